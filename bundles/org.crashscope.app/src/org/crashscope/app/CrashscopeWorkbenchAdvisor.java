@@ -1,0 +1,65 @@
+package org.crashscope.app;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.crashscope.ui.CrashAnalysisPerspective;
+import org.crashscope.ui.Transcripts;
+import org.eclipse.core.runtime.FileLocator;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.application.IWorkbenchConfigurer;
+import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
+import org.eclipse.ui.application.WorkbenchAdvisor;
+import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+import org.osgi.framework.FrameworkUtil;
+
+/** Opens the Crash Analysis perspective and, once the window is up, the transcripts to show. */
+final class CrashscopeWorkbenchAdvisor extends WorkbenchAdvisor {
+
+    static final String SAMPLE = "samples/seed-kcs-ghes-hugepage-gpf.txt";
+
+    private final List<Path> files;
+
+    CrashscopeWorkbenchAdvisor(List<Path> files) {
+        this.files = files;
+    }
+
+    @Override
+    public void initialize(IWorkbenchConfigurer configurer) {
+        configurer.setSaveAndRestore(false);
+    }
+
+    @Override
+    public String getInitialWindowPerspectiveId() {
+        return CrashAnalysisPerspective.ID;
+    }
+
+    @Override
+    public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
+        return new CrashscopeWindowAdvisor(configurer);
+    }
+
+    @Override
+    public void postStartup() {
+        IWorkbenchWindow window = getWorkbenchConfigurer().getWorkbench().getActiveWorkbenchWindow();
+        if (window == null) {
+            return;
+        }
+        List<Path> toOpen = files.isEmpty() ? sample() : files;
+        toOpen.forEach(file -> Transcripts.open(window, file));
+    }
+
+    /** The bundled reference case, shown when Crashscope starts with no file. */
+    private static List<Path> sample() {
+        URL entry = FrameworkUtil.getBundle(CrashscopeWorkbenchAdvisor.class).getEntry(SAMPLE);
+        try {
+            return entry == null ? List.of() : List.of(Path.of(FileLocator.toFileURL(entry).getPath()));
+        } catch (IOException e) {
+            ILog.of(CrashscopeWorkbenchAdvisor.class).warn("Cannot extract the sample transcript: " + e.getMessage());
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.crashscope.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.crashscope.transcript.CommandBlock;
+import org.crashscope.transcript.Transcript;
+
+/**
+ * {@code crashscope analyze FILE [--format json|text]}: the headless front end. It needs no
+ * display, no workbench and no OSGi framework, so that it starts in a fraction of a second.
+ * Exit codes: 0 done, 2 bad arguments or unreadable input, 1 an internal error.
+ */
+public final class Main {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private static final String USAGE_TEXT = """
+            Usage: crashscope analyze FILE [--format json|text]
+                   crashscope --help | --version
+
+            Commands:
+              analyze FILE   read a crash transcript or kernel log and print what was understood
+
+            Options:
+              --format json  one JSON object (the contract in README.md)
+              --format text  a human summary (default)
+              -h, --help     show this help
+              --version      show the version
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        int code = new Main(out, err).run(args);
+        out.flush();
+        System.exit(code);
+    }
+
+    int run(String... args) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        if (rest.isEmpty() || rest.contains("-h") || rest.contains("--help") || rest.get(0).equals("help")) {
+            (rest.isEmpty() ? err : out).print(USAGE_TEXT);
+            return rest.isEmpty() ? USAGE : OK;
+        }
+        if (rest.get(0).equals("--version")) {
+            out.println("crashscope " + version());
+            return OK;
+        }
+        String command = rest.remove(0);
+        if (!command.equals("analyze")) {
+            return usage("unknown command '" + command + "'");
+        }
+        String format = "text";
+        String file = null;
+        for (int i = 0; i < rest.size(); i++) {
+            String arg = rest.get(i);
+            if (arg.equals("--format") || arg.equals("-f")) {
+                if (i + 1 == rest.size()) {
+                    return usage("--format needs a value (json or text)");
+                }
+                format = rest.get(++i);
+            } else if (arg.startsWith("--format=")) {
+                format = arg.substring("--format=".length());
+            } else if (arg.startsWith("-") && arg.length() > 1) {
+                return usage("unknown option '" + arg + "'");
+            } else if (file == null) {
+                file = arg;
+            } else {
+                return usage("only one FILE, got '" + file + "' and '" + arg + "'");
+            }
+        }
+        if (!format.equals("json") && !format.equals("text")) {
+            return usage("unknown format '" + format + "' (json or text)");
+        }
+        if (file == null) {
+            return usage("analyze needs a FILE");
+        }
+        return analyze(Path.of(file), format);
+    }
+
+    private int analyze(Path file, String format) {
+        try (Transcript transcript = Transcript.open(file)) {
+            out.print(format.equals("json") ? toJson(transcript) : toText(transcript));
+            return OK;
+        } catch (IOException e) {
+            err.println("crashscope: cannot read " + file + ": " + reason(e));
+            return USAGE;
+        }
+    }
+
+    static String toJson(Transcript transcript) {
+        Json json = new Json(true).beginObject();
+        json.name("commands").beginArray();
+        for (CommandBlock block : transcript.blocks()) {
+            json.beginObject()
+                    .field("line", block.firstLine())
+                    .field("command", block.command())
+                    .field("kind", block.kind())
+                    .field("lastLine", block.lastLine())
+                    .endObject();
+        }
+        json.endArray();
+        return json.endObject() + "\n";
+    }
+
+    static String toText(Transcript transcript) {
+        StringBuilder text = new StringBuilder();
+        text.append(transcript.name()).append(": ").append(transcript.lineCount()).append(" lines, ")
+                .append(transcript.blocks().size()).append(" crash commands\n");
+        for (CommandBlock block : transcript.blocks()) {
+            text.append(String.format("  line %6d  %-8s %s%n", block.firstLine(), block.kind(), block.command()));
+        }
+        return text.toString();
+    }
+
+    private int usage(String problem) {
+        err.println("crashscope: " + problem + " (see crashscope --help)");
+        return USAGE;
+    }
+
+    private static String reason(IOException e) {
+        String message = e.getMessage();
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    private static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v != null ? v : "0.1.0";
+    }
+}

@@ -1,0 +1,113 @@
+package org.crashscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String seed() throws Exception {
+        return Path.of(MainTest.class.getResource("/fixtures/seed-kcs-ghes-hugepage-gpf.txt").toURI()).toString();
+    }
+
+    @Test
+    void analyzeJsonListsTheSeedsCommandsWithLineNumbers() throws Exception {
+        assertEquals(0, run("analyze", seed(), "--format", "json"));
+        Matcher m = Pattern.compile("\"line\": (\\d+),\\s*\"command\": \"([^\"]*)\",\\s*\"kind\": \"([^\"]*)\"").matcher(stdout());
+        StringBuilder found = new StringBuilder();
+        while (m.find()) {
+            found.append(m.group(1)).append(' ').append(m.group(3)).append(" | ");
+        }
+        assertEquals("100 log | 143 ptov | 147 vtop | 164 bt | 192 vtop | ", found.toString());
+        assertTrue(stdout().contains("\"command\": \"bt -FFls\""));
+        assertTrue(stdout().startsWith("{") && stdout().strip().endsWith("}"));
+        assertEquals("", stderr());
+    }
+
+    @Test
+    void analyzeTextIsAHumanSummary() throws Exception {
+        assertEquals(0, run("analyze", seed()));
+        assertTrue(stdout().contains("238 lines, 5 crash commands"), stdout());
+        assertTrue(stdout().contains("line    164  bt       bt -FFls"), stdout());
+    }
+
+    @Test
+    void missingFileIsOneLineOnStderrAndExitCodeTwo(@TempDir Path dir) {
+        assertEquals(2, run("analyze", dir.resolve("nope.txt").toString(), "--format", "json"));
+        assertEquals("", stdout());
+        assertEquals(1, stderr().lines().count(), stderr());
+        assertTrue(stderr().contains("no such file"), stderr());
+    }
+
+    @Test
+    void directoryIsRejectedLikeAnUnreadableFile(@TempDir Path dir) {
+        assertEquals(2, run("analyze", dir.toString()));
+        assertTrue(stderr().contains("is a directory"), stderr());
+    }
+
+    @Test
+    void unreadableFileIsRejected(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("secret.txt"), "crash> bt\n");
+        assertTrue(file.toFile().setReadable(false, false));
+        if (Files.isReadable(file)) {
+            return; // running as root: every file is readable, nothing to check here
+        }
+        assertEquals(2, run("analyze", file.toString()));
+        assertTrue(stderr().contains("permission denied"), stderr());
+    }
+
+    @Test
+    void helpIsPrintedWithExitZero() {
+        assertEquals(0, run("--help"));
+        assertTrue(stdout().contains("Usage: crashscope analyze FILE"));
+    }
+
+    @Test
+    void noArgumentsPrintUsageOnStderr() {
+        assertEquals(2, run());
+        assertTrue(stderr().contains("Usage:"));
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors() throws Exception {
+        assertEquals(2, run("frobnicate"));
+        assertEquals(2, run("analyze", seed(), "--format", "xml"));
+        assertEquals(2, run("analyze", seed(), "--bogus"));
+        assertEquals(2, run("analyze"));
+        assertFalse(stderr().contains("Exception"));
+    }
+
+    @Test
+    void jsonEscapesEverythingThatComesFromTheTranscript(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("hostile.txt"), "crash> bt \"</script>\\\u0001\n");
+        assertEquals(0, run("analyze", file.toString(), "--format=json"));
+        assertTrue(stdout().contains("\"command\": \"bt \\\"<\\/script>\\\\\\u0001\""), stdout());
+    }
+}

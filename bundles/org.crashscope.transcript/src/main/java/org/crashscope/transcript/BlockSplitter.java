@@ -1,0 +1,78 @@
+package org.crashscope.transcript;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Splits a transcript into command blocks while its lines stream past. A block starts at a
+ * prompt and ends before the next prompt, or, when the prompt is indented (a transcript quoted in
+ * an article or a mail), before the first non-blank line that is indented less than the prompt:
+ * that line is prose again.
+ */
+final class BlockSplitter implements LineVisitor {
+
+    private final List<CommandBlock> blocks = new ArrayList<>();
+    private Prompt open;
+    private int openLine;
+    private int lastContentLine;
+
+    @Override
+    public void line(int lineNo, long offset, byte[] buf, int from, int to) {
+        if (Prompt.mayStart(buf, from, to)) {
+            Optional<Prompt> prompt = Prompt.parse(new String(buf, from, to - from, StandardCharsets.UTF_8));
+            if (prompt.isPresent()) {
+                close();
+                open = prompt.get();
+                openLine = lineNo;
+                lastContentLine = lineNo;
+                return;
+            }
+        }
+        if (open == null) {
+            return;
+        }
+        int indent = indentOf(buf, from, to, open.quoted());
+        if (indent < 0) {
+            return; // blank: belongs to the block only if more output follows
+        }
+        if (indent < open.indent()) {
+            close();
+            return;
+        }
+        lastContentLine = lineNo;
+    }
+
+    /** Ends the open block, if any, and returns every block found. */
+    List<CommandBlock> finish() {
+        close();
+        return List.copyOf(blocks);
+    }
+
+    private void close() {
+        if (open != null) {
+            blocks.add(new CommandBlock(openLine, lastContentLine, open.command(), open.kind(), open.indent()));
+            open = null;
+        }
+    }
+
+    /**
+     * The column of the first character that is not white space (TAB stops every 8 columns; in a
+     * quoted block quote marks count as white space), or -1 for a blank line.
+     */
+    private static int indentOf(byte[] buf, int from, int to, boolean quoted) {
+        int column = 0;
+        for (int i = from; i < to; i++) {
+            byte b = buf[i];
+            if (b == '\t') {
+                column = (column / 8 + 1) * 8;
+            } else if (b == ' ' || (quoted && b == '>')) {
+                column++;
+            } else {
+                return column;
+            }
+        }
+        return -1;
+    }
+}

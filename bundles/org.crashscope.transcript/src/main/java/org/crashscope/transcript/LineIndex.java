@@ -1,0 +1,157 @@
+package org.crashscope.transcript;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Where each line of a transcript starts. Only every {@value #STRIDE}th line offset is kept, so a
+ * gigabyte transcript costs a few megabytes of index; a line in between is found by a short scan.
+ * Lines are numbered from 1, as editors and analysts number them.
+ */
+final class LineIndex {
+    static final int STRIDE = 64;
+    private static final int BUFFER = 1 << 16;
+
+    private final ByteSource bytes;
+    private long[] checkpoints = new long[1024];
+    private int lineCount;
+
+    private LineIndex(ByteSource bytes) {
+        this.bytes = bytes;
+    }
+
+    /** Scans all bytes once, building the index and handing every line to {@code visitor}. */
+    static LineIndex build(ByteSource bytes, LineVisitor visitor) {
+        LineIndex index = new LineIndex(bytes);
+        index.scan(0, 1, Long.MAX_VALUE, (lineNo, offset, buf, from, to) -> {
+            index.record(lineNo, offset);
+            visitor.line(lineNo, offset, buf, from, to);
+        });
+        return index;
+    }
+
+    private void record(int lineNo, long offset) {
+        if ((lineNo - 1) % STRIDE == 0) {
+            int slot = (lineNo - 1) / STRIDE;
+            if (slot == checkpoints.length) {
+                checkpoints = Arrays.copyOf(checkpoints, slot * 2);
+            }
+            checkpoints[slot] = offset;
+        }
+        lineCount = lineNo;
+    }
+
+    int lineCount() {
+        return lineCount;
+    }
+
+    long size() {
+        return bytes.size();
+    }
+
+    /** The byte offset at which line {@code lineNo} starts. */
+    long offsetOf(int lineNo) {
+        checkLine(lineNo);
+        int slot = (lineNo - 1) / STRIDE;
+        int first = slot * STRIDE + 1;
+        if (first == lineNo) {
+            return checkpoints[slot];
+        }
+        long[] found = {-1};
+        scan(checkpoints[slot], first, lineNo - first + 1, (no, offset, buf, from, to) -> {
+            if (no == lineNo) {
+                found[0] = offset;
+            }
+        });
+        return found[0];
+    }
+
+    /** The text of line {@code lineNo} without its terminator, decoded as UTF-8. */
+    String line(int lineNo) {
+        String[] text = new String[1];
+        visit(lineNo, lineNo, (no, offset, buf, from, to) -> text[0] = new String(buf, from, to - from, StandardCharsets.UTF_8));
+        return text[0];
+    }
+
+    /** Hands lines {@code first..last} (inclusive) to {@code visitor}. */
+    void visit(int first, int last, LineVisitor visitor) {
+        checkLine(first);
+        checkLine(last);
+        int slot = (first - 1) / STRIDE;
+        int start = slot * STRIDE + 1;
+        scan(checkpoints[slot], start, last - start + 1, (no, offset, buf, from, to) -> {
+            if (no >= first) {
+                visitor.line(no, offset, buf, from, to);
+            }
+        });
+    }
+
+    private void checkLine(int lineNo) {
+        if (lineNo < 1 || lineNo > lineCount) {
+            throw new IndexOutOfBoundsException("line " + lineNo + " of " + lineCount);
+        }
+    }
+
+    /**
+     * Reads lines from {@code offset} on, numbering the first one {@code firstLine}, and stops
+     * after {@code maxLines}. A line longer than the buffer is assembled in a growing carry array.
+     */
+    private void scan(long offset, int firstLine, long maxLines, LineVisitor visitor) {
+        long size = bytes.size();
+        byte[] buf = new byte[BUFFER];
+        int lineNo = firstLine;
+        long emitted = 0;
+        long lineStart = offset;
+        byte[] carry = null;
+        int carryLen = 0;
+        long pos = offset;
+        while (pos < size && emitted < maxLines) {
+            int n = bytes.read(pos, buf, 0, buf.length);
+            int from = 0;
+            for (int i = 0; i < n && emitted < maxLines; i++) {
+                if (buf[i] != '\n') {
+                    continue;
+                }
+                if (carry != null) {
+                    carry = append(carry, carryLen, buf, from, i);
+                    carryLen += i - from;
+                    emit(visitor, lineNo, lineStart, carry, 0, carryLen);
+                    carry = null;
+                    carryLen = 0;
+                } else {
+                    emit(visitor, lineNo, lineStart, buf, from, i);
+                }
+                lineNo++;
+                emitted++;
+                from = i + 1;
+                lineStart = pos + from;
+            }
+            if (emitted < maxLines && from < n) {
+                if (carry == null) {
+                    carry = new byte[Math.max(256, n - from)];
+                }
+                carry = append(carry, carryLen, buf, from, n);
+                carryLen += n - from;
+            }
+            pos += n;
+            if (n == 0) {
+                break;
+            }
+        }
+        if (emitted < maxLines && carry != null && carryLen > 0) {
+            emit(visitor, lineNo, lineStart, carry, 0, carryLen);
+        }
+    }
+
+    private static void emit(LineVisitor visitor, int lineNo, long offset, byte[] buf, int from, int to) {
+        int end = to > from && buf[to - 1] == '\r' ? to - 1 : to;
+        visitor.line(lineNo, offset, buf, from, end);
+    }
+
+    private static byte[] append(byte[] carry, int carryLen, byte[] src, int from, int to) {
+        int need = carryLen + (to - from);
+        byte[] out = carry.length >= need ? carry : Arrays.copyOf(carry, Math.max(need, carry.length * 2));
+        System.arraycopy(src, from, out, carryLen, to - from);
+        return out;
+    }
+}

@@ -1,0 +1,74 @@
+package org.crashscope.transcript;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A transcript of a {@code crash} session (or a kernel log, or an article quoting one), opened
+ * read-only. Lines are reached through a compact line index over the memory-mapped file; the
+ * command blocks are found in the same single pass that builds the index.
+ */
+public final class Transcript implements AutoCloseable {
+
+    private final String name;
+    private final ByteSource bytes;
+    private final LineIndex index;
+    private final List<CommandBlock> blocks;
+
+    private Transcript(String name, ByteSource bytes) {
+        this.name = name;
+        this.bytes = bytes;
+        BlockSplitter splitter = new BlockSplitter();
+        this.index = LineIndex.build(bytes, splitter);
+        this.blocks = splitter.finish();
+    }
+
+    /**
+     * Opens a transcript file. The file is only ever read.
+     *
+     * @throws IOException when the file is missing, a directory or unreadable
+     */
+    public static Transcript open(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException("is a directory");
+        }
+        if (!Files.isReadable(file)) {
+            throw new IOException(Files.exists(file) ? "permission denied" : "no such file");
+        }
+        return new Transcript(file.getFileName().toString(), ByteSource.map(file));
+    }
+
+    /** A transcript held in memory, e.g. text pasted by a user or a test fixture. */
+    public static Transcript of(String name, byte[] content) {
+        return new Transcript(name, ByteSource.of(content.clone()));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long sizeInBytes() {
+        return bytes.size();
+    }
+
+    public int lineCount() {
+        return index.lineCount();
+    }
+
+    /** Line {@code lineNo} (1-based) without its line terminator. */
+    public String line(int lineNo) {
+        return index.line(lineNo);
+    }
+
+    /** The command blocks, in the order of their prompts. */
+    public List<CommandBlock> blocks() {
+        return blocks;
+    }
+
+    @Override
+    public void close() {
+        bytes.close();
+    }
+}

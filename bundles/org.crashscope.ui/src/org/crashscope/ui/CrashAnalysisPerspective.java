@@ -1,0 +1,19 @@
+package org.crashscope.ui;
+
+import org.eclipse.ui.IFolderLayout;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IPerspectiveFactory;
+
+/** The Crash Analysis perspective: the transcript in the middle, its Outline on the left. */
+public final class CrashAnalysisPerspective implements IPerspectiveFactory {
+
+    public static final String ID = "org.crashscope.ui.crashAnalysisPerspective";
+
+    @Override
+    public void createInitialLayout(IPageLayout layout) {
+        layout.setEditorAreaVisible(true);
+        IFolderLayout left = layout.createFolder("left", IPageLayout.LEFT, 0.24f, layout.getEditorArea());
+        left.addView(IPageLayout.ID_OUTLINE);
+        layout.getViewLayout(IPageLayout.ID_OUTLINE).setCloseable(true);
+    }
+}

@@ -1,0 +1,65 @@
+package org.crashscope.ui;
+
+import java.io.IOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.jface.operation.IRunnableContext;
+import org.eclipse.jface.text.Document;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.source.AnnotationModel;
+import org.eclipse.jface.text.source.IAnnotationModel;
+import org.eclipse.ui.texteditor.AbstractDocumentProvider;
+
+/**
+ * Reads transcripts into documents and never writes them back: a transcript is evidence, so
+ * every document it provides is read-only and unmodifiable.
+ */
+public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
+
+    @Override
+    protected IDocument createDocument(Object element) throws CoreException {
+        if (!(element instanceof TranscriptInput input)) {
+            return null;
+        }
+        try {
+            var decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
+            String text = decoder.decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(input.file()))).toString();
+            return new Document(text);
+        } catch (IOException e) {
+            throw new CoreException(Status.error("Cannot read " + input.file() + ": " + e.getMessage(), e));
+        }
+    }
+
+    @Override
+    protected IAnnotationModel createAnnotationModel(Object element) {
+        return new AnnotationModel();
+    }
+
+    @Override
+    protected void doSaveDocument(IProgressMonitor monitor, Object element, IDocument document, boolean overwrite) throws CoreException {
+        throw new CoreException(new Status(IStatus.ERROR, TranscriptEditor.PLUGIN_ID, "Transcripts are read-only evidence and are never written"));
+    }
+
+    @Override
+    protected IRunnableContext getOperationRunner(IProgressMonitor monitor) {
+        return null;
+    }
+
+    @Override
+    public boolean isReadOnly(Object element) {
+        return true;
+    }
+
+    @Override
+    public boolean isModifiable(Object element) {
+        return false;
+    }
+}

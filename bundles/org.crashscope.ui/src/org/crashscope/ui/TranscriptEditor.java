@@ -1,0 +1,99 @@
+package org.crashscope.ui;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.crashscope.transcript.CommandBlock;
+import org.crashscope.transcript.Transcript;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.jface.text.BadLocationException;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.editors.text.TextEditor;
+import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
+
+/**
+ * The read-only transcript editor. It shows the file as text (with line numbers) and knows the
+ * command blocks parsed from it, which the Outline lists.
+ */
+public class TranscriptEditor extends TextEditor {
+
+    public static final String ID = "org.crashscope.ui.transcriptEditor";
+    static final String PLUGIN_ID = "org.crashscope.ui";
+
+    private List<CommandBlock> blocks = List.of();
+    private TranscriptOutlinePage outline;
+
+    public TranscriptEditor() {
+        setDocumentProvider(new TranscriptDocumentProvider());
+    }
+
+    @Override
+    protected void doSetInput(IEditorInput input) throws CoreException {
+        super.doSetInput(input);
+        blocks = List.of();
+        if (input instanceof TranscriptInput transcriptInput) {
+            try (Transcript transcript = Transcript.open(transcriptInput.file())) {
+                blocks = transcript.blocks();
+            } catch (IOException e) {
+                ILog.of(getClass()).warn("Cannot index " + transcriptInput.file() + ": " + e.getMessage());
+            }
+        }
+        if (outline != null) {
+            outline.setBlocks(blocks);
+        }
+    }
+
+    @Override
+    protected void initializeEditor() {
+        super.initializeEditor();
+        setRulerContextMenuId("#CrashscopeTranscriptRulerContext");
+        setEditorContextMenuId("#CrashscopeTranscriptEditorContext");
+    }
+
+    @Override
+    protected boolean isLineNumberRulerVisible() {
+        return true;
+    }
+
+    /** The command blocks of the open transcript, in order. */
+    public List<CommandBlock> blocks() {
+        return blocks;
+    }
+
+    /** Selects lines {@code first..last} (1-based, inclusive) and scrolls them into view. */
+    public void revealLines(int first, int last) {
+        IDocument document = getDocumentProvider().getDocument(getEditorInput());
+        if (document == null || document.getNumberOfLines() == 0) {
+            return;
+        }
+        try {
+            int lastIndex = Math.min(last, document.getNumberOfLines()) - 1;
+            int firstIndex = Math.min(Math.max(first, 1) - 1, lastIndex);
+            int start = document.getLineOffset(firstIndex);
+            int end = document.getLineOffset(lastIndex) + document.getLineLength(lastIndex);
+            selectAndReveal(start, end - start);
+        } catch (BadLocationException e) {
+            ILog.of(getClass()).error("Cannot reveal lines " + first + ".." + last, e);
+        }
+    }
+
+    @Override
+    public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == IContentOutlinePage.class) {
+            if (outline == null) {
+                outline = new TranscriptOutlinePage(this);
+                outline.setBlocks(blocks);
+            }
+            return adapter.cast(outline);
+        }
+        return super.getAdapter(adapter);
+    }
+
+    @Override
+    public void dispose() {
+        outline = null;
+        super.dispose();
+    }
+}

@@ -1,0 +1,127 @@
+# shellcheck shell=bash
+# Shared set-up for Crashscope's scripts: finds (or installs) a JDK >= 21 and the Debian packages
+# that the build, the tests and the GUI need. Sourced by ./crashscope, releng/test.sh and
+# releng/scripts/*.sh; every function prints what it installs on stderr and dies with one clear line.
+
+CRASHSCOPE_HOME=${CRASHSCOPE_HOME:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+CRASHSCOPE_PRODUCT="$CRASHSCOPE_HOME/releng/org.crashscope.product/target/products/org.crashscope.product/linux/gtk/x86_64/crashscope"
+
+cs_die() {
+  echo "crashscope: $*" >&2
+  exit 2
+}
+
+cs_note() {
+  echo "crashscope: $*" >&2
+}
+
+# The major version of a java binary, or 0 when it does not run.
+cs_java_major() {
+  local v
+  v=$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n 1)
+  case "$v" in
+    1.*) echo "${v#1.}" | cut -d. -f1 ;;
+    [0-9]*) echo "${v%%.*}" ;;
+    *) echo 0 ;;
+  esac
+}
+
+# Finds a JDK >= 21 (JAVA_HOME, then /usr/lib/jvm/*, newest first); sets and exports JAVA_HOME.
+cs_find_jdk() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
+    candidate=${candidate%/}
+    [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
+    if [ "$(cs_java_major "$candidate/bin/java")" -ge 21 ]; then
+      export JAVA_HOME="$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# Installs Debian packages that are not installed yet. An argument "a|b" installs the first of
+# the alternatives that the package lists know (Debian 13 renamed libraries with a t64 suffix).
+cs_apt_install() {
+  local wanted=() spec alt chosen
+  for spec in "$@"; do
+    chosen=""
+    for alt in ${spec//|/ }; do
+      if dpkg-query -W -f='${Status}' "$alt" 2>/dev/null | grep -q 'install ok installed'; then
+        chosen="installed"
+        break
+      fi
+    done
+    [ -n "$chosen" ] && continue
+    wanted+=("$spec")
+  done
+  [ ${#wanted[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null || cs_die "missing packages (${wanted[*]}) and no apt-get to install them"
+  [ "$(id -u)" -eq 0 ] || cs_die "missing packages (${wanted[*]}); run as root or install them: apt-get install ${wanted[*]//|/ or }"
+  if [ -z "${CS_APT_UPDATED:-}" ]; then
+    cs_note "updating the package lists"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null || cs_die "apt-get update failed"
+    CS_APT_UPDATED=1
+  fi
+  local names=()
+  for spec in "${wanted[@]}"; do
+    chosen=""
+    for alt in ${spec//|/ }; do
+      if apt-cache show "$alt" >/dev/null 2>&1; then
+        chosen=$alt
+        break
+      fi
+    done
+    [ -n "$chosen" ] || cs_die "no package among: ${spec//|/, }"
+    names+=("$chosen")
+  done
+  cs_note "installing ${names[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${names[@]}" >/dev/null \
+    || cs_die "apt-get install ${names[*]} failed"
+}
+
+# A JDK >= 21, installed from Debian when none is found (Debian 13 has openjdk-25/21; Debian 12 has none).
+cs_require_jdk() {
+  cs_find_jdk && return 0
+  cs_note "no JDK >= 21 in JAVA_HOME or /usr/lib/jvm; trying Debian's packages"
+  local pkg
+  for pkg in openjdk-25-jdk-headless openjdk-21-jdk-headless; do
+    if command -v apt-get >/dev/null && [ "$(id -u)" -eq 0 ]; then
+      [ -n "${CS_APT_UPDATED:-}" ] || { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && CS_APT_UPDATED=1; }
+      if apt-cache show "$pkg" >/dev/null 2>&1; then
+        cs_apt_install "$pkg"
+        cs_find_jdk && return 0
+      fi
+    fi
+  done
+  cs_die "Crashscope needs a JDK 21 or newer: set JAVA_HOME to one (e.g. Temurin 25 in /usr/lib/jvm/temurin-25-jdk-amd64)"
+}
+
+# What SWT/GTK needs at run time on a bare Debian 12 or 13 (libXtst for AWT in the test harness).
+cs_require_gui_runtime() {
+  cs_apt_install "libgtk-3-0t64|libgtk-3-0" libxtst6 fontconfig fonts-dejavu-core adwaita-icon-theme
+}
+
+# A virtual display and the tools that find and photograph windows on it.
+cs_require_xvfb() {
+  cs_apt_install xvfb xauth x11-utils imagemagick
+}
+
+# Builds the product (and the CLI) unless it is there already.
+cs_require_product() {
+  if [ -d "$CRASHSCOPE_PRODUCT/plugins" ] && [ -z "${CRASHSCOPE_REBUILD:-}" ]; then
+    return 0
+  fi
+  cs_note "building Crashscope (first run: a few minutes; later runs reuse the build)"
+  (cd "$CRASHSCOPE_HOME" && ./mvnw -B -q -DskipTests verify) >&2 || cs_die "the build failed; run ./mvnw -B verify to see why"
+}
+
+# The class path of the headless CLI: the UI-free bundles of the product, plain jars.
+cs_cli_classpath() {
+  local jar cp=""
+  for jar in "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.transcript_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.cli_*.jar; do
+    [ -f "$jar" ] || cs_die "the product has no $(basename "$jar"); rebuild with CRASHSCOPE_REBUILD=1 ./crashscope"
+    cp="${cp:+$cp:}$jar"
+  done
+  echo "$cp"
+}

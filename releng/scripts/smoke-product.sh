@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Product smoke test: starts the materialized product under Xvfb on the bundled seed transcript,
+# waits for a window titled "Crashscope", photographs the screen and fails when the window never
+# appears or the workspace log has an error entry.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=env.sh
+. "$here/env.sh"
+cs_require_jdk
+cs_require_gui_runtime
+cs_require_xvfb
+[ -d "$CRASHSCOPE_PRODUCT/plugins" ] || cs_die "no product at $CRASHSCOPE_PRODUCT: build it first (./mvnw -B verify)"
+
+out="$CRASHSCOPE_HOME/releng/org.crashscope.product/target"
+shots="$out/screenshots"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$shots"
+sample="$CRASHSCOPE_HOME/bundles/org.crashscope.app/samples/seed-kcs-ghes-hugepage-gpf.txt"
+launcher=$(ls "$CRASHSCOPE_PRODUCT"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
+
+# the product writes its OSGi state next to itself; start from a clean one like a fresh install
+rm -rf "$CRASHSCOPE_PRODUCT/configuration/org.eclipse.osgi" "$CRASHSCOPE_PRODUCT/configuration/.settings"
+
+xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+  java=$1; launcher=$2; work=$3; sample=$4; shot=$5
+  "$java" -jar "$launcher" -consoleLog -data "$work/workspace" -configuration "$work/configuration" "$sample" > "$work/product.out" 2>&1 &
+  pid=$!
+  for i in $(seq 1 120); do
+    if xwininfo -root -tree 2>/dev/null | grep -q "\"Crashscope"; then
+      echo "window after $((i / 2)) s"
+      sleep 4
+      import -window root "$shot"
+      kill "$pid"; wait "$pid" 2>/dev/null || true
+      exit 0
+    fi
+    kill -0 "$pid" 2>/dev/null || { echo "the product exited before showing a window"; exit 1; }
+    sleep 0.5
+  done
+  echo "no window titled Crashscope after 60 s"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  exit 1
+' smoke "$JAVA_HOME/bin/java" "$launcher" "$work" "$sample" "$shots/product-seed.png" > "$work/smoke.out" 2>&1 && ok=1 || ok=0
+
+cp "$work/product.out" "$out/product-console.log" 2>/dev/null || true
+log="$work/workspace/.metadata/.log"
+[ -f "$log" ] && cp "$log" "$out/product-workspace.log"
+errors=$( [ -f "$log" ] && grep -c '^!ENTRY [^ ]* 4 ' "$log" || true)
+errors=${errors:-0}
+if [ "$ok" != 1 ]; then
+  cat "$work/smoke.out" "$work/product.out" >&2
+  cs_die "product smoke test FAILED: $(tail -n 1 "$work/smoke.out")"
+fi
+if [ "$errors" != 0 ]; then
+  grep -A6 '^!ENTRY [^ ]* 4 ' "$log" >&2
+  cs_die "product smoke test FAILED: $errors error entries in the workspace log"
+fi
+echo "Product smoke test OK: window \"Crashscope\" $(head -n 1 "$work/smoke.out"), no errors in the log, screenshot $shots/product-seed.png"

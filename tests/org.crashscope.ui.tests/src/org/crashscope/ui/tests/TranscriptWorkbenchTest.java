@@ -1,0 +1,132 @@
+package org.crashscope.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.crashscope.ui.RecentFiles;
+import org.crashscope.ui.TranscriptEditor;
+import org.crashscope.ui.TranscriptOutlinePage;
+import org.crashscope.ui.Transcripts;
+import org.eclipse.core.runtime.FileLocator;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.views.contentoutline.ContentOutline;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+
+/** Opens the reference transcript in the real Crashscope workbench and looks at what it shows. */
+class TranscriptWorkbenchTest {
+
+    private IWorkbenchWindow window;
+    private IWorkbenchPage page;
+    private Display display;
+
+    @BeforeEach
+    void workbench() {
+        assertTrue(PlatformUI.isWorkbenchRunning());
+        display = Display.getCurrent();
+        assertNotNull(display, "tests run on the UI thread");
+        window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        page = window.getActivePage();
+        page.closeAllEditors(false);
+    }
+
+    private static Path seed() throws Exception {
+        var entry = FrameworkUtil.getBundle(TranscriptWorkbenchTest.class).getEntry("resources/seed-kcs-ghes-hugepage-gpf.txt");
+        return Path.of(FileLocator.toFileURL(entry).toURI());
+    }
+
+    private TreeItem[] outlineItems() throws Exception {
+        ContentOutline outline = (ContentOutline) page.showView(IPageLayout.ID_OUTLINE);
+        TranscriptOutlinePage outlinePage = assertInstanceOf(TranscriptOutlinePage.class, outline.getCurrentPage());
+        UiWait.until(display, 5000, () -> outlinePage.viewer().getTree().getItemCount() > 0);
+        return outlinePage.viewer().getTree().getItems();
+    }
+
+    @Test
+    void seedOpensInTheEditorWithItsCommandsInTheOutline() throws Exception {
+        TranscriptEditor editor = Transcripts.open(window, seed());
+        assertNotNull(editor);
+        UiWait.settle(display, 200);
+
+        IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+        assertEquals(238, document.getNumberOfLines());
+        assertTrue(document.get().contains("crash> vtop 00007f1148cdf000"));
+        assertFalse(editor.isEditable(), "a transcript is evidence: read-only");
+        assertEquals("seed-kcs-ghes-hugepage-gpf.txt", editor.getTitle());
+
+        List<String> labels = Arrays.stream(outlineItems()).map(TreeItem::getText).toList();
+        assertEquals(List.of(
+                "log  :100",
+                "ptov 0x00000010af886040  :143",
+                "vtop ffff98262f886040  :147",
+                "bt -FFls  :164",
+                "vtop 00007f1148cdf000  :192"), labels);
+        assertTrue(window.getShell().getText().contains("Crashscope"), window.getShell().getText());
+        Screenshots.take(window.getShell(), "workbench-seed-outline");
+    }
+
+    @Test
+    void selectingABlockInTheOutlineRevealsItInTheEditor() throws Exception {
+        TranscriptEditor editor = Transcripts.open(window, seed());
+        outlineItems();
+        ContentOutline outline = (ContentOutline) page.findView(IPageLayout.ID_OUTLINE);
+        TranscriptOutlinePage outlinePage = (TranscriptOutlinePage) outline.getCurrentPage();
+        outlinePage.viewer().setSelection(new StructuredSelection(editor.blocks().get(3)), true);
+        UiWait.settle(display, 100);
+
+        ITextSelection selection = (ITextSelection) editor.getSelectionProvider().getSelection();
+        assertEquals(163, selection.getStartLine(), "0-based line of 'crash> bt -FFls'");
+        assertEquals(187, selection.getEndLine());
+        assertTrue(selection.getText().startsWith("    crash> bt -FFls"));
+    }
+
+    @Test
+    void openingTheSameFileTwiceReusesTheEditorAndRemembersIt() throws Exception {
+        TranscriptEditor first = Transcripts.open(window, seed());
+        TranscriptEditor second = Transcripts.open(window, seed());
+        assertTrue(first == second);
+        assertEquals(1, page.getEditorReferences().length);
+        assertEquals(seed().toAbsolutePath().normalize(), RecentFiles.list().get(0));
+    }
+
+    @Test
+    void theEditorNeverWritesTheTranscript(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path copy = Files.copy(seed(), dir.resolve("copy.txt"));
+        long modified = Files.getLastModifiedTime(copy).toMillis();
+        TranscriptEditor editor = Transcripts.open(window, copy);
+        assertThrows(Exception.class, () -> editor.getDocumentProvider().saveDocument(null, editor.getEditorInput(),
+                editor.getDocumentProvider().getDocument(editor.getEditorInput()), true));
+        page.closeEditor(editor, false);
+        assertEquals(modified, Files.getLastModifiedTime(copy).toMillis());
+        assertEquals(Files.readString(seed()), Files.readString(copy));
+    }
+
+    @Test
+    void aMissingFileIsReportedNotThrown() {
+        // Transcripts.open shows an error dialog: check the precondition path without blocking on it
+        Path missing = Path.of("/nonexistent/crash.txt");
+        assertFalse(Files.exists(missing));
+        RecentFiles.add(missing);
+        assertTrue(RecentFiles.list().contains(missing));
+        RecentFiles.remove(missing);
+        assertFalse(RecentFiles.list().contains(missing));
+    }
+}
