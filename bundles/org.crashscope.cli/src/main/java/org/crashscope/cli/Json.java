@@ -67,6 +67,13 @@ public final class Json {
         return this;
     }
 
+    /** Writes a number already formatted as JSON (e.g. a timestamp with fixed decimals). */
+    public Json raw(String number) {
+        value();
+        out.append(number);
+        return this;
+    }
+
     public Json field(String name, String value) {
         return name(name).value(value);
     }

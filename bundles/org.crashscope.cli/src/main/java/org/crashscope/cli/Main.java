@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.crashscope.transcript.CommandBlock;
 import org.crashscope.transcript.Transcript;
+import org.crashscope.transcript.parse.TranscriptParser;
 
 /**
  * {@code crashscope analyze FILE [--format json|text]}: the headless front end. It needs no
@@ -95,37 +95,16 @@ public final class Main {
 
     private int analyze(Path file, String format) {
         try (Transcript transcript = Transcript.open(file)) {
-            out.print(format.equals("json") ? toJson(transcript) : toText(transcript));
+            if (format.equals("json")) {
+                out.print(ContractJson.write(TranscriptParser.parse(transcript)));
+            } else {
+                out.print(TextSummary.write(TranscriptParser.parse(transcript, TranscriptParser.Depth.LOG_MARKERS)));
+            }
             return OK;
         } catch (IOException e) {
             err.println("crashscope: cannot read " + file + ": " + reason(e));
             return USAGE;
         }
-    }
-
-    static String toJson(Transcript transcript) {
-        Json json = new Json(true).beginObject();
-        json.name("commands").beginArray();
-        for (CommandBlock block : transcript.blocks()) {
-            json.beginObject()
-                    .field("line", block.firstLine())
-                    .field("command", block.command())
-                    .field("kind", block.kind())
-                    .field("lastLine", block.lastLine())
-                    .endObject();
-        }
-        json.endArray();
-        return json.endObject() + "\n";
-    }
-
-    static String toText(Transcript transcript) {
-        StringBuilder text = new StringBuilder();
-        text.append(transcript.name()).append(": ").append(transcript.lineCount()).append(" lines, ")
-                .append(transcript.blocks().size()).append(" crash commands\n");
-        for (CommandBlock block : transcript.blocks()) {
-            text.append(String.format("  line %6d  %-8s %s%n", block.firstLine(), block.kind(), block.command()));
-        }
-        return text.toString();
     }
 
     private int usage(String problem) {

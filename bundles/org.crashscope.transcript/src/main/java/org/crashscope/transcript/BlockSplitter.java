@@ -11,15 +11,18 @@ import java.util.Optional;
  * an article or a mail), before the first non-blank line that is indented less than the prompt:
  * that line is prose again.
  */
-final class BlockSplitter implements LineVisitor {
+final class BlockSplitter {
 
     private final List<CommandBlock> blocks = new ArrayList<>();
     private Prompt open;
     private int openLine;
     private int lastContentLine;
 
-    @Override
-    public void line(int lineNo, long offset, byte[] buf, int from, int to) {
+    /**
+     * Takes the next line; returns whether it belongs to a prompt block (a prompt, its output, or
+     * a blank line inside it). A line that closes a block by its indentation is not taken.
+     */
+    boolean accept(int lineNo, byte[] buf, int from, int to) {
         if (Prompt.mayStart(buf, from, to)) {
             Optional<Prompt> prompt = Prompt.parse(new String(buf, from, to - from, StandardCharsets.UTF_8));
             if (prompt.isPresent()) {
@@ -27,21 +30,22 @@ final class BlockSplitter implements LineVisitor {
                 open = prompt.get();
                 openLine = lineNo;
                 lastContentLine = lineNo;
-                return;
+                return true;
             }
         }
         if (open == null) {
-            return;
+            return false;
         }
         int indent = indentOf(buf, from, to, open.quoted());
         if (indent < 0) {
-            return; // blank: belongs to the block only if more output follows
+            return true; // blank: belongs to the block only if more output follows
         }
         if (indent < open.indent()) {
             close();
-            return;
+            return false;
         }
         lastContentLine = lineNo;
+        return true;
     }
 
     /** Ends the open block, if any, and returns every block found. */
@@ -61,7 +65,7 @@ final class BlockSplitter implements LineVisitor {
      * The column of the first character that is not white space (TAB stops every 8 columns; in a
      * quoted block quote marks count as white space), or -1 for a blank line.
      */
-    private static int indentOf(byte[] buf, int from, int to, boolean quoted) {
+    static int indentOf(byte[] buf, int from, int to, boolean quoted) {
         int column = 0;
         for (int i = from; i < to; i++) {
             byte b = buf[i];

@@ -16,13 +16,17 @@ public final class Transcript implements AutoCloseable {
     private final ByteSource bytes;
     private final LineIndex index;
     private final List<CommandBlock> blocks;
+    private final List<Segment> segments;
+    private final int[] markers;
 
     private Transcript(String name, ByteSource bytes) {
         this.name = name;
         this.bytes = bytes;
-        BlockSplitter splitter = new BlockSplitter();
-        this.index = LineIndex.build(bytes, splitter);
-        this.blocks = splitter.finish();
+        Scanner scanner = new Scanner();
+        this.index = LineIndex.build(bytes, scanner);
+        this.blocks = scanner.blocks();
+        this.segments = scanner.segments();
+        this.markers = scanner.markers();
     }
 
     /**
@@ -65,6 +69,26 @@ public final class Transcript implements AutoCloseable {
     /** The command blocks, in the order of their prompts. */
     public List<CommandBlock> blocks() {
         return blocks;
+    }
+
+    /** Output outside the prompt blocks that looks like a backtrace, a dump or log lines, in order. */
+    public List<Segment> segments() {
+        return segments;
+    }
+
+    /**
+     * The lines whose message starts an oops, a CPER record or a machine check (ascending): where
+     * the log parser looks, so that a gigabyte log is never decoded as a whole.
+     */
+    public int[] logMarkers() {
+        return markers.clone();
+    }
+
+    /** Lines {@code first..last} decoded as UTF-8, for parsing one block. */
+    public List<String> lines(int first, int last) {
+        List<String> out = new java.util.ArrayList<>(last - first + 1);
+        index.visit(first, last, (no, offset, buf, from, to) -> out.add(new String(buf, from, to - from, java.nio.charset.StandardCharsets.UTF_8)));
+        return out;
     }
 
     @Override

@@ -1,0 +1,267 @@
+package org.crashscope.cli;
+
+import java.util.List;
+import java.util.Map;
+
+import org.crashscope.transcript.CommandBlock;
+import org.crashscope.transcript.model.Backtrace;
+import org.crashscope.transcript.model.Diagnostic;
+import org.crashscope.transcript.model.ExceptionFrame;
+import org.crashscope.transcript.model.Frame;
+import org.crashscope.transcript.model.HardwareError;
+import org.crashscope.transcript.model.MachineCheck;
+import org.crashscope.transcript.model.MemoryDump;
+import org.crashscope.transcript.model.Oops;
+import org.crashscope.transcript.model.Registers;
+import org.crashscope.transcript.model.Symbol;
+import org.crashscope.transcript.model.Walk;
+import org.crashscope.transcript.model.WalkLevel;
+import org.crashscope.transcript.parse.Hex;
+import org.crashscope.transcript.parse.ParsedTranscript;
+
+/**
+ * Writes a parsed transcript as the JSON contract of DESIGN.md: hex values are {@code "0x..."}
+ * strings in lower case, line numbers are 1-based lines of the file.
+ */
+final class ContractJson {
+
+    private ContractJson() {
+    }
+
+    static String write(ParsedTranscript parsed) {
+        Json json = new Json(true).beginObject();
+        json.field("file", parsed.name()).field("lines", parsed.lineCount());
+        commands(json, parsed.commands());
+        oopses(json, parsed.oopses());
+        hardwareErrors(json, parsed.hardwareErrors());
+        machineChecks(json, parsed.machineChecks());
+        backtraces(json, parsed.backtraces());
+        walks(json, parsed.walks());
+        tableDumps(json, parsed.memoryDumps());
+        diagnostics(json, parsed.diagnostics());
+        return json.endObject() + "\n";
+    }
+
+    private static void commands(Json json, List<CommandBlock> commands) {
+        json.name("commands").beginArray();
+        for (CommandBlock block : commands) {
+            json.beginObject().field("line", block.firstLine()).field("command", block.command()).field("kind", block.kind())
+                    .field("lastLine", block.lastLine()).endObject();
+        }
+        json.endArray();
+    }
+
+    private static void oopses(Json json, List<Oops> oopses) {
+        json.name("oopses").beginArray();
+        for (Oops oops : oopses) {
+            json.beginObject().field("line", oops.line()).field("lastLine", oops.span().last()).field("message", oops.message());
+            number(json, "timestamp", oops.timestamp());
+            integer(json, "cpu", oops.cpu());
+            integer(json, "pid", oops.pid());
+            json.field("comm", oops.comm()).field("tainted", oops.tainted()).field("kernel", oops.kernel()).field("hardware", oops.hardware());
+            symbol(json, "rip", oops.rip());
+            registers(json, oops.registers());
+            if (oops.code() != null) {
+                json.name("code").beginObject().field("line", oops.code().line());
+                json.name("bytes").beginArray();
+                oops.code().bytes().forEach(b -> json.value(String.format("%02x", b)));
+                json.endArray();
+                if (oops.code().trapIndex() >= 0) {
+                    json.field("trapIndex", oops.code().trapIndex());
+                } else {
+                    json.name("trapIndex").value((String) null);
+                }
+                json.endObject();
+            }
+            json.name("callTrace").beginArray();
+            oops.callTrace().forEach(json::value);
+            json.endArray().endObject();
+        }
+        json.endArray();
+    }
+
+    private static void hardwareErrors(Json json, List<HardwareError> errors) {
+        json.name("hardwareErrors").beginArray();
+        for (HardwareError e : errors) {
+            json.beginObject().field("line", e.span().first()).field("lastLine", e.span().last()).field("record", e.record());
+            number(json, "timestamp", e.timestamp());
+            integer(json, "sourceId", e.sourceId());
+            json.field("severity", e.severity()).field("sectionType", e.sectionType());
+            hex(json, "errorStatus", e.errorStatus());
+            hex(json, "physicalAddress", e.physicalAddress());
+            hex(json, "physicalAddressMask", e.physicalAddressMask());
+            json.field("errorType", e.errorTypeText());
+            integer(json, "errorTypeNumber", e.errorType());
+            for (String key : List.of("node", "card", "module", "rank", "bank", "device", "row", "column")) {
+                integer(json, key, e.location().get(key));
+            }
+            json.field("fruText", e.fruText()).field("fruId", e.fruId()).field("dimm", e.dimm());
+            if (!e.vendorData().isEmpty()) {
+                json.name("vendorData").beginArray();
+                e.vendorData().forEach(b -> json.value(String.format("%02x", b)));
+                json.endArray();
+            }
+            json.endObject();
+        }
+        json.endArray();
+    }
+
+    private static void machineChecks(Json json, List<MachineCheck> checks) {
+        json.name("machineChecks").beginArray();
+        for (MachineCheck mc : checks) {
+            json.beginObject().field("line", mc.span().first()).field("lastLine", mc.span().last()).field("text", mc.text()).endObject();
+        }
+        json.endArray();
+    }
+
+    private static void backtraces(Json json, List<Backtrace> traces) {
+        json.name("backtraces").beginArray();
+        for (Backtrace bt : traces) {
+            json.beginObject().field("line", bt.span().first()).field("lastLine", bt.span().last()).field("crashCommand", bt.command());
+            if (bt.task() != null) {
+                json.field("pid", bt.task().pid()).field("task", Hex.format(bt.task().task())).field("cpu", bt.task().cpu())
+                        .field("command", bt.task().command());
+            }
+            json.name("frames").beginArray();
+            for (Frame f : bt.frames()) {
+                json.beginObject().field("line", f.line()).field("index", f.index()).field("stackAddress", Hex.format(f.stackAddress()))
+                        .field("function", f.function()).field("offset", Hex.format(f.offset()));
+                if (f.module() != null) {
+                    json.field("module", f.module());
+                }
+                if (f.unreliable()) {
+                    json.name("unreliable").value(true);
+                }
+                if (f.source() != null) {
+                    json.field("source", f.source());
+                }
+                json.endObject();
+            }
+            json.endArray();
+            ExceptionFrame e = bt.firstException();
+            if (e != null) {
+                json.name("exception").beginObject().field("line", e.span().first());
+                symbol(json, "rip", e.rip());
+                registers(json, e.registers());
+                json.endObject();
+            }
+            json.name("slots").beginArray();
+            bt.slots().forEach(s -> {
+                json.beginObject().field("line", s.line()).field("address", Hex.format(s.address()));
+                hex(json, "value", s.value());
+                if (s.symbol() != null) {
+                    json.field("symbol", s.symbol());
+                }
+                if (s.slabCache() != null) {
+                    json.field("slabObject", Hex.format(s.slabObject())).field("slabCache", s.slabCache());
+                }
+                json.endObject();
+            });
+            json.endArray().endObject();
+        }
+        json.endArray();
+    }
+
+    private static void walks(Json json, List<Walk> walks) {
+        json.name("walks").beginArray();
+        for (Walk w : walks) {
+            json.beginObject().field("line", w.span().first()).field("lastLine", w.span().last()).field("virtual", Hex.format(w.virtual()));
+            hex(json, "physical", w.physical());
+            json.field("pageSize", w.pageSize());
+            hex(json, "page", w.page());
+            hex(json, "pgdDirectory", w.pgdDirectory());
+            hex(json, "pageDirectory", w.pageDirectory());
+            json.name("levels").beginArray();
+            for (WalkLevel l : w.levels()) {
+                json.beginObject().field("line", l.line()).field("level", l.level()).field("entryAddress", Hex.format(l.entryAddress()))
+                        .field("value", Hex.format(l.value())).endObject();
+            }
+            json.endArray();
+            json.name("flags").beginArray();
+            w.flags().forEach(json::value);
+            json.endArray();
+            if (w.vma() != null) {
+                json.name("vma").beginObject().field("line", w.vma().line()).field("start", Hex.format(w.vma().start()))
+                        .field("end", Hex.format(w.vma().end())).field("flags", Hex.format(w.vma().flags())).field("file", w.vma().file())
+                        .endObject();
+            }
+            if (w.pageRow() != null) {
+                json.name("pageRow").beginObject().field("line", w.pageRow().line()).field("page", Hex.format(w.pageRow().page()))
+                        .field("physical", Hex.format(w.pageRow().physical()));
+                json.name("flagNames").beginArray();
+                w.pageRow().flagNames().forEach(json::value);
+                json.endArray().endObject();
+            }
+            if (w.error() != null) {
+                json.field("error", w.error());
+            }
+            json.endObject();
+        }
+        json.endArray();
+    }
+
+    private static void tableDumps(Json json, List<MemoryDump> dumps) {
+        json.name("tableDumps").beginArray();
+        for (MemoryDump d : dumps) {
+            if (d.width() != 8) {
+                continue;
+            }
+            json.beginObject().field("line", d.span().first()).field("lastLine", d.span().last()).field("command", d.command());
+            json.name("entries").beginArray();
+            for (MemoryDump.Value v : d.values()) {
+                json.beginObject().field("address", Hex.format(v.address()));
+                if (v.value() != null) {
+                    json.field("value", Hex.format(v.value()));
+                } else {
+                    json.field("symbol", v.symbol());
+                }
+                json.endObject();
+            }
+            json.endArray().endObject();
+        }
+        json.endArray();
+    }
+
+    private static void diagnostics(Json json, List<Diagnostic> diagnostics) {
+        json.name("diagnostics").beginArray();
+        for (Diagnostic d : diagnostics) {
+            json.beginObject().field("line", d.line()).field("severity", d.severity().name().toLowerCase(java.util.Locale.ROOT))
+                    .field("message", d.message()).endObject();
+        }
+        json.endArray();
+    }
+
+    private static void registers(Json json, Registers registers) {
+        json.name("registers").beginObject();
+        for (Map.Entry<String, Long> r : registers.values().entrySet()) {
+            json.field(r.getKey(), Hex.format(r.getValue()));
+        }
+        json.endObject();
+    }
+
+    private static void symbol(Json json, String name, Symbol symbol) {
+        if (symbol == null) {
+            json.name(name).value((String) null);
+            return;
+        }
+        json.name(name).beginObject().field("symbol", symbol.name()).field("offset", Hex.format(symbol.offset())).endObject();
+    }
+
+    private static void hex(Json json, String name, Long value) {
+        if (value != null) {
+            json.field(name, Hex.format(value));
+        }
+    }
+
+    private static void integer(Json json, String name, Number value) {
+        if (value != null) {
+            json.field(name, value.longValue());
+        }
+    }
+
+    private static void number(Json json, String name, Double value) {
+        if (value != null) {
+            json.name(name).raw(String.format(java.util.Locale.ROOT, "%.6f", value));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.crashscope.cli;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.crashscope.transcript.CommandBlock;
+import org.crashscope.transcript.Segment;
+import org.crashscope.transcript.model.HardwareError;
+import org.crashscope.transcript.model.MachineCheck;
+import org.crashscope.transcript.model.Oops;
+import org.crashscope.transcript.parse.Hex;
+import org.crashscope.transcript.parse.ParsedTranscript;
+
+/**
+ * The human summary of {@code analyze --format text}: what is in the file and where, and the
+ * oopses and hardware errors of its logs. It needs only the block index and the log markers, so
+ * that it stays fast on gigabyte transcripts.
+ */
+final class TextSummary {
+
+    private static final int LISTED = 40;
+
+    private TextSummary() {
+    }
+
+    static String write(ParsedTranscript parsed) {
+        StringBuilder text = new StringBuilder();
+        text.append(parsed.name()).append(": ").append(parsed.lineCount()).append(" lines, ").append(parsed.commands().size())
+                .append(" crash commands, ").append(parsed.segments().size()).append(" blocks without a prompt\n");
+        Map<String, Integer> kinds = new TreeMap<>();
+        parsed.commands().forEach(b -> kinds.merge(b.kind().isEmpty() ? "(bare prompt)" : b.kind(), 1, Integer::sum));
+        if (!kinds.isEmpty()) {
+            text.append("\ncommands by kind: ");
+            kinds.forEach((k, n) -> text.append(k).append(" ").append(n).append("  "));
+            text.append('\n');
+        }
+        if (!parsed.commands().isEmpty()) {
+            text.append("\ncommands:\n");
+            parsed.commands().stream().limit(LISTED).forEach(TextSummary.line(text));
+            if (parsed.commands().size() > LISTED) {
+                text.append("  ... ").append(parsed.commands().size() - LISTED).append(" more\n");
+            }
+        }
+        if (!parsed.segments().isEmpty()) {
+            text.append("\nwithout a prompt:\n");
+            for (Segment s : parsed.segments().stream().limit(LISTED).toList()) {
+                text.append(String.format("  lines %6d-%-6d  %s%n", s.firstLine(), s.lastLine(), s.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+            }
+            if (parsed.segments().size() > LISTED) {
+                text.append("  ... ").append(parsed.segments().size() - LISTED).append(" more\n");
+            }
+        }
+        for (Oops oops : parsed.oopses()) {
+            text.append(String.format("%noops at line %d: %s%n", oops.line(), oops.message()));
+            if (oops.cpu() != null) {
+                text.append(String.format("  CPU %d  PID %d  comm \"%s\"  kernel %s%n", oops.cpu(), oops.pid(), oops.comm(), oops.kernel()));
+            }
+            if (oops.rip() != null) {
+                text.append("  RIP ").append(oops.rip()).append('\n');
+            }
+        }
+        for (HardwareError e : parsed.hardwareErrors()) {
+            text.append(String.format("%nhardware error {%d} at line %d: %s%s%s%n", e.record(), e.span().first(),
+                    e.severity() == null ? "" : e.severity(), e.sectionType() == null ? "" : ", " + e.sectionType(),
+                    e.physicalAddress() == null ? "" : ", physical address " + Hex.format(e.physicalAddress())));
+        }
+        for (MachineCheck mc : parsed.machineChecks()) {
+            text.append(String.format("%nmachine check at lines %d-%d (not CPER)%n", mc.span().first(), mc.span().last()));
+        }
+        return text.toString();
+    }
+
+    private static java.util.function.Consumer<CommandBlock> line(StringBuilder text) {
+        return b -> text.append(String.format("  line %6d  %-8s %s%n", b.firstLine(), b.kind(), b.command()));
+    }
+}

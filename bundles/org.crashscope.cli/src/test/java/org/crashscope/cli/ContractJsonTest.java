@@ -1,0 +1,82 @@
+package org.crashscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** The seed through `analyze --format json`, read back with a real JSON parser. */
+class ContractJsonTest {
+
+    private static JsonObject json;
+
+    @BeforeAll
+    static void analyze() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String seed = Path.of(ContractJsonTest.class.getResource("/fixtures/seed-kcs-ghes-hugepage-gpf.txt").toURI()).toString();
+        int rc = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), System.err).run("analyze", seed, "--format", "json");
+        assertEquals(0, rc);
+        json = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+    }
+
+    @Test
+    void oopsFollowsTheContract() {
+        JsonObject oops = json.getAsJsonArray("oopses").get(0).getAsJsonObject();
+        assertEquals(123, oops.get("line").getAsInt());
+        assertEquals(56, oops.get("cpu").getAsInt());
+        assertEquals(20191, oops.get("pid").getAsInt());
+        assertEquals("CPU 3/KVM", oops.get("comm").getAsString());
+        assertEquals("4.18.0-305.34.2.el8_4.x86_64", oops.get("kernel").getAsString());
+        assertEquals("gup_pgd_range", oops.getAsJsonObject("rip").get("symbol").getAsString());
+        assertEquals("0x24c", oops.getAsJsonObject("rip").get("offset").getAsString());
+        assertEquals("0xf98136ffff230", oops.getAsJsonObject("registers").get("rbx").getAsString());
+        JsonObject code = oops.getAsJsonObject("code");
+        assertEquals("4c", code.getAsJsonArray("bytes").get(code.get("trapIndex").getAsInt()).getAsString());
+    }
+
+    @Test
+    void hardwareErrorsFollowTheContract() {
+        JsonArray errors = json.getAsJsonArray("hardwareErrors");
+        assertEquals(2, errors.size());
+        JsonObject first = errors.get(0).getAsJsonObject();
+        assertEquals(102, first.get("line").getAsInt());
+        assertEquals("corrected", first.get("severity").getAsString());
+        assertEquals("0x10af886040", first.get("physicalAddress").getAsString());
+        assertEquals("single-bit ECC", first.get("errorType").getAsString());
+        assertEquals(44193, first.get("row").getAsInt());
+        assertEquals(928, first.get("column").getAsInt());
+    }
+
+    @Test
+    void backtracesWalksAndDumpsFollowTheContract() {
+        JsonObject bt = json.getAsJsonArray("backtraces").get(0).getAsJsonObject();
+        assertEquals(62, bt.get("line").getAsInt());
+        assertEquals("CPU 3/KVM", bt.get("command").getAsString());
+        assertEquals(19, bt.getAsJsonArray("frames").size());
+        assertEquals("gup_pgd_range", bt.getAsJsonObject("exception").getAsJsonObject("rip").get("symbol").getAsString());
+
+        JsonArray walks = json.getAsJsonArray("walks");
+        assertEquals(2, walks.size());
+        JsonObject user = walks.get(1).getAsJsonObject();
+        assertEquals("0x7f1148cdf000", user.get("virtual").getAsString());
+        assertEquals("0xf88cdf000", user.get("physical").getAsString());
+        assertEquals(1L << 30, user.get("pageSize").getAsLong());
+        assertEquals("0x2d49ef2228", user.getAsJsonArray("levels").get(1).getAsJsonObject().get("entryAddress").getAsString());
+
+        JsonObject dump = json.getAsJsonArray("tableDumps").get(0).getAsJsonObject();
+        assertEquals(211, dump.get("line").getAsInt());
+        assertEquals(38, dump.getAsJsonArray("entries").size());
+        assertEquals("0x2d49ef2140", dump.getAsJsonArray("entries").get(0).getAsJsonObject().get("address").getAsString());
+        assertTrue(json.getAsJsonArray("diagnostics").isJsonArray());
+    }
+}

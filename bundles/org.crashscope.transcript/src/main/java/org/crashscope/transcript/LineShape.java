@@ -1,0 +1,229 @@
+package org.crashscope.transcript;
+
+/**
+ * What a line looks like, decided from its first bytes only (the scan of a gigabyte transcript
+ * classifies every line, so this must not look further than it has to).
+ */
+enum LineShape {
+    BLANK,
+    /** {@code [ 12.345678] ...}, {@code <4>[12.3] ...} */
+    LOG,
+    /** {@code {1}[Hardware Error]: ...} without a timestamp */
+    HARDWARE_ERROR,
+    /** {@code PID: 1234  TASK: ...} */
+    BT_HEADER,
+    /** {@code  #5 [ffffaaab26b3fa38] func at ...} */
+    BT_FRAME,
+    /** register rows and {@code [exception RIP: ...]} of bt */
+    BT_REGISTERS,
+    /** {@code ffffaaab26b3f978: ffff9842c9ef2228 00007f1148ce0000} */
+    DUMP_ROW,
+    /** the first line of an oops pasted without timestamps ({@code BUG: ...}, {@code general protection fault: ...}) */
+    OOPS_START,
+    TEXT;
+
+    private static final byte[][] OOPS_MARKERS = bytes("general protection fault", "BUG: ", "Oops: ", "Oops[", "Kernel panic",
+            "kernel BUG at", "Unable to handle kernel", "unable to handle kernel", "Internal error: ", "WARNING: ", "divide error:",
+            "invalid opcode:", "stack segment:", "double fault:");
+    private static final byte[] HW_ERROR = "[Hardware Error]".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] MCE = "mce: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private static byte[][] bytes(String... texts) {
+        byte[][] out = new byte[texts.length][];
+        for (int i = 0; i < texts.length; i++) {
+            out[i] = texts[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        return out;
+    }
+
+    static LineShape classify(byte[] b, int from, int to) {
+        int i = skipSpace(b, from, to);
+        if (i == to) {
+            return BLANK;
+        }
+        int message = logMessageStart(b, i, to);
+        if (message >= 0) {
+            return LOG;
+        }
+        byte c = b[i];
+        if (c == '{' && isHardwareError(b, i, to)) {
+            return HARDWARE_ERROR;
+        }
+        if (c == 'P' && startsWith(b, i, to, "PID:")) {
+            return BT_HEADER;
+        }
+        if (c == '#' && isFrame(b, i, to)) {
+            return BT_FRAME;
+        }
+        if (c == '[' && startsWith(b, i, to, "[exception RIP:")) {
+            return BT_REGISTERS;
+        }
+        if (isRegisterRow(b, i, to)) {
+            return BT_REGISTERS;
+        }
+        if (isHex(c) && isDumpRow(b, i, to)) {
+            return DUMP_ROW;
+        }
+        if (isOopsStart(b, i, to)) {
+            return OOPS_START;
+        }
+        return TEXT;
+    }
+
+    /**
+     * Whether the message of a line (after any log prefix) opens something the log parser must
+     * look at: an oops, a CPER record, a machine check. Lines that are not such markers are never
+     * decoded when a summary is all that is asked for.
+     */
+    static boolean isLogMarker(byte[] b, int from, int to) {
+        int i = skipSpace(b, from, to);
+        int message = logMessageStart(b, i, to);
+        int m = message >= 0 ? message : i;
+        if (m >= to) {
+            return false;
+        }
+        return b[m] == '{' && isHardwareError(b, m, to) || isOopsStart(b, m, to) || startsWith(b, m, to, MCE);
+    }
+
+    /** The index of the message after {@code [ ts]} / {@code <N>[ts]}, or -1 when the line has no such prefix. */
+    static int logMessageStart(byte[] b, int i, int to) {
+        if (i < to && b[i] == '<') {
+            int j = i + 1;
+            while (j < to && b[j] >= '0' && b[j] <= '9') {
+                j++;
+            }
+            if (j == i + 1 || j >= to || b[j] != '>') {
+                return -1;
+            }
+            i = j + 1;
+        }
+        if (i >= to || b[i] != '[') {
+            return -1;
+        }
+        int j = i + 1;
+        while (j < to && b[j] == ' ') {
+            j++;
+        }
+        int digits = j;
+        while (j < to && b[j] >= '0' && b[j] <= '9') {
+            j++;
+        }
+        if (j == digits || j >= to || b[j] != '.') {
+            return -1;
+        }
+        j++;
+        int fraction = j;
+        while (j < to && b[j] >= '0' && b[j] <= '9') {
+            j++;
+        }
+        if (j == fraction || j >= to || b[j] != ']') {
+            return -1;
+        }
+        j++;
+        // a caller id ([T123] / [C1]) may follow the timestamp
+        if (j + 1 < to && b[j] == '[' && (b[j + 1] == 'T' || b[j + 1] == 'C')) {
+            int k = j + 2;
+            while (k < to && b[k] >= '0' && b[k] <= '9') {
+                k++;
+            }
+            if (k < to && b[k] == ']') {
+                j = k + 1;
+            }
+        }
+        while (j < to && b[j] == ' ') {
+            j++;
+        }
+        return j;
+    }
+
+    private static boolean isHardwareError(byte[] b, int i, int to) {
+        int j = i + 1;
+        while (j < to && b[j] >= '0' && b[j] <= '9') {
+            j++;
+        }
+        return j > i + 1 && j < to && b[j] == '}' && startsWith(b, j + 1, to, HW_ERROR);
+    }
+
+    private static boolean isOopsStart(byte[] b, int i, int to) {
+        for (byte[] marker : OOPS_MARKERS) {
+            if (startsWith(b, i, to, marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isFrame(byte[] b, int i, int to) {
+        int j = i + 1;
+        while (j < to && b[j] >= '0' && b[j] <= '9') {
+            j++;
+        }
+        if (j == i + 1) {
+            return false;
+        }
+        while (j < to && b[j] == ' ') {
+            j++;
+        }
+        return j < to && b[j] == '[';
+    }
+
+    /** {@code RIP: ffff...}, {@code RAX: ...}, {@code  R8: ...}, {@code ORIG_RAX: ...}: bt's register block. */
+    private static boolean isRegisterRow(byte[] b, int i, int to) {
+        int j = i;
+        while (j < to && (b[j] >= 'A' && b[j] <= 'Z' || b[j] >= '0' && b[j] <= '9' || b[j] == '_')) {
+            j++;
+        }
+        int len = j - i;
+        if (len < 2 || len > 8 || j + 1 >= to || b[j] != ':' || b[j + 1] != ' ') {
+            return false;
+        }
+        char first = (char) b[i];
+        return first == 'R' || first == 'O' || first == 'C' || first == 'S' || first == 'E' || first == 'D' || first == 'F'
+                || first == 'G';
+    }
+
+    /** {@code HEX:} followed by a space and a hex value, a symbol or a slab tag. */
+    private static boolean isDumpRow(byte[] b, int i, int to) {
+        int j = i;
+        while (j < to && isHex(b[j])) {
+            j++;
+        }
+        int len = j - i;
+        return len >= 6 && len <= 16 && j + 1 < to && b[j] == ':' && (b[j + 1] == ' ' || b[j + 1] == '\t');
+    }
+
+    static boolean isHex(byte c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    static int skipSpace(byte[] b, int i, int to) {
+        while (i < to && (b[i] == ' ' || b[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean startsWith(byte[] b, int i, int to, String prefix) {
+        if (to - i < prefix.length()) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            if (b[i + k] != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWith(byte[] b, int i, int to, byte[] prefix) {
+        if (to - i < prefix.length) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length; k++) {
+            if (b[i + k] != prefix[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,12 @@
+package org.crashscope.transcript;
+
+/**
+ * Output found outside any {@code crash>} block, recognised by its shape: a backtrace pasted
+ * without its prompt, a memory dump, kernel log lines or an oops quoted in prose.
+ */
+public record Segment(int firstLine, int lastLine, Kind kind) {
+
+    public enum Kind {
+        BACKTRACE, MEMORY_DUMP, LOG
+    }
+}

@@ -1,0 +1,24 @@
+package org.crashscope.transcript.model;
+
+import java.util.List;
+
+/**
+ * An {@code rd} dump (with or without its prompt): rows of {@code ADDR:  VALUE VALUE  ascii}.
+ *
+ * @param width the value width in bytes (1, 2, 4 or 8)
+ */
+public record MemoryDump(Span span, String command, int width, List<Row> rows, List<Annotation> annotations, List<Diagnostic> diagnostics)
+        implements ParsedRecord {
+
+    /** A value of a row; {@code symbol} is set when {@code rd -s} printed a symbol instead of a number. */
+    public record Value(long address, Long value, String symbol) {
+    }
+
+    public record Row(int line, long address, List<Value> values, String ascii) {
+    }
+
+    /** Every value in address order. */
+    public List<Value> values() {
+        return rows.stream().flatMap(r -> r.values().stream()).toList();
+    }
+}

@@ -1,0 +1,133 @@
+package org.crashscope.transcript.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.crashscope.transcript.model.Annotation;
+import org.crashscope.transcript.model.Diagnostic;
+import org.crashscope.transcript.model.MemoryDump;
+import org.crashscope.transcript.model.Span;
+
+/**
+ * {@code rd} output, with or without its prompt: {@code ADDR:  VALUE VALUE  ascii}. The width comes
+ * from the command ({@code -8/-16/-32/-64}) or from the first value; the ASCII column is as wide
+ * as the row's bytes; whatever follows it (an arrow, a remark) is the analyst's.
+ */
+final class MemoryDumpParser {
+    private static final Pattern ROW = Pattern.compile("^\\s*([0-9a-fA-F]{6,16}):\\s+(.*)$");
+
+    private MemoryDumpParser() {
+    }
+
+    static MemoryDump parse(String command, BlockText text) {
+        int width = widthFromCommand(command);
+        List<MemoryDump.Row> rows = new ArrayList<>();
+        List<Annotation> annotations = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (int i = 0; i < text.size(); i++) {
+            String line = text.get(i);
+            int lineNo = text.lineNo(i);
+            if (line.isBlank() || i == 0 && line.contains("crash>")) {
+                continue;
+            }
+            Matcher m = ROW.matcher(line);
+            if (!m.matches()) {
+                annotations.add(new Annotation(lineNo, line.strip()));
+                continue;
+            }
+            long address = Hex.parse(m.group(1));
+            String rest = m.group(2);
+            if (width == 0) {
+                width = widthOf(rest);
+            }
+            List<MemoryDump.Value> values = new ArrayList<>();
+            int pos = 0;
+            int perRow = Math.max(1, 16 / Math.max(1, width));
+            while (values.size() < perRow) {
+                while (pos < rest.length() && rest.charAt(pos) == ' ') {
+                    pos++;
+                }
+                int end = pos;
+                while (end < rest.length() && !Character.isWhitespace(rest.charAt(end))) {
+                    end++;
+                }
+                if (end == pos) {
+                    break;
+                }
+                String token = rest.substring(pos, end);
+                long at = address + (long) values.size() * width;
+                if (token.length() == width * 2 && Hex.parse(token) != null) {
+                    values.add(new MemoryDump.Value(at, Hex.parse(token), null));
+                } else if (Symbols.looksLikeSymbol(token) && values.size() < perRow && !isAsciiStart(rest, pos, values.size())) {
+                    values.add(new MemoryDump.Value(at, null, token));
+                } else {
+                    break;
+                }
+                pos = end;
+            }
+            if (values.isEmpty()) {
+                diagnostics.add(Diagnostic.warning(lineNo, "value column is not hex"));
+            }
+            String tail = rest.substring(Math.min(pos, rest.length())).strip();
+            String ascii = null;
+            if (!tail.isEmpty()) {
+                int bytes = values.size() * width;
+                String afterValues = rest.substring(pos).replaceFirst("^\\s{1,3}", "");
+                if (afterValues.length() >= bytes && bytes > 0 && isPrintable(afterValues.substring(0, bytes))) {
+                    ascii = afterValues.substring(0, bytes);
+                    tail = afterValues.substring(bytes).strip();
+                }
+                if (!tail.isEmpty()) {
+                    annotations.add(new Annotation(lineNo, tail));
+                }
+            }
+            rows.add(new MemoryDump.Row(lineNo, address, List.copyOf(values), ascii));
+        }
+        int first = rows.isEmpty() ? text.first() : Math.min(text.first(), rows.get(0).line());
+        return new MemoryDump(new Span(first, Math.max(first, text.last())), command, width == 0 ? 8 : width, List.copyOf(rows),
+                List.copyOf(annotations), List.copyOf(diagnostics));
+    }
+
+    /** An ASCII column starts where a symbolic token would follow fewer values than a full row: be strict. */
+    private static boolean isAsciiStart(String rest, int pos, int valuesSoFar) {
+        return valuesSoFar > 0 && pos >= 2 && rest.startsWith("  ", pos - 2);
+    }
+
+    private static boolean isPrintable(String s) {
+        return s.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+    }
+
+    static int widthFromCommand(String command) {
+        for (String word : command.split("\\s+")) {
+            switch (word) {
+                case "-8" -> {
+                    return 1;
+                }
+                case "-16" -> {
+                    return 2;
+                }
+                case "-32" -> {
+                    return 4;
+                }
+                case "-64" -> {
+                    return 8;
+                }
+                default -> {
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static int widthOf(String rest) {
+        String first = rest.strip().split("\\s+")[0];
+        return switch (first.length()) {
+            case 2 -> 1;
+            case 4 -> 2;
+            case 8 -> 4;
+            default -> 8;
+        };
+    }
+}

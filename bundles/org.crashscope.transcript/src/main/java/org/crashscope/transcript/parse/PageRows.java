@@ -1,0 +1,29 @@
+package org.crashscope.transcript.parse;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.crashscope.transcript.model.PageRow;
+
+/** Struct page rows ({@code PAGE PHYSICAL MAPPING INDEX CNT FLAGS}), whose columns shift width between crash versions. */
+final class PageRows {
+    private static final Pattern ROW = Pattern.compile(
+            "^\\s*([0-9a-fA-F]{8,16})\\s+([0-9a-fA-F]+)\\s+([0-9a-fA-F]+)?\\s+([0-9a-fA-F]+)\\s+(-?\\d+)\\s+([0-9a-fA-F]+)\\s*(.*?)\\\\?\\s*$");
+    static final Pattern HEADER = Pattern.compile("^\\s*PAGE\\s+PHYSICAL\\s+MAPPING\\s+INDEX\\s+CNT\\s+FLAGS\\s*$");
+
+    private PageRows() {
+    }
+
+    static PageRow parse(String line, int lineNo) {
+        Matcher m = ROW.matcher(line);
+        if (!m.matches()) {
+            return null;
+        }
+        List<String> names = m.group(7).isBlank() ? List.of()
+                : Arrays.stream(m.group(7).split("[,\\s]+")).filter(s -> !s.isEmpty()).toList();
+        return new PageRow(lineNo, Hex.parse(m.group(1)), Hex.parse(m.group(2)), m.group(3) == null ? null : Hex.parse(m.group(3)),
+                Hex.parse(m.group(4)), Integer.valueOf(m.group(5)), Hex.parse(m.group(6)), names);
+    }
+}

@@ -1,0 +1,91 @@
+package org.crashscope.transcript.parse;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.crashscope.transcript.CommandBlock;
+import org.crashscope.transcript.Segment;
+import org.crashscope.transcript.model.Backtrace;
+import org.crashscope.transcript.model.Diagnostic;
+import org.crashscope.transcript.model.Disassembly;
+import org.crashscope.transcript.model.HardwareError;
+import org.crashscope.transcript.model.KmemPages;
+import org.crashscope.transcript.model.MachineCheck;
+import org.crashscope.transcript.model.MemoryDump;
+import org.crashscope.transcript.model.Oops;
+import org.crashscope.transcript.model.ParsedRecord;
+import org.crashscope.transcript.model.Ptov;
+import org.crashscope.transcript.model.SysInfo;
+import org.crashscope.transcript.model.VmMap;
+import org.crashscope.transcript.model.Walk;
+
+/**
+ * Everything understood in a transcript: the command blocks, the shape segments, and the typed
+ * records in the order of their first line.
+ *
+ * @param complete false when only the log markers were parsed (a summary of a large file)
+ */
+public record ParsedTranscript(String name, int lineCount, List<CommandBlock> commands, List<Segment> segments, List<ParsedRecord> records,
+        boolean complete) {
+
+    public ParsedTranscript {
+        records = records.stream().sorted(Comparator.comparingInt(r -> r.span().first())).toList();
+    }
+
+    public <T extends ParsedRecord> List<T> recordsOf(Class<T> type) {
+        return records.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    public List<Oops> oopses() {
+        return recordsOf(Oops.class);
+    }
+
+    public List<HardwareError> hardwareErrors() {
+        return recordsOf(HardwareError.class);
+    }
+
+    public List<MachineCheck> machineChecks() {
+        return recordsOf(MachineCheck.class);
+    }
+
+    public List<Backtrace> backtraces() {
+        return recordsOf(Backtrace.class);
+    }
+
+    public List<Walk> walks() {
+        return recordsOf(Walk.class);
+    }
+
+    public List<MemoryDump> memoryDumps() {
+        return recordsOf(MemoryDump.class);
+    }
+
+    public List<Ptov> ptovs() {
+        return recordsOf(Ptov.class);
+    }
+
+    public List<KmemPages> kmemPages() {
+        return recordsOf(KmemPages.class);
+    }
+
+    public List<Disassembly> disassemblies() {
+        return recordsOf(Disassembly.class);
+    }
+
+    public List<SysInfo> sysInfos() {
+        return recordsOf(SysInfo.class);
+    }
+
+    public List<VmMap> vmMaps() {
+        return recordsOf(VmMap.class);
+    }
+
+    /** Every diagnostic of every record, by line. */
+    public List<Diagnostic> diagnostics() {
+        List<Diagnostic> all = new ArrayList<>();
+        records.forEach(r -> all.addAll(r.diagnostics()));
+        all.sort(Comparator.comparingInt(Diagnostic::line));
+        return all;
+    }
+}

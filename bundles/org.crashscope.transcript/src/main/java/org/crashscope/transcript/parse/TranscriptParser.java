@@ -1,0 +1,126 @@
+package org.crashscope.transcript.parse;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.crashscope.transcript.CommandBlock;
+import org.crashscope.transcript.Segment;
+import org.crashscope.transcript.Transcript;
+import org.crashscope.transcript.model.Diagnostic;
+import org.crashscope.transcript.model.ParsedRecord;
+import org.crashscope.transcript.model.RawBlock;
+import org.crashscope.transcript.model.Span;
+
+/**
+ * Turns the blocks and segments of a transcript into typed records, one parser per command kind.
+ * A parser bug on one block becomes a diagnostic on that block: the rest of the file still opens.
+ */
+public final class TranscriptParser {
+
+    /** How much to parse. */
+    public enum Depth {
+        /** every block: for views, reports and JSON */
+        FULL,
+        /** only the log markers (oopses, hardware errors, machine checks): a summary of a huge file */
+        LOG_MARKERS
+    }
+
+    private TranscriptParser() {
+    }
+
+    public static ParsedTranscript parse(Transcript transcript) {
+        return parse(transcript, Depth.FULL);
+    }
+
+    public static ParsedTranscript parse(Transcript transcript, Depth depth) {
+        List<ParsedRecord> records = new ArrayList<>();
+        int[] markers = transcript.logMarkers();
+        for (CommandBlock block : transcript.blocks()) {
+            Span span = new Span(block.firstLine(), block.lastLine());
+            if (isLog(block.kind())) {
+                records.addAll(LogParser.parse(span, markersIn(markers, span), transcript::line));
+            } else if (depth == Depth.FULL) {
+                records.addAll(safely(span, block.command(), block.kind(), () -> parseBlock(block.kind(), block.command(), text(transcript, span))));
+            }
+        }
+        for (Segment segment : transcript.segments()) {
+            Span span = new Span(segment.firstLine(), segment.lastLine());
+            switch (segment.kind()) {
+                case LOG -> records.addAll(LogParser.parse(span, markersIn(markers, span), transcript::line));
+                case BACKTRACE -> {
+                    if (depth == Depth.FULL) {
+                        records.addAll(safely(span, "", "bt", () -> List.copyOf(BacktraceParser.parse("", text(transcript, span)))));
+                    }
+                }
+                case MEMORY_DUMP -> {
+                    if (depth == Depth.FULL) {
+                        records.addAll(safely(span, "", "rd", () -> List.of(MemoryDumpParser.parse("", text(transcript, span)))));
+                    }
+                }
+            }
+        }
+        return new ParsedTranscript(transcript.name(), transcript.lineCount(), transcript.blocks(), transcript.segments(), records,
+                depth == Depth.FULL);
+    }
+
+    private static boolean isLog(String kind) {
+        return kind.equals("log") || kind.equals("dmesg");
+    }
+
+    private static List<ParsedRecord> parseBlock(String kind, String command, BlockText text) {
+        return switch (kind) {
+            case "bt" -> List.copyOf(BacktraceParser.parse(command, text));
+            case "vtop" -> List.copyOf(VtopParser.parse(command, text));
+            case "ptov" -> List.of(PtovParser.parse(command, text));
+            case "rd" -> List.of(MemoryDumpParser.parse(command, text));
+            case "kmem" -> List.of(KmemParser.parse(command, text));
+            case "dis" -> List.of(DisParser.parse(command, text));
+            case "sys" -> command.strip().equals("sys") ? List.of(SysParser.parse(command, text)) : raw(text, command, kind);
+            case "vm" -> List.of(VmParser.parse(command, text));
+            default -> raw(text, command, kind);
+        };
+    }
+
+    private static List<ParsedRecord> raw(BlockText text, String command, String kind) {
+        return List.of(new RawBlock(new Span(text.first(), text.last()), command, kind, List.of()));
+    }
+
+    private interface BlockParse {
+        List<ParsedRecord> run();
+    }
+
+    /** Runs one block's parser; a parser bug becomes a diagnostic on a raw block instead of failing the file. */
+    private static List<ParsedRecord> safely(Span span, String command, String kind, BlockParse parse) {
+        try {
+            return parse.run();
+        } catch (RuntimeException e) {
+            return List.of(new RawBlock(span, command, kind,
+                    List.of(Diagnostic.warning(span.first(), "could not parse this " + (kind.isEmpty() ? "block" : kind) + " output (" + e + ")"))));
+        }
+    }
+
+    private static BlockText text(Transcript transcript, Span span) {
+        return new BlockText(span.first(), transcript.lines(span.first(), span.last()));
+    }
+
+    private static int[] markersIn(int[] markers, Span span) {
+        int from = lowerBound(markers, span.first());
+        int to = lowerBound(markers, span.last() + 1);
+        return Arrays.copyOfRange(markers, from, to);
+    }
+
+    private static int lowerBound(int[] a, int key) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

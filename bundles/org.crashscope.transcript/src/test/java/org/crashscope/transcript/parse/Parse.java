@@ -1,0 +1,31 @@
+package org.crashscope.transcript.parse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.crashscope.transcript.Transcript;
+
+/** Parses fixtures and inline text for tests. */
+final class Parse {
+    private Parse() {
+    }
+
+    static ParsedTranscript fixture(String name) {
+        try (Transcript t = Transcript.open(Path.of(Parse.class.getResource("/fixtures/" + name).toURI()))) {
+            return TranscriptParser.parse(t);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ParsedTranscript text(String text) {
+        try (Transcript t = Transcript.of("inline", text.getBytes(StandardCharsets.UTF_8))) {
+            return TranscriptParser.parse(t);
+        }
+    }
+}
