@@ -49,7 +49,7 @@ final class BacktraceParser {
             }
             Matcher m = HEADER.matcher(line);
             if (m.matches()) {
-                if (!current.isEmpty()) {
+                if (current.hasData()) {
                     traces.add(current.build());
                     current = new Builder(command);
                 }
@@ -94,6 +94,11 @@ final class BacktraceParser {
 
         boolean isEmpty() {
             return first < 0;
+        }
+
+        /** Whether anything but annotations was read: lines like {@code [...]} before a header belong to the next task. */
+        boolean hasData() {
+            return task != null || !frames.isEmpty() || !slots.isEmpty() || registers != null;
         }
 
         void touch(int lineNo) {

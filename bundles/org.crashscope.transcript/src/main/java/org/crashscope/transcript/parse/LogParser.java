@@ -106,7 +106,7 @@ final class LogParser {
         for (int line = start + 1; line <= span.last() && line - start < MAX_OOPS_LINES; line++) {
             String raw = lines.apply(line);
             LogLine l = LogLine.of(raw);
-            String msg = l.message();
+            String msg = l.message().strip();
             if (msg.isBlank() && l.timestamp() == null) {
                 break;
             }

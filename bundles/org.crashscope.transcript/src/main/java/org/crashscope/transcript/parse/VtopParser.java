@@ -164,6 +164,11 @@ final class VtopParser {
 
         Walk build() {
             if (virtual == null) {
+                // crash printed no address (a seek error right after the header): the command names it
+                String[] words = command.strip().split("\\s+");
+                virtual = words.length > 1 ? Hex.parse(words[words.length - 1]) : null;
+            }
+            if (virtual == null) {
                 diagnostics.add(Diagnostic.warning(first, "vtop output without a virtual address"));
             }
             if (page != null && pageSize == 0) {
