@@ -26,14 +26,14 @@ import org.crashscope.transcript.model.Task;
 final class BacktraceParser {
 
     private static final Pattern HEADER = Pattern.compile(
-            "^\\s*PID:\\s*(\\d+)\\s+TASK:\\s*([0-9a-fA-F]+)\\s+CPU:\\s*(\\d+|-)\\s+COMMAND:\\s*\"(.*)\"\\s*$");
+            "^\\s*PID:\\s*(\\d{1,9})\\s+TASK:\\s*([0-9a-fA-F]{1,16})\\s+CPU:\\s*(\\d{1,9}|-)\\s+COMMAND:\\s*\"(.*)\"\\s*$");
     private static final Pattern FRAME = Pattern.compile(
-            "^\\s*#(\\d+)\\s*\\[([0-9a-fA-F]+)\\]\\s+(\\?\\s*)?(\\S+?)(?:\\+(0x[0-9a-fA-F]+|\\d+))?\\s+at\\s+([0-9a-fA-F]+)(?:\\s+\\[([\\w-]+)\\])?\\s*(.*)$");
-    private static final Pattern FRAME_NO_ADDRESS = Pattern.compile("^\\s*#(\\d+)\\s*\\[([0-9a-fA-F]+)\\]\\s+(\\?\\s*)?(\\S+)\\s*(.*)$");
+            "^\\s*#(\\d{1,9})\\s*\\[([0-9a-fA-F]{1,16})\\]\\s+(\\?\\s*)?(\\S+?)(?:\\+(0x[0-9a-fA-F]{1,16}|\\d{1,18}))?\\s+at\\s+([0-9a-fA-F]{1,16})(?:\\s+\\[([\\w-]+)\\])?\\s*(.*)$");
+    private static final Pattern FRAME_NO_ADDRESS = Pattern.compile("^\\s*#(\\d{1,9})\\s*\\[([0-9a-fA-F]{1,16})\\]\\s+(\\?\\s*)?(\\S+)\\s*(.*)$");
     private static final Pattern EXCEPTION = Pattern.compile("^\\s*\\[exception RIP:\\s*(.*?)\\]\\s*$");
     private static final Pattern STACK_ROW = Pattern.compile("^\\s*([0-9a-fA-F]{6,16}):\\s+(.*)$");
-    private static final Pattern SLAB = Pattern.compile("\\[([0-9a-fA-F]+):([\\w.@/-]+)\\]");
-    private static final Pattern SOURCE = Pattern.compile("^\\s*(/\\S+|\\S+\\.[chS]):\\s*(\\d+)\\s*$");
+    private static final Pattern SLAB = Pattern.compile("\\[([0-9a-fA-F]{1,16}):([\\w.@/-]+)\\]");
+    private static final Pattern SOURCE = Pattern.compile("^\\s*(/\\S+|\\S+\\.[chS]):\\s*(\\d{1,9})\\s*$");
 
     private BacktraceParser() {
     }

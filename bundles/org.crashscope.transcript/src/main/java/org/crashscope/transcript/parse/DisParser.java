@@ -11,8 +11,8 @@ import org.crashscope.transcript.model.Span;
 
 /** {@code dis}: {@code 0xffffffff81a0c0a0 <schedule+16>:\tpush %rbx}; {@code -l} adds {@code /path/file.c: 123} lines. */
 final class DisParser {
-    private static final Pattern INSTRUCTION = Pattern.compile("^\\s*(?:=?>\\s*)?(0x[0-9a-fA-F]+)\\s*<([^>]+)>:\\s*(.*?)\\s*$");
-    private static final Pattern SOURCE = Pattern.compile("^\\s*(/\\S+|\\S+\\.[chS]):\\s*(\\d+)\\s*$");
+    private static final Pattern INSTRUCTION = Pattern.compile("^\\s*(?:=?>\\s*)?(0x[0-9a-fA-F]{1,16})\\s*<([^>]+)>:\\s*(.*?)\\s*$");
+    private static final Pattern SOURCE = Pattern.compile("^\\s*(/\\S+|\\S+\\.[chS]):\\s*(\\d{1,9})\\s*$");
 
     private DisParser() {
     }

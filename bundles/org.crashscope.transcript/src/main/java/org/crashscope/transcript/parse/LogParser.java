@@ -25,7 +25,7 @@ import org.crashscope.transcript.model.Symbol;
  */
 final class LogParser {
     private static final int MAX_OOPS_LINES = 200;
-    private static final Pattern CPER = Pattern.compile("^\\{(\\d+)\\}\\[Hardware Error\\]:\\s?(.*)$");
+    private static final Pattern CPER = Pattern.compile("^\\{(\\d{1,9})\\}\\[Hardware Error\\]:\\s?(.*)$");
     private static final Pattern OOPS_LINE = Pattern.compile("^(CPU: |Hardware name|RIP: |Code: |RSP: |R[A-Z0-9]{1,2}: |E[A-Z]{2}: |FS: |CS: |CR[0-4]: |DR[0-7]: "
             + "|PKRU: |Call Trace:|Call trace:|<TASK>|</TASK>|<IRQ>|</IRQ>|<NMI>|</NMI>|Modules linked in|Workqueue:|Oops|PGD |P4D |PUD |PMD |PTE "
             + "|Kernel panic|---\\[ end|Kernel Offset|Stack:|invalid opcode|\\? |\\[<|pc : |lr : |sp : |x\\d+ ?: |pstate|Internal error"
@@ -33,10 +33,10 @@ final class LogParser {
             + "|BUG: |kernel BUG|Unable to handle|unable to handle|#PF: |IP: |NIP|LR |MSR|GPR|CFAR|SOFTE|TRAP)");
     private static final Pattern TRACE_ENTRY = Pattern.compile("^\\s*(?:\\[<[0-9a-f]+>\\]\\s*)?(\\?\\s*)?([\\w.$]+)\\+0x[0-9a-f]+/0x[0-9a-f]+(?:\\s+\\[[\\w-]+\\])?.*$");
     private static final Pattern TASK = Pattern.compile(
-            "^CPU: (\\d+) (?:UID: \\d+ )?PID: (\\d+) Comm: (.*?)\\s+(?:Kdump: \\S+\\s+)?(?:Not tainted|Tainted: (.*?))\\s+(\\S+)\\s+#\\S+.*$");
-    private static final Pattern RIP = Pattern.compile("^(?:RIP|IP|pc) ?: ?(?:([0-9a-f]{4}):)?(?:\\[<[0-9a-f]+>\\]\\s*)?([\\w.$]+)\\+(0x[0-9a-f]+)(?:/(0x[0-9a-f]+))?.*$");
+            "^CPU: (\\d{1,9}) (?:UID: \\d+ )?PID: (\\d{1,9}) Comm: (.*?)\\s+(?:Kdump: \\S+\\s+)?(?:Not tainted|Tainted: (.*?))\\s+(\\S+)\\s+#\\S+.*$");
+    private static final Pattern RIP = Pattern.compile("^(?:RIP|IP|pc) ?: ?(?:([0-9a-f]{4}):)?(?:\\[<[0-9a-f]+>\\]\\s*)?([\\w.$]+)\\+(0x[0-9a-f]{1,16})(?:/(0x[0-9a-f]{1,16}))?.*$");
     private static final Pattern HEX_TOKENS = Pattern.compile("^(?:\\s*(?:<[0-9a-f]{2}>|\\([0-9a-f]{4,8}\\)|[0-9a-f]{2}|[0-9a-f]{8}))+\\s*$");
-    private static final Pattern LOCATION = Pattern.compile("(\\w+):\\s?(0x[0-9a-fA-F]+|\\d+)");
+    private static final Pattern LOCATION = Pattern.compile("(\\w+):\\s?(0x[0-9a-fA-F]{1,16}|\\d{1,18})");
     private static final Pattern VENDOR_ROW = Pattern.compile("^([0-9a-f]{8}):((?: [0-9a-f]{8}){1,4})\\s*.*$");
 
     private LogParser() {
@@ -252,7 +252,7 @@ final class LogParser {
 
         void field(int lineNo, String text) {
             Matcher m;
-            if ((m = Pattern.compile("Generic Hardware Error Source: (\\d+)").matcher(text)).find()) {
+            if ((m = Pattern.compile("Generic Hardware Error Source: (\\d{1,9})").matcher(text)).find()) {
                 sourceId = Integer.valueOf(m.group(1));
             } else if (text.startsWith("event severity:")) {
                 severity = text.substring("event severity:".length()).strip();
@@ -264,7 +264,7 @@ final class LogParser {
                 physicalAddress = hexField(lineNo, text);
             } else if (text.startsWith("physical_address_mask:")) {
                 physicalAddressMask = hexField(lineNo, text);
-            } else if ((m = Pattern.compile("^error_type: (\\d+), (.*)$").matcher(text)).matches()) {
+            } else if ((m = Pattern.compile("^error_type: (\\d{1,9}), (.*)$").matcher(text)).matches()) {
                 errorType = Integer.valueOf(m.group(1));
                 errorTypeText = m.group(2).strip();
             } else if (text.startsWith("fru_id:")) {

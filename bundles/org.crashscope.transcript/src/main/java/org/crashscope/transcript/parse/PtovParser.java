@@ -11,9 +11,9 @@ import org.crashscope.transcript.model.Span;
 
 /** {@code ptov}: {@code VIRTUAL PHYSICAL} rows, or the per-cpu form ({@code PER-CPU OFFSET:} then {@code [N]: virt}). */
 final class PtovParser {
-    private static final Pattern ROW = Pattern.compile("^\\s*([0-9a-fA-F]+)\\s+([0-9a-fA-F]+)\\s*$");
-    private static final Pattern PER_CPU = Pattern.compile("^\\s*\\[(\\d+)\\]:\\s*([0-9a-fA-F]+)\\s*$");
-    private static final Pattern OFFSET = Pattern.compile("^\\s*PER-CPU OFFSET:\\s*([0-9a-fA-F]+)\\s*$");
+    private static final Pattern ROW = Pattern.compile("^\\s*([0-9a-fA-F]{1,16})\\s+([0-9a-fA-F]{1,16})\\s*$");
+    private static final Pattern PER_CPU = Pattern.compile("^\\s*\\[(\\d{1,9})\\]:\\s*([0-9a-fA-F]{1,16})\\s*$");
+    private static final Pattern OFFSET = Pattern.compile("^\\s*PER-CPU OFFSET:\\s*([0-9a-fA-F]{1,16})\\s*$");
 
     private PtovParser() {
     }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 final class RegisterRows {
     private static final Pattern ROW_START = Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9_]{1,8}):\\s");
-    private static final Pattern PAIR = Pattern.compile("(?<![\\w])([A-Za-z][A-Za-z0-9_]{1,8}):\\s*(?:([0-9a-fA-F]{4}):(?=[0-9a-fA-F]{5,}))?([0-9a-fA-F]+)(?:\\([0-9a-fA-F]+\\))?(?=\\s|$)");
+    private static final Pattern PAIR = Pattern.compile("(?<![\\w])([A-Za-z][A-Za-z0-9_]{1,8}):\\s*(?:([0-9a-fA-F]{4}):(?=[0-9a-fA-F]{5,}))?([0-9a-fA-F]{1,16})(?:\\([0-9a-fA-F]+\\))?(?=\\s|$)");
 
     private RegisterRows() {
     }

@@ -7,7 +7,7 @@ import org.crashscope.transcript.model.Symbol;
 
 /** Parses {@code name+off} symbols: {@code gup_pgd_range+0x24c}, {@code kfree+328}, {@code .LC101+608}, {@code func.cold+96}. */
 final class Symbols {
-    private static final Pattern SYMBOL = Pattern.compile("([A-Za-z_.$][\\w.$]*)(?:\\+(0x[0-9a-fA-F]+|\\d+))?(?:/(0x[0-9a-fA-F]+|\\d+))?");
+    private static final Pattern SYMBOL = Pattern.compile("([A-Za-z_.$][\\w.$]*)(?:\\+(0x[0-9a-fA-F]{1,16}|\\d{1,18}))?(?:/(0x[0-9a-fA-F]{1,16}|\\d{1,18}))?");
 
     private Symbols() {
     }

@@ -26,6 +26,9 @@ public final class TranscriptParser {
         LOG_MARKERS
     }
 
+    /** How a diagnostic for a parser bug starts: tests and fuzzing look for it. */
+    public static final String PARSER_FAILED = "could not parse this";
+
     private TranscriptParser() {
     }
 
@@ -39,7 +42,7 @@ public final class TranscriptParser {
         for (CommandBlock block : transcript.blocks()) {
             Span span = new Span(block.firstLine(), block.lastLine());
             if (isLog(block.kind())) {
-                records.addAll(LogParser.parse(span, markersIn(markers, span), transcript::line));
+                records.addAll(safely(span, block.command(), block.kind(), () -> LogParser.parse(span, markersIn(markers, span), transcript::line)));
             } else if (depth == Depth.FULL) {
                 records.addAll(safely(span, block.command(), block.kind(), () -> parseBlock(block.kind(), block.command(), text(transcript, span))));
             }
@@ -47,7 +50,7 @@ public final class TranscriptParser {
         for (Segment segment : transcript.segments()) {
             Span span = new Span(segment.firstLine(), segment.lastLine());
             switch (segment.kind()) {
-                case LOG -> records.addAll(LogParser.parse(span, markersIn(markers, span), transcript::line));
+                case LOG -> records.addAll(safely(span, "", "log", () -> LogParser.parse(span, markersIn(markers, span), transcript::line)));
                 case BACKTRACE -> {
                     if (depth == Depth.FULL) {
                         records.addAll(safely(span, "", "bt", () -> List.copyOf(BacktraceParser.parse("", text(transcript, span)))));
@@ -96,7 +99,7 @@ public final class TranscriptParser {
             return parse.run();
         } catch (RuntimeException e) {
             return List.of(new RawBlock(span, command, kind,
-                    List.of(Diagnostic.warning(span.first(), "could not parse this " + (kind.isEmpty() ? "block" : kind) + " output (" + e + ")"))));
+                    List.of(Diagnostic.warning(span.first(), PARSER_FAILED + " " + (kind.isEmpty() ? "block" : kind) + " output (" + e + ")"))));
         }
     }
 

@@ -14,8 +14,8 @@ import org.crashscope.transcript.model.VmMap;
 /** {@code vm}: the {@code PID: ... TASK:} header, the MM row and the VMA table. */
 final class VmParser {
     private static final Pattern HEADER = Pattern.compile(
-            "^\\s*PID:\\s*(\\d+)\\s+TASK:\\s*([0-9a-fA-F]+)\\s+CPU:\\s*(\\d+|-)\\s+COMMAND:\\s*\"(.*)\"\\s*$");
-    private static final Pattern VMA = Pattern.compile("^\\s*([0-9a-fA-F]{8,16})\\s+([0-9a-fA-F]+)\\s+([0-9a-fA-F]+)\\s+([0-9a-fA-F]+)\\s*(.*?)\\s*$");
+            "^\\s*PID:\\s*(\\d{1,9})\\s+TASK:\\s*([0-9a-fA-F]{1,16})\\s+CPU:\\s*(\\d{1,9}|-)\\s+COMMAND:\\s*\"(.*)\"\\s*$");
+    private static final Pattern VMA = Pattern.compile("^\\s*([0-9a-fA-F]{8,16})\\s+([0-9a-fA-F]{1,16})\\s+([0-9a-fA-F]{1,16})\\s+([0-9a-fA-F]{1,16})\\s*(.*?)\\s*$");
 
     private VmParser() {
     }

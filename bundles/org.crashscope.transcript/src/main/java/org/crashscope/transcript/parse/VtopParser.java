@@ -20,14 +20,14 @@ import org.crashscope.transcript.model.WalkLevel;
  */
 final class VtopParser {
     private static final Pattern HEADER = Pattern.compile("^\\s*VIRTUAL\\s+PHYSICAL\\s*$");
-    private static final Pattern ADDRESSES = Pattern.compile("^\\s*([0-9a-fA-F]+)\\s+(\\S.*?)\\s*$");
-    private static final Pattern DIRECTORY = Pattern.compile("^\\s*(PGD DIRECTORY|PAGE DIRECTORY):\\s*([0-9a-fA-F]+)\\s*$");
-    private static final Pattern LEVEL = Pattern.compile("^\\s*(PGD|P4D|PUD|PMD|PTE):\\s*([0-9a-fA-F]+)\\s*=>\\s*([0-9a-fA-F]+)\\s*$");
-    private static final Pattern PAGE = Pattern.compile("^\\s*PAGE:\\s*([0-9a-fA-F]+)(?:\\s+\\(([^)]*)\\))?\\s*$");
+    private static final Pattern ADDRESSES = Pattern.compile("^\\s*([0-9a-fA-F]{1,16})\\s+(\\S.*?)\\s*$");
+    private static final Pattern DIRECTORY = Pattern.compile("^\\s*(PGD DIRECTORY|PAGE DIRECTORY):\\s*([0-9a-fA-F]{1,16})\\s*$");
+    private static final Pattern LEVEL = Pattern.compile("^\\s*(PGD|P4D|PUD|PMD|PTE):\\s*([0-9a-fA-F]{1,16})\\s*=>\\s*([0-9a-fA-F]{1,16})\\s*$");
+    private static final Pattern PAGE = Pattern.compile("^\\s*PAGE:\\s*([0-9a-fA-F]{1,16})(?:\\s+\\(([^)]*)\\))?\\s*$");
     private static final Pattern PTE_HEADER = Pattern.compile("^\\s*PTE\\s+PHYSICAL\\s+FLAGS\\s*$");
-    private static final Pattern PTE_ROW = Pattern.compile("^\\s*([0-9a-fA-F]+)\\s+([0-9a-fA-F]+)\\s+\\(([^)]*)\\)\\s*$");
+    private static final Pattern PTE_ROW = Pattern.compile("^\\s*([0-9a-fA-F]{1,16})\\s+([0-9a-fA-F]{1,16})\\s+\\(([^)]*)\\)\\s*$");
     private static final Pattern VMA_HEADER = Pattern.compile("^\\s*VMA\\s+START\\s+END\\s+FLAGS\\s+FILE\\s*$");
-    private static final Pattern VMA_ROW = Pattern.compile("^\\s*([0-9a-fA-F]+)\\s+([0-9a-fA-F]+)\\s+([0-9a-fA-F]+)\\s+([0-9a-fA-F]+)\\s*(.*?)\\s*$");
+    private static final Pattern VMA_ROW = Pattern.compile("^\\s*([0-9a-fA-F]{1,16})\\s+([0-9a-fA-F]{1,16})\\s+([0-9a-fA-F]{1,16})\\s+([0-9a-fA-F]{1,16})\\s*(.*?)\\s*$");
     private static final Pattern ERROR = Pattern.compile("^\\s*vtop:\\s*(.*?)\\s*$");
 
     private enum Expect { ADDRESSES, ANY, PTE_ROW, VMA_ROW, PAGE_ROW }
