@@ -15,10 +15,13 @@ cs_note() {
   echo "crashscope: $*" >&2
 }
 
-# The major version of a java binary, or 0 when it does not run.
+# The major version of a java binary, or 0 when it does not run. A JDK's release file answers
+# without starting a JVM (that matters for the CLI's start-up time).
 cs_java_major() {
-  local v
-  v=$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n 1)
+  local v release
+  release="$(dirname "$(dirname "$1")")/release"
+  v=$(sed -n 's/^JAVA_VERSION="\([^"]*\)"/\1/p' "$release" 2>/dev/null | head -n 1)
+  [ -n "$v" ] || v=$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n 1)
   case "$v" in
     1.*) echo "${v#1.}" | cut -d. -f1 ;;
     [0-9]*) echo "${v%%.*}" ;;

@@ -22,8 +22,8 @@ final class BlockSplitter {
      * Takes the next line; returns whether it belongs to a prompt block (a prompt, its output, or
      * a blank line inside it). A line that closes a block by its indentation is not taken.
      */
-    boolean accept(int lineNo, byte[] buf, int from, int to) {
-        if (Prompt.mayStart(buf, from, to)) {
+    boolean accept(int lineNo, byte[] buf, int from, int to, int firstNonBlank) {
+        if (firstNonBlank < to && (buf[firstNonBlank] == 'c' || buf[firstNonBlank] == '>') && Prompt.mayStart(buf, from, to)) {
             Optional<Prompt> prompt = Prompt.parse(new String(buf, from, to - from, StandardCharsets.UTF_8));
             if (prompt.isPresent()) {
                 close();
@@ -36,13 +36,18 @@ final class BlockSplitter {
         if (open == null) {
             return false;
         }
-        int indent = indentOf(buf, from, to, open.quoted());
-        if (indent < 0) {
+        if (firstNonBlank == to) {
             return true; // blank: belongs to the block only if more output follows
         }
-        if (indent < open.indent()) {
-            close();
-            return false;
+        if (open.indent() > 0) {
+            int indent = indentOf(buf, from, to, open.quoted());
+            if (indent < 0) {
+                return true; // only quote marks: a blank line of a quoted block
+            }
+            if (indent < open.indent()) {
+                close();
+                return false;
+            }
         }
         lastContentLine = lineNo;
         return true;

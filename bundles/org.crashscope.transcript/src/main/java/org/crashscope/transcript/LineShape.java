@@ -28,6 +28,21 @@ enum LineShape {
     private static final byte[] HW_ERROR = "[Hardware Error]".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] MCE = "mce: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+    /** The oops and machine-check markers by their first byte; {@code '{'} stands for CPER records. */
+    private static final byte[][][] MARKERS_BY_FIRST_BYTE = new byte[128][][];
+
+    static {
+        MARKERS_BY_FIRST_BYTE['{'] = new byte[0][];
+        java.util.List<byte[]> all = new java.util.ArrayList<>(java.util.Arrays.asList(OOPS_MARKERS));
+        all.add(MCE);
+        for (byte[] marker : all) {
+            byte[][] old = MARKERS_BY_FIRST_BYTE[marker[0]];
+            byte[][] grown = old == null ? new byte[1][] : java.util.Arrays.copyOf(old, old.length + 1);
+            grown[grown.length - 1] = marker;
+            MARKERS_BY_FIRST_BYTE[marker[0]] = grown;
+        }
+    }
+
     private static byte[][] bytes(String... texts) {
         byte[][] out = new byte[texts.length][];
         for (int i = 0; i < texts.length; i++) {
@@ -38,10 +53,14 @@ enum LineShape {
 
     static LineShape classify(byte[] b, int from, int to) {
         int i = skipSpace(b, from, to);
+        return classify(b, i, to, i == to ? -1 : logMessageStart(b, i, to));
+    }
+
+    /** Classifies a line whose first non-blank byte is at {@code i} and whose log message starts at {@code message} (or -1). */
+    static LineShape classify(byte[] b, int i, int to, int message) {
         if (i == to) {
             return BLANK;
         }
-        int message = logMessageStart(b, i, to);
         if (message >= 0) {
             return LOG;
         }
@@ -77,12 +96,28 @@ enum LineShape {
      */
     static boolean isLogMarker(byte[] b, int from, int to) {
         int i = skipSpace(b, from, to);
-        int message = logMessageStart(b, i, to);
-        int m = message >= 0 ? message : i;
+        int message = i == to ? -1 : logMessageStart(b, i, to);
+        return isMarkerAt(b, message >= 0 ? message : i, to);
+    }
+
+    /** Whether the message starting at {@code m} is a marker; decided by its first byte for nearly every line. */
+    static boolean isMarkerAt(byte[] b, int m, int to) {
         if (m >= to) {
             return false;
         }
-        return b[m] == '{' && isHardwareError(b, m, to) || isOopsStart(b, m, to) || startsWith(b, m, to, MCE);
+        byte first = b[m];
+        if (first < 0 || MARKERS_BY_FIRST_BYTE[first] == null) {
+            return false;
+        }
+        if (first == '{') {
+            return isHardwareError(b, m, to);
+        }
+        for (byte[] marker : MARKERS_BY_FIRST_BYTE[first]) {
+            if (startsWith(b, m, to, marker)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The index of the message after {@code [ ts]} / {@code <N>[ts]}, or -1 when the line has no such prefix. */

@@ -17,19 +17,19 @@ final class Scanner implements LineVisitor {
 
     @Override
     public void line(int lineNo, long offset, byte[] buf, int from, int to) {
-        LineShape shape = LineShape.classify(buf, from, to);
-        if ((shape == LineShape.LOG || shape == LineShape.HARDWARE_ERROR || shape == LineShape.OOPS_START
-                || shape == LineShape.TEXT) && LineShape.isLogMarker(buf, from, to)) {
+        int start = LineShape.skipSpace(buf, from, to);
+        int message = start == to ? -1 : LineShape.logMessageStart(buf, start, to);
+        if (start < to && LineShape.isMarkerAt(buf, message >= 0 ? message : start, to)) {
             if (markerCount == markers.length) {
                 markers = Arrays.copyOf(markers, markerCount * 2);
             }
             markers[markerCount++] = lineNo;
         }
-        if (splitter.accept(lineNo, buf, from, to)) {
+        if (splitter.accept(lineNo, buf, from, to, start)) {
             segmenter.interrupt();
             return;
         }
-        segmenter.line(lineNo, shape, BlockSplitter.indentOf(buf, from, to, false));
+        segmenter.line(lineNo, LineShape.classify(buf, start, to, message), BlockSplitter.indentOf(buf, from, to, false));
     }
 
     List<CommandBlock> blocks() {

@@ -31,6 +31,27 @@ class LineIndexTest {
     }
 
     @Test
+    void pipelinedScanOfALargeFileSeesTheSameLinesAsTheSimpleScan() {
+        StringBuilder text = new StringBuilder();
+        int i = 0;
+        while (text.length() < LineIndex.PIPELINE_THRESHOLD + 3_000_000) {
+            text.append("[").append(i).append(".000] line ").append(i).append(i % 1000 == 0 ? "x".repeat(3_000_000 / 7) : "").append('\n');
+            i++;
+        }
+        text.append("tail without newline");
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        List<Long> simple = new ArrayList<>();
+        List<Long> pipelined = new ArrayList<>();
+        LineIndex small = LineIndex.build(ByteSource.of(bytes), (n, o, b, f, t) -> { });
+        small.visit(1, small.lineCount(), (n, o, b, f, t) -> simple.add(o * 31 + (t - f)));
+        LineIndex big = LineIndex.build(ByteSource.of(bytes), (n, o, b, f, t) -> pipelined.add(o * 31 + (t - f)));
+        assertEquals(i + 1, big.lineCount());
+        assertEquals(simple, pipelined);
+        assertEquals("tail without newline", big.line(i + 1));
+        assertEquals("[77.000] line 77", big.line(78));
+    }
+
+    @Test
     void linesLongerThanTheReadBufferAreWhole() {
         String longLine = "x".repeat(200_000);
         LineIndex index = index("a\n" + longLine + "\nb");
