@@ -122,6 +122,9 @@ enum LineShape {
 
     /** The index of the message after {@code [ ts]} / {@code <N>[ts]}, or -1 when the line has no such prefix. */
     static int logMessageStart(byte[] b, int i, int to) {
+        if (i < to && b[i] >= 'A' && b[i] <= 'Z') {
+            return syslogMessageStart(b, i, to);
+        }
         if (i < to && b[i] == '<') {
             int j = i + 1;
             while (j < to && b[j] >= '0' && b[j] <= '9') {
@@ -169,6 +172,26 @@ enum LineShape {
             j++;
         }
         return j;
+    }
+
+    private static final byte[] KERNEL = "kernel: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** {@code Mar 24 12:00:01 host kernel: [ts] message} (syslog, journalctl -k): the message index, or -1. */
+    private static int syslogMessageStart(byte[] b, int i, int to) {
+        // "Mmm dd hh:mm:ss " is 16 bytes: a capital, two lower-case letters, a space, a day, a time
+        if (to - i < 24 || b[i + 1] < 'a' || b[i + 1] > 'z' || b[i + 2] < 'a' || b[i + 2] > 'z' || b[i + 3] != ' '
+                || b[i + 9] != ':' || b[i + 12] != ':') {
+            return -1;
+        }
+        int limit = Math.min(to - KERNEL.length, i + 96);
+        for (int k = i + 16; k <= limit; k++) {
+            if (b[k] == 'k' && startsWith(b, k, to, KERNEL)) {
+                int m = skipSpace(b, k + KERNEL.length, to);
+                int ts = m < to && b[m] == '[' ? logMessageStart(b, m, to) : -1;
+                return ts >= 0 ? ts : m;
+            }
+        }
+        return -1;
     }
 
     private static boolean isHardwareError(byte[] b, int i, int to) {

@@ -158,4 +158,31 @@ class FormatFixturesTest {
         assertFalse(w.diagnostics().isEmpty(), "the cut-off line is reported");
         assertNotNull(p.diagnostics());
     }
+
+    @Test
+    void syslogPrefixedArm64WordMarkerAndOldKlogdWithoutMarker() {
+        ParsedTranscript p = Parse.fixture("logs-syslog-arm64-old.txt");
+        HardwareError fatal = p.hardwareErrors().get(0);
+        assertEquals(3, fatal.record());
+        assertEquals("fatal", fatal.severity());
+        assertEquals(0xdeadb000L, fatal.physicalAddress());
+        assertEquals(100.000001, fatal.timestamp());
+
+        List<Oops> oopses = p.oopses();
+        assertEquals(3, oopses.size());
+        assertEquals("BUG: kernel NULL pointer dereference, address: 0000000000000008", oopses.get(0).message());
+        assertEquals(100.5, oopses.get(0).timestamp());
+
+        Oops arm = oopses.get(1);
+        assertEquals("kworker/2:1", arm.comm());
+        assertEquals("dwc3_gadget_ep_dequeue", arm.rip().name());
+        assertEquals(12, arm.code().trapIndex(), "the (word) marker: the fourth 32-bit word");
+        assertEquals(List.of(0x20, 0x08, 0x40, 0xf9), arm.code().bytes().subList(12, 16), "words in memory order");
+
+        Oops old = oopses.get(2);
+        assertEquals("old_function", old.rip().name());
+        assertEquals(-1, old.code().trapIndex());
+        assertEquals(24, old.code().bytes().size());
+        assertTrue(old.diagnostics().stream().anyMatch(d -> d.message().contains("no trapping-byte marker")));
+    }
 }
