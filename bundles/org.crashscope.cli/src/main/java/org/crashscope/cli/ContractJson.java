@@ -15,7 +15,13 @@ import org.crashscope.transcript.model.Oops;
 import org.crashscope.transcript.model.Registers;
 import org.crashscope.transcript.model.Symbol;
 import org.crashscope.transcript.model.Walk;
-import org.crashscope.transcript.model.WalkLevel;
+import org.crashscope.x86.Anomaly;
+import org.crashscope.x86.CheckedWalk;
+import org.crashscope.x86.Level;
+import org.crashscope.x86.PageTable;
+import org.crashscope.x86.PagingAnalysis;
+import org.crashscope.x86.TableSlot;
+import org.crashscope.x86.WalkStep;
 import org.crashscope.transcript.parse.Hex;
 import org.crashscope.transcript.parse.ParsedTranscript;
 
@@ -29,6 +35,10 @@ final class ContractJson {
     }
 
     static String write(ParsedTranscript parsed) {
+        return write(parsed, PagingAnalysis.of(parsed));
+    }
+
+    static String write(ParsedTranscript parsed, PagingAnalysis paging) {
         Json json = new Json(true).beginObject();
         json.field("file", parsed.name()).field("lines", parsed.lineCount());
         commands(json, parsed.commands());
@@ -36,8 +46,8 @@ final class ContractJson {
         hardwareErrors(json, parsed.hardwareErrors());
         machineChecks(json, parsed.machineChecks());
         backtraces(json, parsed.backtraces());
-        walks(json, parsed.walks());
-        tableDumps(json, parsed.memoryDumps());
+        walks(json, paging.walks());
+        tableDumps(json, parsed.memoryDumps(), paging.tables());
         diagnostics(json, parsed.diagnostics());
         return json.endObject() + "\n";
     }
@@ -162,19 +172,27 @@ final class ContractJson {
         json.endArray();
     }
 
-    private static void walks(Json json, List<Walk> walks) {
+    private static void walks(Json json, List<CheckedWalk> walks) {
         json.name("walks").beginArray();
-        for (Walk w : walks) {
+        for (CheckedWalk checked : walks) {
+            Walk w = checked.walk();
             json.beginObject().field("line", w.span().first()).field("lastLine", w.span().last()).field("virtual", Hex.format(w.virtual()));
             hex(json, "physical", w.physical());
             json.field("pageSize", w.pageSize());
             hex(json, "page", w.page());
             hex(json, "pgdDirectory", w.pgdDirectory());
             hex(json, "pageDirectory", w.pageDirectory());
+            json.name("fiveLevel").value(checked.fiveLevel());
             json.name("levels").beginArray();
-            for (WalkLevel l : w.levels()) {
-                json.beginObject().field("line", l.line()).field("level", l.level()).field("entryAddress", Hex.format(l.entryAddress()))
-                        .field("value", Hex.format(l.value())).endObject();
+            for (WalkStep step : checked.steps()) {
+                json.beginObject().field("line", step.line()).field("level", step.level().name());
+                hex(json, "entryAddress", step.entryAddress());
+                json.field("value", Hex.format(step.entry().value())).field("index", Hex.format(step.index()));
+                hex(json, "tableBase", step.tableBase());
+                json.field("points", Hex.format(step.entry().physical())).name("leaf").value(step.entry().leaf());
+                json.name("flags").beginArray();
+                step.entry().flagNames().forEach(json::value);
+                json.endArray().endObject();
             }
             json.endArray();
             json.name("flags").beginArray();
@@ -195,27 +213,65 @@ final class ContractJson {
             if (w.error() != null) {
                 json.field("error", w.error());
             }
-            json.endObject();
+            json.name("consistent").value(checked.consistent());
+            json.name("checks").beginArray();
+            checked.findings().forEach(f -> json.beginObject().field("line", f.line()).field("message", f.message()).endObject());
+            json.endArray().endObject();
         }
         json.endArray();
     }
 
-    private static void tableDumps(Json json, List<MemoryDump> dumps) {
+    private static void tableDumps(Json json, List<MemoryDump> dumps, List<PageTable> tables) {
         json.name("tableDumps").beginArray();
         for (MemoryDump d : dumps) {
             if (d.width() != 8) {
                 continue;
             }
+            List<PageTable> ofDump = tables.stream().filter(t -> t.dump() == d).toList();
             json.beginObject().field("line", d.span().first()).field("lastLine", d.span().last()).field("command", d.command());
+            Level level = ofDump.stream().map(PageTable::level).filter(l -> l != null).findFirst().orElse(null);
+            json.field("level", level == null ? null : level.name());
+            ofDump.stream().map(PageTable::levelEvidence).filter(e -> e != null).findFirst().ifPresent(e -> json.field("levelEvidence", e));
             json.name("entries").beginArray();
-            for (MemoryDump.Value v : d.values()) {
-                json.beginObject().field("address", Hex.format(v.address()));
-                if (v.value() != null) {
-                    json.field("value", Hex.format(v.value()));
-                } else {
-                    json.field("symbol", v.symbol());
+            for (PageTable table : ofDump) {
+                for (TableSlot slot : table.slots()) {
+                    json.beginObject().field("line", slot.line()).field("address", Hex.format(slot.address())).field("value", Hex.format(slot.entry().value()))
+                            .field("slot", Hex.format(slot.index())).field("tableBase", Hex.format(table.base()));
+                    if (table.level() != null && slot.entry().present()) {
+                        json.field("physical", Hex.format(slot.entry().physical())).name("leaf").value(slot.entry().leaf());
+                        if (slot.entry().leaf()) {
+                            json.field("pageSize", slot.entry().pageSize());
+                        }
+                    }
+                    if (slot.mapsFrom() != null) {
+                        json.field("mapsFrom", Hex.format(slot.mapsFrom())).field("mapsTo", Hex.format(slot.mapsTo()));
+                    }
+                    if (table.walkSlots().contains(slot.index())) {
+                        json.name("usedByWalk").value(true);
+                    }
+                    json.endObject();
                 }
-                json.endObject();
+            }
+            for (MemoryDump.Value v : d.values()) {
+                if (v.value() == null) {
+                    json.beginObject().field("address", Hex.format(v.address())).field("symbol", v.symbol()).endObject();
+                }
+            }
+            json.endArray();
+            json.name("anomalies").beginArray();
+            for (PageTable table : ofDump) {
+                for (Anomaly a : table.anomalies()) {
+                    json.beginObject().field("line", a.slot().line()).field("address", Hex.format(a.slot().address()))
+                            .field("slot", Hex.format(a.slot().index())).field("expected", Hex.format(a.expected()))
+                            .field("found", Hex.format(a.found())).field("reason", a.reason());
+                    json.name("missingFlags").beginArray();
+                    a.missingFlagNames().forEach(json::value);
+                    json.endArray();
+                    if (a.slot().mapsFrom() != null) {
+                        json.field("mapsFrom", Hex.format(a.slot().mapsFrom())).field("mapsTo", Hex.format(a.slot().mapsTo()));
+                    }
+                    json.endObject();
+                }
             }
             json.endArray().endObject();
         }

@@ -79,4 +79,27 @@ class ContractJsonTest {
         assertEquals("0x2d49ef2140", dump.getAsJsonArray("entries").get(0).getAsJsonObject().get("address").getAsString());
         assertTrue(json.getAsJsonArray("diagnostics").isJsonArray());
     }
+
+    @Test
+    void pudDumpHasExactlyOneAnomalyAndBothWalksCheckOut() {
+        JsonObject dump = json.getAsJsonArray("tableDumps").get(0).getAsJsonObject();
+        assertEquals("PUD", dump.get("level").getAsString());
+        JsonArray anomalies = dump.getAsJsonArray("anomalies");
+        assertEquals(1, anomalies.size());
+        JsonObject a = anomalies.get(0).getAsJsonObject();
+        assertEquals("0x2d49ef2228", a.get("address").getAsString());
+        assertEquals("0x1080000000", a.get("expected").getAsString());
+        assertEquals("0xf80000000", a.get("found").getAsString());
+        assertTrue(a.get("reason").getAsString().contains("breaks the run"));
+        assertTrue(a.get("reason").getAsString().contains("ACCESSED|DIRTY"));
+        assertEquals("0x7f1140000000", a.get("mapsFrom").getAsString());
+
+        JsonArray walks = json.getAsJsonArray("walks");
+        assertTrue(walks.get(0).getAsJsonObject().get("consistent").getAsBoolean());
+        assertTrue(walks.get(1).getAsJsonObject().get("consistent").getAsBoolean());
+        assertEquals("0x98", walks.get(0).getAsJsonObject().getAsJsonArray("levels").get(1).getAsJsonObject().get("index").getAsString());
+        JsonArray user = walks.get(1).getAsJsonObject().getAsJsonArray("levels");
+        assertEquals("0xfe", user.get(0).getAsJsonObject().get("index").getAsString());
+        assertEquals("0x45", user.get(1).getAsJsonObject().get("index").getAsString());
+    }
 }
