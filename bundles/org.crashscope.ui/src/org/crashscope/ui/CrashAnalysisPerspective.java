@@ -4,7 +4,10 @@ import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
-/** The Crash Analysis perspective: the transcript in the middle, its Outline on the left. */
+/**
+ * The Crash Analysis perspective: the transcript in the middle, its Outline on the left, the
+ * walk stepper and the page-table view stacked below (they need width more than height).
+ */
 public final class CrashAnalysisPerspective implements IPerspectiveFactory {
 
     public static final String ID = "org.crashscope.ui.crashAnalysisPerspective";
@@ -15,5 +18,8 @@ public final class CrashAnalysisPerspective implements IPerspectiveFactory {
         IFolderLayout left = layout.createFolder("left", IPageLayout.LEFT, 0.24f, layout.getEditorArea());
         left.addView(IPageLayout.ID_OUTLINE);
         layout.getViewLayout(IPageLayout.ID_OUTLINE).setCloseable(true);
+        IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.52f, layout.getEditorArea());
+        bottom.addView(PageTableView.ID);
+        bottom.addView(WalkView.ID);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.crashscope.transcript.CommandBlock;
 import org.crashscope.transcript.Transcript;
+import org.crashscope.transcript.parse.TranscriptParser;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.text.BadLocationException;
@@ -23,6 +24,7 @@ public class TranscriptEditor extends TextEditor {
     static final String PLUGIN_ID = "org.crashscope.ui";
 
     private List<CommandBlock> blocks = List.of();
+    private TranscriptAnalysis analysis;
     private TranscriptOutlinePage outline;
 
     public TranscriptEditor() {
@@ -33,9 +35,11 @@ public class TranscriptEditor extends TextEditor {
     protected void doSetInput(IEditorInput input) throws CoreException {
         super.doSetInput(input);
         blocks = List.of();
+        analysis = null;
         if (input instanceof TranscriptInput transcriptInput) {
             try (Transcript transcript = Transcript.open(transcriptInput.file())) {
                 blocks = transcript.blocks();
+                analysis = TranscriptAnalysis.of(TranscriptParser.parse(transcript));
             } catch (IOException e) {
                 ILog.of(getClass()).warn("Cannot index " + transcriptInput.file() + ": " + e.getMessage());
             }
@@ -60,6 +64,11 @@ public class TranscriptEditor extends TextEditor {
     /** The command blocks of the open transcript, in order. */
     public List<CommandBlock> blocks() {
         return blocks;
+    }
+
+    /** The records and analyses of the open transcript, or {@code null} when it could not be read. */
+    public TranscriptAnalysis analysis() {
+        return analysis;
     }
 
     /** Selects lines {@code first..last} (1-based, inclusive) and scrolls them into view. */

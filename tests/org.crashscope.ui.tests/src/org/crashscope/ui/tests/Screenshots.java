@@ -9,6 +9,7 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 
@@ -18,12 +19,23 @@ final class Screenshots {
     }
 
     static Path take(Shell shell, String name) throws Exception {
+        return take(shell, shell.getBounds(), name);
+    }
+
+    /** Saves the part of the screen a control covers. */
+    static Path take(Control control, String name) throws Exception {
+        Rectangle area = control.getBounds();
+        org.eclipse.swt.graphics.Point origin = control.getParent() == null ? new org.eclipse.swt.graphics.Point(area.x, area.y)
+                : control.getParent().toDisplay(area.x, area.y);
+        return take(control.getShell(), new Rectangle(origin.x, origin.y, area.width, area.height), name);
+    }
+
+    private static Path take(Shell shell, Rectangle bounds, String name) throws Exception {
         Path dir = Path.of(System.getProperty("crashscope.screenshots", "target/screenshots"));
         Files.createDirectories(dir);
         Path file = dir.resolve(name + ".png");
         Display display = shell.getDisplay();
         UiWait.settle(display, 300);
-        Rectangle bounds = shell.getBounds();
         Image image = new Image(display, bounds.width, bounds.height);
         GC gc = new GC(display);
         try {

@@ -1,0 +1,70 @@
+package org.crashscope.ui;
+
+import java.util.function.Consumer;
+
+import org.eclipse.ui.IPartListener2;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchPart;
+import org.eclipse.ui.IWorkbenchPartReference;
+
+/**
+ * Tells a view which transcript editor is active (and so which transcript to show), now and
+ * whenever another one becomes active or the last one closes.
+ */
+final class ActiveTranscript implements IPartListener2 {
+
+    private final IWorkbenchPage page;
+    private final Consumer<TranscriptEditor> listener;
+    private TranscriptEditor current;
+
+    ActiveTranscript(IWorkbenchPage page, Consumer<TranscriptEditor> listener) {
+        this.page = page;
+        this.listener = listener;
+        page.addPartListener(this);
+        if (page.getActiveEditor() instanceof TranscriptEditor editor) {
+            set(editor);
+        }
+    }
+
+    TranscriptEditor current() {
+        return current;
+    }
+
+    void dispose() {
+        page.removePartListener(this);
+    }
+
+    @Override
+    public void partActivated(IWorkbenchPartReference ref) {
+        if (ref.getPart(false) instanceof TranscriptEditor editor) {
+            set(editor);
+        }
+    }
+
+    @Override
+    public void partOpened(IWorkbenchPartReference ref) {
+        partActivated(ref);
+    }
+
+    @Override
+    public void partClosed(IWorkbenchPartReference ref) {
+        IWorkbenchPart part = ref.getPart(false);
+        if (part != null && part == current) {
+            set(page.getActiveEditor() instanceof TranscriptEditor other && other != part ? other : null);
+        }
+    }
+
+    @Override
+    public void partInputChanged(IWorkbenchPartReference ref) {
+        if (ref.getPart(false) == current) {
+            listener.accept(current);
+        }
+    }
+
+    private void set(TranscriptEditor editor) {
+        if (editor != current) {
+            current = editor;
+            listener.accept(editor);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.crashscope.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.crashscope.diagram.Diagram;
+import org.crashscope.ui.PageTableView;
+import org.crashscope.ui.TranscriptEditor;
+import org.crashscope.ui.Transcripts;
+import org.crashscope.ui.WalkView;
+import org.crashscope.x86.Level;
+import org.crashscope.x86.PageTable;
+import org.crashscope.x86.TableSlot;
+import org.eclipse.core.runtime.FileLocator;
+import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+
+/** The walk stepper and the page-table view on the reference case, driven as a user would. */
+class PagingViewsTest {
+
+    private IWorkbenchWindow window;
+    private IWorkbenchPage page;
+    private Display display;
+    private TranscriptEditor editor;
+
+    @BeforeEach
+    void openSeed() throws Exception {
+        display = Display.getCurrent();
+        window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        window.getShell().setSize(1600, 1000);
+        page = window.getActivePage();
+        page.closeAllEditors(false);
+        var entry = FrameworkUtil.getBundle(PagingViewsTest.class).getEntry("resources/seed-kcs-ghes-hugepage-gpf.txt");
+        editor = Transcripts.open(window, Path.of(FileLocator.toFileURL(entry).toURI()));
+        assertNotNull(editor);
+        UiWait.settle(display, 200);
+    }
+
+    private int selectedLine() {
+        return ((ITextSelection) editor.getSelectionProvider().getSelection()).getStartLine() + 1;
+    }
+
+    @Test
+    void pageTableViewHighlightsTheAnomalyAndClickingASlotSelectsItsLine() throws Exception {
+        PageTableView view = (PageTableView) page.showView(PageTableView.ID);
+        UiWait.settle(display, 300);
+        PageTable table = view.table();
+        assertNotNull(table, "the seed's PUD dump is shown");
+        assertEquals(Level.PUD, table.level());
+        assertEquals(1, table.anomalies().size());
+        Diagram diagram = view.canvas().diagram();
+        Diagram.Box anomaly = diagram.box("slot:0x45");
+        assertEquals(0xfee2e2, anomaly.fill());
+        assertTrue(anomaly.tooltip().contains("expected 0x1080000000, found 0xf80000000"), anomaly.tooltip());
+
+        // a real click on the slot in the overview
+        Event down = new Event();
+        down.button = 1;
+        down.x = anomaly.x() + 3;
+        down.y = anomaly.y() + 3;
+        view.canvas().canvas().notifyListeners(SWT.MouseDown, down);
+        UiWait.settle(display, 100);
+        assertEquals(225, selectedLine(), "the rd row that holds slot 0x45");
+        TableSlot selected = (TableSlot) ((IStructuredSelection) view.getSite().getSelectionProvider().getSelection()).getFirstElement();
+        assertEquals(0x2d49ef2228L, selected.address());
+
+        view.canvas().canvas().setFocus();
+        Path shot = Screenshots.take(view.canvas().control().getParent(), "page-table-view-seed");
+        assertTrue(Files.size(shot) > 10_000, "a real picture: " + Files.size(shot));
+    }
+
+    @Test
+    void walkStepperStepsWithButtonsAndArrowKeysAndSelectsEachLevelsLine() throws Exception {
+        WalkView view = (WalkView) page.showView(WalkView.ID);
+        UiWait.settle(display, 300);
+        assertEquals(0x7f1148cdf000L, view.walk().walk().virtual(), "the user walk is shown first");
+        view.go(0);
+        assertEquals(196, selectedLine(), "PGD: 2d480567f0 => 2d49ef2067");
+        Event right = new Event();
+        right.keyCode = SWT.ARROW_RIGHT;
+        view.canvas().canvas().notifyListeners(SWT.KeyDown, right);
+        UiWait.settle(display, 100);
+        assertEquals(1, view.step());
+        assertEquals(197, selectedLine(), "PUD: 2d49ef2228 => 8000000f80000887");
+        assertEquals(0xfef3c7, view.canvas().diagram().box("step:1").fill(), "the current step is highlighted");
+        Path shot = Screenshots.take(view.canvas().control().getParent(), "walk-view-seed");
+        view.go(99);
+        assertEquals(2, view.step(), "clamped at the page");
+        assertEquals(207, selectedLine(), "the struct page row");
+        assertTrue(Files.size(shot) > 10_000);
+        Screenshots.take(window.getShell(), "workbench-seed-paging-views");
+    }
+}
