@@ -8,6 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 cs_require_jdk
 cs_require_gui_runtime
 cs_require_xvfb
+cs_require_capstone
 echo "crashscope: JAVA_HOME=$JAVA_HOME ($("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1))"
 
 cd "$CRASHSCOPE_HOME"

@@ -105,6 +105,11 @@ cs_require_gui_runtime() {
   cs_apt_install "libgtk-3-0t64|libgtk-3-0" libxtst6 fontconfig fonts-dejavu-core adwaita-icon-theme
 }
 
+# The capstone disassembler that decodes oops Code: bytes (Debian 12: capstone 4, Debian 13: capstone 5).
+cs_require_capstone() {
+  cs_apt_install "libcapstone5|libcapstone4"
+}
+
 # A virtual display and the tools that find and photograph windows on it.
 cs_require_xvfb() {
   cs_apt_install xvfb xauth x11-utils imagemagick
@@ -122,7 +127,7 @@ cs_require_product() {
 # The class path of the headless CLI: the UI-free bundles of the product, plain jars.
 cs_cli_classpath() {
   local jar cp=""
-  for jar in "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.transcript_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.x86_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.cli_*.jar; do
+  for jar in "$CRASHSCOPE_PRODUCT"/plugins/com.sun.jna_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.transcript_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.x86_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.cli_*.jar; do
     [ -f "$jar" ] || cs_die "the product has no $(basename "$jar"); rebuild with CRASHSCOPE_REBUILD=1 ./crashscope"
     cp="${cp:+$cp:}$jar"
   done
