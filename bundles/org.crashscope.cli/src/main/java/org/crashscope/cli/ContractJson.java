@@ -15,7 +15,12 @@ import org.crashscope.transcript.model.Oops;
 import org.crashscope.transcript.model.Registers;
 import org.crashscope.transcript.model.Symbol;
 import org.crashscope.transcript.model.Walk;
+import org.crashscope.analysis.AnnotatedSlot;
+import org.crashscope.analysis.RegisterProvenance;
+import org.crashscope.analysis.StackSlotAnnotator;
 import org.crashscope.x86.Anomaly;
+import org.crashscope.x86.Disassembler;
+import org.crashscope.x86.FaultingInstruction;
 import org.crashscope.x86.CheckedWalk;
 import org.crashscope.x86.Level;
 import org.crashscope.x86.PageTable;
@@ -35,19 +40,22 @@ final class ContractJson {
     }
 
     static String write(ParsedTranscript parsed) {
-        return write(parsed, PagingAnalysis.of(parsed));
+        return write(parsed, PagingAnalysis.of(parsed), Disassembler.load());
     }
 
-    static String write(ParsedTranscript parsed, PagingAnalysis paging) {
+    static String write(ParsedTranscript parsed, PagingAnalysis paging, Disassembler.Result disassembler) {
         Json json = new Json(true).beginObject();
         json.field("file", parsed.name()).field("lines", parsed.lineCount());
         commands(json, parsed.commands());
-        oopses(json, parsed.oopses());
+        oopses(json, parsed.oopses(), disassembler);
         hardwareErrors(json, parsed.hardwareErrors());
         machineChecks(json, parsed.machineChecks());
         backtraces(json, parsed.backtraces());
         walks(json, paging.walks());
         tableDumps(json, parsed.memoryDumps(), paging.tables());
+        List<AnnotatedSlot> slots = StackSlotAnnotator.annotate(parsed);
+        stackSlots(json, slots);
+        provenance(json, RegisterProvenance.of(parsed, slots));
         diagnostics(json, parsed.diagnostics());
         return json.endObject() + "\n";
     }
@@ -61,7 +69,36 @@ final class ContractJson {
         json.endArray();
     }
 
-    private static void oopses(Json json, List<Oops> oopses) {
+    private static void stackSlots(Json json, List<AnnotatedSlot> slots) {
+        json.name("stackSlots").beginArray();
+        for (AnnotatedSlot s : slots) {
+            json.beginObject().field("line", s.slot().line()).field("address", Hex.format(s.slot().address()));
+            hex(json, "value", s.slot().value());
+            if (s.slot().symbol() != null) {
+                json.field("symbol", s.slot().symbol());
+            }
+            json.field("kind", s.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).field("label", s.label())
+                    .field("register", s.register()).field("frame", s.function()).field("rule", s.rule())
+                    .field("confidence", s.confidence().name().toLowerCase(java.util.Locale.ROOT));
+            json.name("links").beginArray();
+            s.links().forEach(json::value);
+            json.endArray().endObject();
+        }
+        json.endArray();
+    }
+
+    private static void provenance(Json json, List<RegisterProvenance> provenance) {
+        json.name("registerProvenance").beginArray();
+        for (RegisterProvenance p : provenance) {
+            json.beginObject().field("register", p.register()).field("value", Hex.format(p.value()));
+            json.name("links").beginArray();
+            p.links().forEach(json::value);
+            json.endArray().endObject();
+        }
+        json.endArray();
+    }
+
+    private static void oopses(Json json, List<Oops> oopses, Disassembler.Result disassembler) {
         json.name("oopses").beginArray();
         for (Oops oops : oopses) {
             json.beginObject().field("line", oops.line()).field("lastLine", oops.span().last()).field("message", oops.message());
@@ -81,6 +118,26 @@ final class ContractJson {
                 } else {
                     json.name("trapIndex").value((String) null);
                 }
+                FaultingInstruction f = FaultingInstruction.decode(oops.code(), oops.registers(), disassembler);
+                json.field("instruction", f.trapping() == null ? null : f.trapping().text());
+                json.field("faultRegister", f.faultRegister());
+                json.field("faultAddress", f.faultAddress() == null ? null : Hex.format(f.faultAddress()));
+                if (f.canonical() != null) {
+                    json.name("canonical").value(f.canonical().booleanValue());
+                }
+                if (f.problem() != null) {
+                    json.field("problem", f.problem());
+                }
+                json.name("instructions").beginArray();
+                for (int i = 0; i < f.instructions().size(); i++) {
+                    Disassembler.Instruction insn = f.instructions().get(i);
+                    json.beginObject().field("offset", insn.address()).field("text", insn.text());
+                    if (i == f.trap()) {
+                        json.name("trapping").value(true);
+                    }
+                    json.endObject();
+                }
+                json.endArray();
                 json.endObject();
             }
             json.name("callTrace").beginArray();

@@ -11,6 +11,8 @@ import org.crashscope.transcript.model.MachineCheck;
 import org.crashscope.transcript.model.Oops;
 import org.crashscope.transcript.parse.Hex;
 import org.crashscope.transcript.parse.ParsedTranscript;
+import org.crashscope.x86.Disassembler;
+import org.crashscope.x86.FaultingInstruction;
 
 /**
  * The human summary of {@code analyze --format text}: what is in the file and where, and the
@@ -58,6 +60,19 @@ final class TextSummary {
             }
             if (oops.rip() != null) {
                 text.append("  RIP ").append(oops.rip()).append('\n');
+            }
+            if (oops.code() != null) {
+                FaultingInstruction f = FaultingInstruction.decode(oops.code(), oops.registers(), Disassembler.load());
+                if (f.trapping() != null) {
+                    text.append("  faulting instruction: ").append(f.trapping().text());
+                    if (f.faultAddress() != null) {
+                        text.append(String.format("  (address 0x%x from %s, %s)", f.faultAddress(), f.faultRegister(),
+                                f.canonical() ? "canonical" : "non-canonical: a general protection fault, not a page fault"));
+                    }
+                    text.append('\n');
+                } else if (f.problem() != null) {
+                    text.append("  Code: not decoded: ").append(f.problem()).append('\n');
+                }
             }
         }
         for (HardwareError e : parsed.hardwareErrors()) {

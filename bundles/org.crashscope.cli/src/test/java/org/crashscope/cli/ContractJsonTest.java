@@ -1,6 +1,7 @@
 package org.crashscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -101,5 +102,37 @@ class ContractJsonTest {
         JsonArray user = walks.get(1).getAsJsonObject().getAsJsonArray("levels");
         assertEquals("0xfe", user.get(0).getAsJsonObject().get("index").getAsString());
         assertEquals("0x45", user.get(1).getAsJsonObject().get("index").getAsString());
+    }
+
+    @Test
+    void faultingInstructionAndStackSlotsFollowTheContract() {
+        JsonObject code = json.getAsJsonArray("oopses").get(0).getAsJsonObject().getAsJsonObject("code");
+        assertEquals("mov r12, qword ptr [rbx]", code.get("instruction").getAsString());
+        assertEquals("rbx", code.get("faultRegister").getAsString());
+        assertEquals("0xf98136ffff230", code.get("faultAddress").getAsString());
+        assertFalse(code.get("canonical").getAsBoolean());
+
+        JsonArray slots = json.getAsJsonArray("stackSlots");
+        String[] registers = {"rbx", "rbp", "r12", "r13", "r14", "r15"};
+        for (int i = 0; i < registers.length; i++) {
+            String address = "0x" + Long.toHexString(0xffffaaab26b3fa08L + 8L * i);
+            JsonObject slot = find(slots, address);
+            assertEquals(registers[i], slot.get("register").getAsString(), address);
+            assertTrue(slot.get("rule").getAsString().contains("gcc's push order"));
+            assertTrue(slot.has("confidence"));
+        }
+        JsonObject ret = find(slots, "0xffffaaab26b3fa38");
+        assertEquals("return-address", ret.get("kind").getAsString());
+        assertEquals("internal_get_user_pages_fast", ret.get("frame").getAsString());
+        assertEquals("high", ret.get("confidence").getAsString());
+    }
+
+    private static JsonObject find(JsonArray slots, String address) {
+        for (var e : slots) {
+            if (e.getAsJsonObject().get("address").getAsString().equals(address)) {
+                return e.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no slot " + address);
     }
 }

@@ -1,0 +1,84 @@
+package org.crashscope.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.crashscope.transcript.Transcript;
+import org.crashscope.transcript.parse.ParsedTranscript;
+import org.crashscope.transcript.parse.TranscriptParser;
+import org.junit.jupiter.api.Test;
+
+class StackSlotAnnotatorTest {
+
+    static ParsedTranscript parse(String name) {
+        try (Transcript t = Transcript.open(Path.of(StackSlotAnnotatorTest.class.getResource("/fixtures/" + name).toURI()))) {
+            return TranscriptParser.parse(t);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<Long, AnnotatedSlot> byAddress(List<AnnotatedSlot> slots) {
+        return slots.stream().collect(Collectors.toMap(s -> s.slot().address(), Function.identity()));
+    }
+
+    @Test
+    void seedSlotsBelowTheReturnAddressHoldGupPgdRangesSavedRegisters() {
+        ParsedTranscript seed = parse("seed-kcs-ghes-hugepage-gpf.txt");
+        Map<Long, AnnotatedSlot> slots = byAddress(StackSlotAnnotator.annotate(seed));
+        AnnotatedSlot ret = slots.get(0xffffaaab26b3fa38L);
+        assertEquals(AnnotatedSlot.Kind.RETURN_ADDRESS, ret.kind());
+        assertEquals("return address into internal_get_user_pages_fast", ret.label());
+        assertEquals(Confidence.HIGH, ret.confidence(), "frame #5 of the prompt-less bt sits at this address");
+        String[] expected = {"rbx", "rbp", "r12", "r13", "r14", "r15"};
+        for (int i = 0; i < expected.length; i++) {
+            AnnotatedSlot s = slots.get(0xffffaaab26b3fa08L + 8L * i);
+            assertEquals(expected[i], s.register(), "slot " + Long.toHexString(s.slot().address()));
+            assertEquals("gup_pgd_range", s.function());
+            assertTrue(s.rule().startsWith("SysV callee-saved set in gcc's push order"), s.rule());
+        }
+        assertEquals(Confidence.MEDIUM, slots.get(0xffffaaab26b3fa18L).confidence(), "saved r12 = 1 = R12 of the exception frame");
+        assertEquals(Confidence.LOW, slots.get(0xffffaaab26b3fa08L).confidence());
+        AnnotatedSlot rbx = slots.get(0xffffaaab26b3fa08L);
+        assertTrue(rbx.links().contains("R14, R15 of the exception frame at line 68"), rbx.links().toString());
+        assertTrue(rbx.links().stream().anyMatch(l -> l.startsWith("the virtual address walked by vtop at line 193")), rbx.links().toString());
+        assertTrue(rbx.links().stream().anyMatch(l -> l.startsWith("inside VMA 0x7f0a40000000-0x7f1240000000")), rbx.links().toString());
+    }
+
+    @Test
+    void aPrologueFromDisDecidesTheLabels() {
+        Map<Long, AnnotatedSlot> slots = byAddress(StackSlotAnnotator.annotate(parse("prologue-three-pushes.txt")));
+        AnnotatedSlot ret = slots.get(0xffffc90000b7bdb0L);
+        assertEquals("return address into submit_bio_noacct", ret.label());
+        assertEquals("rbp", slots.get(0xffffc90000b7bda8L).register());
+        assertEquals("r12", slots.get(0xffffc90000b7bda0L).register());
+        assertEquals("rbx", slots.get(0xffffc90000b7bd98L).register());
+        assertEquals(Confidence.HIGH, slots.get(0xffffc90000b7bda0L).confidence());
+        assertTrue(slots.get(0xffffc90000b7bda0L).rule().startsWith("prologue of blk_mq_submit_bio (dis, line"));
+        assertEquals(AnnotatedSlot.Kind.DATA, slots.get(0xffffc90000b7bd90L).kind(), "only three registers were pushed");
+        assertEquals(AnnotatedSlot.Kind.SLAB_OBJECT, slots.get(0xffffc90000b7bdb8L).kind());
+        assertEquals(AnnotatedSlot.Kind.USER_ADDRESS, slots.get(0xffffc90000b7bdc0L).kind());
+    }
+
+    @Test
+    void provenanceOfTheFaultingRegisters() {
+        ParsedTranscript seed = parse("seed-kcs-ghes-hugepage-gpf.txt");
+        List<RegisterProvenance> provenance = RegisterProvenance.of(seed, StackSlotAnnotator.annotate(seed));
+        RegisterProvenance r14 = provenance.stream().filter(p -> p.register().equals("r14")).findFirst().orElseThrow();
+        assertTrue(r14.links().stream().anyMatch(l -> l.startsWith("stack slot 0xffffaaab26b3fa08") && l.endsWith("saved rbx")), r14.links().toString());
+        assertTrue(r14.links().stream().anyMatch(l -> l.startsWith("R15 of the exception frame")), r14.links().toString());
+        RegisterProvenance rbx = provenance.stream().filter(p -> p.register().equals("rbx")).findFirst().orElseThrow();
+        assertTrue(rbx.links().stream().anyMatch(l -> l.startsWith("RBX of the oops at line 123")), rbx.links().toString());
+    }
+}
