@@ -40,14 +40,14 @@ final class ContractJson {
     }
 
     static String write(ParsedTranscript parsed) {
-        return write(parsed, PagingAnalysis.of(parsed), Disassembler.load());
+        return write(parsed, PagingAnalysis.of(parsed));
     }
 
-    static String write(ParsedTranscript parsed, PagingAnalysis paging, Disassembler.Result disassembler) {
+    static String write(ParsedTranscript parsed, PagingAnalysis paging) {
         Json json = new Json(true).beginObject();
         json.field("file", parsed.name()).field("lines", parsed.lineCount());
         commands(json, parsed.commands());
-        oopses(json, parsed.oopses(), disassembler);
+        oopses(json, parsed.oopses());
         hardwareErrors(json, parsed.hardwareErrors());
         machineChecks(json, parsed.machineChecks());
         backtraces(json, parsed.backtraces());
@@ -98,7 +98,7 @@ final class ContractJson {
         json.endArray();
     }
 
-    private static void oopses(Json json, List<Oops> oopses, Disassembler.Result disassembler) {
+    private static void oopses(Json json, List<Oops> oopses) {
         json.name("oopses").beginArray();
         for (Oops oops : oopses) {
             json.beginObject().field("line", oops.line()).field("lastLine", oops.span().last()).field("message", oops.message());
@@ -118,7 +118,8 @@ final class ContractJson {
                 } else {
                     json.name("trapIndex").value((String) null);
                 }
-                FaultingInstruction f = FaultingInstruction.decode(oops.code(), oops.registers(), disassembler);
+                // the native library is loaded only when there is something to decode (start-up time)
+                FaultingInstruction f = FaultingInstruction.decode(oops.code(), oops.registers(), Disassembler.load());
                 json.field("instruction", f.trapping() == null ? null : f.trapping().text());
                 json.field("faultRegister", f.faultRegister());
                 json.field("faultAddress", f.faultAddress() == null ? null : Hex.format(f.faultAddress()));
