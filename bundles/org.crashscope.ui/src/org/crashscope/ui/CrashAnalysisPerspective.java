@@ -21,5 +21,8 @@ public final class CrashAnalysisPerspective implements IPerspectiveFactory {
         IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.52f, layout.getEditorArea());
         bottom.addView(PageTableView.ID);
         bottom.addView(WalkView.ID);
+        bottom.addView(BacktraceView.ID);
+        IFolderLayout below = layout.createFolder("belowOutline", IPageLayout.BOTTOM, 0.55f, "left");
+        below.addView(RegistersView.ID);
     }
 }

@@ -1,0 +1,107 @@
+package org.crashscope.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.crashscope.analysis.RegisterProvenance;
+import org.crashscope.transcript.model.Backtrace;
+import org.crashscope.transcript.model.ExceptionFrame;
+import org.crashscope.transcript.model.Oops;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.part.ViewPart;
+
+/** The registers at the fault (exception frame, else oops) and where each value reappears in the transcript. */
+public final class RegistersView extends ViewPart {
+
+    public static final String ID = "org.crashscope.ui.registersView";
+
+    /** One row: a register, its value, where else it appears. */
+    public record Row(String register, long value, List<String> links, boolean faulting) {
+    }
+
+    private Label source;
+    private TableViewer table;
+    private ActiveTranscript active;
+    private Color faultColor;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        faultColor = new Color(new RGB(0xfe, 0xe2, 0xe2));
+        parent.setLayout(new GridLayout(1, false));
+        source = new Label(parent, SWT.NONE);
+        source.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        table = Tables.create(parent);
+        table.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        var mono = JFaceResources.getTextFont();
+        Tables.column(table, Row.class, "register", 80, r -> r.register().toUpperCase(java.util.Locale.ROOT), this::color, mono);
+        Tables.column(table, Row.class, "value", 160, r -> String.format("%016x", r.value()), this::color, mono);
+        Tables.column(table, Row.class, "the same value elsewhere", 700, r -> String.join("; ", r.links()), this::color, null);
+        getSite().setSelectionProvider(table);
+        active = new ActiveTranscript(getSite().getPage(), editor -> show(editor == null ? null : editor.analysis()));
+    }
+
+    private Color color(Row r) {
+        return r.faulting() ? faultColor : null;
+    }
+
+    void show(TranscriptAnalysis analysis) {
+        if (table.getControl().isDisposed()) {
+            return;
+        }
+        List<Row> rows = new ArrayList<>();
+        String from = "No exception frame or oops registers in this transcript.";
+        if (analysis != null) {
+            Map<String, Long> registers = Map.of();
+            for (Backtrace bt : analysis.parsed().backtraces()) {
+                ExceptionFrame e = bt.firstException();
+                if (e != null) {
+                    registers = e.registers().values();
+                    from = "Registers of the exception frame at line " + e.span().first() + (e.rip() == null ? "" : " (" + e.rip() + ")");
+                    break;
+                }
+            }
+            if (registers.isEmpty() && !analysis.parsed().oopses().isEmpty()) {
+                Oops oops = analysis.parsed().oopses().get(0);
+                registers = oops.registers().values();
+                from = "Registers of the oops at line " + oops.line();
+            }
+            String faulting = analysis.fault() == null ? null : analysis.fault().faultRegister();
+            for (Map.Entry<String, Long> r : registers.entrySet()) {
+                List<String> links = analysis.provenance().stream().filter(p -> p.register().equals(r.getKey())).findFirst()
+                        .map(RegisterProvenance::links).orElse(List.of());
+                rows.add(new Row(r.getKey(), r.getValue(), links, r.getKey().equals(faulting)));
+            }
+        }
+        source.setText(from);
+        table.setInput(rows);
+    }
+
+    public TableViewer table() {
+        return table;
+    }
+
+    @Override
+    public void setFocus() {
+        table.getControl().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (active != null) {
+            active.dispose();
+        }
+        if (faultColor != null) {
+            faultColor.dispose();
+        }
+        super.dispose();
+    }
+}

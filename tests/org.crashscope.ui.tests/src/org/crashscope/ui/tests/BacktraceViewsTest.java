@@ -1,0 +1,78 @@
+package org.crashscope.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.crashscope.analysis.AnnotatedSlot;
+import org.crashscope.ui.BacktraceView;
+import org.crashscope.ui.RegistersView;
+import org.crashscope.ui.TranscriptEditor;
+import org.crashscope.ui.Transcripts;
+import org.eclipse.core.runtime.FileLocator;
+import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+
+/** The Backtrace and Registers views on the reference case. */
+class BacktraceViewsTest {
+
+    private IWorkbenchPage page;
+    private Display display;
+    private TranscriptEditor editor;
+    private IWorkbenchWindow window;
+
+    @BeforeEach
+    void openSeed() throws Exception {
+        display = Display.getCurrent();
+        window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        window.getShell().setSize(1600, 1000);
+        page = window.getActivePage();
+        page.closeAllEditors(false);
+        var entry = FrameworkUtil.getBundle(BacktraceViewsTest.class).getEntry("resources/seed-kcs-ghes-hugepage-gpf.txt");
+        editor = Transcripts.open(window, Path.of(FileLocator.toFileURL(entry).toURI()));
+        UiWait.settle(display, 200);
+    }
+
+    @Test
+    void stackWordsAreLabelledAndTheFaultingInstructionIsMarked() throws Exception {
+        BacktraceView view = (BacktraceView) page.showView(BacktraceView.ID);
+        UiWait.settle(display, 300);
+        TableItem[] rows = view.slots().getTable().getItems();
+        assertEquals(25, rows.length, "the words of bt -FFls");
+        TableItem rbx = java.util.Arrays.stream(rows).filter(r -> r.getText(0).equals("ffffaaab26b3fa08")).findFirst().orElseThrow();
+        assertEquals("saved rbx", rbx.getText(2));
+        assertTrue(rbx.getText(4).contains("R14, R15 of the exception frame at line 68"), rbx.getText(4));
+        assertTrue(view.faultSummary().contains("mov r12, qword ptr [rbx]"), view.faultSummary());
+        assertTrue(view.faultSummary().contains("NOT canonical"), view.faultSummary());
+        TableItem trap = java.util.Arrays.stream(view.code().getTable().getItems()).filter(r -> r.getText(1).startsWith("=>")).findFirst().orElseThrow();
+        assertEquals("=> mov r12, qword ptr [rbx]", trap.getText(1));
+
+        AnnotatedSlot ret = (AnnotatedSlot) java.util.Arrays.stream(rows).filter(r -> r.getText(0).equals("ffffaaab26b3fa38")).findFirst()
+                .orElseThrow().getData();
+        view.slots().setSelection(new StructuredSelection(ret), true);
+        UiWait.settle(display, 100);
+        assertEquals(187, ((ITextSelection) editor.getSelectionProvider().getSelection()).getStartLine() + 1);
+        Screenshots.take(view.slots().getControl().getParent().getParent().getParent(), "backtrace-view-seed");
+    }
+
+    @Test
+    void registersViewShowsTheExceptionFrameAndWhereValuesReappear() throws Exception {
+        RegistersView view = (RegistersView) page.showView(RegistersView.ID);
+        UiWait.settle(display, 300);
+        TableItem r14 = java.util.Arrays.stream(view.table().getTable().getItems()).filter(r -> r.getText(0).equals("R14")).findFirst().orElseThrow();
+        assertEquals("00007f1148cdf000", r14.getText(1));
+        assertTrue(r14.getText(2).contains("stack slot 0xffffaaab26b3fa08"), r14.getText(2));
+        assertNotNull(java.util.Arrays.stream(view.table().getTable().getItems()).filter(r -> r.getText(0).equals("RBX")).findFirst().orElseThrow());
+        Screenshots.take(window.getShell(), "workbench-seed-backtrace-registers");
+    }
+}
