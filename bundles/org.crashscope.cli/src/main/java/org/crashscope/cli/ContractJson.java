@@ -16,8 +16,9 @@ import org.crashscope.transcript.model.Registers;
 import org.crashscope.transcript.model.Symbol;
 import org.crashscope.transcript.model.Walk;
 import org.crashscope.analysis.AnnotatedSlot;
+import org.crashscope.analysis.Diagnosis;
+import org.crashscope.analysis.Finding;
 import org.crashscope.analysis.RegisterProvenance;
-import org.crashscope.analysis.StackSlotAnnotator;
 import org.crashscope.x86.Anomaly;
 import org.crashscope.x86.Disassembler;
 import org.crashscope.x86.FaultingInstruction;
@@ -40,10 +41,12 @@ final class ContractJson {
     }
 
     static String write(ParsedTranscript parsed) {
-        return write(parsed, PagingAnalysis.of(parsed));
+        return write(Analyses.of(parsed));
     }
 
-    static String write(ParsedTranscript parsed, PagingAnalysis paging) {
+    static String write(Analyses analyses) {
+        ParsedTranscript parsed = analyses.parsed();
+        PagingAnalysis paging = analyses.paging();
         Json json = new Json(true).beginObject();
         json.field("file", parsed.name()).field("lines", parsed.lineCount());
         commands(json, parsed.commands());
@@ -53,9 +56,15 @@ final class ContractJson {
         backtraces(json, parsed.backtraces());
         walks(json, paging.walks());
         tableDumps(json, parsed.memoryDumps(), paging.tables());
-        List<AnnotatedSlot> slots = StackSlotAnnotator.annotate(parsed);
-        stackSlots(json, slots);
-        provenance(json, RegisterProvenance.of(parsed, slots));
+        stackSlots(json, analyses.slots());
+        provenance(json, RegisterProvenance.of(parsed, analyses.slots()));
+        findings(json, analyses.findings());
+        diagnoses(json, analyses.diagnoses());
+        if (!analyses.ruleProblems().isEmpty()) {
+            json.name("ruleProblems").beginArray();
+            analyses.ruleProblems().forEach(json::value);
+            json.endArray();
+        }
         diagnostics(json, parsed.diagnostics());
         return json.endObject() + "\n";
     }
@@ -66,6 +75,52 @@ final class ContractJson {
             json.beginObject().field("line", block.firstLine()).field("command", block.command()).field("kind", block.kind())
                     .field("lastLine", block.lastLine()).endObject();
         }
+        json.endArray();
+    }
+
+    private static void findings(Json json, List<Finding> findings) {
+        json.name("findings").beginArray();
+        for (Finding f : findings) {
+            json.beginObject().field("kind", f.kind()).field("text", f.text()).field("confidence", f.confidence().name().toLowerCase(java.util.Locale.ROOT));
+            lines(json, "evidence", f.evidence());
+            if (f.nextCommand() != null) {
+                json.field("nextCommand", f.nextCommand());
+            }
+            json.endObject();
+        }
+        json.endArray();
+    }
+
+    private static void diagnoses(Json json, List<Diagnosis> diagnoses) {
+        json.name("diagnoses").beginArray();
+        for (Diagnosis d : diagnoses) {
+            json.beginObject().field("id", d.rule().id()).field("title", d.rule().title())
+                    .name("confidence").raw(String.format(java.util.Locale.ROOT, "%.2f", d.confidence()))
+                    .field("level", d.level().name().toLowerCase(java.util.Locale.ROOT));
+            strings(json, "fixedIn", d.rule().fixedIn());
+            json.field("workaround", d.rule().workaround()).field("workaroundText", d.rule().workaroundText())
+                    .field("kernel", d.kernel()).field("kernelStatus", d.kernelStatus());
+            if (!d.kernelStatus().equals("unknown")) {
+                json.name("olderThanFix").value(d.kernelStatus().equals("affected"));
+            }
+            strings(json, "symptomsHeld", d.held());
+            strings(json, "symptomsMissing", d.missing());
+            strings(json, "references", d.rule().references());
+            lines(json, "evidence", d.evidence());
+            json.endObject();
+        }
+        json.endArray();
+    }
+
+    private static void strings(Json json, String name, List<String> values) {
+        json.name(name).beginArray();
+        values.forEach(json::value);
+        json.endArray();
+    }
+
+    private static void lines(Json json, String name, List<Integer> lines) {
+        json.name(name).beginArray();
+        lines.forEach(l -> json.value(l));
         json.endArray();
     }
 
@@ -118,7 +173,6 @@ final class ContractJson {
                 } else {
                     json.name("trapIndex").value((String) null);
                 }
-                // the native library is loaded only when there is something to decode (start-up time)
                 FaultingInstruction f = FaultingInstruction.decode(oops.code(), oops.registers(), Disassembler.load());
                 json.field("instruction", f.trapping() == null ? null : f.trapping().text());
                 json.field("faultRegister", f.faultRegister());

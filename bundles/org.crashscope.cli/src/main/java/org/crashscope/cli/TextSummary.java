@@ -26,6 +26,44 @@ final class TextSummary {
     private TextSummary() {
     }
 
+    /** The summary plus the evidence chain and the known issues (for files small enough to analyse whole). */
+    static String write(Analyses analyses) {
+        StringBuilder text = new StringBuilder(write(analyses.parsed()));
+        if (!analyses.findings().isEmpty()) {
+            text.append("\nevidence chain:\n");
+            int step = 1;
+            for (org.crashscope.analysis.Finding f : analyses.findings()) {
+                text.append(String.format("  %d. %s%s%n", step++, f.text(), f.evidence().isEmpty() ? "" : "  [lines " + join(f.evidence()) + "]"));
+                if (f.nextCommand() != null) {
+                    text.append("     next command: crash> ").append(f.nextCommand()).append('\n');
+                }
+            }
+        }
+        for (org.crashscope.analysis.Diagnosis d : analyses.diagnoses()) {
+            text.append(String.format("%nknown issue (%.0f%% of its symptoms hold): %s%n  %s%n", d.confidence() * 100, d.rule().id(), d.rule().title()));
+            if (!d.rule().fixedIn().isEmpty()) {
+                text.append("  fixed in: ").append(String.join(", ", d.rule().fixedIn())).append('\n');
+            }
+            if (d.kernel() != null) {
+                text.append("  running kernel ").append(d.kernel()).append(": ").append(switch (d.kernelStatus()) {
+                    case "affected" -> "older than the fix, affected";
+                    case "fixed" -> "has the fix";
+                    default -> "no fixed version to compare with";
+                }).append('\n');
+            }
+            if (d.rule().workaround() != null) {
+                text.append("  workaround: ").append(d.rule().workaroundText() != null ? d.rule().workaroundText() : d.rule().workaround()).append('\n');
+            }
+            d.missing().forEach(m -> text.append("  not seen: ").append(m).append('\n'));
+        }
+        analyses.ruleProblems().forEach(p -> text.append("rule problem: ").append(p).append('\n'));
+        return text.toString();
+    }
+
+    private static String join(java.util.List<Integer> lines) {
+        return String.join(", ", lines.stream().map(String::valueOf).toList());
+    }
+
     static String write(ParsedTranscript parsed) {
         StringBuilder text = new StringBuilder();
         text.append(parsed.name()).append(": ").append(parsed.lineCount()).append(" lines, ").append(parsed.commands().size())

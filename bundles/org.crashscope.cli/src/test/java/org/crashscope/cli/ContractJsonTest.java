@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,5 +135,26 @@ class ContractJsonTest {
             }
         }
         throw new AssertionError("no slot " + address);
+    }
+
+    @Test
+    void findingsAndTheDiagnosisFollowTheContract() {
+        JsonArray findings = json.getAsJsonArray("findings");
+        List<String> kinds = new java.util.ArrayList<>();
+        findings.forEach(f -> kinds.add(f.getAsJsonObject().get("kind").getAsString()));
+        assertEquals(List.of("hardware-error", "error-page", "table-slot", "virtual-range", "user-address", "vma", "task", "faulting-instruction"), kinds);
+        String all = findings.toString();
+        for (String value : List.of("0x10af886040", "0x1080000000", "0x2d49ef2228", "0x7f1148cdf000", "0x7f0a40000000-0x7f1240000000", "/dev/hugepages/",
+                "PID 20191", "CPU 3/KVM")) {
+            assertTrue(all.contains(value), value);
+        }
+        findings.forEach(f -> assertTrue(f.getAsJsonObject().getAsJsonArray("evidence").size() > 0, f.toString()));
+
+        JsonObject d = json.getAsJsonArray("diagnoses").get(0).getAsJsonObject();
+        assertEquals("ghes-hugepage-migration-gup-gpf", d.get("id").getAsString());
+        assertEquals("[\"kernel-4.18.0-348.el8\",\"kernel-4.18.0-305.91.1.el8_4\"]", d.getAsJsonArray("fixedIn").toString());
+        assertEquals("ghes.disable=y", d.get("workaround").getAsString());
+        assertTrue(d.get("olderThanFix").getAsBoolean());
+        assertTrue(d.getAsJsonArray("evidence").size() > 3);
     }
 }

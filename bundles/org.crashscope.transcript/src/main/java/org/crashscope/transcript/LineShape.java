@@ -24,7 +24,7 @@ enum LineShape {
 
     private static final byte[][] OOPS_MARKERS = bytes("general protection fault", "BUG: ", "Oops: ", "Oops[", "Kernel panic",
             "kernel BUG at", "Unable to handle kernel", "unable to handle kernel", "Internal error: ", "WARNING: ", "divide error:",
-            "invalid opcode:", "stack segment:", "double fault:");
+            "invalid opcode:", "stack segment:", "double fault:", "INFO: task ", "watchdog: BUG: soft lockup");
     private static final byte[] HW_ERROR = "[Hardware Error]".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] MCE = "mce: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 

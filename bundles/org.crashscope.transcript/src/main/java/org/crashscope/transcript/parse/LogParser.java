@@ -28,9 +28,9 @@ final class LogParser {
     private static final Pattern CPER = Pattern.compile("^\\{(\\d{1,9})\\}\\[Hardware Error\\]:\\s?(.*)$");
     private static final Pattern OOPS_LINE = Pattern.compile("^(CPU: |Hardware name|RIP: |Code: |RSP: |R[A-Z0-9]{1,2}: |E[A-Z]{2}: |FS: |CS: |CR[0-4]: |DR[0-7]: "
             + "|PKRU: |Call Trace:|Call trace:|<TASK>|</TASK>|<IRQ>|</IRQ>|<NMI>|</NMI>|Modules linked in|Workqueue:|Oops|PGD |P4D |PUD |PMD |PTE "
-            + "|Kernel panic|---\\[ end|Kernel Offset|Stack:|invalid opcode|\\? |\\[<|pc : |lr : |sp : |x\\d+ ?: |pstate|Internal error"
+            + "|---\\[ end|Kernel Offset|Stack:|invalid opcode|\\? |\\[<|pc : |lr : |sp : |x\\d+ ?: |pstate|Internal error"
             + "|Process |Mem abort|ESR |EC |IL |SET |FnV|EA |S1PTW|Data abort|ISV|CM |WnR|user pgtable|\\[[0-9a-f]{16}\\] |note: |general protection"
-            + "|BUG: |kernel BUG|Unable to handle|unable to handle|#PF: |IP: |NIP|LR |MSR|GPR|CFAR|SOFTE|TRAP)");
+            + "|BUG: |kernel BUG|Unable to handle|unable to handle|#PF: |IP: |NIP|LR |MSR|GPR|CFAR|SOFTE|TRAP|Tainted:|\"echo 0 > |task:)");
     private static final Pattern TRACE_ENTRY = Pattern.compile("^\\s*(?:\\[<[0-9a-f]+>\\]\\s*)?(\\?\\s*)?([\\w.$]+)\\+0x[0-9a-f]+/0x[0-9a-f]+(?:\\s+\\[[\\w-]+\\])?.*$");
     private static final Pattern TASK = Pattern.compile(
             "^CPU: (\\d{1,9}) (?:UID: \\d+ )?PID: (\\d{1,9}) Comm: (.*?)\\s+(?:Kdump: \\S+\\s+)?(?:Not tainted|Tainted: (.*?))\\s+(\\S+)\\s+#\\S+.*$");

@@ -1,0 +1,144 @@
+package org.crashscope.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import org.crashscope.transcript.model.Backtrace;
+import org.crashscope.transcript.model.HardwareError;
+import org.crashscope.transcript.model.Oops;
+import org.crashscope.transcript.parse.ParsedTranscript;
+
+/**
+ * Matches known-issue rules against a transcript and its findings. A rule matches when all its
+ * required symptoms hold and at least half of all its symptoms do; its confidence is the share
+ * that hold. The running kernel is compared with the rule's fixed versions by RPM version order:
+ * a fix applies to kernels of its own stream ({@code el8_4}) and, for a main-line fix
+ * ({@code el8}), to every later release.
+ */
+public final class KnownIssues {
+
+    private KnownIssues() {
+    }
+
+    public static List<Diagnosis> diagnose(List<Rule> rules, ParsedTranscript parsed, List<Finding> findings) {
+        List<Diagnosis> out = new ArrayList<>();
+        String kernel = runningKernel(parsed);
+        for (Rule rule : rules) {
+            List<String> held = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            TreeSet<Integer> evidence = new TreeSet<>();
+            boolean requiredHeld = true;
+            String status = kernelStatus(kernel, rule.fixedIn());
+            for (Rule.Symptom s : rule.symptoms()) {
+                List<Integer> lines = check(s.test(), parsed, findings, status);
+                if (lines != null) {
+                    held.add(s.text());
+                    evidence.addAll(lines);
+                } else {
+                    missing.add(s.text());
+                    requiredHeld &= !s.required();
+                }
+            }
+            double confidence = (double) held.size() / rule.symptoms().size();
+            if (requiredHeld && confidence >= 0.5) {
+                out.add(new Diagnosis(rule, confidence, List.copyOf(held), List.copyOf(missing), kernel, status, List.copyOf(evidence)));
+            }
+        }
+        out.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
+        return List.copyOf(out);
+    }
+
+    /** The lines that show a symptom, or {@code null} when it does not hold. */
+    private static List<Integer> check(Map<String, Object> test, ParsedTranscript parsed, List<Finding> findings, String kernelStatus) {
+        if (test.containsKey("function")) {
+            Pattern p = Pattern.compile(test.get("function").toString());
+            List<Integer> lines = new ArrayList<>();
+            for (Oops o : parsed.oopses()) {
+                if (o.rip() != null && p.matcher(o.rip().name()).matches() || o.callTrace().stream().anyMatch(f -> p.matcher(f).matches())) {
+                    lines.add(o.line());
+                }
+            }
+            for (Backtrace bt : parsed.backtraces()) {
+                bt.frames().forEach(f -> {
+                    if (p.matcher(f.function()).matches() || f.exception() != null && f.exception().rip() != null
+                            && p.matcher(f.exception().rip().name()).matches()) {
+                        lines.add(f.line());
+                    }
+                });
+            }
+            return lines.isEmpty() ? null : lines;
+        }
+        if (test.containsKey("oops")) {
+            Pattern p = Pattern.compile(test.get("oops").toString());
+            List<Integer> lines = parsed.oopses().stream().filter(o -> p.matcher(o.message()).find()).map(Oops::line).toList();
+            return lines.isEmpty() ? null : lines;
+        }
+        if (test.containsKey("machineCheck")) {
+            Pattern p = Pattern.compile(test.get("machineCheck").toString());
+            List<Integer> lines = parsed.machineChecks().stream().filter(m -> p.matcher(m.text()).find()).map(m -> m.span().first()).toList();
+            return lines.isEmpty() ? null : lines;
+        }
+        if (test.containsKey("finding")) {
+            String kind = test.get("finding").toString();
+            if (kind.equals("hardware-error") && test.containsKey("withinSeconds")) {
+                return hardwareErrorBefore(parsed, ((Number) test.get("withinSeconds")).doubleValue());
+            }
+            Object contains = test.get("contains");
+            for (Finding f : findings) {
+                if (f.kind().equals(kind) && (contains == null || f.text().contains(contains.toString()))) {
+                    return f.evidence();
+                }
+            }
+            return null;
+        }
+        if (test.containsKey("kernelAffected")) {
+            return kernelStatus.equals("affected") ? kernelLines(parsed) : null;
+        }
+        return null;
+    }
+
+    private static List<Integer> hardwareErrorBefore(ParsedTranscript parsed, double seconds) {
+        for (Oops o : parsed.oopses()) {
+            for (HardwareError e : parsed.hardwareErrors()) {
+                if (o.timestamp() != null && e.timestamp() != null && o.timestamp() >= e.timestamp() && o.timestamp() - e.timestamp() <= seconds) {
+                    return List.of(e.span().first(), o.line());
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<Integer> kernelLines(ParsedTranscript parsed) {
+        return parsed.oopses().stream().filter(o -> o.kernel() != null).map(o -> o.line() + 1).limit(1).toList();
+    }
+
+    /** The running kernel release from an oops, else from {@code sys}. */
+    public static String runningKernel(ParsedTranscript parsed) {
+        for (Oops o : parsed.oopses()) {
+            if (o.kernel() != null) {
+                return o.kernel();
+            }
+        }
+        return parsed.sysInfos().stream().map(s -> s.fields().get("RELEASE")).filter(r -> r != null).findFirst().orElse(null);
+    }
+
+    /** {@code affected}, {@code fixed} or {@code unknown}: where the running kernel stands against the fixes. */
+    public static String kernelStatus(String kernel, List<String> fixedIn) {
+        if (kernel == null || fixedIn.isEmpty()) {
+            return "unknown";
+        }
+        Rpm.Evr running = Rpm.Evr.parse(kernel);
+        for (String fix : fixedIn) {
+            Rpm.Evr f = Rpm.Evr.parse(fix);
+            boolean mainLine = !f.stream().contains("_");
+            boolean sameStream = f.stream().equals(running.stream());
+            if ((mainLine || sameStream) && running.compareTo(new Rpm.Evr("", f.epoch(), f.version(), f.release())) >= 0) {
+                return "fixed";
+            }
+        }
+        return "affected";
+    }
+}
