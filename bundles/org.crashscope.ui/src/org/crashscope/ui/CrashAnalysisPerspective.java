@@ -19,6 +19,7 @@ public final class CrashAnalysisPerspective implements IPerspectiveFactory {
         left.addView(IPageLayout.ID_OUTLINE);
         layout.getViewLayout(IPageLayout.ID_OUTLINE).setCloseable(true);
         IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.52f, layout.getEditorArea());
+        bottom.addView(DiagnosisView.ID);
         bottom.addView(PageTableView.ID);
         bottom.addView(WalkView.ID);
         bottom.addView(BacktraceView.ID);

@@ -1,0 +1,133 @@
+package org.crashscope.diagram;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.crashscope.analysis.Diagnosis;
+import org.crashscope.analysis.Finding;
+
+/**
+ * The evidence chain as a vertical sequence of steps (error, page, table slot, user address, VMA,
+ * task, instruction), each with its sentence, confidence and evidence lines; gaps in amber with
+ * the crash command that fills them; then the known issue with its fixes and workaround.
+ */
+public final class DiagnosisDiagram {
+
+    private static final int MARGIN = 16;
+    private static final int WIDTH = 900;
+    private static final int FONT = 12;
+    private static final int SMALL = 11;
+    private static final int LINE = 16;
+
+    private DiagnosisDiagram() {
+    }
+
+    /** The key of a step's box: {@code finding:N}. */
+    public static String key(int index) {
+        return "finding:" + index;
+    }
+
+    public static Diagram of(List<Finding> findings, List<Diagnosis> diagnoses) {
+        DiagramBuilder d = new DiagramBuilder();
+        String title = diagnoses.isEmpty() ? "Evidence chain" : "Diagnosis: " + diagnoses.get(0).rule().id();
+        d.text(MARGIN, 24, title, 15, Palette.INK, true);
+        int y = 40;
+        int chars = (WIDTH - 2 * MARGIN - 60) / Diagram.charWidth(FONT);
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            List<String> lines = wrap(f.text(), chars);
+            if (f.isGap()) {
+                lines.add("next: crash> " + f.nextCommand());
+            }
+            int h = 26 + lines.size() * LINE;
+            int fill = f.isGap() ? Palette.FOCUS_FILL : Palette.LEVELS[i % 5];
+            d.box(MARGIN, y, WIDTH - 2 * MARGIN, h, fill, f.isGap() ? Palette.FOCUS : Palette.GRID, f.isGap() ? 2 : 1, key(i),
+                    "lines " + String.join(", ", f.evidence().stream().map(String::valueOf).toList()));
+            d.text(MARGIN + 10, y + 17, String.format("%d  %s", i + 1, label(f)), SMALL, Palette.MUTED, true);
+            d.text(WIDTH - MARGIN - 10 - Diagram.textWidth(confidence(f), SMALL), y + 17, confidence(f), SMALL, Palette.MUTED, false);
+            int ty = y + 17 + LINE;
+            for (String line : lines) {
+                d.text(MARGIN + 28, ty, line, FONT, line.startsWith("next: ") ? Palette.ANOMALY_EDGE : Palette.INK, line.startsWith("next: "));
+                ty += LINE;
+            }
+            y += h;
+            if (i < findings.size() - 1) {
+                d.line(MARGIN + 40, y, MARGIN + 40, y + 12, Palette.MUTED, 2, false);
+                y += 12;
+            }
+        }
+        for (Diagnosis diagnosis : diagnoses) {
+            y += 18;
+            List<String> lines = new ArrayList<>(wrap(diagnosis.rule().title(), chars));
+            if (!diagnosis.rule().fixedIn().isEmpty()) {
+                lines.add("fixed in: " + String.join(", ", diagnosis.rule().fixedIn()));
+            }
+            if (diagnosis.kernel() != null) {
+                lines.add("running " + diagnosis.kernel() + ": " + switch (diagnosis.kernelStatus()) {
+                    case "affected" -> "older than the fix (affected)";
+                    case "fixed" -> "has the fix";
+                    default -> "no fixed version to compare with";
+                });
+            }
+            if (diagnosis.rule().workaround() != null) {
+                lines.addAll(wrap("workaround: " + (diagnosis.rule().workaroundText() != null ? diagnosis.rule().workaroundText() : diagnosis.rule().workaround()),
+                        chars));
+            }
+            diagnosis.missing().forEach(m -> lines.addAll(wrap("not seen: " + m, chars)));
+            int h = 26 + lines.size() * LINE;
+            boolean strong = diagnosis.confidence() >= 0.8;
+            d.box(MARGIN, y, WIDTH - 2 * MARGIN, h, strong ? Palette.ANOMALY : Palette.HEADER, strong ? Palette.ANOMALY_EDGE : Palette.GRID, 2,
+                    "diagnosis:" + diagnosis.rule().id(), diagnosis.rule().summary());
+            d.text(MARGIN + 10, y + 17, String.format(Locale.ROOT, "KNOWN ISSUE  %s  (%.0f%% of its symptoms hold)", diagnosis.rule().id(),
+                    diagnosis.confidence() * 100), SMALL, strong ? Palette.ANOMALY_EDGE : Palette.MUTED, true);
+            int ty = y + 17 + LINE;
+            for (String line : lines) {
+                d.text(MARGIN + 28, ty, line, FONT, Palette.INK, line.startsWith("fixed in") || line.startsWith("running"));
+                ty += LINE;
+            }
+            y += h;
+        }
+        return d.build(title, WIDTH, y + MARGIN);
+    }
+
+    private static String label(Finding f) {
+        return switch (f.kind()) {
+            case "hardware-error" -> "HARDWARE ERROR";
+            case "error-page" -> "PAGE";
+            case "table-slot" -> "PAGE-TABLE SLOT";
+            case "virtual-range" -> "VIRTUAL RANGE";
+            case "user-address" -> "USER ADDRESS";
+            case "vma" -> "VMA";
+            case "task" -> "TASK";
+            case "faulting-instruction" -> "INSTRUCTION";
+            case "gap" -> "MISSING EVIDENCE";
+            default -> f.kind().toUpperCase(Locale.ROOT);
+        };
+    }
+
+    private static String confidence(Finding f) {
+        return f.isGap() ? "run the command below" : f.confidence().name().toLowerCase(Locale.ROOT) + " confidence";
+    }
+
+    /** Breaks text into lines of at most {@code width} characters at spaces. */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            while (word.length() > width) {
+                lines.add(word.substring(0, width));
+                word = word.substring(width);
+            }
+            line.append(line.length() == 0 ? "" : " ").append(word);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,121 @@
+package org.crashscope.ui;
+
+import java.util.List;
+
+import org.crashscope.analysis.Finding;
+import org.crashscope.diagram.DiagnosisDiagram;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.part.ViewPart;
+
+/**
+ * The diagnosis of the active transcript: the evidence chain step by step (click a step to select
+ * its lines in the editor), the known issue with its fixes and workaround, and the crash commands
+ * that would fill the gaps, ready to copy.
+ */
+public final class DiagnosisView extends ViewPart {
+
+    public static final String ID = "org.crashscope.ui.diagnosisView";
+
+    private Label headline;
+    private Button copy;
+    private DiagramCanvas canvas;
+    private ActiveTranscript active;
+    private List<Finding> findings = List.of();
+    private final SimpleSelectionProvider selection = new SimpleSelectionProvider();
+
+    @Override
+    public void createPartControl(Composite parent) {
+        parent.setLayout(new GridLayout(2, false));
+        headline = new Label(parent, SWT.NONE);
+        headline.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        copy = new Button(parent, SWT.PUSH);
+        copy.setText("Copy next commands");
+        copy.setToolTipText("Copy the crash commands that would fill the gaps in the evidence");
+        copy.addListener(SWT.Selection, e -> copyNextCommands());
+        canvas = new DiagramCanvas(parent);
+        canvas.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        canvas.onSelect(this::selectFinding);
+        getSite().setSelectionProvider(selection);
+        active = new ActiveTranscript(getSite().getPage(), editor -> show(editor == null ? null : editor.analysis()));
+    }
+
+    void show(TranscriptAnalysis analysis) {
+        if (headline.isDisposed()) {
+            return;
+        }
+        findings = analysis == null ? List.of() : analysis.findings();
+        if (analysis == null) {
+            headline.setText("No transcript open.");
+            canvas.setDiagram(null);
+        } else {
+            headline.setText(analysis.diagnoses().isEmpty() ? findings.size() + " findings; no known issue matches"
+                    : "Known issue: " + analysis.diagnoses().get(0).rule().id() + " (" + Math.round(analysis.diagnoses().get(0).confidence() * 100)
+                            + "% of its symptoms hold)");
+            canvas.setDiagram(findings.isEmpty() && analysis.diagnoses().isEmpty() ? null : DiagnosisDiagram.of(findings, analysis.diagnoses()));
+        }
+        copy.setEnabled(!nextCommands().isEmpty());
+        headline.getParent().layout(true, true);
+    }
+
+    /** The crash commands of the gaps, one a line. */
+    public String nextCommands() {
+        StringBuilder b = new StringBuilder();
+        findings.stream().filter(Finding::isGap).forEach(f -> b.append(f.nextCommand()).append('\n'));
+        return b.toString();
+    }
+
+    private void copyNextCommands() {
+        Clipboard clipboard = new Clipboard(copy.getDisplay());
+        try {
+            clipboard.setContents(new Object[] {nextCommands()}, new Transfer[] {TextTransfer.getInstance()});
+        } finally {
+            clipboard.dispose();
+        }
+    }
+
+    /** Selects a step by its key ({@code finding:N}): its evidence lines in the editor. */
+    public void selectFinding(String key) {
+        if (key == null || !key.startsWith("finding:")) {
+            return;
+        }
+        int index = Integer.parseInt(key.substring("finding:".length()));
+        if (index < 0 || index >= findings.size()) {
+            return;
+        }
+        Finding f = findings.get(index);
+        selection.setSelection(new StructuredSelection(f));
+        if (active.current() != null && !f.evidence().isEmpty()) {
+            active.current().revealLines(f.evidence().get(0), f.evidence().get(f.evidence().size() - 1));
+        }
+    }
+
+    public DiagramCanvas canvas() {
+        return canvas;
+    }
+
+    public String headline() {
+        return headline.getText();
+    }
+
+    @Override
+    public void setFocus() {
+        canvas.canvas().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (active != null) {
+            active.dispose();
+        }
+        super.dispose();
+    }
+}

@@ -1,0 +1,54 @@
+package org.crashscope.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.crashscope.diagram.Diagram;
+import org.crashscope.diagram.DiagnosisDiagram;
+import org.crashscope.ui.DiagnosisView;
+import org.crashscope.ui.TranscriptEditor;
+import org.crashscope.ui.Transcripts;
+import org.eclipse.core.runtime.FileLocator;
+import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+
+/** The Diagnosis view on the reference case. */
+class DiagnosisViewTest {
+
+    @Test
+    void showsTheChainAndTheKnownIssueAndClickingAStepSelectsItsEvidence() throws Exception {
+        Display display = Display.getCurrent();
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        window.getShell().setSize(1600, 1000);
+        IWorkbenchPage page = window.getActivePage();
+        page.closeAllEditors(false);
+        var entry = FrameworkUtil.getBundle(DiagnosisViewTest.class).getEntry("resources/seed-kcs-ghes-hugepage-gpf.txt");
+        TranscriptEditor editor = Transcripts.open(window, Path.of(FileLocator.toFileURL(entry).toURI()));
+        DiagnosisView view = (DiagnosisView) page.showView(DiagnosisView.ID);
+        UiWait.settle(display, 300);
+        assertTrue(view.headline().startsWith("Known issue: ghes-hugepage-migration-gup-gpf (100%"), view.headline());
+        Diagram diagram = view.canvas().diagram();
+        assertNotNull(diagram.box("diagnosis:ghes-hugepage-migration-gup-gpf"));
+        Diagram.Box slotStep = diagram.box(DiagnosisDiagram.key(2));
+        Event click = new Event();
+        click.button = 1;
+        click.x = slotStep.x() + 20;
+        click.y = slotStep.y() + 10;
+        view.canvas().canvas().notifyListeners(SWT.MouseDown, click);
+        UiWait.settle(display, 100);
+        assertEquals(225, ((ITextSelection) editor.getSelectionProvider().getSelection()).getStartLine() + 1, "the rd row of the broken slot");
+        assertEquals("", view.nextCommands(), "the seed has every link");
+        Screenshots.take(view.canvas().control().getParent(), "diagnosis-view-seed");
+        Screenshots.take(window.getShell(), "workbench-seed-diagnosis");
+    }
+}
