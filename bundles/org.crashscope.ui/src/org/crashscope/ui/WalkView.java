@@ -1,5 +1,6 @@
 package org.crashscope.ui;
 
+import org.crashscope.analysis.TranscriptAnalysis;
 import java.util.List;
 
 import org.crashscope.diagram.WalkDiagram;

@@ -1,5 +1,6 @@
 package org.crashscope.cli;
 
+import org.crashscope.analysis.TranscriptAnalysis;
 import java.util.List;
 import java.util.Map;
 
@@ -41,10 +42,10 @@ final class ContractJson {
     }
 
     static String write(ParsedTranscript parsed) {
-        return write(Analyses.of(parsed));
+        return write(TranscriptAnalysis.of(parsed));
     }
 
-    static String write(Analyses analyses) {
+    static String write(TranscriptAnalysis analyses) {
         ParsedTranscript parsed = analyses.parsed();
         PagingAnalysis paging = analyses.paging();
         Json json = new Json(true).beginObject();

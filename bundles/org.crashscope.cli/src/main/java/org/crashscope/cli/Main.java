@@ -1,5 +1,6 @@
 package org.crashscope.cli;
 
+import org.crashscope.analysis.TranscriptAnalysis;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +101,7 @@ public final class Main {
             if (format.equals("json")) {
                 out.print(ContractJson.write(TranscriptParser.parse(transcript)));
             } else if (transcript.sizeInBytes() <= FULL_ANALYSIS_LIMIT) {
-                out.print(TextSummary.write(Analyses.of(TranscriptParser.parse(transcript))));
+                out.print(TextSummary.write(TranscriptAnalysis.of(TranscriptParser.parse(transcript))));
             } else {
                 // a huge file: the block index and the log markers only (use --format json for every record)
                 out.print(TextSummary.write(TranscriptParser.parse(transcript, TranscriptParser.Depth.LOG_MARKERS)));

@@ -1,5 +1,6 @@
 package org.crashscope.cli;
 
+import org.crashscope.analysis.TranscriptAnalysis;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +28,7 @@ final class TextSummary {
     }
 
     /** The summary plus the evidence chain and the known issues (for files small enough to analyse whole). */
-    static String write(Analyses analyses) {
+    static String write(TranscriptAnalysis analyses) {
         StringBuilder text = new StringBuilder(write(analyses.parsed()));
         if (!analyses.findings().isEmpty()) {
             text.append("\nevidence chain:\n");
