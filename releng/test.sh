@@ -9,6 +9,9 @@ cs_require_jdk
 cs_require_gui_runtime
 cs_require_xvfb
 cs_require_capstone
+# the HTML report is checked in a real browser; with this set, a missing browser fails the tests
+cs_apt_install chromium
+export CRASHSCOPE_REQUIRE_BROWSER=1
 echo "crashscope: JAVA_HOME=$JAVA_HOME ($("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1))"
 
 cd "$CRASHSCOPE_HOME"

@@ -4,10 +4,17 @@ import org.crashscope.analysis.TranscriptAnalysis;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.crashscope.report.AtomicFiles;
+import org.crashscope.report.ContractJson;
+import org.crashscope.report.Note;
+import org.crashscope.report.Notes;
+import org.crashscope.report.ReportBuilder;
+import org.crashscope.report.ReportFormat;
 import org.crashscope.transcript.Transcript;
 import org.crashscope.transcript.parse.TranscriptParser;
 
@@ -26,10 +33,13 @@ public final class Main {
 
     private static final String USAGE_TEXT = """
             Usage: crashscope analyze FILE [--format json|text]
+                   crashscope report FILE -o OUT [--format html|md|json]
                    crashscope --help | --version
 
             Commands:
               analyze FILE   read a crash transcript or kernel log and print what was understood
+              report FILE    write an annotated report (with the notes of FILE.crashscope.json);
+                             the format defaults to OUT's extension, else html
 
             Options:
               --format json  one JSON object (the contract in README.md)
@@ -65,6 +75,9 @@ public final class Main {
             return OK;
         }
         String command = rest.remove(0);
+        if (command.equals("report")) {
+            return report(rest);
+        }
         if (!command.equals("analyze")) {
             return usage("unknown command '" + command + "'");
         }
@@ -109,6 +122,64 @@ public final class Main {
             return OK;
         } catch (IOException e) {
             err.println("crashscope: cannot read " + file + ": " + reason(e));
+            return USAGE;
+        }
+    }
+
+    private int report(List<String> args) {
+        String file = null;
+        String output = null;
+        String format = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if ((arg.equals("-o") || arg.equals("--output") || arg.equals("--format") || arg.equals("-f")) && i + 1 == args.size()) {
+                return usage(arg + " needs a value");
+            }
+            if (arg.equals("-o") || arg.equals("--output")) {
+                output = args.get(++i);
+            } else if (arg.equals("--format") || arg.equals("-f")) {
+                format = args.get(++i);
+            } else if (arg.startsWith("--format=")) {
+                format = arg.substring("--format=".length());
+            } else if (arg.startsWith("-") && arg.length() > 1) {
+                return usage("unknown option '" + arg + "'");
+            } else if (file == null) {
+                file = arg;
+            } else {
+                return usage("only one FILE, got '" + file + "' and '" + arg + "'");
+            }
+        }
+        if (file == null || output == null) {
+            return usage("report needs a FILE and -o OUT");
+        }
+        String name = format != null ? format : output.contains(".") ? output.substring(output.lastIndexOf('.') + 1) : "html";
+        ReportFormat reportFormat = ReportFormat.of(name);
+        if (reportFormat == null) {
+            return usage(format != null ? "unknown format '" + format + "' (html, md or json)" : "cannot tell the format from '" + output + "': use --format");
+        }
+        Path in = Path.of(file);
+        Path target = Path.of(output).toAbsolutePath();
+        if (Files.isDirectory(target) || target.getParent() == null || !Files.isDirectory(target.getParent())) {
+            err.println("crashscope: cannot write " + output + ": " + (Files.isDirectory(target) ? "is a directory" : "no such folder"));
+            return USAGE;
+        }
+        if (target.normalize().equals(in.toAbsolutePath().normalize())) {
+            err.println("crashscope: will not write the report over the transcript " + file);
+            return USAGE;
+        }
+        try (Transcript transcript = Transcript.open(in)) {
+            List<Note> notes = Notes.read(Notes.sidecar(in));
+            TranscriptAnalysis analysis = TranscriptAnalysis.of(TranscriptParser.parse(transcript));
+            String content = reportFormat.write(in.getFileName().toString(),
+                    new ReportBuilder.Input(analysis, transcript::line, transcript.lineCount(), notes));
+            AtomicFiles.write(target, content);
+            out.println(output);
+            return OK;
+        } catch (java.nio.file.AccessDeniedException e) {
+            err.println("crashscope: permission denied: " + e.getFile());
+            return USAGE;
+        } catch (IOException e) {
+            err.println("crashscope: cannot read " + file + " or write " + output + ": " + reason(e));
             return USAGE;
         }
     }

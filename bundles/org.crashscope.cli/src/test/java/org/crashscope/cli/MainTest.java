@@ -110,4 +110,32 @@ class MainTest {
         assertEquals(0, run("analyze", file.toString(), "--format=json"));
         assertTrue(stdout().contains("\"command\": \"bt \\\"<\\/script>\\\\\\u0001\""), stdout());
     }
+
+    @Test
+    void reportWritesTheChosenFormatAtomicallyAndReadsTheNotesSidecar(@TempDir Path dir) throws Exception {
+        Path transcript = Files.copy(Path.of(seed()), dir.resolve("case.txt"));
+        Files.writeString(dir.resolve("case.txt.crashscope.json"),
+                "{\"format\": \"crashscope-notes/1\", \"notes\": [{\"id\": \"n1\", \"firstLine\": 225, \"lastLine\": 225, \"text\": \"the broken slot\"}]}");
+        assertEquals(0, run("report", transcript.toString(), "-o", dir.resolve("r.html").toString()));
+        String html = Files.readString(dir.resolve("r.html"));
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("the broken slot"));
+        assertEquals(0, run("report", transcript.toString(), "-o", dir.resolve("r.md").toString()));
+        assertTrue(Files.readString(dir.resolve("r.md")).startsWith("# Crash analysis"));
+        assertEquals(0, run("report", transcript.toString(), "-o", dir.resolve("r.out").toString(), "--format", "json"));
+        assertTrue(Files.readString(dir.resolve("r.out")).contains("\"notes\""));
+        try (var files = Files.list(dir)) {
+            assertEquals(5, files.count(), "transcript, sidecar and three reports; no temporary files");
+        }
+    }
+
+    @Test
+    void reportArgumentErrorsAreExitCodeTwoWithoutAStackTrace(@TempDir Path dir) throws Exception {
+        assertEquals(2, run("report", seed()));
+        assertEquals(2, run("report", seed(), "-o", dir.resolve("r.pdf").toString()));
+        assertEquals(2, run("report", seed(), "-o", dir.resolve("missing-folder/r.html").toString()));
+        assertEquals(2, run("report", dir.resolve("nope.txt").toString(), "-o", dir.resolve("r.html").toString()));
+        assertEquals(2, run("report", seed(), "-o", seed(), "--format", "html"), "never over the transcript");
+        assertFalse(stderr().contains("Exception"), stderr());
+        assertTrue(Files.readString(Path.of(seed())).startsWith("Kernel Panic"));
+    }
 }

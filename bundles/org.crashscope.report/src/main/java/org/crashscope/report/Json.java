@@ -1,4 +1,4 @@
-package org.crashscope.cli;
+package org.crashscope.report;
 
 /**
  * A small streaming JSON writer: objects and arrays are opened and closed explicitly, commas and

@@ -1,15 +1,14 @@
-package org.crashscope.cli;
+package org.crashscope.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.crashscope.transcript.Transcript;
+import org.crashscope.transcript.parse.TranscriptParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,18 +16,16 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-/** The seed through `analyze --format json`, read back with a real JSON parser. */
+/** The seed's JSON (what `crashscope analyze --format json` prints), read back with a real JSON parser. */
 class ContractJsonTest {
 
     private static JsonObject json;
 
     @BeforeAll
     static void analyze() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String seed = Path.of(ContractJsonTest.class.getResource("/fixtures/seed-kcs-ghes-hugepage-gpf.txt").toURI()).toString();
-        int rc = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), System.err).run("analyze", seed, "--format", "json");
-        assertEquals(0, rc);
-        json = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+        try (Transcript t = Transcript.open(Path.of(ContractJsonTest.class.getResource("/fixtures/seed-kcs-ghes-hugepage-gpf.txt").toURI()))) {
+            json = JsonParser.parseString(ContractJson.write(TranscriptParser.parse(t))).getAsJsonObject();
+        }
     }
 
     @Test

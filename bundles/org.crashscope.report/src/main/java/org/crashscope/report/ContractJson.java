@@ -1,4 +1,4 @@
-package org.crashscope.cli;
+package org.crashscope.report;
 
 import org.crashscope.analysis.TranscriptAnalysis;
 import java.util.List;
@@ -36,16 +36,21 @@ import org.crashscope.transcript.parse.ParsedTranscript;
  * Writes a parsed transcript as the JSON contract of DESIGN.md: hex values are {@code "0x..."}
  * strings in lower case, line numbers are 1-based lines of the file.
  */
-final class ContractJson {
+public final class ContractJson {
 
     private ContractJson() {
     }
 
-    static String write(ParsedTranscript parsed) {
+    public static String write(ParsedTranscript parsed) {
         return write(TranscriptAnalysis.of(parsed));
     }
 
-    static String write(TranscriptAnalysis analyses) {
+    public static String write(TranscriptAnalysis analyses) {
+        return write(analyses, List.of());
+    }
+
+    /** The contract plus the analyst's notes. */
+    public static String write(TranscriptAnalysis analyses, List<Note> notes) {
         ParsedTranscript parsed = analyses.parsed();
         PagingAnalysis paging = analyses.paging();
         Json json = new Json(true).beginObject();
@@ -61,6 +66,14 @@ final class ContractJson {
         provenance(json, RegisterProvenance.of(parsed, analyses.slots()));
         findings(json, analyses.findings());
         diagnoses(json, analyses.diagnoses());
+        if (!notes.isEmpty()) {
+            json.name("notes").beginArray();
+            for (Note n : notes) {
+                json.beginObject().field("id", n.id()).field("firstLine", n.firstLine()).field("lastLine", n.lastLine()).field("target", n.target())
+                        .field("text", n.text()).field("author", n.author()).field("created", n.created()).endObject();
+            }
+            json.endArray();
+        }
         if (!analyses.ruleProblems().isEmpty()) {
             json.name("ruleProblems").beginArray();
             analyses.ruleProblems().forEach(json::value);

@@ -1,0 +1,109 @@
+package org.crashscope.report;
+
+import java.util.List;
+
+/**
+ * Writes a report as GitHub/GitLab-flavoured Markdown: tables, an ordered evidence chain, fenced
+ * excerpts with line numbers. Values are escaped so that no transcript text becomes markup or HTML.
+ */
+public final class MarkdownWriter {
+
+    private MarkdownWriter() {
+    }
+
+    public static String write(Report report) {
+        StringBuilder m = new StringBuilder();
+        m.append("# ").append(inline(report.title())).append("\n\n_").append(inline(report.subtitle())).append("_\n");
+        for (Report.Section s : report.sections()) {
+            m.append("\n## ").append(inline(s.title())).append("\n\n");
+            s.blocks().forEach(b -> block(m, b));
+        }
+        return m.append("\n---\nWritten by Crashscope; line numbers refer to the transcript.\n").toString();
+    }
+
+    private static void block(StringBuilder m, Report.Block block) {
+        switch (block) {
+            case Report.Paragraph p -> m.append(p.strong() ? "**" + inline(p.text()) + "**" : inline(p.text())).append("\n\n");
+            case Report.Facts f -> {
+                m.append("| | |\n|---|---|\n");
+                f.rows().forEach(r -> m.append("| **").append(cell(r.get(0))).append("** | ").append(cell(r.get(1))).append(" |\n"));
+                m.append('\n');
+            }
+            case Report.Table t -> {
+                m.append('|');
+                t.headers().forEach(x -> m.append(' ').append(cell(x)).append(" |"));
+                m.append("\n|");
+                t.headers().forEach(x -> m.append("---|"));
+                m.append('\n');
+                for (int i = 0; i < t.rows().size(); i++) {
+                    boolean hl = t.highlighted().contains(i);
+                    m.append('|');
+                    for (String x : t.rows().get(i)) {
+                        String c = t.monospace() && !x.isEmpty() ? code(x) : cell(x);
+                        m.append(' ').append(hl && !x.isEmpty() ? "**" + c + "**" : c).append(" |");
+                    }
+                    m.append('\n');
+                }
+                m.append('\n');
+            }
+            case Report.Figure f -> m.append("_Figure: ").append(inline(f.caption())).append(" (in the HTML report)_\n\n");
+            case Report.Excerpt e -> {
+                m.append("```text\n");
+                for (int i = 0; i < e.lines().size(); i++) {
+                    int line = e.firstLine() + i;
+                    m.append(String.format("%s%5d  %s%n", e.marked().contains(line) ? ">" : " ", line, e.lines().get(i).replace("```", "`\u200b``")));
+                }
+                m.append("```\n\n");
+            }
+            case Report.Steps s -> {
+                int n = 1;
+                for (Report.Step step : s.steps()) {
+                    m.append(n++).append(". ").append(step.nextCommand() != null ? "**missing:** " : "").append(inline(step.text())).append(" _(")
+                            .append(inline(step.confidence())).append(step.evidence().isEmpty() ? "" : "; lines " + HtmlWriter.join(step.evidence()))
+                            .append(")_");
+                    if (step.nextCommand() != null) {
+                        m.append(" next: ").append(code("crash> " + step.nextCommand()));
+                    }
+                    m.append('\n');
+                }
+                m.append('\n');
+            }
+            case Report.NoteBlock n -> m.append("> **Lines ").append(n.note().firstLine()).append('-').append(n.note().lastLine()).append(":** ")
+                    .append(inline(n.note().text()).replace("\n", "\n> ")).append("\n\n");
+        }
+    }
+
+    /** Text with every Markdown and HTML special character escaped. */
+    static String inline(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if ("\\`*_{}[]()#+-.!|<>&~".indexOf(c) >= 0) {
+                out.append(c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : "\\" + c);
+            } else if (c >= 0x20 || c == '\n') {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String cell(String text) {
+        return inline(text).replace("\n", " ");
+    }
+
+    /** Inline code that cannot be broken out of: a fence longer than any backtick run inside. */
+    private static String code(String text) {
+        String clean = text.replaceAll("[\\x00-\\x1f]", " ").replace("|", "\\|");
+        String fence = "`";
+        while (clean.contains(fence)) {
+            fence += "`";
+        }
+        return fence + (clean.startsWith("`") || clean.endsWith("`") ? " " + clean + " " : clean) + fence;
+    }
+
+    static String join(List<Integer> lines) {
+        return HtmlWriter.join(lines);
+    }
+}

@@ -1,0 +1,303 @@
+package org.crashscope.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.IntFunction;
+
+import org.crashscope.analysis.AnnotatedSlot;
+import org.crashscope.analysis.Diagnosis;
+import org.crashscope.analysis.Finding;
+import org.crashscope.analysis.TranscriptAnalysis;
+import org.crashscope.diagram.PageTableDiagram;
+import org.crashscope.diagram.WalkDiagram;
+import org.crashscope.transcript.model.Backtrace;
+import org.crashscope.transcript.model.HardwareError;
+import org.crashscope.transcript.model.Oops;
+import org.crashscope.x86.Anomaly;
+import org.crashscope.x86.CheckedWalk;
+import org.crashscope.x86.Disassembler;
+import org.crashscope.x86.FaultingInstruction;
+import org.crashscope.x86.PageTable;
+
+/**
+ * Builds a report from the analyses of a transcript and the analyst's notes: the diagnosis first,
+ * then one section per kind of evidence, the notes, and the transcript lines the evidence cites.
+ * Each section comes from a {@link Contributor}; a new analysis adds its own.
+ */
+public final class ReportBuilder {
+
+    /** Adds the sections of one kind of analysis. */
+    public interface Contributor {
+        void contribute(Input input, List<Report.Section> sections);
+    }
+
+    /** What contributors read. {@code lines} gives a transcript line by its number. */
+    public record Input(TranscriptAnalysis analysis, IntFunction<String> lines, int lineCount, List<Note> notes) {
+    }
+
+    private static final int CONTEXT = 2;
+    private static final int MAX_EXCERPT_LINE = 400;
+
+    private final List<Contributor> contributors = new ArrayList<>(List.of(ReportBuilder::diagnosis, ReportBuilder::hardwareErrors,
+            ReportBuilder::oopses, ReportBuilder::backtraces, ReportBuilder::walks, ReportBuilder::tables, ReportBuilder::notes));
+
+    public ReportBuilder add(Contributor contributor) {
+        contributors.add(contributor);
+        return this;
+    }
+
+    public Report build(String file, Input input) {
+        List<Report.Section> sections = new ArrayList<>();
+        contributors.forEach(c -> c.contribute(input, sections));
+        excerpts(input, sections);
+        String kernel = input.analysis().parsed().oopses().stream().map(Oops::kernel).filter(k -> k != null).findFirst().orElse(null);
+        String subtitle = String.format("%s, %d lines%s", file, input.lineCount(), kernel == null ? "" : ", kernel " + kernel);
+        return new Report("Crash analysis: " + file, file, subtitle, List.copyOf(sections));
+    }
+
+    private static void diagnosis(Input in, List<Report.Section> out) {
+        List<Report.Block> blocks = new ArrayList<>();
+        TranscriptAnalysis a = in.analysis();
+        if (a.diagnoses().isEmpty()) {
+            blocks.add(new Report.Paragraph("No known issue matches this transcript.", true));
+        }
+        for (Diagnosis d : a.diagnoses()) {
+            blocks.add(new Report.Paragraph(d.rule().title(), true));
+            List<List<String>> facts = new ArrayList<>();
+            facts.add(List.of("Known issue", d.rule().id()));
+            facts.add(List.of("Symptoms that hold", String.format(Locale.ROOT, "%d of %d (%.0f%%)", d.held().size(), d.held().size() + d.missing().size(),
+                    d.confidence() * 100)));
+            if (!d.rule().fixedIn().isEmpty()) {
+                facts.add(List.of("Fixed in", String.join(", ", d.rule().fixedIn())));
+            }
+            if (d.kernel() != null) {
+                facts.add(List.of("Running kernel", d.kernel() + switch (d.kernelStatus()) {
+                    case "affected" -> " (older than the fix: affected)";
+                    case "fixed" -> " (has the fix)";
+                    default -> "";
+                }));
+            }
+            if (d.rule().workaround() != null) {
+                facts.add(List.of("Workaround", d.rule().workaroundText() != null ? d.rule().workaroundText() : d.rule().workaround()));
+            }
+            if (!d.missing().isEmpty()) {
+                facts.add(List.of("Not seen", String.join("; ", d.missing())));
+            }
+            if (!d.rule().references().isEmpty()) {
+                facts.add(List.of("References", String.join("; ", d.rule().references())));
+            }
+            blocks.add(new Report.Facts(facts));
+        }
+        if (!a.findings().isEmpty()) {
+            List<Report.Step> steps = new ArrayList<>();
+            for (Finding f : a.findings()) {
+                steps.add(new Report.Step(f.kind(), f.text(), f.isGap() ? "missing" : f.confidence().name().toLowerCase(Locale.ROOT), f.evidence(),
+                        f.nextCommand()));
+            }
+            blocks.add(new Report.Paragraph("Evidence chain", true));
+            blocks.add(new Report.Steps(steps));
+        }
+        out.add(new Report.Section("diagnosis", "Summary and diagnosis", blocks));
+    }
+
+    private static void hardwareErrors(Input in, List<Report.Section> out) {
+        List<HardwareError> errors = in.analysis().parsed().hardwareErrors();
+        if (errors.isEmpty() && in.analysis().parsed().machineChecks().isEmpty()) {
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (HardwareError e : errors) {
+            rows.add(List.of(String.valueOf(e.span().first()), "{" + e.record() + "}", nz(e.severity()), nz(e.sectionType()),
+                    e.physicalAddress() == null ? "" : hex(e.physicalAddress()), String.join(" ", e.location().entrySet().stream()
+                            .map(x -> x.getKey() + " " + x.getValue()).toList()), nz(e.errorTypeText())));
+        }
+        List<Report.Block> blocks = new ArrayList<>();
+        if (!rows.isEmpty()) {
+            blocks.add(new Report.Table(List.of("line", "record", "severity", "section", "physical address", "location", "error type"), rows, Set.of(),
+                    false));
+        }
+        in.analysis().parsed().machineChecks().forEach(m -> blocks.add(new Report.Paragraph("Machine check at line " + m.span().first() + ": " + m.text(),
+                false)));
+        out.add(new Report.Section("hardware-errors", "Hardware errors", blocks));
+    }
+
+    private static void oopses(Input in, List<Report.Section> out) {
+        List<Report.Block> blocks = new ArrayList<>();
+        for (Oops o : in.analysis().parsed().oopses()) {
+            List<List<String>> facts = new ArrayList<>();
+            facts.add(List.of("Message", o.message() + " (line " + o.line() + ")"));
+            if (o.cpu() != null) {
+                facts.add(List.of("Task", String.format("PID %d \"%s\" on CPU %d", o.pid(), o.comm(), o.cpu())));
+            }
+            if (o.kernel() != null) {
+                facts.add(List.of("Kernel", o.kernel() + (o.tainted() == null || o.tainted().isEmpty() ? "" : ", tainted " + o.tainted())));
+            }
+            if (o.hardware() != null) {
+                facts.add(List.of("Hardware", o.hardware()));
+            }
+            if (o.rip() != null) {
+                facts.add(List.of("RIP", o.rip() + (o.ripLength() == null ? "" : "/0x" + Long.toHexString(o.ripLength()))));
+            }
+            FaultingInstruction f = o == in.analysis().faultingOops() ? in.analysis().fault() : null;
+            if (f != null && f.trapping() != null) {
+                facts.add(List.of("Faulting instruction", f.trapping().text()));
+                if (f.faultAddress() != null) {
+                    facts.add(List.of("Address", String.format("%s from %s: %s", hex(f.faultAddress()), f.faultRegister().toUpperCase(Locale.ROOT),
+                            f.canonical() ? "canonical" : "NOT canonical, so a general protection fault and not a page fault")));
+                }
+            } else if (f != null && f.problem() != null) {
+                facts.add(List.of("Code", "not decoded: " + f.problem()));
+            }
+            blocks.add(new Report.Facts(facts));
+            if (f != null && !f.instructions().isEmpty()) {
+                List<List<String>> rows = new ArrayList<>();
+                Set<Integer> trap = new LinkedHashSet<>();
+                for (int i = 0; i < f.instructions().size(); i++) {
+                    Disassembler.Instruction insn = f.instructions().get(i);
+                    rows.add(List.of("+" + insn.address(), insn.text()));
+                    if (i == f.trap()) {
+                        trap.add(i);
+                    }
+                }
+                blocks.add(new Report.Table(List.of("offset", "instruction (from the Code: bytes)"), rows, trap, true));
+            }
+        }
+        if (!blocks.isEmpty()) {
+            out.add(new Report.Section("oops", "Oops and faulting instruction", blocks));
+        }
+    }
+
+    private static void backtraces(Input in, List<Report.Section> out) {
+        List<Report.Block> blocks = new ArrayList<>();
+        for (Backtrace bt : in.analysis().parsed().backtraces()) {
+            String who = bt.task() == null ? "" : String.format(": PID %d \"%s\" CPU %d", bt.task().pid(), bt.task().command(), bt.task().cpu());
+            blocks.add(new Report.Paragraph(String.format("%s at line %d%s", bt.command().isEmpty() ? "Backtrace" : "crash> " + bt.command(),
+                    bt.span().first(), who), true));
+            if (!bt.frames().isEmpty()) {
+                List<List<String>> rows = new ArrayList<>();
+                Set<Integer> exception = new LinkedHashSet<>();
+                for (int i = 0; i < bt.frames().size(); i++) {
+                    var f = bt.frames().get(i);
+                    rows.add(List.of(f.index() < 0 ? "" : "#" + f.index(), Long.toHexString(f.stackAddress()), (f.unreliable() ? "? " : "") + f.function()
+                            + (f.exception() != null && f.exception().rip() != null ? "  [exception RIP: " + f.exception().rip() + "]" : ""),
+                            f.module() == null ? "" : f.module()));
+                    if (f.exception() != null && !f.exception().userMode()) {
+                        exception.add(i);
+                    }
+                }
+                blocks.add(new Report.Table(List.of("#", "stack", "function", "module"), rows, exception, true));
+            }
+            List<AnnotatedSlot> slots = in.analysis().slots().stream().filter(s -> bt.span().contains(s.slot().line())).toList();
+            if (!slots.isEmpty()) {
+                List<List<String>> rows = new ArrayList<>();
+                Set<Integer> labelled = new LinkedHashSet<>();
+                for (int i = 0; i < slots.size(); i++) {
+                    AnnotatedSlot s = slots.get(i);
+                    String value = s.slot().value() != null ? String.format("%016x", s.slot().value())
+                            : s.slot().symbol() != null ? s.slot().symbol() : String.format("[%x:%s]", s.slot().slabObject(), s.slot().slabCache());
+                    rows.add(List.of(Long.toHexString(s.slot().address()), value, s.label(),
+                            s.kind() == AnnotatedSlot.Kind.DATA ? "" : s.confidence().name().toLowerCase(Locale.ROOT), s.rule()));
+                    if (s.kind() == AnnotatedSlot.Kind.SAVED_REGISTER || s.kind() == AnnotatedSlot.Kind.RETURN_ADDRESS) {
+                        labelled.add(i);
+                    }
+                }
+                blocks.add(new Report.Table(List.of("address", "value", "what it holds", "confidence", "rule"), rows, labelled, true));
+            }
+        }
+        if (!blocks.isEmpty()) {
+            out.add(new Report.Section("backtrace", "Backtrace and annotated stack", blocks));
+        }
+    }
+
+    private static void walks(Input in, List<Report.Section> out) {
+        List<Report.Block> blocks = new ArrayList<>();
+        for (CheckedWalk w : in.analysis().paging().walks()) {
+            blocks.add(new Report.Figure(WalkDiagram.of(w, -1), String.format("vtop 0x%x, lines %d-%d", w.walk().virtual(), w.walk().span().first(),
+                    w.walk().span().last())));
+        }
+        if (!blocks.isEmpty()) {
+            out.add(new Report.Section("walks", "Page-table walks", blocks));
+        }
+    }
+
+    private static void tables(Input in, List<Report.Section> out) {
+        List<Report.Block> blocks = new ArrayList<>();
+        for (PageTable t : in.analysis().paging().tables()) {
+            blocks.add(new Report.Figure(PageTableDiagram.of(t), String.format("%s table at 0x%x dumped at line %d", t.level() == null ? "Page" : t.level(),
+                    t.base(), t.dump().span().first())));
+            for (Anomaly a : t.anomalies()) {
+                blocks.add(new Report.Paragraph(String.format("Slot 0x%x (0x%x, line %d) %s", a.slot().index(), a.slot().address(), a.slot().line(), a.reason()),
+                        true));
+            }
+        }
+        if (!blocks.isEmpty()) {
+            out.add(new Report.Section("tables", "Page-table dumps", blocks));
+        }
+    }
+
+    private static void notes(Input in, List<Report.Section> out) {
+        if (in.notes().isEmpty()) {
+            return;
+        }
+        List<Report.Block> blocks = new ArrayList<>();
+        in.notes().forEach(n -> blocks.add(new Report.NoteBlock(n)));
+        out.add(new Report.Section("notes", "Analyst notes", blocks));
+    }
+
+    /** The transcript lines every finding, diagnosis and note cites, with a little context. */
+    private static void excerpts(Input in, List<Report.Section> out) {
+        TreeSet<Integer> marked = new TreeSet<>();
+        in.analysis().findings().forEach(f -> marked.addAll(f.evidence()));
+        in.analysis().diagnoses().forEach(d -> marked.addAll(d.evidence()));
+        in.analysis().paging().tables().forEach(t -> t.anomalies().forEach(a -> marked.add(a.slot().line())));
+        in.notes().forEach(n -> {
+            for (int l = n.firstLine(); l <= n.lastLine() && l - n.firstLine() < 50; l++) {
+                marked.add(l);
+            }
+        });
+        marked.removeIf(l -> l < 1 || l > in.lineCount());
+        if (marked.isEmpty()) {
+            return;
+        }
+        List<Report.Block> blocks = new ArrayList<>();
+        int start = -1;
+        int end = -1;
+        for (int line : marked) {
+            if (start < 0) {
+                start = Math.max(1, line - CONTEXT);
+                end = Math.min(in.lineCount(), line + CONTEXT);
+            } else if (line - CONTEXT <= end + 1) {
+                end = Math.min(in.lineCount(), line + CONTEXT);
+            } else {
+                blocks.add(excerpt(in, start, end, marked));
+                start = Math.max(1, line - CONTEXT);
+                end = Math.min(in.lineCount(), line + CONTEXT);
+            }
+        }
+        blocks.add(excerpt(in, start, end, marked));
+        out.add(new Report.Section("excerpts", "Transcript excerpts (the cited lines)", blocks));
+    }
+
+    private static Report.Excerpt excerpt(Input in, int start, int end, TreeSet<Integer> marked) {
+        List<String> lines = new ArrayList<>();
+        for (int l = start; l <= end; l++) {
+            String text = in.lines().apply(l);
+            lines.add(text.length() > MAX_EXCERPT_LINE ? text.substring(0, MAX_EXCERPT_LINE) + " [... " + (text.length() - MAX_EXCERPT_LINE)
+                    + " more characters]" : text);
+        }
+        Set<Integer> mine = new TreeSet<>(marked.subSet(start, end + 1));
+        return new Report.Excerpt(start, lines, mine, "lines " + start + "-" + end);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String hex(long v) {
+        return "0x" + Long.toHexString(v);
+    }
+}
