@@ -24,14 +24,13 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.part.ViewPart;
 
 /**
  * A backtrace of the active transcript: its frames, its stack words labelled with what they hold
  * (return addresses, saved registers with the rule and confidence, slab objects), and the
  * faulting instruction decoded from the oops's Code: line. Selecting a row selects its line.
  */
-public final class BacktraceView extends ViewPart {
+public final class BacktraceView extends TranscriptView {
 
     public static final String ID = "org.crashscope.ui.backtraceView";
 
@@ -40,7 +39,6 @@ public final class BacktraceView extends ViewPart {
     private TableViewer slots;
     private Label faultSummary;
     private TableViewer code;
-    private ActiveTranscript active;
     private TranscriptAnalysis analysis;
     private final Map<AnnotatedSlot.Kind, Color> kindColors = new HashMap<>();
     private Color trapColor;
@@ -68,7 +66,7 @@ public final class BacktraceView extends ViewPart {
         Tables.column(frames, Frame.class, "source", 200, f -> f.source() == null ? "" : f.source(), null, mono);
         frames.addSelectionChangedListener(e -> {
             if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof Frame f) {
-                reveal(f.line());
+                revealLines(f.line(), f.line());
             }
         });
         slots = Tables.create(top);
@@ -82,7 +80,7 @@ public final class BacktraceView extends ViewPart {
                 s -> s.rule() + (s.links().isEmpty() ? "" : "  =  " + String.join("; ", s.links())), this::colorOf, null);
         slots.addSelectionChangedListener(e -> {
             if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof AnnotatedSlot s) {
-                reveal(s.slot().line());
+                revealLines(s.slot().line(), s.slot().line());
             }
         });
         top.setWeights(35, 65);
@@ -97,7 +95,7 @@ public final class BacktraceView extends ViewPart {
                 i -> (isTrap(i) ? "=> " : "   ") + i.text(), this::trapColor, mono);
         sash.setWeights(68, 32);
         getSite().setSelectionProvider(slots);
-        active = new ActiveTranscript(getSite().getPage(), editor -> show(editor == null ? null : editor.analysis()));
+        followActiveTranscript();
     }
 
     private Color colorOf(AnnotatedSlot s) {
@@ -113,6 +111,7 @@ public final class BacktraceView extends ViewPart {
         return isTrap(i) ? trapColor : null;
     }
 
+    @Override
     void show(TranscriptAnalysis analysis) {
         if (traces.isDisposed()) {
             return;
@@ -192,12 +191,6 @@ public final class BacktraceView extends ViewPart {
         return faultSummary.getText();
     }
 
-    private void reveal(int line) {
-        if (active.current() != null) {
-            active.current().revealLines(line, line);
-        }
-    }
-
     @Override
     public void setFocus() {
         slots.getControl().setFocus();
@@ -205,9 +198,6 @@ public final class BacktraceView extends ViewPart {
 
     @Override
     public void dispose() {
-        if (active != null) {
-            active.dispose();
-        }
         kindColors.values().forEach(Color::dispose);
         if (trapColor != null) {
             trapColor.dispose();

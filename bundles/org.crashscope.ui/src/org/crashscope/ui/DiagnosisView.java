@@ -15,21 +15,19 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.part.ViewPart;
 
 /**
  * The diagnosis of the active transcript: the evidence chain step by step (click a step to select
  * its lines in the editor), the known issue with its fixes and workaround, and the crash commands
  * that would fill the gaps, ready to copy.
  */
-public final class DiagnosisView extends ViewPart {
+public final class DiagnosisView extends TranscriptView {
 
     public static final String ID = "org.crashscope.ui.diagnosisView";
 
     private Label headline;
     private Button copy;
     private DiagramCanvas canvas;
-    private ActiveTranscript active;
     private List<Finding> findings = List.of();
     private final SimpleSelectionProvider selection = new SimpleSelectionProvider();
 
@@ -46,9 +44,10 @@ public final class DiagnosisView extends ViewPart {
         canvas.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
         canvas.onSelect(this::selectFinding);
         getSite().setSelectionProvider(selection);
-        active = new ActiveTranscript(getSite().getPage(), editor -> show(editor == null ? null : editor.analysis()));
+        followActiveTranscript();
     }
 
+    @Override
     void show(TranscriptAnalysis analysis) {
         if (headline.isDisposed()) {
             return;
@@ -94,8 +93,8 @@ public final class DiagnosisView extends ViewPart {
         }
         Finding f = findings.get(index);
         selection.setSelection(new StructuredSelection(f));
-        if (active.current() != null && !f.evidence().isEmpty()) {
-            active.current().revealLines(f.evidence().get(0), f.evidence().get(f.evidence().size() - 1));
+        if (!f.evidence().isEmpty()) {
+            revealLines(f.evidence().get(0), f.evidence().get(f.evidence().size() - 1));
         }
     }
 
@@ -110,13 +109,5 @@ public final class DiagnosisView extends ViewPart {
     @Override
     public void setFocus() {
         canvas.canvas().setFocus();
-    }
-
-    @Override
-    public void dispose() {
-        if (active != null) {
-            active.dispose();
-        }
-        super.dispose();
     }
 }

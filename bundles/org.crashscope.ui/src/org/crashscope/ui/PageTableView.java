@@ -14,21 +14,19 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.part.ViewPart;
 
 /**
  * The dumped page tables of the active transcript: all 512 slots with the dumped ones coloured
  * by kind, the entries that break a run of huge pages in red (expected vs found in the tooltip),
  * the slot a walk reads outlined. Clicking a slot selects its line in the editor.
  */
-public final class PageTableView extends ViewPart {
+public final class PageTableView extends TranscriptView {
 
     public static final String ID = "org.crashscope.ui.pageTableView";
 
     private Combo tables;
     private Label summary;
     private DiagramCanvas canvas;
-    private ActiveTranscript active;
     private List<PageTable> shown = List.of();
     private final SimpleSelectionProvider selection = new SimpleSelectionProvider();
 
@@ -44,10 +42,11 @@ public final class PageTableView extends ViewPart {
         canvas.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
         canvas.onSelect(this::selectSlot);
         getSite().setSelectionProvider(selection);
-        active = new ActiveTranscript(getSite().getPage(), editor -> show(editor == null ? null : editor.analysis()));
+        followActiveTranscript();
     }
 
     /** Shows the tables of an analysis (none when {@code null}). */
+    @Override
     void show(TranscriptAnalysis analysis) {
         if (tables.isDisposed()) {
             return;
@@ -112,9 +111,7 @@ public final class PageTableView extends ViewPart {
         for (TableSlot slot : table.slots()) {
             if (PageTableDiagram.key(slot).equals(key)) {
                 selection.setSelection(new StructuredSelection(slot));
-                if (active.current() != null) {
-                    active.current().revealLines(slot.line(), slot.line());
-                }
+                revealLines(slot.line(), slot.line());
                 return;
             }
         }
@@ -127,13 +124,5 @@ public final class PageTableView extends ViewPart {
     @Override
     public void setFocus() {
         canvas.canvas().setFocus();
-    }
-
-    @Override
-    public void dispose() {
-        if (active != null) {
-            active.dispose();
-        }
-        super.dispose();
     }
 }

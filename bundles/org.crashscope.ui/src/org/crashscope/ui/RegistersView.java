@@ -18,10 +18,9 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.part.ViewPart;
 
 /** The registers at the fault (exception frame, else oops) and where each value reappears in the transcript. */
-public final class RegistersView extends ViewPart {
+public final class RegistersView extends TranscriptView {
 
     public static final String ID = "org.crashscope.ui.registersView";
 
@@ -31,7 +30,6 @@ public final class RegistersView extends ViewPart {
 
     private Label source;
     private TableViewer table;
-    private ActiveTranscript active;
     private Color faultColor;
 
     @Override
@@ -47,13 +45,14 @@ public final class RegistersView extends ViewPart {
         Tables.column(table, Row.class, "value", 160, r -> String.format("%016x", r.value()), this::color, mono);
         Tables.column(table, Row.class, "the same value elsewhere", 700, r -> String.join("; ", r.links()), this::color, null);
         getSite().setSelectionProvider(table);
-        active = new ActiveTranscript(getSite().getPage(), editor -> show(editor == null ? null : editor.analysis()));
+        followActiveTranscript();
     }
 
     private Color color(Row r) {
         return r.faulting() ? faultColor : null;
     }
 
+    @Override
     void show(TranscriptAnalysis analysis) {
         if (table.getControl().isDisposed()) {
             return;
@@ -97,9 +96,6 @@ public final class RegistersView extends ViewPart {
 
     @Override
     public void dispose() {
-        if (active != null) {
-            active.dispose();
-        }
         if (faultColor != null) {
             faultColor.dispose();
         }

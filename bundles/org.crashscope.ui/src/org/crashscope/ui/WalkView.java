@@ -14,13 +14,12 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.part.ViewPart;
 
 /**
  * Steps through a vtop walk of the active transcript, from the top table to the page: Back/Next
  * or the arrow keys; every step selects its line in the editor.
  */
-public final class WalkView extends ViewPart {
+public final class WalkView extends TranscriptView {
 
     public static final String ID = "org.crashscope.ui.walkView";
 
@@ -29,7 +28,6 @@ public final class WalkView extends ViewPart {
     private Button next;
     private Label position;
     private DiagramCanvas canvas;
-    private ActiveTranscript active;
     private List<CheckedWalk> shown = List.of();
     private int step;
     private final SimpleSelectionProvider selection = new SimpleSelectionProvider();
@@ -65,9 +63,10 @@ public final class WalkView extends ViewPart {
             }
         });
         getSite().setSelectionProvider(selection);
-        active = new ActiveTranscript(getSite().getPage(), editor -> show(editor == null ? null : editor.analysis()));
+        followActiveTranscript();
     }
 
+    @Override
     void show(TranscriptAnalysis analysis) {
         if (walks.isDisposed()) {
             return;
@@ -109,9 +108,7 @@ public final class WalkView extends ViewPart {
         refresh();
         int line = lineOf(walk, step);
         selection.setSelection(step < walk.steps().size() ? new StructuredSelection(walk.steps().get(step)) : new StructuredSelection(walk));
-        if (active.current() != null) {
-            active.current().revealLines(line, line);
-        }
+        revealLines(line, line);
         canvas.reveal(WalkDiagram.key(step));
     }
 
@@ -142,13 +139,5 @@ public final class WalkView extends ViewPart {
     @Override
     public void setFocus() {
         canvas.canvas().setFocus();
-    }
-
-    @Override
-    public void dispose() {
-        if (active != null) {
-            active.dispose();
-        }
-        super.dispose();
     }
 }

@@ -4,24 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 
 import org.crashscope.analysis.AnnotatedSlot;
 import org.crashscope.ui.BacktraceView;
 import org.crashscope.ui.RegistersView;
 import org.crashscope.ui.TranscriptEditor;
-import org.crashscope.ui.Transcripts;
-import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.FrameworkUtil;
 
 /** The Backtrace and Registers views on the reference case. */
 class BacktraceViewsTest {
@@ -34,13 +29,10 @@ class BacktraceViewsTest {
     @BeforeEach
     void openSeed() throws Exception {
         display = Display.getCurrent();
-        window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        window.getShell().setSize(1600, 1000);
+        window = Seed.window();
         page = window.getActivePage();
-        page.closeAllEditors(false);
-        var entry = FrameworkUtil.getBundle(BacktraceViewsTest.class).getEntry("resources/seed-kcs-ghes-hugepage-gpf.txt");
-        editor = Transcripts.open(window, Path.of(FileLocator.toFileURL(entry).toURI()));
-        UiWait.settle(display, 200);
+        editor = Seed.openIn(window);
+        assertNotNull(editor);
     }
 
     @Test

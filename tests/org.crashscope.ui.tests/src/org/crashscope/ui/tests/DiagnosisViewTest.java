@@ -4,23 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 
 import org.crashscope.diagram.Diagram;
 import org.crashscope.diagram.DiagnosisDiagram;
 import org.crashscope.ui.DiagnosisView;
 import org.crashscope.ui.TranscriptEditor;
-import org.crashscope.ui.Transcripts;
-import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.FrameworkUtil;
 
 /** The Diagnosis view on the reference case. */
 class DiagnosisViewTest {
@@ -28,12 +23,9 @@ class DiagnosisViewTest {
     @Test
     void showsTheChainAndTheKnownIssueAndClickingAStepSelectsItsEvidence() throws Exception {
         Display display = Display.getCurrent();
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        window.getShell().setSize(1600, 1000);
+        IWorkbenchWindow window = Seed.window();
         IWorkbenchPage page = window.getActivePage();
-        page.closeAllEditors(false);
-        var entry = FrameworkUtil.getBundle(DiagnosisViewTest.class).getEntry("resources/seed-kcs-ghes-hugepage-gpf.txt");
-        TranscriptEditor editor = Transcripts.open(window, Path.of(FileLocator.toFileURL(entry).toURI()));
+        TranscriptEditor editor = Seed.openIn(window);
         DiagnosisView view = (DiagnosisView) page.showView(DiagnosisView.ID);
         UiWait.settle(display, 300);
         assertTrue(view.headline().startsWith("Known issue: ghes-hugepage-migration-gup-gpf (100%"), view.headline());

@@ -10,12 +10,10 @@ import java.nio.file.Path;
 import org.crashscope.diagram.Diagram;
 import org.crashscope.ui.PageTableView;
 import org.crashscope.ui.TranscriptEditor;
-import org.crashscope.ui.Transcripts;
 import org.crashscope.ui.WalkView;
 import org.crashscope.x86.Level;
 import org.crashscope.x86.PageTable;
 import org.crashscope.x86.TableSlot;
-import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
@@ -23,10 +21,8 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.FrameworkUtil;
 
 /** The walk stepper and the page-table view on the reference case, driven as a user would. */
 class PagingViewsTest {
@@ -39,14 +35,10 @@ class PagingViewsTest {
     @BeforeEach
     void openSeed() throws Exception {
         display = Display.getCurrent();
-        window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        window.getShell().setSize(1600, 1000);
+        window = Seed.window();
         page = window.getActivePage();
-        page.closeAllEditors(false);
-        var entry = FrameworkUtil.getBundle(PagingViewsTest.class).getEntry("resources/seed-kcs-ghes-hugepage-gpf.txt");
-        editor = Transcripts.open(window, Path.of(FileLocator.toFileURL(entry).toURI()));
+        editor = Seed.openIn(window);
         assertNotNull(editor);
-        UiWait.settle(display, 200);
     }
 
     private int selectedLine() {

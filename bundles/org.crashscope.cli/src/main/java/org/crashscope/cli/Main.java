@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.crashscope.report.AtomicFiles;
 import org.crashscope.report.ContractJson;
@@ -81,25 +82,12 @@ public final class Main {
         if (!command.equals("analyze")) {
             return usage("unknown command '" + command + "'");
         }
-        String format = "text";
-        String file = null;
-        for (int i = 0; i < rest.size(); i++) {
-            String arg = rest.get(i);
-            if (arg.equals("--format") || arg.equals("-f")) {
-                if (i + 1 == rest.size()) {
-                    return usage("--format needs a value (json or text)");
-                }
-                format = rest.get(++i);
-            } else if (arg.startsWith("--format=")) {
-                format = arg.substring("--format=".length());
-            } else if (arg.startsWith("-") && arg.length() > 1) {
-                return usage("unknown option '" + arg + "'");
-            } else if (file == null) {
-                file = arg;
-            } else {
-                return usage("only one FILE, got '" + file + "' and '" + arg + "'");
-            }
+        Args parsed = Args.parse(rest, Map.of("--format", "--format", "-f", "--format"));
+        if (parsed.problem() != null) {
+            return usage(parsed.problem());
         }
+        String format = parsed.options().getOrDefault("--format", "text");
+        String file = parsed.file();
         if (!format.equals("json") && !format.equals("text")) {
             return usage("unknown format '" + format + "' (json or text)");
         }
@@ -127,28 +115,13 @@ public final class Main {
     }
 
     private int report(List<String> args) {
-        String file = null;
-        String output = null;
-        String format = null;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if ((arg.equals("-o") || arg.equals("--output") || arg.equals("--format") || arg.equals("-f")) && i + 1 == args.size()) {
-                return usage(arg + " needs a value");
-            }
-            if (arg.equals("-o") || arg.equals("--output")) {
-                output = args.get(++i);
-            } else if (arg.equals("--format") || arg.equals("-f")) {
-                format = args.get(++i);
-            } else if (arg.startsWith("--format=")) {
-                format = arg.substring("--format=".length());
-            } else if (arg.startsWith("-") && arg.length() > 1) {
-                return usage("unknown option '" + arg + "'");
-            } else if (file == null) {
-                file = arg;
-            } else {
-                return usage("only one FILE, got '" + file + "' and '" + arg + "'");
-            }
+        Args parsed = Args.parse(args, Map.of("--format", "--format", "-f", "--format", "-o", "-o", "--output", "-o"));
+        if (parsed.problem() != null) {
+            return usage(parsed.problem());
         }
+        String file = parsed.file();
+        String output = parsed.options().get("-o");
+        String format = parsed.options().get("--format");
         if (file == null || output == null) {
             return usage("report needs a FILE and -o OUT");
         }

@@ -1,0 +1,35 @@
+package org.crashscope.ui.tests;
+
+import java.nio.file.Path;
+
+import org.crashscope.ui.TranscriptEditor;
+import org.crashscope.ui.Transcripts;
+import org.eclipse.core.runtime.FileLocator;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.osgi.framework.FrameworkUtil;
+
+/** The reference transcript of this test bundle, opened in a workbench window of a known size. */
+final class Seed {
+    private Seed() {
+    }
+
+    static Path path() throws Exception {
+        var entry = FrameworkUtil.getBundle(Seed.class).getEntry("resources/seed-kcs-ghes-hugepage-gpf.txt");
+        return Path.of(FileLocator.toFileURL(entry).toURI());
+    }
+
+    /** Closes every editor, sizes the window to 1600x1000 and opens the seed. */
+    static TranscriptEditor openIn(IWorkbenchWindow window) throws Exception {
+        window.getShell().setSize(1600, 1000);
+        window.getActivePage().closeAllEditors(false);
+        TranscriptEditor editor = Transcripts.open(window, path());
+        UiWait.settle(Display.getCurrent(), 200);
+        return editor;
+    }
+
+    static IWorkbenchWindow window() {
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+    }
+}
