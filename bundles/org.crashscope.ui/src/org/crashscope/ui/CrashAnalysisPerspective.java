@@ -25,5 +25,6 @@ public final class CrashAnalysisPerspective implements IPerspectiveFactory {
         bottom.addView(BacktraceView.ID);
         IFolderLayout below = layout.createFolder("belowOutline", IPageLayout.BOTTOM, 0.55f, "left");
         below.addView(RegistersView.ID);
+        below.addView(NotesView.ID);
     }
 }

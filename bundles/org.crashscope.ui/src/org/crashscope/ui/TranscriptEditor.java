@@ -26,6 +26,9 @@ public class TranscriptEditor extends TextEditor {
 
     private List<CommandBlock> blocks = List.of();
     private TranscriptAnalysis analysis;
+    private TranscriptNotes notes;
+    private final org.eclipse.core.commands.operations.IUndoContext undoContext = new org.eclipse.core.commands.operations.ObjectUndoContext(this,
+            "Transcript notes");
     private TranscriptOutlinePage outline;
 
     public TranscriptEditor() {
@@ -37,7 +40,9 @@ public class TranscriptEditor extends TextEditor {
         super.doSetInput(input);
         blocks = List.of();
         analysis = null;
+        notes = null;
         if (input instanceof TranscriptInput transcriptInput) {
+            notes = new TranscriptNotes(transcriptInput.file());
             try (Transcript transcript = Transcript.open(transcriptInput.file())) {
                 blocks = transcript.blocks();
                 analysis = TranscriptAnalysis.of(TranscriptParser.parse(transcript));
@@ -72,6 +77,16 @@ public class TranscriptEditor extends TextEditor {
         return analysis;
     }
 
+    /** The analyst's notes on this transcript, or {@code null} when it is not a file. */
+    public TranscriptNotes notes() {
+        return notes;
+    }
+
+    /** The context of note edits in the workbench's operation history (the Notes view's Undo/Redo). */
+    public org.eclipse.core.commands.operations.IUndoContext undoContext() {
+        return undoContext;
+    }
+
     /** Selects lines {@code first..last} (1-based, inclusive) and scrolls them into view. */
     public void revealLines(int first, int last) {
         IDocument document = getDocumentProvider().getDocument(getEditorInput());
@@ -99,6 +114,14 @@ public class TranscriptEditor extends TextEditor {
             return adapter.cast(outline);
         }
         return super.getAdapter(adapter);
+    }
+
+    @Override
+    protected void editorContextMenuAboutToShow(org.eclipse.jface.action.IMenuManager menu) {
+        super.editorContextMenuAboutToShow(menu);
+        menu.add(new org.eclipse.jface.action.Separator("crashscope"));
+        menu.add(new org.eclipse.ui.menus.CommandContributionItem(new org.eclipse.ui.menus.CommandContributionItemParameter(getSite(), null,
+                "org.crashscope.ui.addNote", org.eclipse.ui.menus.CommandContributionItem.STYLE_PUSH)));
     }
 
     @Override

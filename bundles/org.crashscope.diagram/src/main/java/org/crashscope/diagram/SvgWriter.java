@@ -54,7 +54,7 @@ public final class SvgWriter {
         return rgb == Diagram.NONE ? "none" : String.format("#%06x", rgb);
     }
 
-    /** XML-escapes text and drops characters XML cannot carry. */
+    /** XML-escapes text (also safe in HTML content and attributes) and drops control characters. */
     public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
@@ -66,7 +66,7 @@ public final class SvgWriter {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
                 default -> {
-                    if (c >= 0x20 || c == '\n' || c == '\t') {
+                    if (c >= 0x20 && c != 0x7f || c == '\n' || c == '\t') {
                         out.append(c);
                     }
                 }

@@ -116,29 +116,8 @@ public final class HtmlWriter {
         return String.join(", ", lines.stream().map(String::valueOf).toList());
     }
 
-    /** Escapes text for HTML element content and attribute values; drops control characters. */
+    /** Escapes text for HTML element content and attribute values; drops control characters, joins lines. */
     public static String esc(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    if (c >= 0x20 && c != 0x7f || c == '\t') {
-                        out.append(c);
-                    } else if (c == '\n') {
-                        out.append(' ');
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return text == null ? "" : SvgWriter.escape(text).replace('\n', ' ');
     }
 }

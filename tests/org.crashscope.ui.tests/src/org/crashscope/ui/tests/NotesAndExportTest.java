@@ -1,0 +1,79 @@
+package org.crashscope.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.crashscope.report.Note;
+import org.crashscope.report.Notes;
+import org.crashscope.report.ReportFormat;
+import org.crashscope.ui.ExportReportHandler;
+import org.crashscope.ui.NoteOperation;
+import org.crashscope.ui.NotesView;
+import org.crashscope.ui.TranscriptEditor;
+import org.crashscope.ui.Transcripts;
+import org.eclipse.core.commands.operations.IOperationHistory;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A note added in the GUI lands in the sidecar, survives reopening, undoes, and appears in the exported report. */
+class NotesAndExportTest {
+
+    @Test
+    void noteIsSavedReloadedUndoneAndExported(@TempDir Path dir) throws Exception {
+        Display display = Display.getCurrent();
+        IWorkbenchWindow window = Seed.window();
+        IWorkbenchPage page = window.getActivePage();
+        page.closeAllEditors(false);
+        Path transcript = Files.copy(Seed.path(), dir.resolve("case.txt"));
+        String before = Files.readString(transcript);
+        TranscriptEditor editor = Transcripts.open(window, transcript);
+        UiWait.settle(display, 200);
+
+        // what AddNoteHandler does after its dialog: an undoable operation on the editor's note context
+        editor.revealLines(225, 225);
+        Note note = new Note("n1", 225, 225, "slot:0x45", "the slot of the poisoned page", "analyst", "2026-11-25T00:00:00Z");
+        addThroughHistory(editor, note);
+        NotesView view = (NotesView) page.showView(NotesView.ID);
+        UiWait.until(display, 2000, () -> view.table().getTable().getItemCount() == 1);
+        assertEquals("the slot of the poisoned page", view.table().getTable().getItem(0).getText(1));
+        assertEquals(List.of(note), Notes.read(Notes.sidecar(transcript)), "saved next to the transcript");
+        assertEquals(before, Files.readString(transcript), "the transcript is never written");
+
+        // Undo in the Notes view removes it, Redo brings it back
+        view.undo();
+        UiWait.settle(display, 100);
+        assertEquals(List.of(), Notes.read(Notes.sidecar(transcript)));
+        view.redo();
+        UiWait.settle(display, 100);
+        assertEquals(List.of(note), Notes.read(Notes.sidecar(transcript)));
+
+        // closing and reopening reloads it
+        page.closeEditor(editor, false);
+        TranscriptEditor reopened = Transcripts.open(window, transcript);
+        assertEquals(List.of(note), reopened.notes().all());
+
+        // the export job writes it into the report
+        Path report = dir.resolve("case.html");
+        System.setProperty("crashscope.quietExport", "true");
+        var job = ExportReportHandler.export(window.getShell(), reopened, report, ReportFormat.HTML);
+        UiWait.until(display, 20_000, () -> job.getResult() != null);
+        assertTrue(job.getResult().isOK(), job.getResult().toString());
+        String html = Files.readString(report);
+        assertTrue(html.contains("the slot of the poisoned page"));
+        assertTrue(html.contains("ghes-hugepage-migration-gup-gpf"));
+        Screenshots.take(window.getShell(), "workbench-seed-notes");
+    }
+
+    private static void addThroughHistory(TranscriptEditor editor, Note note) throws Exception {
+        IOperationHistory history = PlatformUI.getWorkbench().getOperationSupport().getOperationHistory();
+        history.execute(NoteOperation.add(editor, note), null, null);
+    }
+}
