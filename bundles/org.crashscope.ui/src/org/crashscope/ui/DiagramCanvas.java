@@ -37,7 +37,7 @@ public final class DiagramCanvas {
         scroller.setContent(canvas);
         scroller.getVerticalBar().setIncrement(20);
         scroller.getHorizontalBar().setIncrement(20);
-        canvas.addPaintListener(e -> paint(e.gc));
+        canvas.addPaintListener(e -> paint(e.gc, new org.eclipse.swt.graphics.Rectangle(e.x, e.y, e.width, e.height)));
         canvas.addListener(SWT.MouseMove, e -> {
             Diagram.Box box = diagram == null ? null : diagram.boxAt(e.x, e.y);
             String tip = box == null ? null : box.tooltip();
@@ -93,24 +93,38 @@ public final class DiagramCanvas {
         }
     }
 
-    private void paint(GC gc) {
+    /** Paints the shapes that meet {@code clip}: a 512-slot table is tall, but only a screenful is ever damaged. */
+    private void paint(GC gc, org.eclipse.swt.graphics.Rectangle clip) {
         if (diagram == null) {
             return;
         }
         gc.setAntialias(SWT.ON);
         gc.setTextAntialias(SWT.ON);
         for (Diagram.Shape shape : diagram.shapes()) {
+            if (!meets(shape, clip)) {
+                continue;
+            }
             switch (shape) {
                 case Diagram.Box b -> {
+                    // square boxes need no anti-aliasing; rounded ones look jagged without it
+                    gc.setAntialias(b.radius() == 0 ? SWT.OFF : SWT.ON);
                     if (b.fill() != Diagram.NONE) {
                         gc.setBackground(color(b.fill()));
-                        gc.fillRoundRectangle(b.x(), b.y(), b.w(), b.h(), b.radius() * 2, b.radius() * 2);
+                        if (b.radius() == 0) {
+                            gc.fillRectangle(b.x(), b.y(), b.w(), b.h());
+                        } else {
+                            gc.fillRoundRectangle(b.x(), b.y(), b.w(), b.h(), b.radius() * 2, b.radius() * 2);
+                        }
                     }
                     if (b.stroke() != Diagram.NONE) {
                         gc.setForeground(color(b.stroke()));
                         gc.setLineWidth(b.strokeWidth());
                         gc.setLineStyle(SWT.LINE_SOLID);
-                        gc.drawRoundRectangle(b.x(), b.y(), b.w() - 1, b.h() - 1, b.radius() * 2, b.radius() * 2);
+                        if (b.radius() == 0) {
+                            gc.drawRectangle(b.x(), b.y(), b.w() - 1, b.h() - 1);
+                        } else {
+                            gc.drawRoundRectangle(b.x(), b.y(), b.w() - 1, b.h() - 1, b.radius() * 2, b.radius() * 2);
+                        }
                     }
                 }
                 case Diagram.Text t -> {
@@ -126,6 +140,7 @@ public final class DiagramCanvas {
                     gc.drawString(t.text(), x, t.y() - ascent, true);
                 }
                 case Diagram.Line l -> {
+                    gc.setAntialias(SWT.ON);
                     gc.setForeground(color(l.color()));
                     gc.setLineWidth(l.width());
                     gc.setLineStyle(l.dashed() ? SWT.LINE_DASH : SWT.LINE_SOLID);
@@ -133,6 +148,19 @@ public final class DiagramCanvas {
                 }
             }
         }
+    }
+
+    static boolean meets(Diagram.Shape shape, org.eclipse.swt.graphics.Rectangle clip) {
+        return switch (shape) {
+            case Diagram.Box b -> clip.intersects(b.x(), b.y(), b.w(), b.h());
+            case Diagram.Text t -> {
+                int w = Diagram.textWidth(t.text(), t.size());
+                int x = t.anchor() == Diagram.Anchor.START ? t.x() : t.anchor() == Diagram.Anchor.MIDDLE ? t.x() - w / 2 : t.x() - w;
+                yield clip.intersects(x, t.y() - t.size() - 2, w + 4, t.size() + 6);
+            }
+            case Diagram.Line l -> clip.intersects(Math.min(l.x1(), l.x2()) - l.width(), Math.min(l.y1(), l.y2()) - l.width(),
+                    Math.abs(l.x2() - l.x1()) + 2 * l.width() + 1, Math.abs(l.y2() - l.y1()) + 2 * l.width() + 1);
+        };
     }
 
     private Color color(int rgb) {

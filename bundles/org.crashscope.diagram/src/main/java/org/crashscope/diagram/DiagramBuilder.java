@@ -12,6 +12,12 @@ final class DiagramBuilder {
         return this;
     }
 
+    /** A square-cornered box: cheap to paint in the hundreds (the 512 cells of a table overview). */
+    DiagramBuilder cell(int x, int y, int w, int h, int fill, int stroke, int strokeWidth, String key, String tooltip) {
+        shapes.add(new Diagram.Box(x, y, w, h, fill, stroke, strokeWidth, 0, key, tooltip));
+        return this;
+    }
+
     DiagramBuilder text(int x, int y, String text, int size, int color, boolean bold) {
         shapes.add(new Diagram.Text(x, y, text, size, color, bold, Diagram.Anchor.START, null));
         return this;

@@ -23,6 +23,8 @@ public final class PageTableDiagram {
     static final int ROW = 20;
     static final int FONT = 12;
     static final int SMALL = 11;
+    /** Columns of the slot rows are separated by this many monospace characters. */
+    static final int GAP_CHARS = 2;
 
     private PageTableDiagram() {
     }
@@ -53,13 +55,13 @@ public final class PageTableDiagram {
             int y = mapY + (i / 16) * (CELL + GAP);
             TableSlot slot = dumped.get(i);
             if (slot == null) {
-                d.box(x, y, CELL, CELL, Palette.BACKGROUND, Palette.GRID, 1, null, null);
+                d.cell(x, y, CELL, CELL, Palette.BACKGROUND, Palette.GRID, 1, null, null);
                 continue;
             }
             Anomaly anomaly = anomalies.get(i);
             int[] colors = colors(slot, anomaly);
             boolean walk = table.walkSlots().contains(i);
-            d.box(x, y, CELL, CELL, colors[0], walk ? Palette.FOCUS : colors[1], walk || anomaly != null ? 2 : 1, key(slot), tooltip(slot, anomaly));
+            d.cell(x, y, CELL, CELL, colors[0], walk ? Palette.FOCUS : colors[1], walk || anomaly != null ? 2 : 1, key(slot), tooltip(slot, anomaly));
         }
         int mapBottom = mapY + 32 * (CELL + GAP);
 
@@ -72,7 +74,7 @@ public final class PageTableDiagram {
         int x = tableX + 8;
         for (int c = 0; c < widths.length; c++) {
             xs[c] = x;
-            x += widths[c] * cw + (widths[c] == 0 ? 0 : 10);
+            x += widths[c] == 0 ? 0 : (widths[c] + GAP_CHARS) * cw;
         }
         int rowWidth = x - tableX;
         int y = mapY - 22;
@@ -87,11 +89,18 @@ public final class PageTableDiagram {
             boolean walk = table.walkSlots().contains(slot.index());
             d.box(tableX, y, rowWidth, ROW, colors[0], walk ? Palette.FOCUS : anomaly != null ? Palette.ANOMALY_EDGE : Palette.GRID,
                     walk || anomaly != null ? 2 : 1, key(slot), tooltip(slot, anomaly));
+            // one monospace text per row, its columns padded: a screenful of rows is a screenful of draw calls, not seven times that
             String[] cells = cells(slot, table.level() != null);
+            StringBuilder row = new StringBuilder();
             for (int c = 0; c < cells.length; c++) {
                 if (widths[c] > 0) {
-                    d.text(xs[c], y + 14, cells[c], FONT, anomaly != null && c == 3 ? Palette.ANOMALY_EDGE : Palette.INK, anomaly != null && c == 3);
+                    String cell = anomaly != null && c == 3 ? " ".repeat(cells[c].length()) : cells[c];
+                    row.append(cell).append(" ".repeat(Math.max(1, widths[c] + GAP_CHARS - cell.length())));
                 }
+            }
+            d.text(xs[0], y + 14, row.toString().stripTrailing(), FONT, Palette.INK, false);
+            if (anomaly != null) {
+                d.text(xs[3], y + 14, cells[3], FONT, Palette.ANOMALY_EDGE, true);
             }
             y += ROW + 2;
             if (anomaly != null) {
