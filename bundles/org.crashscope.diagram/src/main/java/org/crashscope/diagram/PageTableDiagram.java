@@ -105,8 +105,11 @@ public final class PageTableDiagram {
             y += ROW + 2;
             if (anomaly != null) {
                 String note = String.format("expected 0x%x, found 0x%x: %s", anomaly.expected(), anomaly.found(), shortReason(anomaly));
-                d.text(xs[1], y + 12, note, SMALL, Palette.ANOMALY_EDGE, true);
-                y += ROW;
+                for (String line : DiagnosisDiagram.wrap(note, (rowWidth - (xs[1] - tableX)) / Diagram.charWidth(SMALL))) {
+                    d.text(xs[1], y + 12, line, SMALL, Palette.ANOMALY_EDGE, true);
+                    y += ROW - 4;
+                }
+                y += 4;
             }
         }
         int bottom = Math.max(mapBottom, y) + 16;
