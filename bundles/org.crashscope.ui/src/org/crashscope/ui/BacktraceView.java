@@ -81,6 +81,9 @@ public final class BacktraceView extends TranscriptView {
         slots.addSelectionChangedListener(e -> {
             if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof AnnotatedSlot s) {
                 revealLines(s.slot().line(), s.slot().line());
+                if (s.slot().value() != null) {
+                    highlightValue(s.slot().value());
+                }
             }
         });
         top.setWeights(35, 65);

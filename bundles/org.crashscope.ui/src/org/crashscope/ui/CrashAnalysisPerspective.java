@@ -26,5 +26,6 @@ public final class CrashAnalysisPerspective implements IPerspectiveFactory {
         IFolderLayout below = layout.createFolder("belowOutline", IPageLayout.BOTTOM, 0.55f, "left");
         below.addView(RegistersView.ID);
         below.addView(NotesView.ID);
+        below.addView(IPageLayout.ID_PROP_SHEET);
     }
 }

@@ -31,23 +31,43 @@ public final class ExportReportHandler extends AbstractHandler {
             return null;
         }
         Shell shell = editor.getSite().getShell();
+        ReportFormat format;
+        try (Transcript t = Transcript.open(input.file())) {
+            ExportReportDialog choose = new ExportReportDialog(shell, input.file().getFileName().toString(), new ReportBuilder.Input(editor.analysis(),
+                    t::line, t.lineCount(), editor.notes() == null ? java.util.List.of() : editor.notes().all()));
+            if (choose.open() != org.eclipse.jface.window.Window.OK) {
+                return null;
+            }
+            format = choose.format();
+        } catch (IOException e) {
+            MessageDialog.openError(shell, "Export Report", "Cannot read " + input.file() + ": " + e.getMessage());
+            return null;
+        }
         FileDialog dialog = new FileDialog(shell, SWT.SAVE);
         dialog.setText("Export Report");
-        dialog.setFilterNames(new String[] {"HTML report (*.html)", "Markdown (*.md)", "JSON (*.json)"});
-        dialog.setFilterExtensions(new String[] {"*.html", "*.md", "*.json"});
-        dialog.setFileName(input.file().getFileName() + ".report.html");
+        dialog.setFilterExtensions(new String[] {"*." + format.extension(), "*"});
+        dialog.setFileName(input.file().getFileName() + ".report." + format.extension());
         dialog.setFilterPath(Files.isWritable(input.file().getParent()) ? input.file().getParent().toString() : System.getProperty("user.home"));
         dialog.setOverwrite(true);
         String chosen = dialog.open();
         if (chosen == null) {
             return null;
         }
-        Path target = Path.of(chosen);
-        String name = target.getFileName().toString();
-        ReportFormat format = ReportFormat.of(name.contains(".") ? name.substring(name.lastIndexOf('.') + 1)
-                : new String[] {"html", "md", "json"}[Math.max(0, dialog.getFilterIndex())]);
-        export(shell, editor.analysis(), editor.notes(), input.file(), target, format == null ? ReportFormat.HTML : format);
+        export(shell, editor.analysis(), editor.notes(), input.file(), Path.of(chosen), format);
         return null;
+    }
+
+    /** The format-and-preview dialog for an editor's transcript (not opened). */
+    public static org.eclipse.jface.dialogs.TitleAreaDialog previewDialog(Shell shell, TranscriptEditor editor) throws IOException {
+        Path file = ((TranscriptInput) editor.getEditorInput()).file();
+        Transcript t = Transcript.open(file);
+        return new ExportReportDialog(shell, file.getFileName().toString(),
+                new ReportBuilder.Input(editor.analysis(), t::line, t.lineCount(), editor.notes().all())).onClose(t::close);
+    }
+
+    /** The text the preview shows. */
+    public static String previewText(org.eclipse.jface.dialogs.TitleAreaDialog dialog) {
+        return ((ExportReportDialog) dialog).previewText();
     }
 
     /** Exports the report of an editor's transcript with its notes (see {@link #export(Shell, TranscriptAnalysis, TranscriptNotes, Path, Path, ReportFormat)}). */

@@ -87,6 +87,37 @@ public class TranscriptEditor extends TextEditor {
         return undoContext;
     }
 
+    /** The annotation type of the occurrences of a selected value (coloured by plugin.xml's specification). */
+    public static final String OCCURRENCE = "org.crashscope.ui.occurrence";
+    private final java.util.List<org.eclipse.jface.text.source.Annotation> occurrences = new java.util.ArrayList<>();
+
+    /**
+     * Highlights every occurrence of {@code value} in the transcript (as hex, with or without
+     * {@code 0x} and leading zeros) and returns how many there are: what a selected slot or
+     * register value looks like everywhere else.
+     */
+    public int highlightValue(long value) {
+        var model = getDocumentProvider().getAnnotationModel(getEditorInput());
+        IDocument document = getDocumentProvider().getDocument(getEditorInput());
+        if (model == null || document == null) {
+            return 0;
+        }
+        occurrences.forEach(model::removeAnnotation);
+        occurrences.clear();
+        String hex = Long.toHexString(value);
+        if (hex.length() < 4) {
+            return 0; // 0, 1, 0x206: everywhere and meaningless
+        }
+        var matcher = java.util.regex.Pattern.compile("(?<![0-9a-fA-Fx])(?:0x)?0*" + hex + "(?![0-9a-fA-F])", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(document.get());
+        while (matcher.find() && occurrences.size() < 10_000) {
+            var annotation = new org.eclipse.jface.text.source.Annotation(OCCURRENCE, false, "0x" + hex);
+            model.addAnnotation(annotation, new org.eclipse.jface.text.Position(matcher.start(), matcher.end() - matcher.start()));
+            occurrences.add(annotation);
+        }
+        return occurrences.size();
+    }
+
     /** Selects lines {@code first..last} (1-based, inclusive) and scrolls them into view. */
     public void revealLines(int first, int last) {
         IDocument document = getDocumentProvider().getDocument(getEditorInput());

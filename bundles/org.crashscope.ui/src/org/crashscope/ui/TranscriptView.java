@@ -26,6 +26,11 @@ abstract class TranscriptView extends ViewPart {
         }
     }
 
+    /** Highlights a value everywhere in the active transcript editor; returns the number of places. */
+    protected final int highlightValue(long value) {
+        return active != null && active.current() != null ? active.current().highlightValue(value) : 0;
+    }
+
     @Override
     public void dispose() {
         if (active != null) {

@@ -54,6 +54,24 @@ class BacktraceViewsTest {
         view.slots().setSelection(new StructuredSelection(ret), true);
         UiWait.settle(display, 100);
         assertEquals(187, ((ITextSelection) editor.getSelectionProvider().getSelection()).getStartLine() + 1);
+
+        // selecting saved rbx highlights 00007f1148cdf000 everywhere: R14, R15, the vtop, the oops registers, the slot
+        AnnotatedSlot savedRbx = (AnnotatedSlot) rbx.getData();
+        view.slots().setSelection(new StructuredSelection(savedRbx), true);
+        UiWait.settle(display, 100);
+        var model = editor.getDocumentProvider().getAnnotationModel(editor.getEditorInput());
+        java.util.List<Integer> lines = new java.util.ArrayList<>();
+        model.getAnnotationIterator().forEachRemaining(a -> {
+            if (TranscriptEditor.OCCURRENCE.equals(a.getType())) {
+                try {
+                    lines.add(editor.getDocumentProvider().getDocument(editor.getEditorInput()).getLineOfOffset(model.getPosition(a).getOffset()) + 1);
+                } catch (org.eclipse.jface.text.BadLocationException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        });
+        java.util.Collections.sort(lines);
+        assertTrue(lines.containsAll(java.util.List.of(74, 133, 175, 192, 194)), lines.toString());
         Screenshots.take(view.slots().getControl().getParent().getParent().getParent(), "backtrace-view-seed");
     }
 

@@ -70,6 +70,16 @@ class NotesAndExportTest {
         assertTrue(html.contains("the slot of the poisoned page"));
         assertTrue(html.contains("ghes-hugepage-migration-gup-gpf"));
         Screenshots.take(window.getShell(), "workbench-seed-notes");
+
+        // the export dialog previews the report with the note before anything is written
+        var dialog = ExportReportHandler.previewDialog(window.getShell(), reopened);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        UiWait.settle(display, 300);
+        assertTrue(ExportReportHandler.previewText(dialog).contains("the slot of the poisoned page"));
+        assertTrue(ExportReportHandler.previewText(dialog).contains("## Summary and diagnosis"));
+        Screenshots.take(dialog.getShell(), "export-report-dialog");
+        dialog.close();
     }
 
     private static void addThroughHistory(TranscriptEditor editor, Note note) throws Exception {

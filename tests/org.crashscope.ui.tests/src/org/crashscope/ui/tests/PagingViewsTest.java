@@ -69,6 +69,20 @@ class PagingViewsTest {
         TableSlot selected = (TableSlot) ((IStructuredSelection) view.getSite().getSelectionProvider().getSelection()).getFirstElement();
         assertEquals(0x2d49ef2228L, selected.address());
 
+        // the Properties view shows the selected slot
+        var properties = (org.eclipse.ui.views.properties.PropertySheet) page.showView(org.eclipse.ui.IPageLayout.ID_PROP_SHEET);
+        page.activate(view);
+        UiWait.settle(display, 200);
+        var source = org.eclipse.core.runtime.Adapters.adapt(selected, org.eclipse.ui.views.properties.IPropertySource.class);
+        assertNotNull(source, "slots adapt to property sources");
+        java.util.List<String> values = new java.util.ArrayList<>();
+        for (var d : source.getPropertyDescriptors()) {
+            values.add(d.getDisplayName() + "=" + source.getPropertyValue(d.getId()));
+        }
+        assertTrue(values.contains("page=0xf80000000"), values.toString());
+        assertTrue(values.contains("virtual from=0x7f1140000000"), values.toString());
+        assertNotNull(properties);
+
         view.canvas().canvas().setFocus();
         Path shot = Screenshots.take(view.canvas().control().getParent(), "page-table-view-seed");
         assertTrue(Files.size(shot) > 10_000, "a real picture: " + Files.size(shot));

@@ -47,6 +47,11 @@ final class Links {
             registers(out, oops.registers().values(), value, self, selfWhere, where(oops));
         }
         for (Walk w : parsed.walks()) {
+            for (var level : w.levels()) {
+                if (level.value() == value) {
+                    out.add(String.format("the %s entry value of the vtop walk at line %d", level.level(), level.line()));
+                }
+            }
             if (w.virtual() == value) {
                 out.add(String.format("the virtual address walked by vtop at line %d", w.span().first()));
             }

@@ -87,6 +87,12 @@ public final class StackSlotAnnotator {
                     Confidence.HIGH, links.of(slot));
         }
         long v = slot.value();
+        List<String> seen = links.of(slot);
+        String entry = seen.stream().filter(l -> l.contains(" entry value of the vtop walk")).findFirst().orElse(null);
+        if (entry != null) {
+            return new AnnotatedSlot(slot, AnnotatedSlot.Kind.DATA, "page-table entry " + entry.substring(4, entry.indexOf(" entry value")),
+                    null, null, "equals " + entry, Confidence.MEDIUM, seen);
+        }
         if (v != 0 && Long.compareUnsigned(v, 0x1000) > 0 && Long.compareUnsigned(v, 0x0000800000000000L) < 0) {
             return new AnnotatedSlot(slot, AnnotatedSlot.Kind.USER_ADDRESS, String.format("user address 0x%x", v), null, null,
                     "below the user/kernel split (0x800000000000)", Confidence.LOW, links.of(slot));

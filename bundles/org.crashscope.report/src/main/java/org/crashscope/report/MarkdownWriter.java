@@ -73,18 +73,34 @@ public final class MarkdownWriter {
         }
     }
 
-    /** Text with every Markdown and HTML special character escaped. */
+    /**
+     * Text that stays text: the characters that make emphasis, code, links, tables or HTML are
+     * escaped everywhere, and those that start a heading, list or quote are escaped at the start
+     * of a line. Kernel text keeps its dots and dashes readable.
+     */
     static String inline(String text) {
         if (text == null) {
             return "";
         }
         StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            if ("\\`*_{}[]()#+-.!|<>&~".indexOf(c) >= 0) {
-                out.append(c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : "\\" + c);
+        boolean lineStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '<' || c == '>' || c == '&') {
+                out.append(c == '<' ? "&lt;" : c == '>' ? "&gt;" : "&amp;");
+            } else if ("\\`*_[]|~".indexOf(c) >= 0 || lineStart && "#+-=".indexOf(c) >= 0) {
+                out.append('\\').append(c);
+            } else if (lineStart && Character.isDigit(c) && text.substring(i).matches("(?s)\\d+[.)].*")) {
+                int end = i;
+                while (Character.isDigit(text.charAt(end))) {
+                    end++;
+                }
+                out.append(text, i, end).append('\\');
+                i = end - 1;
             } else if (c >= 0x20 || c == '\n') {
                 out.append(c);
             }
+            lineStart = c == '\n' || lineStart && c == ' ';
         }
         return out.toString();
     }

@@ -1,0 +1,116 @@
+package org.crashscope.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.crashscope.analysis.AnnotatedSlot;
+import org.crashscope.analysis.Finding;
+import org.crashscope.report.Note;
+import org.crashscope.x86.TableSlot;
+import org.crashscope.x86.WalkStep;
+import org.eclipse.core.runtime.IAdapterFactory;
+import org.eclipse.ui.views.properties.IPropertyDescriptor;
+import org.eclipse.ui.views.properties.IPropertySource;
+import org.eclipse.ui.views.properties.PropertyDescriptor;
+
+/**
+ * Shows what the views select in the Properties view: a page-table slot (with its anomaly), a walk
+ * step, a stack word, a finding, a note. Registered in plugin.xml as an adapter factory.
+ */
+public final class Properties implements IAdapterFactory {
+
+    /** Rows of name/value in a category. */
+    record Source(List<String[]> rows) implements IPropertySource {
+
+        Source add(String category, String name, Object value) {
+            if (value != null && !String.valueOf(value).isEmpty()) {
+                rows.add(new String[] {category, name, String.valueOf(value)});
+            }
+            return this;
+        }
+
+        @Override
+        public Object getEditableValue() {
+            return this;
+        }
+
+        @Override
+        public IPropertyDescriptor[] getPropertyDescriptors() {
+            IPropertyDescriptor[] out = new IPropertyDescriptor[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                PropertyDescriptor d = new PropertyDescriptor(i, rows.get(i)[1]);
+                d.setCategory(rows.get(i)[0]);
+                out[i] = d;
+            }
+            return out;
+        }
+
+        @Override
+        public Object getPropertyValue(Object id) {
+            return rows.get((Integer) id)[2];
+        }
+
+        @Override
+        public boolean isPropertySet(Object id) {
+            return false;
+        }
+
+        @Override
+        public void resetPropertyValue(Object id) {
+            // read-only: the transcript is evidence
+        }
+
+        @Override
+        public void setPropertyValue(Object id, Object value) {
+            // read-only: the transcript is evidence
+        }
+    }
+
+    /** The properties of a view's selection, or {@code null} for anything else. */
+    public static IPropertySource of(Object o) {
+        Source s = new Source(new ArrayList<>());
+        switch (o) {
+            case TableSlot t -> s.add("Slot", "index", "0x" + Integer.toHexString(t.index())).add("Slot", "address", hex(t.address()))
+                    .add("Slot", "line", t.line()).add("Entry", "value", String.format("0x%016x", t.entry().value()))
+                    .add("Entry", "flags", String.join("|", t.entry().flagNames()))
+                    .add("Entry", t.entry().leaf() ? "page" : "next table", t.empty() ? null : hex(t.entry().physical()))
+                    .add("Entry", "page size", t.entry().leaf() && !t.empty() ? t.entry().pageSize() : null)
+                    .add("Maps", "virtual from", t.mapsFrom() == null ? null : hex(t.mapsFrom()))
+                    .add("Maps", "virtual to", t.mapsTo() == null ? null : hex(t.mapsTo()));
+            case WalkStep w -> s.add("Step", "level", w.level()).add("Step", "index", "0x" + Integer.toHexString(w.index()))
+                    .add("Step", "table base", w.tableBase() == null ? null : hex(w.tableBase()))
+                    .add("Step", "entry address", w.entryAddress() == null ? null : hex(w.entryAddress()))
+                    .add("Step", "expected entry address", w.expectedEntry() == null ? null : hex(w.expectedEntry()))
+                    .add("Entry", "value", String.format("0x%016x", w.entry().value())).add("Entry", "flags", String.join("|", w.entry().flagNames()))
+                    .add("Entry", "points to", hex(w.entry().physical())).add("Step", "line", w.line());
+            case AnnotatedSlot a -> s.add("Stack word", "address", hex(a.slot().address()))
+                    .add("Stack word", "value", a.slot().value() == null ? a.slot().symbol() : hex(a.slot().value()))
+                    .add("Stack word", "line", a.slot().line()).add("Meaning", "what", a.label()).add("Meaning", "rule", a.rule())
+                    .add("Meaning", "confidence", a.kind() == AnnotatedSlot.Kind.DATA ? null : a.confidence())
+                    .add("Meaning", "same value in", String.join("; ", a.links()));
+            case Finding f -> s.add("Finding", "kind", f.kind()).add("Finding", "text", f.text()).add("Finding", "confidence", f.confidence())
+                    .add("Finding", "evidence lines", String.join(", ", f.evidence().stream().map(String::valueOf).toList()))
+                    .add("Finding", "next command", f.nextCommand());
+            case Note n -> s.add("Note", "lines", n.firstLine() + "-" + n.lastLine()).add("Note", "text", n.text()).add("Note", "by", n.author())
+                    .add("Note", "created", n.created());
+            default -> {
+                return null;
+            }
+        }
+        return s;
+    }
+
+    private static String hex(long v) {
+        return "0x" + Long.toHexString(v);
+    }
+
+    @Override
+    public <T> T getAdapter(Object adaptableObject, Class<T> adapterType) {
+        return adapterType == IPropertySource.class ? adapterType.cast(of(adaptableObject)) : null;
+    }
+
+    @Override
+    public Class<?>[] getAdapterList() {
+        return new Class<?>[] {IPropertySource.class};
+    }
+}
