@@ -29,8 +29,12 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   for i in $(seq 1 120); do
     if xwininfo -root -tree 2>/dev/null | grep -q "\"Crashscope"; then
       echo "window after $((i / 2)) s"
-      sleep 4
-      import -window root "$shot"
+      # the window exists before it is painted: photograph it once the screen is no longer black
+      for j in $(seq 1 30); do
+        sleep 1
+        import -window root "$shot"
+        [ "$(convert "$shot" -format "%[fx:mean>0.2]" info:)" = 1 ] && break
+      done
       kill "$pid"; wait "$pid" 2>/dev/null || true
       exit 0
     fi
