@@ -29,19 +29,32 @@ public final class DiagnosisView extends TranscriptView {
     private Button copy;
     private DiagramCanvas canvas;
     private List<Finding> findings = List.of();
+    private int selected = -1;
     private final SimpleSelectionProvider selection = new SimpleSelectionProvider();
 
     @Override
     public void createPartControl(Composite parent) {
-        parent.setLayout(new GridLayout(2, false));
+        parent.setLayout(new GridLayout(3, false));
         headline = new Label(parent, SWT.NONE);
         headline.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        Button note = new Button(parent, SWT.PUSH);
+        note.setText("Add Note...");
+        note.setToolTipText("Attach a note to the selected step (its evidence lines)");
+        note.addListener(SWT.Selection, e -> {
+            if (selected >= 0 && selected < findings.size()) {
+                org.eclipse.jface.dialogs.InputDialog dialog = new org.eclipse.jface.dialogs.InputDialog(parent.getShell(), "Add Note",
+                        "Note on step " + (selected + 1) + " (" + findings.get(selected).kind() + "):", "", null);
+                if (dialog.open() == org.eclipse.jface.window.Window.OK && !dialog.getValue().isBlank()) {
+                    addNote(selected, dialog.getValue().strip());
+                }
+            }
+        });
         copy = new Button(parent, SWT.PUSH);
         copy.setText("Copy next commands");
         copy.setToolTipText("Copy the crash commands that would fill the gaps in the evidence");
         copy.addListener(SWT.Selection, e -> copyNextCommands());
         canvas = new DiagramCanvas(parent);
-        canvas.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        canvas.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         canvas.onSelect(this::selectFinding);
         getSite().setSelectionProvider(selection);
         followActiveTranscript();
@@ -92,9 +105,28 @@ public final class DiagnosisView extends TranscriptView {
             return;
         }
         Finding f = findings.get(index);
+        selected = index;
         selection.setSelection(new StructuredSelection(f));
         if (!f.evidence().isEmpty()) {
             revealLines(f.evidence().get(0), f.evidence().get(f.evidence().size() - 1));
+        }
+    }
+
+    /** Attaches a note to step {@code index} of the chain: its evidence lines, target {@code finding:<kind>}. */
+    public void addNote(int index, String text) {
+        TranscriptEditor editor = activeEditor();
+        if (editor == null || editor.notes() == null || index < 0 || index >= findings.size()) {
+            return;
+        }
+        Finding f = findings.get(index);
+        int first = f.evidence().isEmpty() ? 1 : f.evidence().get(0);
+        int last = f.evidence().isEmpty() ? 1 : f.evidence().get(f.evidence().size() - 1);
+        org.crashscope.report.Note note = new org.crashscope.report.Note(java.util.UUID.randomUUID().toString(), first, last,
+                "finding:" + f.kind(), text, System.getProperty("user.name"), java.time.Instant.now().toString());
+        try {
+            org.eclipse.ui.PlatformUI.getWorkbench().getOperationSupport().getOperationHistory().execute(NoteOperation.add(editor, note), null, null);
+        } catch (org.eclipse.core.commands.ExecutionException e) {
+            org.eclipse.core.runtime.ILog.of(getClass()).error("Cannot add the note", e);
         }
     }
 

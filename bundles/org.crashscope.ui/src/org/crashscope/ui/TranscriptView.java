@@ -26,6 +26,11 @@ abstract class TranscriptView extends ViewPart {
         }
     }
 
+    /** The transcript editor this view follows, or {@code null}. */
+    protected final TranscriptEditor activeEditor() {
+        return active == null ? null : active.current();
+    }
+
     /** Highlights a value everywhere in the active transcript editor; returns the number of places. */
     protected final int highlightValue(long value) {
         return active != null && active.current() != null ? active.current().highlightValue(value) : 0;

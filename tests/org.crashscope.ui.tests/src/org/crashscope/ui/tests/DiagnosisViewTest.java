@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 class DiagnosisViewTest {
 
     @Test
-    void showsTheChainAndTheKnownIssueAndClickingAStepSelectsItsEvidence() throws Exception {
+    void showsTheChainAndTheKnownIssueAndClickingAStepSelectsItsEvidence(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         Display display = Display.getCurrent();
         IWorkbenchWindow window = Seed.window();
         IWorkbenchPage page = window.getActivePage();
-        TranscriptEditor editor = Seed.openIn(window);
+        TranscriptEditor editor = Seed.openCopyIn(window, dir);
         DiagnosisView view = (DiagnosisView) page.showView(DiagnosisView.ID);
         UiWait.settle(display, 300);
         assertTrue(view.headline().startsWith("Known issue: ghes-hugepage-migration-gup-gpf (100%"), view.headline());
@@ -40,6 +40,13 @@ class DiagnosisViewTest {
         UiWait.settle(display, 100);
         assertEquals(225, ((ITextSelection) editor.getSelectionProvider().getSelection()).getStartLine() + 1, "the rd row of the broken slot");
         assertEquals("", view.nextCommands(), "the seed has every link");
+        int before = editor.notes().all().size();
+        view.addNote(2, "this slot held the poisoned page");
+        var note = editor.notes().all().get(before);
+        assertEquals("finding:table-slot", note.target(), "a note on a finding");
+        assertEquals(225, note.firstLine());
+        PlatformUIHelper.undo(editor);
+        assertEquals(before, editor.notes().all().size(), "undone");
         Screenshots.take(view.canvas().control().getParent(), "diagnosis-view-seed");
         Screenshots.take(window.getShell(), "workbench-seed-diagnosis");
     }

@@ -29,6 +29,15 @@ final class Seed {
         return editor;
     }
 
+    /** Like {@link #openIn} on a copy in {@code dir}: for tests that write notes next to the transcript. */
+    static TranscriptEditor openCopyIn(IWorkbenchWindow window, Path dir) throws Exception {
+        window.getShell().setSize(1600, 1000);
+        window.getActivePage().closeAllEditors(false);
+        TranscriptEditor editor = Transcripts.open(window, java.nio.file.Files.copy(path(), dir.resolve("seed-copy.txt")));
+        UiWait.settle(Display.getCurrent(), 200);
+        return editor;
+    }
+
     static IWorkbenchWindow window() {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow();
     }
