@@ -12,7 +12,6 @@ import org.crashscope.transcript.model.MachineCheck;
 import org.crashscope.transcript.model.Oops;
 import org.crashscope.transcript.parse.Hex;
 import org.crashscope.transcript.parse.ParsedTranscript;
-import org.crashscope.x86.Disassembler;
 import org.crashscope.x86.FaultingInstruction;
 
 /**
@@ -29,7 +28,7 @@ final class TextSummary {
 
     /** The summary plus the evidence chain and the known issues (for files small enough to analyse whole). */
     static String write(TranscriptAnalysis analyses) {
-        StringBuilder text = new StringBuilder(write(analyses.parsed()));
+        StringBuilder text = new StringBuilder(write(analyses.parsed(), analyses.faultingOops(), analyses.fault()));
         if (!analyses.findings().isEmpty()) {
             text.append("\nevidence chain:\n");
             int step = 1;
@@ -65,7 +64,12 @@ final class TextSummary {
         return String.join(", ", lines.stream().map(String::valueOf).toList());
     }
 
+    /** The index-only summary of a huge file: no analysis beyond the log markers. */
     static String write(ParsedTranscript parsed) {
+        return write(parsed, null, null);
+    }
+
+    private static String write(ParsedTranscript parsed, Oops decoded, FaultingInstruction fault) {
         StringBuilder text = new StringBuilder();
         text.append(parsed.name()).append(": ").append(parsed.lineCount()).append(" lines, ").append(parsed.commands().size())
                 .append(" crash commands, ").append(parsed.segments().size()).append(" blocks without a prompt\n");
@@ -100,17 +104,16 @@ final class TextSummary {
             if (oops.rip() != null) {
                 text.append("  RIP ").append(oops.rip()).append('\n');
             }
-            if (oops.code() != null) {
-                FaultingInstruction f = FaultingInstruction.decode(oops.code(), oops.registers(), Disassembler.load());
-                if (f.trapping() != null) {
-                    text.append("  faulting instruction: ").append(f.trapping().text());
-                    if (f.faultAddress() != null) {
-                        text.append(String.format("  (address 0x%x from %s, %s)", f.faultAddress(), f.faultRegister(),
-                                f.canonical() ? "canonical" : "non-canonical: a general protection fault, not a page fault"));
+            if (oops == decoded && fault != null) {
+                if (fault.trapping() != null) {
+                    text.append("  faulting instruction: ").append(fault.trapping().text());
+                    if (fault.faultAddress() != null) {
+                        text.append(String.format("  (address 0x%x from %s, %s)", fault.faultAddress(), fault.faultRegister(),
+                                fault.canonical() ? "canonical" : "non-canonical: a general protection fault, not a page fault"));
                     }
                     text.append('\n');
-                } else if (f.problem() != null) {
-                    text.append("  Code: not decoded: ").append(f.problem()).append('\n');
+                } else if (fault.problem() != null) {
+                    text.append("  Code: not decoded: ").append(fault.problem()).append('\n');
                 }
             }
         }
