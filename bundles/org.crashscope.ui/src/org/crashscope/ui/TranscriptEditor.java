@@ -58,6 +58,7 @@ public class TranscriptEditor extends TextEditor {
     @Override
     protected void initializeEditor() {
         super.initializeEditor();
+        setSourceViewerConfiguration(new TranscriptColors(getPreferenceStore()));
         setRulerContextMenuId("#CrashscopeTranscriptRulerContext");
         setEditorContextMenuId("#CrashscopeTranscriptEditorContext");
     }

@@ -80,6 +80,19 @@ class TranscriptWorkbenchTest {
                 "bt -FFls  :164",
                 "vtop 00007f1148cdf000  :192"), labels);
         assertTrue(window.getShell().getText().contains("Crashscope"), window.getShell().getText());
+
+        // the transcript is coloured: the prompt bold blue, a register name purple
+        var text = (org.eclipse.swt.custom.StyledText) editor.getAdapter(org.eclipse.swt.widgets.Control.class);
+        editor.revealLines(164, 164);
+        UiWait.settle(display, 200);
+        int prompt = document.getLineOffset(163) + document.get(document.getLineOffset(163), document.getLineLength(163)).indexOf("crash>");
+        var promptStyle = text.getStyleRangeAtOffset(prompt);
+        assertNotNull(promptStyle, "the prompt is styled");
+        assertEquals(new org.eclipse.swt.graphics.RGB(0x1d, 0x4e, 0xd8), promptStyle.foreground.getRGB());
+        int rbx = document.getLineOffset(69) + document.get(document.getLineOffset(69), document.getLineLength(69)).indexOf("RBX:");
+        editor.revealLines(70, 70);
+        UiWait.settle(display, 100);
+        assertEquals(new org.eclipse.swt.graphics.RGB(0x7e, 0x22, 0xce), text.getStyleRangeAtOffset(rbx).foreground.getRGB());
         Screenshots.take(window.getShell(), "workbench-seed-outline");
     }
 
