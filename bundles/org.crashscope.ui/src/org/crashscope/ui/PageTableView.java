@@ -6,7 +6,6 @@ import java.util.List;
 import org.crashscope.diagram.PageTableDiagram;
 import org.crashscope.x86.PageTable;
 import org.crashscope.x86.TableSlot;
-import org.eclipse.jface.viewers.ISelectionProvider;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -115,10 +114,6 @@ public final class PageTableView extends TranscriptView {
                 return;
             }
         }
-    }
-
-    ISelectionProvider selectionProvider() {
-        return selection;
     }
 
     @Override

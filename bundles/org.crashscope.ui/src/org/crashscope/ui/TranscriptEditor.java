@@ -24,7 +24,6 @@ public class TranscriptEditor extends TextEditor {
     public static final String ID = "org.crashscope.ui.transcriptEditor";
     static final String PLUGIN_ID = "org.crashscope.ui";
 
-    private List<CommandBlock> blocks = List.of();
     private TranscriptAnalysis analysis;
     private TranscriptNotes notes;
     private final org.eclipse.core.commands.operations.IUndoContext undoContext = new org.eclipse.core.commands.operations.ObjectUndoContext(this,
@@ -38,20 +37,18 @@ public class TranscriptEditor extends TextEditor {
     @Override
     protected void doSetInput(IEditorInput input) throws CoreException {
         super.doSetInput(input);
-        blocks = List.of();
         analysis = null;
         notes = null;
         if (input instanceof TranscriptInput transcriptInput) {
             notes = new TranscriptNotes(transcriptInput.file());
             try (Transcript transcript = Transcript.open(transcriptInput.file())) {
-                blocks = transcript.blocks();
                 analysis = TranscriptAnalysis.of(TranscriptParser.parse(transcript));
             } catch (IOException e) {
                 ILog.of(getClass()).warn("Cannot index " + transcriptInput.file() + ": " + e.getMessage());
             }
         }
         if (outline != null) {
-            outline.setBlocks(blocks);
+            outline.setBlocks(blocks());
         }
     }
 
@@ -70,7 +67,7 @@ public class TranscriptEditor extends TextEditor {
 
     /** The command blocks of the open transcript, in order. */
     public List<CommandBlock> blocks() {
-        return blocks;
+        return analysis == null ? List.of() : analysis.parsed().commands();
     }
 
     /** The records and analyses of the open transcript, or {@code null} when it could not be read. */
@@ -141,7 +138,7 @@ public class TranscriptEditor extends TextEditor {
         if (adapter == IContentOutlinePage.class) {
             if (outline == null) {
                 outline = new TranscriptOutlinePage(this);
-                outline.setBlocks(blocks);
+                outline.setBlocks(blocks());
             }
             return adapter.cast(outline);
         }

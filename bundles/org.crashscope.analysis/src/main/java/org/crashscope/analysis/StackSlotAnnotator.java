@@ -78,16 +78,16 @@ public final class StackSlotAnnotator {
     }
 
     private static AnnotatedSlot plain(StackSlot slot, Links links) {
+        List<String> seen = links.of(slot);
         if (slot.slabCache() != null) {
             return new AnnotatedSlot(slot, AnnotatedSlot.Kind.SLAB_OBJECT, String.format("slab object 0x%x (%s)", slot.slabObject(), slot.slabCache()),
-                    null, null, "bt -FF names the slab cache of the object", Confidence.HIGH, links.of(slot));
+                    null, null, "bt -FF names the slab cache of the object", Confidence.HIGH, seen);
         }
         if (slot.symbol() != null) {
             return new AnnotatedSlot(slot, AnnotatedSlot.Kind.KERNEL_TEXT, "kernel symbol " + slot.symbol(), null, null, "bt -F printed a symbol",
-                    Confidence.HIGH, links.of(slot));
+                    Confidence.HIGH, seen);
         }
         long v = slot.value();
-        List<String> seen = links.of(slot);
         String entry = seen.stream().filter(l -> l.contains(" entry value of the vtop walk")).findFirst().orElse(null);
         if (entry != null) {
             return new AnnotatedSlot(slot, AnnotatedSlot.Kind.DATA, "page-table entry " + entry.substring(4, entry.indexOf(" entry value")),
@@ -95,9 +95,9 @@ public final class StackSlotAnnotator {
         }
         if (v != 0 && Long.compareUnsigned(v, 0x1000) > 0 && Long.compareUnsigned(v, 0x0000800000000000L) < 0) {
             return new AnnotatedSlot(slot, AnnotatedSlot.Kind.USER_ADDRESS, String.format("user address 0x%x", v), null, null,
-                    "below the user/kernel split (0x800000000000)", Confidence.LOW, links.of(slot));
+                    "below the user/kernel split (0x800000000000)", Confidence.LOW, seen);
         }
-        return new AnnotatedSlot(slot, AnnotatedSlot.Kind.DATA, "", null, null, "", Confidence.LOW, links.of(slot));
+        return new AnnotatedSlot(slot, AnnotatedSlot.Kind.DATA, "", null, null, "", Confidence.LOW, seen);
     }
 
     /** Labels the words below a return address with the registers the callee's prologue saved there. */

@@ -12,12 +12,12 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    static Path temporaryFor(Path target) {
+    private static Path temporaryFor(Path target) {
         return target.resolveSibling("." + target.getFileName() + ".tmp");
     }
 
     /** Renames the temporary file of {@link #temporaryFor} over {@code target}. */
-    static void commit(Path target) throws IOException {
+    private static void commit(Path target) throws IOException {
         Path tmp = temporaryFor(target);
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

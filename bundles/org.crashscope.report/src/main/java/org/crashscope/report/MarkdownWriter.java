@@ -1,7 +1,5 @@
 package org.crashscope.report;
 
-import java.util.List;
-
 /**
  * Writes a report as GitHub/GitLab-flavoured Markdown: tables, an ordered evidence chain, fenced
  * excerpts with line numbers. Values are escaped so that no transcript text becomes markup or HTML.
@@ -117,9 +115,5 @@ public final class MarkdownWriter {
             fence += "`";
         }
         return fence + (clean.startsWith("`") || clean.endsWith("`") ? " " + clean + " " : clean) + fence;
-    }
-
-    static String join(List<Integer> lines) {
-        return HtmlWriter.join(lines);
     }
 }

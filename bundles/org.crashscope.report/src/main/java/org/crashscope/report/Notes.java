@@ -37,8 +37,7 @@ public final class Notes {
             json.beginObject().field("id", n.id()).field("firstLine", n.firstLine()).field("lastLine", n.lastLine()).field("target", n.target())
                     .field("text", n.text()).field("author", n.author()).field("created", n.created()).endObject();
         }
-        Files.writeString(AtomicFiles.temporaryFor(sidecar), json.endArray().endObject() + "\n", StandardCharsets.UTF_8);
-        AtomicFiles.commit(sidecar);
+        AtomicFiles.write(sidecar, json.endArray().endObject() + "\n");
     }
 
     private static final Pattern NOTE = Pattern.compile("\\{([^{}]*)\\}");

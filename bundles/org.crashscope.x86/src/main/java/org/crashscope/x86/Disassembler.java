@@ -73,7 +73,6 @@ public final class Disassembler {
     }
 
     private static Object tryLoad() {
-        StringBuilder problems = new StringBuilder();
         for (String name : LIBRARIES) {
             try {
                 Capstone lib = Native.load(name, Capstone.class);
@@ -85,7 +84,7 @@ public final class Disassembler {
                 }
                 return new Disassembler(lib, major.getValue(), minor.getValue());
             } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-                problems.append(name).append(": ").append(e.getMessage()).append("; ");
+                // try the next name; the message below says what to install
             }
         }
         return "the capstone library is not installed (Debian: apt-get install libcapstone4 or libcapstone5)";

@@ -184,7 +184,6 @@ final class BacktraceParser {
             int frame = frames.isEmpty() ? -1 : frames.get(frames.size() - 1).index();
             List<String> tokens = tokens(m.group(2));
             int words = 0;
-            int consumed = 0;
             for (String token : tokens) {
                 if (words == 2) {
                     break;
@@ -195,13 +194,12 @@ final class BacktraceParser {
                 }
                 slots.add(slot);
                 words++;
-                consumed++;
             }
             if (words == 0) {
                 diagnostics.add(Diagnostic.warning(lineNo, "stack row with no value that is hex, a symbol or a slab tag"));
             }
-            if (consumed < tokens.size()) {
-                annotations.add(new Annotation(lineNo, String.join(" ", tokens.subList(consumed, tokens.size()))));
+            if (words < tokens.size()) {
+                annotations.add(new Annotation(lineNo, String.join(" ", tokens.subList(words, tokens.size()))));
             }
             return true;
         }

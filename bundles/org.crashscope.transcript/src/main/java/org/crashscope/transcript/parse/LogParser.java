@@ -37,6 +37,8 @@ final class LogParser {
     private static final Pattern RIP = Pattern.compile("^(?:RIP|IP|pc) ?: ?(?:([0-9a-f]{4}):)?(?:\\[<[0-9a-f]+>\\]\\s*)?([\\w.$]+)\\+(0x[0-9a-f]{1,16})(?:/(0x[0-9a-f]{1,16}))?.*$");
     private static final Pattern HEX_TOKENS = Pattern.compile("^(?:\\s*(?:<[0-9a-f]{2}>|\\([0-9a-f]{4,8}\\)|[0-9a-f]{2}|[0-9a-f]{8}))+\\s*$");
     private static final Pattern LOCATION = Pattern.compile("(\\w+):\\s?(0x[0-9a-fA-F]{1,16}|\\d{1,18})");
+    private static final Pattern SOURCE_ID = Pattern.compile("Generic Hardware Error Source: (\\d{1,9})");
+    private static final Pattern ERROR_TYPE = Pattern.compile("^error_type: (\\d{1,9}), (.*)$");
     private static final Pattern VENDOR_ROW = Pattern.compile("^([0-9a-f]{8}):((?: [0-9a-f]{8}){1,4})\\s*.*$");
 
     private LogParser() {
@@ -252,7 +254,7 @@ final class LogParser {
 
         void field(int lineNo, String text) {
             Matcher m;
-            if ((m = Pattern.compile("Generic Hardware Error Source: (\\d{1,9})").matcher(text)).find()) {
+            if ((m = SOURCE_ID.matcher(text)).find()) {
                 sourceId = Integer.valueOf(m.group(1));
             } else if (text.startsWith("event severity:")) {
                 severity = text.substring("event severity:".length()).strip();
@@ -264,7 +266,7 @@ final class LogParser {
                 physicalAddress = hexField(lineNo, text);
             } else if (text.startsWith("physical_address_mask:")) {
                 physicalAddressMask = hexField(lineNo, text);
-            } else if ((m = Pattern.compile("^error_type: (\\d{1,9}), (.*)$").matcher(text)).matches()) {
+            } else if ((m = ERROR_TYPE.matcher(text)).matches()) {
                 errorType = Integer.valueOf(m.group(1));
                 errorTypeText = m.group(2).strip();
             } else if (text.startsWith("fru_id:")) {
