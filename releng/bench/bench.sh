@@ -13,7 +13,7 @@ work=${2:-/tmp/crashscope-bench}
 mkdir -p "$work"
 big="$work/generated-${size}mb.txt"
 small="$work/small-1kb.txt"
-[ -f "$big" ] || { echo "generating $big"; "$JAVA_HOME/bin/java" "$here/GenerateTranscript.java" "$big" "$size"; }
+[ -f "$big" ] || { echo "generating $big"; "$JAVA_HOME/bin/java" "$top/tests/org.crashscope.ui.tests/src/org/crashscope/ui/tests/GenerateTranscript.java" "$big" "$size"; }
 head -c 1024 "$big" > "$small"
 cs_require_product
 

@@ -3,19 +3,23 @@ package org.crashscope.ui;
 import java.util.function.Consumer;
 
 import org.eclipse.ui.IPartListener2;
+import org.eclipse.ui.IPropertyListener;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.IWorkbenchPartReference;
 
 /**
- * Tells a view which transcript editor is active (and so which transcript to show), now and
- * whenever another one becomes active or the last one closes.
+ * Tells a view which transcript editor is active (and so which transcript to show), now,
+ * whenever another one becomes active or the last one closes, and when the active one's
+ * background analysis completes.
  */
 final class ActiveTranscript implements IPartListener2 {
 
     private final IWorkbenchPage page;
     private final Consumer<TranscriptEditor> listener;
     private TranscriptEditor current;
+    /** A large transcript's analysis arrives after its editor: show it then. */
+    private final IPropertyListener analysisListener = this::propertyChanged;
 
     ActiveTranscript(IWorkbenchPage page, Consumer<TranscriptEditor> listener) {
         this.page = page;
@@ -31,6 +35,9 @@ final class ActiveTranscript implements IPartListener2 {
     }
 
     void dispose() {
+        if (current != null) {
+            current.removePropertyListener(analysisListener);
+        }
         page.removePartListener(this);
     }
 
@@ -61,9 +68,21 @@ final class ActiveTranscript implements IPartListener2 {
         }
     }
 
+    private void propertyChanged(Object source, int property) {
+        if (property == TranscriptEditor.PROP_ANALYSIS && source == current) {
+            listener.accept(current);
+        }
+    }
+
     private void set(TranscriptEditor editor) {
         if (editor != current) {
+            if (current != null) {
+                current.removePropertyListener(analysisListener);
+            }
             current = editor;
+            if (editor != null) {
+                editor.addPropertyListener(analysisListener);
+            }
             listener.accept(editor);
         }
     }

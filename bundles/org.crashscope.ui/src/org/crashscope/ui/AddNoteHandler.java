@@ -22,8 +22,8 @@ public final class AddNoteHandler extends AbstractHandler {
             return null;
         }
         ITextSelection selection = (ITextSelection) editor.getSelectionProvider().getSelection();
-        int first = selection.getStartLine() + 1;
-        int last = Math.max(first, selection.getEndLine() + 1);
+        int first = editor.fileLine(selection.getStartLine());
+        int last = Math.max(first, editor.fileLine(selection.getEndLine()));
         InputDialog dialog = new InputDialog(editor.getSite().getShell(), "Add Note",
                 first == last ? "Note on line " + first + ":" : "Note on lines " + first + "-" + last + ":", "", null);
         if (dialog.open() != Window.OK || dialog.getValue().isBlank()) {

@@ -38,12 +38,19 @@ final class TranscriptColors extends TextSourceViewerConfiguration {
             "R08", "R09", "R10", "R11", "R12", "R13", "R14", "R15", "ORIG_RAX", "CS", "SS", "DS", "ES", "FS", "GS", "CR0", "CR2", "CR3", "CR4", "DR0",
             "DR1", "DR2", "DR3", "DR6", "DR7", "PKRU");
 
-    TranscriptColors(IPreferenceStore store) {
+    private final java.util.function.BooleanSupplier large;
+
+    /**
+     * @param large whether the document is a large, memory-mapped one: then only the lines on
+     *              screen are coloured, as they are scrolled to
+     */
+    TranscriptColors(IPreferenceStore store, java.util.function.BooleanSupplier large) {
         super(store);
+        this.large = large;
     }
 
-    @Override
-    public IPresentationReconciler getPresentationReconciler(ISourceViewer sourceViewer) {
+    /** The scanner that finds what to colour, one per viewer. */
+    static RuleBasedScanner scanner() {
         RuleBasedScanner scanner = new RuleBasedScanner();
         scanner.setRules(new IRule[] {
             new EndOfLineRule("crash>", token(PROMPT, SWT.BOLD)),
@@ -53,11 +60,24 @@ final class TranscriptColors extends TextSourceViewerConfiguration {
             new TimestampRule(token(TIMESTAMP, SWT.NORMAL)),
             new WordsRule(token(REGISTER, SWT.BOLD), token(SYMBOL, SWT.NORMAL), token(HEX, SWT.NORMAL)),
         });
+        return scanner;
+    }
+
+    @Override
+    public IPresentationReconciler getPresentationReconciler(ISourceViewer sourceViewer) {
+        if (large.getAsBoolean()) {
+            return new VisibleLinesReconciler(scanner());
+        }
         PresentationReconciler reconciler = new PresentationReconciler();
-        DefaultDamagerRepairer dr = new DefaultDamagerRepairer(scanner);
+        DefaultDamagerRepairer dr = new DefaultDamagerRepairer(scanner());
         reconciler.setDamager(dr, IDocument.DEFAULT_CONTENT_TYPE);
         reconciler.setRepairer(dr, IDocument.DEFAULT_CONTENT_TYPE);
         return reconciler;
+    }
+
+    @Override
+    public org.eclipse.jface.text.reconciler.IReconciler getReconciler(ISourceViewer sourceViewer) {
+        return null; // no spelling: a transcript is not prose, and a spell checker would read a gigabyte
     }
 
     private static IToken token(RGB rgb, int style) {

@@ -3,8 +3,8 @@ package org.crashscope.ui;
 import java.io.IOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 
+import org.crashscope.transcript.Transcript;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -22,17 +22,25 @@ import org.eclipse.ui.texteditor.AbstractDocumentProvider;
  */
 public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
 
+    /** Files up to this size are decoded (UTF-8) into a document whole; larger ones are shown a window at a time. */
+    static final long IN_MEMORY_LIMIT = 4L << 20;
+
     @Override
     protected IDocument createDocument(Object element) throws CoreException {
         if (!(element instanceof TranscriptInput input)) {
             return null;
         }
         try {
+            if (java.nio.file.Files.size(input.file()) > IN_MEMORY_LIMIT) {
+                return input.isOpened() ? new TranscriptWindowDocument(input.transcript()) : TranscriptWindowDocument.beginningOf(input.file());
+            }
+            Transcript transcript = input.transcript();
+            byte[] bytes = new byte[(int) transcript.sizeInBytes()];
+            int read = transcript.read(0, bytes, 0, bytes.length);
             var decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            String text = decoder.decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(input.file()))).toString();
-            return new Document(text);
+            return new Document(decoder.decode(java.nio.ByteBuffer.wrap(bytes, 0, read)).toString());
         } catch (IOException e) {
             throw new CoreException(Status.error("Cannot read " + input.file() + ": " + e.getMessage(), e));
         }
@@ -51,6 +59,11 @@ public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
     @Override
     protected IRunnableContext getOperationRunner(IProgressMonitor monitor) {
         return null;
+    }
+
+    @Override
+    public boolean canSaveDocument(Object element) {
+        return false; // moving a large file's window replaces the text, which is no edit
     }
 
     @Override

@@ -9,6 +9,10 @@ import org.crashscope.transcript.Transcript;
 import org.crashscope.transcript.parse.TranscriptParser;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.ui.IEditorInput;
@@ -24,7 +28,14 @@ public class TranscriptEditor extends TextEditor {
     public static final String ID = "org.crashscope.ui.transcriptEditor";
     static final String PLUGIN_ID = "org.crashscope.ui";
 
+    /** Fired (with {@link #firePropertyChange}) when the analysis of the transcript is ready. */
+    public static final int PROP_ANALYSIS = 0x4301;
+    /** Up to this size a transcript is analysed while it opens; larger ones by a background job. */
+    static final long SYNC_ANALYSIS_LIMIT = 4L << 20;
+
+    private Transcript transcript;
     private TranscriptAnalysis analysis;
+    private Job analysisJob;
     private TranscriptNotes notes;
     private final org.eclipse.core.commands.operations.IUndoContext undoContext = new org.eclipse.core.commands.operations.ObjectUndoContext(this,
             "Transcript notes");
@@ -36,15 +47,31 @@ public class TranscriptEditor extends TextEditor {
 
     @Override
     protected void doSetInput(IEditorInput input) throws CoreException {
-        super.doSetInput(input);
+        if (analysisJob != null) {
+            analysisJob.cancel();
+            analysisJob = null;
+        }
+        transcript = null;
         analysis = null;
         notes = null;
+        super.doSetInput(input);
         if (input instanceof TranscriptInput transcriptInput) {
             notes = new TranscriptNotes(transcriptInput.file());
-            try (Transcript transcript = Transcript.open(transcriptInput.file())) {
-                analysis = TranscriptAnalysis.of(TranscriptParser.parse(transcript));
-            } catch (IOException e) {
-                ILog.of(getClass()).warn("Cannot index " + transcriptInput.file() + ": " + e.getMessage());
+            TranscriptWindowDocument window = window();
+            if (window != null && !window.isIndexed()) {
+                // a large file: its beginning is on screen already; index and analyse it in the background
+                openInBackground(transcriptInput, window);
+            } else {
+                try {
+                    transcript = transcriptInput.transcript();
+                } catch (IOException e) {
+                    throw new CoreException(Status.error("Cannot open " + transcriptInput.file() + ": " + e.getMessage(), e));
+                }
+                if (transcript.sizeInBytes() <= SYNC_ANALYSIS_LIMIT) {
+                    analysis = analyse(transcript);
+                } else {
+                    openInBackground(transcriptInput, null);
+                }
             }
         }
         if (outline != null) {
@@ -52,12 +79,204 @@ public class TranscriptEditor extends TextEditor {
         }
     }
 
+    private static TranscriptAnalysis analyse(Transcript transcript) {
+        return TranscriptAnalysis.of(TranscriptParser.parse(transcript, TranscriptParser.depthFor(transcript.sizeInBytes())));
+    }
+
+    /**
+     * Indexes (unless done) and analyses the transcript in a cancellable job shown in the Progress
+     * view. The editor learns the index as soon as it is built (the window can then move through
+     * the whole file, the Outline lists the blocks), the views fill when the analysis is done.
+     */
+    private void openInBackground(TranscriptInput input, TranscriptWindowDocument window) {
+        Display display = Display.getCurrent();
+        String name = input.getName();
+        Job job = Job.create("Opening " + name, monitor -> {
+            SubMonitor progress = SubMonitor.convert(monitor, "Opening " + name, 3);
+            Transcript opened;
+            try {
+                if (input.isOpened()) {
+                    opened = input.transcript();
+                } else {
+                    progress.subTask("indexing lines and command blocks");
+                    opened = Transcript.open(input.file(), progress::isCanceled);
+                    input.opened(opened);
+                }
+            } catch (java.util.concurrent.CancellationException e) {
+                return Status.CANCEL_STATUS;
+            } catch (IOException e) {
+                return Status.error("Cannot open " + input.file() + ": " + e.getMessage(), e);
+            }
+            progress.worked(1);
+            display.asyncExec(() -> {
+                if (getEditorInput() == input && getSourceViewer() != null) {
+                    setTranscript(opened, window);
+                }
+            });
+            progress.subTask("parsing command blocks and log markers");
+            var parsed = TranscriptParser.parse(opened, TranscriptParser.depthFor(opened.sizeInBytes()));
+            progress.worked(1);
+            if (progress.isCanceled()) {
+                return Status.CANCEL_STATUS;
+            }
+            progress.subTask("walks, stack slots, evidence chain, known issues");
+            TranscriptAnalysis result = TranscriptAnalysis.of(parsed);
+            progress.worked(1);
+            if (progress.isCanceled()) {
+                return Status.CANCEL_STATUS;
+            }
+            display.asyncExec(() -> {
+                if (getEditorInput() == input && getSourceViewer() != null) {
+                    setAnalysis(result);
+                }
+            });
+            return Status.OK_STATUS;
+        });
+        job.setPriority(Job.LONG);
+        analysisJob = job;
+        job.schedule();
+    }
+
+    private void setTranscript(Transcript opened, TranscriptWindowDocument window) {
+        transcript = opened;
+        if (window != null) {
+            window.attach(opened);
+            windowMoved();
+        }
+        if (outline != null) {
+            outline.setBlocks(blocks());
+        }
+    }
+
+    private void setAnalysis(TranscriptAnalysis result) {
+        analysis = result;
+        analysisJob = null;
+        if (outline != null) {
+            outline.setBlocks(blocks());
+        }
+        firePropertyChange(PROP_ANALYSIS);
+    }
+
+    /** Whether the analysis is still being computed in the background. */
+    public boolean isAnalysing() {
+        return analysisJob != null;
+    }
+
+    /** Whether the file is large and shown a window of lines at a time. */
+    public boolean isLarge() {
+        return window() != null;
+    }
+
+    private TranscriptWindowDocument window() {
+        return getDocumentProvider() != null && getDocumentProvider().getDocument(getEditorInput()) instanceof TranscriptWindowDocument w ? w : null;
+    }
+
+    /** The file line (1-based) of document line {@code documentLine} (0-based). */
+    public int fileLine(int documentLine) {
+        TranscriptWindowDocument window = window();
+        return documentLine + (window == null ? 1 : window.firstLine());
+    }
+
+    /** The file lines shown now: all of them, or the window of a large file. */
+    public int[] shownLines() {
+        TranscriptWindowDocument window = window();
+        if (window != null) {
+            return new int[] {window.firstLine(), window.lastLine()};
+        }
+        return new int[] {1, transcript == null ? 0 : transcript.lineCount()};
+    }
+
+    /** Brings file line {@code line} into the window of a large file (a no-op for others). */
+    private void showInWindow(int line) {
+        TranscriptWindowDocument window = window();
+        if (window != null && !window.contains(line) && window.showAround(line)) {
+            windowMoved();
+        }
+    }
+
+    private void windowMoved() {
+        clearOccurrences(); // their positions went with the old text
+        TranscriptWindowDocument window = window();
+        if (window != null && getEditorSite() != null) {
+            getEditorSite().getActionBars().getStatusLineManager().setMessage(String.format(java.util.Locale.ROOT,
+                    "Large file: lines %,d-%,d of %,d shown; scroll on, or pick a block in the Outline, to move", window.firstLine(),
+                    window.lastLine(), window.fileLineCount()));
+        }
+    }
+
+    /** When the user scrolls near either end of a large file's window, the window follows. */
+    private void followScrolling(int verticalOffset) {
+        TranscriptWindowDocument window = window();
+        var viewer = getSourceViewer();
+        if (window == null || viewer == null || scrollPending) {
+            return;
+        }
+        int top = viewer.getTopIndex();
+        int bottom = viewer.getBottomIndex();
+        int lines = window.lastLine() - window.firstLine() + 1;
+        boolean nearStart = top < lines / 10 && window.firstLine() > 1;
+        boolean nearEnd = bottom > lines - lines / 10 && window.lastLine() < window.fileLineCount();
+        if (nearStart || nearEnd) {
+            scrollPending = true;
+            viewer.getTextWidget().getDisplay().asyncExec(() -> {
+                scrollPending = false;
+                if (getSourceViewer() == null || getSourceViewer().getTextWidget().isDisposed()) {
+                    return;
+                }
+                int topFileLine = fileLine(getSourceViewer().getTopIndex());
+                if (window.showAround(topFileLine)) {
+                    windowMoved();
+                    getSourceViewer().setTopIndex(topFileLine - window.firstLine());
+                }
+            });
+        }
+    }
+
+    private boolean scrollPending;
+
+    @Override
+    public void createPartControl(org.eclipse.swt.widgets.Composite parent) {
+        super.createPartControl(parent);
+        getSourceViewer().addViewportListener(this::followScrolling);
+        if (isLarge()) {
+            windowMoved();
+        }
+    }
+
+    @Override
+    protected org.eclipse.jface.text.source.IVerticalRulerColumn createLineNumberRulerColumn() {
+        // the file's line numbers, also in the window of a large file
+        fLineNumberRulerColumn = new org.eclipse.jface.text.source.LineNumberChangeRulerColumn(getSharedColors()) {
+            @Override
+            protected String createDisplayString(int line) {
+                return Integer.toString(fileLine(line));
+            }
+
+            @Override
+            protected int computeNumberOfDigits() {
+                int digits = 2;
+                TranscriptWindowDocument window = window();
+                for (long last = window != null ? window.estimatedLineCount() : shownLines()[1]; last > 99; last /= 10) {
+                    digits++;
+                }
+                return digits;
+            }
+        };
+        initializeLineNumberRulerColumn(fLineNumberRulerColumn);
+        return fLineNumberRulerColumn;
+    }
+
     @Override
     protected void initializeEditor() {
         super.initializeEditor();
-        setSourceViewerConfiguration(new TranscriptColors(getPreferenceStore()));
+        setSourceViewerConfiguration(new TranscriptColors(getPreferenceStore(), this::isLarge));
         setRulerContextMenuId("#CrashscopeTranscriptRulerContext");
         setEditorContextMenuId("#CrashscopeTranscriptEditorContext");
+    }
+
+    @Override
+    protected boolean isPrefQuickDiffAlwaysOn() {
+        return false; // nothing to diff in evidence that is never edited, and the differ copies the whole document
     }
 
     @Override
@@ -67,10 +286,15 @@ public class TranscriptEditor extends TextEditor {
 
     /** The command blocks of the open transcript, in order. */
     public List<CommandBlock> blocks() {
-        return analysis == null ? List.of() : analysis.parsed().commands();
+        return analysis != null ? analysis.parsed().commands() : transcript != null ? transcript.blocks() : List.of();
     }
 
-    /** The records and analyses of the open transcript, or {@code null} when it could not be read. */
+    /** The open transcript (indexed, memory-mapped), or {@code null}. */
+    public Transcript transcript() {
+        return transcript;
+    }
+
+    /** The records and analyses of the open transcript, or {@code null} when it could not be read or is still being analysed. */
     public TranscriptAnalysis analysis() {
         return analysis;
     }
@@ -100,31 +324,50 @@ public class TranscriptEditor extends TextEditor {
         if (model == null || document == null) {
             return 0;
         }
-        occurrences.forEach(model::removeAnnotation);
-        occurrences.clear();
+        clearOccurrences();
         String hex = Long.toHexString(value);
         if (hex.length() < 4) {
             return 0; // 0, 1, 0x206: everywhere and meaningless
         }
+        // in a large document, the occurrences near what is on screen: a gigabyte is not searched on the UI thread
+        int from = 0;
+        int to = document.getLength();
+        // (a large file's window holds at most TranscriptWindowDocument.WINDOW_BYTES: it is searched whole)
+        String text;
+        try {
+            text = document.get(from, to - from);
+        } catch (BadLocationException e) {
+            return 0;
+        }
         var matcher = java.util.regex.Pattern.compile("(?<![0-9a-fA-Fx])(?:0x)?0*" + hex + "(?![0-9a-fA-F])", java.util.regex.Pattern.CASE_INSENSITIVE)
-                .matcher(document.get());
+                .matcher(text);
         while (matcher.find() && occurrences.size() < 10_000) {
             var annotation = new org.eclipse.jface.text.source.Annotation(OCCURRENCE, false, "0x" + hex);
-            model.addAnnotation(annotation, new org.eclipse.jface.text.Position(matcher.start(), matcher.end() - matcher.start()));
+            model.addAnnotation(annotation, new org.eclipse.jface.text.Position(from + matcher.start(), matcher.end() - matcher.start()));
             occurrences.add(annotation);
         }
         return occurrences.size();
     }
 
-    /** Selects lines {@code first..last} (1-based, inclusive) and scrolls them into view. */
+    private void clearOccurrences() {
+        var model = getDocumentProvider() == null ? null : getDocumentProvider().getAnnotationModel(getEditorInput());
+        if (model != null) {
+            occurrences.forEach(model::removeAnnotation);
+        }
+        occurrences.clear();
+    }
+
+    /** Selects file lines {@code first..last} (1-based, inclusive) and scrolls them into view, moving a large file's window there. */
     public void revealLines(int first, int last) {
+        showInWindow(first);
         IDocument document = getDocumentProvider().getDocument(getEditorInput());
         if (document == null || document.getNumberOfLines() == 0) {
             return;
         }
         try {
-            int lastIndex = Math.min(last, document.getNumberOfLines()) - 1;
-            int firstIndex = Math.min(Math.max(first, 1) - 1, lastIndex);
+            int offset = fileLine(0);
+            int lastIndex = Math.max(0, Math.min(last - offset, document.getNumberOfLines() - 1));
+            int firstIndex = Math.min(Math.max(first - offset, 0), lastIndex);
             int start = document.getLineOffset(firstIndex);
             int end = document.getLineOffset(lastIndex) + document.getLineLength(lastIndex);
             selectAndReveal(start, end - start);
@@ -155,6 +398,10 @@ public class TranscriptEditor extends TextEditor {
 
     @Override
     public void dispose() {
+        if (analysisJob != null) {
+            analysisJob.cancel();
+            analysisJob = null;
+        }
         outline = null;
         super.dispose();
     }

@@ -1,8 +1,10 @@
 package org.crashscope.ui;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import org.crashscope.transcript.Transcript;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.ui.IPathEditorInput;
@@ -13,13 +15,38 @@ import org.eclipse.ui.PlatformUI;
 public final class TranscriptInput implements IPathEditorInput {
 
     private final Path file;
+    private Transcript transcript;
 
     public TranscriptInput(Path file) {
+        this(file, null);
+    }
+
+    /** An input whose file a background job has already opened (and indexed) as {@code transcript}. */
+    public TranscriptInput(Path file, Transcript transcript) {
         this.file = file.toAbsolutePath().normalize();
+        this.transcript = transcript;
     }
 
     public Path file() {
         return file;
+    }
+
+    /** Whether the transcript is opened (indexed) already. */
+    public synchronized boolean isOpened() {
+        return transcript != null;
+    }
+
+    /** Hands over a transcript opened elsewhere (by a background job). */
+    synchronized void opened(Transcript opened) {
+        this.transcript = opened;
+    }
+
+    /** The opened transcript: the one a job prepared, or the file opened now. */
+    public synchronized Transcript transcript() throws IOException {
+        if (transcript == null) {
+            transcript = Transcript.open(file);
+        }
+        return transcript;
     }
 
     @Override

@@ -13,7 +13,10 @@ abstract class TranscriptView extends ViewPart {
 
     /** Starts following the active transcript editor; call at the end of {@code createPartControl}. */
     protected final void followActiveTranscript() {
-        active = new ActiveTranscript(getSite().getPage(), editor -> show(editor == null ? null : editor.analysis()));
+        active = new ActiveTranscript(getSite().getPage(), editor -> {
+            setContentDescription(editor != null && editor.isAnalysing() ? "Analysing " + editor.getTitle() + "\u2026" : "");
+            show(editor == null ? null : editor.analysis());
+        });
     }
 
     /** Shows the analysis of the active transcript, or nothing when {@code null}. */

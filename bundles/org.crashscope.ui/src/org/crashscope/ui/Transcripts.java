@@ -17,7 +17,8 @@ public final class Transcripts {
 
     /**
      * Opens {@code file} in a transcript editor of {@code window}, remembering it as a recent file.
-     * Problems are shown to the user, not thrown.
+     * The editor shows a large file's beginning at once and indexes and analyses it in a job (see
+     * {@link TranscriptEditor}). Problems are shown to the user, not thrown.
      *
      * @return the editor, or {@code null} when the file could not be opened
      */
@@ -32,12 +33,16 @@ public final class Transcripts {
             RecentFiles.remove(file);
             return null;
         }
+        return openEditor(window, new TranscriptInput(file));
+    }
+
+    private static TranscriptEditor openEditor(IWorkbenchWindow window, TranscriptInput input) {
         try {
-            IEditorPart editor = page.openEditor(new TranscriptInput(file), TranscriptEditor.ID);
-            RecentFiles.add(file);
+            IEditorPart editor = window.getActivePage().openEditor(input, TranscriptEditor.ID);
+            RecentFiles.add(input.file());
             return editor instanceof TranscriptEditor transcriptEditor ? transcriptEditor : null;
         } catch (PartInitException e) {
-            MessageDialog.openError(window.getShell(), "Open Transcript", "Cannot open " + file + ": " + e.getMessage());
+            MessageDialog.openError(window.getShell(), "Open Transcript", "Cannot open " + input.file() + ": " + e.getMessage());
             return null;
         }
     }

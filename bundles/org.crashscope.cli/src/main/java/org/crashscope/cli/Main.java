@@ -29,8 +29,6 @@ public final class Main {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
-    /** Up to this size the text summary includes the evidence chain and known issues; above, only the index and log markers. */
-    static final long FULL_ANALYSIS_LIMIT = 64L << 20;
 
     private static final String USAGE_TEXT = """
             Usage: crashscope analyze FILE [--format json|text]
@@ -101,7 +99,7 @@ public final class Main {
         try (Transcript transcript = Transcript.open(file)) {
             if (format.equals("json")) {
                 out.print(ContractJson.write(TranscriptParser.parse(transcript)));
-            } else if (transcript.sizeInBytes() <= FULL_ANALYSIS_LIMIT) {
+            } else if (TranscriptParser.depthFor(transcript.sizeInBytes()) == TranscriptParser.Depth.FULL) {
                 out.print(TextSummary.write(TranscriptAnalysis.of(TranscriptParser.parse(transcript))));
             } else {
                 // a huge file: the block index and the log markers only (use --format json for every record)

@@ -15,6 +15,8 @@ final class LineIndex {
     static final int STRIDE_BITS = 6;
     static final int STRIDE = 1 << STRIDE_BITS;
     private static final int BUFFER = 1 << 20;
+    /** The read size of single-line lookups: {@value #STRIDE} typical lines. */
+    private static final int LOOKUP = 8 << 10;
     /** From this size on, one thread reads and finds line ends while the caller's thread visits lines. */
     static final long PIPELINE_THRESHOLD = 16L << 20;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -61,21 +63,71 @@ final class LineIndex {
         return bytes.size();
     }
 
-    /** The byte offset at which line {@code lineNo} starts. */
+    /**
+     * The byte offset at which line {@code lineNo} starts: the nearest checkpoint, then a count of
+     * at most {@value #STRIDE} line ends in small reads (an editor asks this for every line it paints).
+     */
     long offsetOf(int lineNo) {
         checkLine(lineNo);
-        int slot = (lineNo - 1) / STRIDE;
-        int first = slot * STRIDE + 1;
-        if (first == lineNo) {
-            return checkpoints[slot];
+        int slot = (lineNo - 1) >>> STRIDE_BITS;
+        long offset = checkpoints[slot];
+        int toSkip = (lineNo - 1) & (STRIDE - 1);
+        if (toSkip == 0) {
+            return offset;
         }
-        long[] found = {-1};
-        scan(checkpoints[slot], first, lineNo - first + 1, (no, offset, buf, from, to) -> {
-            if (no == lineNo) {
-                found[0] = offset;
+        byte[] buf = new byte[LOOKUP];
+        long size = bytes.size();
+        while (offset < size) {
+            int n = bytes.read(offset, buf, 0, buf.length);
+            int from = 0;
+            int nl;
+            while ((nl = indexOfNewline(buf, from, n)) >= 0) {
+                from = nl + 1;
+                if (--toSkip == 0) {
+                    return offset + from;
+                }
             }
-        });
-        return found[0];
+            offset += n;
+        }
+        throw new IllegalStateException("line " + lineNo + " not found below offset " + size);
+    }
+
+    /** The line (1-based) that holds byte {@code offset}; the last line for the offset at the end. */
+    int lineAt(long offset) {
+        if (lineCount == 0) {
+            return 0;
+        }
+        long size = bytes.size();
+        if (offset < 0 || offset > size) {
+            throw new IndexOutOfBoundsException("offset " + offset + " of " + size);
+        }
+        int slots = (lineCount - 1) / STRIDE + 1;
+        int slot = Arrays.binarySearch(checkpoints, 0, slots, offset);
+        if (slot < 0) {
+            slot = -slot - 2;
+        }
+        int lineNo = slot * STRIDE + 1;
+        long pos = checkpoints[slot];
+        byte[] buf = new byte[LOOKUP];
+        while (pos < offset) {
+            int n = bytes.read(pos, buf, 0, (int) Math.min(buf.length, offset - pos));
+            if (n == 0) {
+                break;
+            }
+            int from = 0;
+            int nl;
+            while ((nl = indexOfNewline(buf, from, n)) >= 0) {
+                from = nl + 1;
+                lineNo++;
+            }
+            pos += n;
+        }
+        return Math.min(lineNo, lineCount);
+    }
+
+    /** Copies up to {@code len} bytes from {@code offset}; returns how many were copied. */
+    int read(long offset, byte[] dst, int dstOff, int len) {
+        return bytes.read(offset, dst, dstOff, len);
     }
 
     /** The text of line {@code lineNo} without its terminator, decoded as UTF-8. */

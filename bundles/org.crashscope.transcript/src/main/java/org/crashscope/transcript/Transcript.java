@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * A transcript of a {@code crash} session (or a kernel log, or an article quoting one), opened
@@ -12,6 +14,8 @@ import java.util.List;
  */
 public final class Transcript implements AutoCloseable {
 
+    private static final int CANCEL_CHECK_MASK = (1 << 16) - 1;
+
     private final String name;
     private final ByteSource bytes;
     private final LineIndex index;
@@ -19,11 +23,17 @@ public final class Transcript implements AutoCloseable {
     private final List<Segment> segments;
     private final int[] markers;
 
-    private Transcript(String name, ByteSource bytes) {
+    private Transcript(String name, ByteSource bytes, BooleanSupplier cancelled) {
         this.name = name;
         this.bytes = bytes;
         Scanner scanner = new Scanner();
-        this.index = LineIndex.build(bytes, scanner);
+        LineVisitor visitor = cancelled == null ? scanner : (lineNo, offset, buf, from, to) -> {
+            if ((lineNo & CANCEL_CHECK_MASK) == 0 && cancelled.getAsBoolean()) {
+                throw new CancellationException("opening " + name + " was cancelled at line " + lineNo);
+            }
+            scanner.line(lineNo, offset, buf, from, to);
+        };
+        this.index = LineIndex.build(bytes, visitor);
         this.blocks = scanner.blocks();
         this.segments = scanner.segments();
         this.markers = scanner.markers();
@@ -35,18 +45,29 @@ public final class Transcript implements AutoCloseable {
      * @throws IOException when the file is missing, a directory or unreadable
      */
     public static Transcript open(Path file) throws IOException {
+        return open(file, null);
+    }
+
+    /**
+     * Opens a transcript file, asking {@code cancelled} every {@value #CANCEL_CHECK_MASK}+1 lines
+     * whether to give up (a progress monitor's answer, for a gigabyte file).
+     *
+     * @throws IOException when the file is missing, a directory or unreadable
+     * @throws CancellationException when {@code cancelled} said so
+     */
+    public static Transcript open(Path file, BooleanSupplier cancelled) throws IOException {
         if (Files.isDirectory(file)) {
             throw new IOException("is a directory");
         }
         if (!Files.isReadable(file)) {
             throw new IOException(Files.exists(file) ? "permission denied" : "no such file");
         }
-        return new Transcript(file.getFileName().toString(), ByteSource.map(file));
+        return new Transcript(file.getFileName().toString(), ByteSource.map(file), cancelled);
     }
 
     /** A transcript held in memory, e.g. text pasted by a user or a test fixture. */
     public static Transcript of(String name, byte[] content) {
-        return new Transcript(name, ByteSource.of(content.clone()));
+        return new Transcript(name, ByteSource.of(content.clone()), null);
     }
 
     public String name() {
@@ -64,6 +85,24 @@ public final class Transcript implements AutoCloseable {
     /** Line {@code lineNo} (1-based) without its line terminator. */
     public String line(int lineNo) {
         return index.line(lineNo);
+    }
+
+    /** The byte offset at which line {@code lineNo} (1-based) starts. */
+    public long lineOffset(int lineNo) {
+        return index.offsetOf(lineNo);
+    }
+
+    /** The line (1-based) holding byte {@code offset}; the last line for the end offset, 0 in an empty file. */
+    public int lineAt(long offset) {
+        return index.lineAt(offset);
+    }
+
+    /**
+     * Copies up to {@code len} raw bytes from {@code offset} into {@code dst}; returns how many were
+     * copied (fewer at the end of the file). Safe to call from several threads.
+     */
+    public int read(long offset, byte[] dst, int dstOff, int len) {
+        return index.read(offset, dst, dstOff, len);
     }
 
     /** The command blocks, in the order of their prompts. */

@@ -31,6 +31,44 @@ class LineIndexTest {
     }
 
     @Test
+    void offsetsAndLinesAgreeBothWaysIncludingCrLfLongLinesAndAMissingLastNewline() {
+        StringBuilder text = new StringBuilder();
+        int lines = LineIndex.STRIDE * 4 + 3;
+        for (int i = 1; i <= lines; i++) {
+            text.append(i % 17 == 0 ? "x".repeat(20_000) : "line " + i).append(i % 5 == 0 ? "\r\n" : "\n");
+        }
+        text.append("last line without newline");
+        String s = text.toString();
+        Transcript transcript = Transcript.of("t", s.getBytes(StandardCharsets.US_ASCII));
+        int expectedStart = 0;
+        for (int line = 1; line <= lines + 1; line++) {
+            assertEquals(expectedStart, transcript.lineOffset(line), "start of line " + line);
+            assertEquals(line, transcript.lineAt(expectedStart), "line at its start offset");
+            int next = s.indexOf('\n', expectedStart);
+            int end = next < 0 ? s.length() : next;
+            assertEquals(line, transcript.lineAt(end), "line at its newline");
+            expectedStart = end + 1;
+        }
+        assertEquals(lines + 1, transcript.lineAt(s.length()));
+        byte[] buf = new byte[4];
+        assertEquals(4, transcript.read(s.indexOf("line 3"), buf, 0, 4));
+        assertEquals("line", new String(buf, StandardCharsets.US_ASCII));
+        assertEquals(2, transcript.read(s.length() - 2, buf, 0, 4));
+    }
+
+    @Test
+    void openingStopsWhenCancelled(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("big.txt");
+        java.nio.file.Files.writeString(file, "crash> log\n" + "[    1.000000] message\n".repeat(200_000));
+        int[] asked = {0};
+        assertThrows(java.util.concurrent.CancellationException.class, () -> Transcript.open(file, () -> ++asked[0] >= 2));
+        assertEquals(2, asked[0]);
+        try (Transcript whole = Transcript.open(file, () -> false)) {
+            assertEquals(200_001, whole.lineCount());
+        }
+    }
+
+    @Test
     void pipelinedScanOfALargeFileSeesTheSameLinesAsTheSimpleScan() {
         StringBuilder text = new StringBuilder();
         int i = 0;

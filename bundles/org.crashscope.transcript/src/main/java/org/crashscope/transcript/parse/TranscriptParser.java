@@ -26,6 +26,17 @@ public final class TranscriptParser {
         LOG_MARKERS
     }
 
+    /**
+     * Up to this size a transcript is parsed whole for a summary or a view; above it only its log
+     * markers are (a generated gigabyte of {@code bt -a} and {@code rd} would be millions of records).
+     */
+    public static final long FULL_PARSE_LIMIT = 64L << 20;
+
+    /** The depth for a summary or view of a transcript of {@code sizeInBytes}: see {@link #FULL_PARSE_LIMIT}. */
+    public static Depth depthFor(long sizeInBytes) {
+        return sizeInBytes <= FULL_PARSE_LIMIT ? Depth.FULL : Depth.LOG_MARKERS;
+    }
+
     /** How a diagnostic for a parser bug starts: tests and fuzzing look for it. */
     public static final String PARSER_FAILED = "could not parse this";
 

@@ -1,3 +1,5 @@
+package org.crashscope.ui.tests;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +10,8 @@ import java.util.Random;
 /**
  * Writes a realistic large crash transcript for benchmarks: a long `log` with an oops and GHES
  * records buried in it, `bt -a` over hundreds of CPUs, big `rd` and `kmem -p` outputs, vtop walks.
- * Usage: java releng/bench/GenerateTranscript.java OUT SIZE_MB [SEED]
+ * The large-file workbench test writes one too. Usage (a single-file program, no build needed):
+ * java tests/org.crashscope.ui.tests/src/org/crashscope/ui/tests/GenerateTranscript.java OUT SIZE_MB [SEED]
  */
 public final class GenerateTranscript {
 
@@ -17,9 +20,12 @@ public final class GenerateTranscript {
             System.err.println("usage: GenerateTranscript OUT SIZE_MB [SEED]");
             System.exit(2);
         }
-        Path out = Path.of(args[0]);
-        long target = Long.parseLong(args[1]) << 20;
-        Random random = new Random(args.length > 2 ? Long.parseLong(args[2]) : 1);
+        write(Path.of(args[0]), Long.parseLong(args[1]) << 20, args.length > 2 ? Long.parseLong(args[2]) : 1);
+    }
+
+    /** Writes at least {@code target} bytes of transcript to {@code out}, the same for the same {@code seed}. */
+    public static void write(Path out, long target, long seed) throws IOException {
+        Random random = new Random(seed);
         String[] messages = {"EXT4-fs (dm-0): mounted filesystem with ordered data mode. Opts: (null)",
                 "IPv6: ADDRCONF(NETDEV_UP): eth0: link is not ready", "kvm: zapping shadow pages for mmio generation wraparound",
                 "perf: interrupt took too long (2503 > 2500), lowering kernel.perf_event_max_sample_rate to 79000",

@@ -1,0 +1,182 @@
+package org.crashscope.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.crashscope.ui.DiagnosisView;
+import org.crashscope.ui.TranscriptEditor;
+import org.crashscope.ui.Transcripts;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opens a generated transcript of hundreds of megabytes as a user would (File > Open goes through
+ * {@link Transcripts#open}) and measures what the user feels: when the first screen of text is
+ * there, and how long the UI thread is ever kept from answering while the file is indexed and
+ * analysed. {@code -Dcrashscope.largeFile=PATH} runs it on an existing file (the 1 GB benchmark
+ * file); otherwise a {@value #GENERATED_MB} MiB one is generated. The figures are written to
+ * {@code target/large-file.txt}.
+ */
+class LargeFileTest {
+
+    static final int GENERATED_MB = 256;
+    /** Generous bounds: they fail when the UI thread reads the file or colours all of it, not on a slow machine. */
+    static final long FIRST_SCREEN_LIMIT_MS = 3000;
+    static final long UI_STALL_LIMIT_MS = 500;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLargeTranscriptShowsItsFirstScreenAtOnceAndTheUiKeepsAnsweringWhileItIsAnalysed() throws Exception {
+        Display display = Display.getCurrent();
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        window.getShell().setSize(1280, 800);
+        window.getActivePage().closeAllEditors(false);
+        Path file = largeFile();
+        long size = Files.size(file);
+        UiWait.settle(display, 300);
+
+        LatencyProbe probe = new LatencyProbe(display);
+        System.gc();
+        long heapBefore = usedHeap();
+        long start = System.nanoTime();
+        TranscriptEditor[] editor = {Transcripts.open(window, file)};
+        assertNotNull(editor[0], "the editor opens at once");
+        boolean shown = pump(display, 60_000, () -> textOf(editor[0]).getLineCount() > 1 && textOf(editor[0]).isVisible());
+        assertTrue(shown, "the editor never showed the file");
+        display.update(); // the first screen is painted
+        long firstScreenMs = (System.nanoTime() - start) / 1_000_000;
+        StyledText text = textOf(editor[0]);
+        assertTrue(text.getLine(0).startsWith("crash> log"), text.getLine(0));
+
+        assertTrue(pump(display, 120_000, () -> editor[0].transcript() != null), "the index was never built");
+        long indexedMs = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(pump(display, 120_000, () -> editor[0].analysis() != null), "the analysis never completed");
+        long analysedMs = (System.nanoTime() - start) / 1_000_000;
+        long stallMs = probe.stop();
+        System.gc();
+        long heapAfter = usedHeap();
+
+        IDocument document = editor[0].getDocumentProvider().getDocument(editor[0].getEditorInput());
+        assertTrue(editor[0].isLarge(), "shown a window at a time");
+        assertEquals(1, editor[0].shownLines()[0]);
+        assertFalse(editor[0].analysis().parsed().oopses().isEmpty(), "the oopses in the log were parsed");
+
+        // the views filled when the analysis arrived
+        DiagnosisView diagnosis = (DiagnosisView) window.getActivePage().showView(DiagnosisView.ID);
+        UiWait.settle(display, 200);
+        assertFalse(diagnosis.headline().isBlank(), "the diagnosis shows what the log tells");
+
+        // jumping to the last line (as the Outline does) moves the window there, numbered as in the file
+        int lines = editor[0].transcript().lineCount();
+        editor[0].revealLines(lines, lines);
+        UiWait.settle(display, 300);
+        assertEquals(lines, editor[0].shownLines()[1], "the window holds the file's last line");
+        int caretLine = text.getLineAtOffset(text.getSelection().x);
+        assertEquals(lines, editor[0].fileLine(caretLine));
+        int from = text.getOffsetAtLine(Math.max(0, caretLine - 30));
+        assertTrue(text.getStyleRanges(from, text.getOffsetAtLine(caretLine) - from).length > 0, "the lines on screen are coloured");
+        assertTrue(text.getStyleRanges().length < 20_000, "only a few hundred lines keep colours: " + text.getStyleRanges().length);
+
+        // scrolling up near the window's start moves the window up, keeping the line at the top in place
+        ITextViewer viewer = (ITextViewer) editor[0].getAdapter(ITextOperationTarget.class);
+        int windowStart = editor[0].shownLines()[0];
+        viewer.setTopIndex(100);
+        UiWait.settle(display, 100);
+        int topFileLine = windowStart + 100;
+        assertTrue(editor[0].shownLines()[0] < windowStart, "the window moved up");
+        assertEquals(topFileLine, editor[0].fileLine(viewer.getTopIndex()), "the same file line stays at the top");
+        Screenshots.take(window.getShell(), "workbench-large-file");
+
+        String report = String.format(Locale.ROOT, "file %s: %,d bytes, %,d lines%nfirst screen %d ms after open%nindex built %d ms after open%nanalysis complete %d ms after open%n"
+                + "longest UI-thread stall while indexing and analysing %d ms (%d probes)%nheap growth after GC %,d bytes (%.1f%% of the file)%n",
+                file.getFileName(), size, editor[0].transcript().lineCount(), firstScreenMs, indexedMs, analysedMs, stallMs, probe.count, heapAfter - heapBefore,
+                100.0 * (heapAfter - heapBefore) / size);
+        System.out.print(report);
+        Path out = Path.of(System.getProperty("crashscope.screenshots", "target/screenshots")).getParent().resolve("large-file.txt");
+        Files.writeString(out, report);
+
+        window.getActivePage().closeAllEditors(false);
+        assertTrue(firstScreenMs < FIRST_SCREEN_LIMIT_MS, "first screen after " + firstScreenMs + " ms");
+        assertTrue(stallMs < UI_STALL_LIMIT_MS, "the UI thread was kept busy for " + stallMs + " ms");
+        assertTrue(heapAfter - heapBefore < size / 4, "heap grew by " + (heapAfter - heapBefore) + " bytes for a " + size + "-byte file");
+    }
+
+    private Path largeFile() throws Exception {
+        String given = System.getProperty("crashscope.largeFile");
+        if (given != null && !given.isBlank()) {
+            return Path.of(given);
+        }
+        Path file = dir.resolve("generated-" + GENERATED_MB + "mb.txt");
+        GenerateTranscript.write(file, (long) GENERATED_MB << 20, 7);
+        return file;
+    }
+
+    private static StyledText textOf(TranscriptEditor editor) {
+        return (StyledText) editor.getAdapter(org.eclipse.swt.widgets.Control.class);
+    }
+
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    /** Runs the event loop until {@code condition} holds, checking it after every event. */
+    private static boolean pump(Display display, long timeoutMs, java.util.function.BooleanSupplier condition) {
+        long end = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < end) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            if (!display.readAndDispatch()) {
+                display.timerExec(5, () -> { });
+                display.sleep();
+            }
+        }
+        return condition.getAsBoolean();
+    }
+
+    /** Asks the UI thread to run a tick every {@value #PERIOD_MS} ms and remembers the longest wait beyond that. */
+    private static final class LatencyProbe {
+        static final int PERIOD_MS = 10;
+        private final Display display;
+        private long last = System.nanoTime();
+        private long worst;
+        private int count;
+        private boolean running = true;
+
+        LatencyProbe(Display display) {
+            this.display = display;
+            display.timerExec(PERIOD_MS, this::tick);
+        }
+
+        private void tick() {
+            long now = System.nanoTime();
+            worst = Math.max(worst, (now - last) / 1_000_000 - PERIOD_MS);
+            last = now;
+            count++;
+            if (running) {
+                display.timerExec(PERIOD_MS, this::tick);
+            }
+        }
+
+        long stop() {
+            running = false;
+            return worst;
+        }
+    }
+}
