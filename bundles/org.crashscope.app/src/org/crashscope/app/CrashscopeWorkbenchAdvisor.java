@@ -20,6 +20,8 @@ import org.osgi.framework.FrameworkUtil;
 final class CrashscopeWorkbenchAdvisor extends WorkbenchAdvisor {
 
     static final String SAMPLE = "samples/seed-kcs-ghes-hugepage-gpf.txt";
+    /** Set once the welcome was shown: it is shown on the first run only. */
+    static final String WELCOMED = "welcomed";
 
     private final List<Path> files;
 
@@ -50,6 +52,27 @@ final class CrashscopeWorkbenchAdvisor extends WorkbenchAdvisor {
         }
         List<Path> toOpen = files.isEmpty() ? sample() : files;
         toOpen.forEach(file -> Transcripts.open(window, file));
+        if (files.isEmpty()) {
+            welcomeOnFirstRun(window);
+        }
+    }
+
+    /** The first time Crashscope starts, the guide's welcome explains the sample beside it. */
+    private static void welcomeOnFirstRun(IWorkbenchWindow window) {
+        var store = org.crashscope.ui.Preferences.store();
+        if (store.getBoolean(WELCOMED)) {
+            return;
+        }
+        try {
+            var editor = window.getActivePage().getActiveEditor();
+            org.crashscope.ui.GuideView.open(window.getActivePage(), "welcome");
+            if (editor != null) {
+                window.getActivePage().activate(editor);
+            }
+            store.setValue(WELCOMED, true);
+        } catch (org.eclipse.ui.PartInitException e) {
+            ILog.of(CrashscopeWorkbenchAdvisor.class).warn("Cannot show the welcome: " + e.getMessage());
+        }
     }
 
     /** The bundled reference case, shown when Crashscope starts with no file. */

@@ -18,7 +18,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
-import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Combo;
@@ -40,17 +39,16 @@ public final class BacktraceView extends TranscriptView {
     private Label faultSummary;
     private TableViewer code;
     private TranscriptAnalysis analysis;
-    private final Map<AnnotatedSlot.Kind, Color> kindColors = new HashMap<>();
-    private Color trapColor;
+    private final Map<AnnotatedSlot.Kind, Integer> kindColors = new HashMap<>();
+    private static final int TRAP = 0xfee2e2;
 
     @Override
     public void createPartControl(Composite parent) {
         Font mono = JFaceResources.getTextFont();
-        trapColor = new Color(new RGB(0xfe, 0xe2, 0xe2));
-        kindColors.put(AnnotatedSlot.Kind.RETURN_ADDRESS, new Color(new RGB(0xdb, 0xea, 0xfe)));
-        kindColors.put(AnnotatedSlot.Kind.SAVED_REGISTER, new Color(new RGB(0xfe, 0xf3, 0xc7)));
-        kindColors.put(AnnotatedSlot.Kind.SLAB_OBJECT, new Color(new RGB(0xdc, 0xfc, 0xe7)));
-        kindColors.put(AnnotatedSlot.Kind.USER_ADDRESS, new Color(new RGB(0xfa, 0xe8, 0xff)));
+        kindColors.put(AnnotatedSlot.Kind.RETURN_ADDRESS, 0xdbeafe);
+        kindColors.put(AnnotatedSlot.Kind.SAVED_REGISTER, 0xfef3c7);
+        kindColors.put(AnnotatedSlot.Kind.SLAB_OBJECT, 0xdcfce7);
+        kindColors.put(AnnotatedSlot.Kind.USER_ADDRESS, 0xfae8ff);
         parent.setLayout(new GridLayout(1, false));
         traces = new Combo(parent, SWT.READ_ONLY);
         traces.addListener(SWT.Selection, e -> showTrace());
@@ -102,7 +100,8 @@ public final class BacktraceView extends TranscriptView {
     }
 
     private Color colorOf(AnnotatedSlot s) {
-        return kindColors.get(s.kind());
+        Integer rgb = kindColors.get(s.kind());
+        return rgb == null ? null : Preferences.shade(rgb);
     }
 
     private boolean isTrap(Disassembler.Instruction i) {
@@ -111,7 +110,7 @@ public final class BacktraceView extends TranscriptView {
     }
 
     private Color trapColor(Disassembler.Instruction i) {
-        return isTrap(i) ? trapColor : null;
+        return isTrap(i) ? Preferences.shade(TRAP) : null;
     }
 
     @Override
@@ -199,12 +198,4 @@ public final class BacktraceView extends TranscriptView {
         slots.getControl().setFocus();
     }
 
-    @Override
-    public void dispose() {
-        kindColors.values().forEach(Color::dispose);
-        if (trapColor != null) {
-            trapColor.dispose();
-        }
-        super.dispose();
-    }
 }

@@ -23,9 +23,15 @@ public final class CrashAnalysisPerspective implements IPerspectiveFactory {
         bottom.addView(PageTableView.ID);
         bottom.addView(WalkView.ID);
         bottom.addView(BacktraceView.ID);
+        bottom.addView(HardwareErrorsView.ID);
+        bottom.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
+        org.eclipse.ui.IPlaceholderFolderLayout right = layout.createPlaceholderFolder("right", IPageLayout.RIGHT, 0.70f, layout.getEditorArea());
+        right.addPlaceholder(GuideView.ID);
         IFolderLayout below = layout.createFolder("belowOutline", IPageLayout.BOTTOM, 0.55f, "left");
         below.addView(RegistersView.ID);
         below.addView(NotesView.ID);
         below.addView(IPageLayout.ID_PROP_SHEET);
+        layout.addShowViewShortcut(HardwareErrorsView.ID);
+        layout.addShowViewShortcut(GuideView.ID);
     }
 }

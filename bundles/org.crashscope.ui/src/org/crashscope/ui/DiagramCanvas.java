@@ -33,7 +33,7 @@ public final class DiagramCanvas {
     public DiagramCanvas(Composite parent) {
         scroller = new ScrolledComposite(parent, SWT.H_SCROLL | SWT.V_SCROLL);
         canvas = new Canvas(scroller, SWT.DOUBLE_BUFFERED);
-        canvas.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+        canvas.setBackground(color(org.crashscope.diagram.Palette.BACKGROUND));
         scroller.setContent(canvas);
         scroller.getVerticalBar().setIncrement(20);
         scroller.getHorizontalBar().setIncrement(20);
@@ -98,6 +98,8 @@ public final class DiagramCanvas {
         if (diagram == null) {
             return;
         }
+        gc.setBackground(color(org.crashscope.diagram.Palette.BACKGROUND));
+        gc.fillRectangle(clip);
         gc.setAntialias(SWT.ON);
         gc.setTextAntialias(SWT.ON);
         for (Diagram.Shape shape : diagram.shapes()) {
@@ -163,8 +165,10 @@ public final class DiagramCanvas {
         };
     }
 
+    /** A diagram colour, in the dark theme's variant when that is active. */
     private Color color(int rgb) {
-        return colors.computeIfAbsent(rgb, c -> new Color(new RGB((c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff)));
+        int shown = Preferences.isDark() ? org.crashscope.diagram.Palette.onDark(rgb) : rgb;
+        return colors.computeIfAbsent(shown, c -> new Color(new RGB((c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff)));
     }
 
     /** A monospace font whose pixel size matches the diagram's (which lays text out at 0.6 em per character). */

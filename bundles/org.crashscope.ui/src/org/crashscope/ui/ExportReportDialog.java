@@ -20,7 +20,18 @@ final class ExportReportDialog extends TitleAreaDialog {
 
     private final String file;
     private final ReportBuilder.Input input;
-    private ReportFormat format = ReportFormat.HTML;
+    private ReportFormat format = defaultFormat();
+
+    /** The format chosen in Window > Preferences > Crashscope. */
+    static ReportFormat defaultFormat() {
+        String name = Preferences.store().getString(Preferences.EXPORT_FORMAT);
+        for (ReportFormat f : ReportFormat.values()) {
+            if (f.extension().equalsIgnoreCase(name) || f.name().equalsIgnoreCase(name)) {
+                return f;
+            }
+        }
+        return ReportFormat.HTML;
+    }
     private StyledText preview;
     private Runnable onClose = () -> { };
 

@@ -91,6 +91,21 @@ public final class Properties implements IAdapterFactory {
             case Finding f -> s.add("Finding", "kind", f.kind()).add("Finding", "text", f.text()).add("Finding", "confidence", f.confidence())
                     .add("Finding", "evidence lines", String.join(", ", f.evidence().stream().map(String::valueOf).toList()))
                     .add("Finding", "next command", f.nextCommand());
+            case CaretValue v -> {
+                s.add("Value", "text", v.token()).add("Value", "hex", String.format("0x%x", v.value())).add("Value", "decimal", Long.toUnsignedString(v.value()))
+                        .add("Value", "line", v.line()).add("Value", "canonical x86-64 address", org.crashscope.x86.Addresses.isCanonical(v.value(), false) ? "yes" : "no (4-level paging)");
+                if (v.meanings().isEmpty()) {
+                    s.add("Meanings", "none", "the analysis knows nothing else about this value");
+                }
+                int i = 0;
+                for (var m : v.meanings()) {
+                    s.add("Meanings", ++i + ". " + m.kind(), m.text() + " (line " + m.line() + ")");
+                }
+            }
+            case HardwareErrorsView.Row r -> s.add("Record", "kind", r.kind()).add("Record", "time", r.time()).add("Record", "severity", r.severity())
+                    .add("Record", "type", r.type()).add("Record", "physical address", r.physical() == null ? null : hex(r.physical()))
+                    .add("Record", "where", r.where()).add("Record", "lines", r.first() + "-" + r.last())
+                    .add("Record", "before the oops", r.beforeOops());
             case Note n -> s.add("Note", "lines", n.firstLine() + "-" + n.lastLine()).add("Note", "text", n.text()).add("Note", "by", n.author())
                     .add("Note", "created", n.created());
             default -> {

@@ -13,7 +13,6 @@ import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -30,11 +29,9 @@ public final class RegistersView extends TranscriptView {
 
     private Label source;
     private TableViewer table;
-    private Color faultColor;
 
     @Override
     public void createPartControl(Composite parent) {
-        faultColor = new Color(new RGB(0xfe, 0xe2, 0xe2));
         parent.setLayout(new GridLayout(1, false));
         source = new Label(parent, SWT.NONE);
         source.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -54,7 +51,7 @@ public final class RegistersView extends TranscriptView {
     }
 
     private Color color(Row r) {
-        return r.faulting() ? faultColor : null;
+        return r.faulting() ? Preferences.shade(0xfee2e2) : null;
     }
 
     @Override
@@ -99,11 +96,4 @@ public final class RegistersView extends TranscriptView {
         table.getControl().setFocus();
     }
 
-    @Override
-    public void dispose() {
-        if (faultColor != null) {
-            faultColor.dispose();
-        }
-        super.dispose();
-    }
 }

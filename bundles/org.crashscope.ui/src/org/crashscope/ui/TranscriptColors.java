@@ -38,34 +38,40 @@ final class TranscriptColors extends TextSourceViewerConfiguration {
             "R08", "R09", "R10", "R11", "R12", "R13", "R14", "R15", "ORIG_RAX", "CS", "SS", "DS", "ES", "FS", "GS", "CR0", "CR2", "CR3", "CR4", "DR0",
             "DR1", "DR2", "DR3", "DR6", "DR7", "PKRU");
 
-    private final java.util.function.BooleanSupplier large;
+    private final TranscriptEditor editor;
 
-    /**
-     * @param large whether the document is a large, memory-mapped one: then only the lines on
-     *              screen are coloured, as they are scrolled to
-     */
-    TranscriptColors(IPreferenceStore store, java.util.function.BooleanSupplier large) {
+    /** @param editor the editor configured: a large file's window is coloured only where it is on screen */
+    TranscriptColors(IPreferenceStore store, TranscriptEditor editor) {
         super(store);
-        this.large = large;
+        this.editor = editor;
+    }
+
+    @Override
+    public org.eclipse.jface.text.hyperlink.IHyperlinkDetector[] getHyperlinkDetectors(ISourceViewer sourceViewer) {
+        // Ctrl+click on an address: where the analysis defines it, or its next occurrence
+        org.eclipse.jface.text.hyperlink.IHyperlinkDetector values = (viewer, region, canShowMultiple) -> editor.hyperlinksAt(viewer.getDocument(),
+                region.getOffset());
+        return new org.eclipse.jface.text.hyperlink.IHyperlinkDetector[] {values};
     }
 
     /** The scanner that finds what to colour, one per viewer. */
     static RuleBasedScanner scanner() {
         RuleBasedScanner scanner = new RuleBasedScanner();
         scanner.setRules(new IRule[] {
-            new EndOfLineRule("crash>", token(PROMPT, SWT.BOLD)),
-            new EndOfLineRule("[Hardware Error]", token(HARDWARE, SWT.NORMAL)),
-            new EndOfLineRule("<<<", token(ANNOTATION, SWT.BOLD)),
-            new EndOfLineRule("<---", token(ANNOTATION, SWT.BOLD)),
-            new TimestampRule(token(TIMESTAMP, SWT.NORMAL)),
-            new WordsRule(token(REGISTER, SWT.BOLD), token(SYMBOL, SWT.NORMAL), token(HEX, SWT.NORMAL)),
+            new EndOfLineRule("crash>", token(Preferences.Colour.PROMPT, SWT.BOLD)),
+            new EndOfLineRule("[Hardware Error]", token(Preferences.Colour.HARDWARE, SWT.NORMAL)),
+            new EndOfLineRule("<<<", token(Preferences.Colour.ANNOTATION, SWT.BOLD)),
+            new EndOfLineRule("<---", token(Preferences.Colour.ANNOTATION, SWT.BOLD)),
+            new TimestampRule(token(Preferences.Colour.TIMESTAMP, SWT.NORMAL)),
+            new WordsRule(token(Preferences.Colour.REGISTER, SWT.BOLD), token(Preferences.Colour.SYMBOL, SWT.NORMAL),
+                    token(Preferences.Colour.HEX, SWT.NORMAL)),
         });
         return scanner;
     }
 
     @Override
     public IPresentationReconciler getPresentationReconciler(ISourceViewer sourceViewer) {
-        if (large.getAsBoolean()) {
+        if (editor.isLarge()) {
             return new VisibleLinesReconciler(scanner());
         }
         PresentationReconciler reconciler = new PresentationReconciler();
@@ -80,8 +86,14 @@ final class TranscriptColors extends TextSourceViewerConfiguration {
         return null; // no spelling: a transcript is not prose, and a spell checker would read a gigabyte
     }
 
-    private static IToken token(RGB rgb, int style) {
-        return new Token(new TextAttribute(new Color(rgb), null, style));
+    /** A token whose colour is looked up as it is drawn: the theme's and the user's (Preferences). */
+    private static IToken token(Preferences.Colour colour, int style) {
+        return new Token(null) {
+            @Override
+            public Object getData() {
+                return new TextAttribute(new Color(Preferences.rgb(colour)), null, style);
+            }
+        };
     }
 
     /** {@code [ 1234.567890]} at a log line's start. */

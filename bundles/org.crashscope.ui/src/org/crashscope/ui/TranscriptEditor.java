@@ -80,7 +80,14 @@ public class TranscriptEditor extends TextEditor {
     }
 
     private static TranscriptAnalysis analyse(Transcript transcript) {
-        return TranscriptAnalysis.of(TranscriptParser.parse(transcript, TranscriptParser.depthFor(transcript.sizeInBytes())));
+        return analyse(TranscriptParser.parse(transcript, TranscriptParser.depthFor(transcript.sizeInBytes())));
+    }
+
+    /** The analysis with the shipped rules, the user's rule folders and those set in the preferences. */
+    private static TranscriptAnalysis analyse(org.crashscope.transcript.parse.ParsedTranscript parsed) {
+        java.util.List<java.nio.file.Path> folders = new java.util.ArrayList<>(org.crashscope.analysis.Rules.userFolders());
+        folders.addAll(Preferences.ruleFolders());
+        return TranscriptAnalysis.of(parsed, org.crashscope.analysis.Rules.load(folders));
     }
 
     /**
@@ -120,7 +127,7 @@ public class TranscriptEditor extends TextEditor {
                 return Status.CANCEL_STATUS;
             }
             progress.subTask("walks, stack slots, evidence chain, known issues");
-            TranscriptAnalysis result = TranscriptAnalysis.of(parsed);
+            TranscriptAnalysis result = analyse(parsed);
             progress.worked(1);
             if (progress.isCanceled()) {
                 return Status.CANCEL_STATUS;
@@ -155,6 +162,13 @@ public class TranscriptEditor extends TextEditor {
             outline.setBlocks(blocks());
         }
         firePropertyChange(PROP_ANALYSIS);
+    }
+
+    /** Draws the transcript again in the current theme's and preferences' colours. */
+    public void recolour() {
+        if (getSourceViewer() != null) {
+            getSourceViewer().invalidateTextPresentation();
+        }
     }
 
     /** Whether the analysis is still being computed in the background. */
@@ -234,10 +248,118 @@ public class TranscriptEditor extends TextEditor {
 
     private boolean scrollPending;
 
+    private CaretValue caretValue;
+
+    /** The hex number under the caret with its meanings, or {@code null}. */
+    public CaretValue caretValue() {
+        return caretValue;
+    }
+
+    /** A caret on a hex number: its meanings go to the Properties view, its other occurrences are highlighted. */
+    private void caretMoved(int widgetOffset) {
+        IDocument document = getDocumentProvider().getDocument(getEditorInput());
+        if (document == null || widgetOffset > document.getLength()) {
+            return;
+        }
+        try {
+            int line = document.getLineOfOffset(widgetOffset);
+            org.eclipse.jface.text.IRegion region = document.getLineInformation(line);
+            CaretValue value = CaretValue.at(document.get(region.getOffset(), region.getLength()), widgetOffset - region.getOffset(), fileLine(line),
+                    analysis);
+            if (value != null && (caretValue == null || caretValue.value() != value.value() || caretValue.line() != value.line())) {
+                caretValue = value;
+                highlightValue(value.value());
+            } else if (value == null) {
+                caretValue = null;
+            }
+        } catch (BadLocationException e) {
+            caretValue = null;
+        }
+    }
+
+    /** Opens the definition (or the next occurrence) of the hex number at {@code offset}: the editor's hyperlinks. */
+    public org.eclipse.jface.text.hyperlink.IHyperlink[] hyperlinksAt(org.eclipse.jface.text.IDocument document, int offset) {
+        try {
+            int line = document.getLineOfOffset(offset);
+            org.eclipse.jface.text.IRegion region = document.getLineInformation(line);
+            String text = document.get(region.getOffset(), region.getLength());
+            int column = offset - region.getOffset();
+            CaretValue value = CaretValue.at(text, column, fileLine(line), analysis);
+            if (value == null) {
+                return null;
+            }
+            int start = column;
+            while (start > 0 && Character.digit(text.charAt(start - 1), 16) >= 0 || start > 0 && text.charAt(start - 1) == 'x') {
+                start--;
+            }
+            var link = new org.eclipse.jface.text.Region(region.getOffset() + start, value.token().length());
+            java.util.List<org.eclipse.jface.text.hyperlink.IHyperlink> links = new java.util.ArrayList<>();
+            for (var meaning : value.meanings()) {
+                if (meaning.line() != value.line()) {
+                    links.add(hyperlink(link, meaning.kind() + ": " + meaning.text() + " (line " + meaning.line() + ")",
+                            () -> revealLines(meaning.line(), meaning.line())));
+                }
+            }
+            links.add(hyperlink(link, "Next occurrence of " + value.token(), () -> nextOccurrence(document, link, value.value())));
+            return links.toArray(org.eclipse.jface.text.hyperlink.IHyperlink[]::new);
+        } catch (BadLocationException e) {
+            return null;
+        }
+    }
+
+    private static org.eclipse.jface.text.hyperlink.IHyperlink hyperlink(org.eclipse.jface.text.IRegion region, String label, Runnable open) {
+        return new org.eclipse.jface.text.hyperlink.IHyperlink() {
+            @Override
+            public org.eclipse.jface.text.IRegion getHyperlinkRegion() {
+                return region;
+            }
+
+            @Override
+            public String getTypeLabel() {
+                return label;
+            }
+
+            @Override
+            public String getHyperlinkText() {
+                return label;
+            }
+
+            @Override
+            public void open() {
+                open.run();
+            }
+        };
+    }
+
+    /** Selects the next occurrence of {@code value} after {@code from} (wrapping), as the highlight finds them. */
+    private void nextOccurrence(IDocument document, org.eclipse.jface.text.IRegion from, long value) {
+        highlightValue(value);
+        var model = getDocumentProvider().getAnnotationModel(getEditorInput());
+        org.eclipse.jface.text.Position first = null;
+        org.eclipse.jface.text.Position next = null;
+        for (var annotation : occurrences) {
+            var p = model.getPosition(annotation);
+            if (p == null) {
+                continue;
+            }
+            if (first == null || p.getOffset() < first.getOffset()) {
+                first = p;
+            }
+            if (p.getOffset() > from.getOffset() && (next == null || p.getOffset() < next.getOffset())) {
+                next = p;
+            }
+        }
+        var target = next != null ? next : first;
+        if (target != null) {
+            selectAndReveal(target.getOffset(), target.getLength());
+        }
+    }
+
     @Override
     public void createPartControl(org.eclipse.swt.widgets.Composite parent) {
         super.createPartControl(parent);
         getSourceViewer().addViewportListener(this::followScrolling);
+        getSourceViewer().getTextWidget().addCaretListener(e -> caretMoved(e.caretOffset));
         if (isLarge()) {
             windowMoved();
         }
@@ -269,7 +391,7 @@ public class TranscriptEditor extends TextEditor {
     @Override
     protected void initializeEditor() {
         super.initializeEditor();
-        setSourceViewerConfiguration(new TranscriptColors(getPreferenceStore(), this::isLarge));
+        setSourceViewerConfiguration(new TranscriptColors(getPreferenceStore(), this));
         setRulerContextMenuId("#CrashscopeTranscriptRulerContext");
         setEditorContextMenuId("#CrashscopeTranscriptEditorContext");
     }
@@ -378,6 +500,19 @@ public class TranscriptEditor extends TextEditor {
 
     @Override
     public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == org.eclipse.ui.views.properties.IPropertySheetPage.class) {
+            // the caret's hex number and its meanings, instead of nothing for a text selection
+            return adapter.cast(new org.eclipse.ui.views.properties.PropertySheetPage() {
+                @Override
+                public void selectionChanged(org.eclipse.ui.IWorkbenchPart part, org.eclipse.jface.viewers.ISelection selection) {
+                    if (part == TranscriptEditor.this && selection instanceof org.eclipse.jface.text.ITextSelection) {
+                        selection = caretValue == null ? org.eclipse.jface.viewers.StructuredSelection.EMPTY
+                                : new org.eclipse.jface.viewers.StructuredSelection(caretValue);
+                    }
+                    super.selectionChanged(part, selection);
+                }
+            });
+        }
         if (adapter == IContentOutlinePage.class) {
             if (outline == null) {
                 outline = new TranscriptOutlinePage(this);

@@ -22,6 +22,7 @@ final class Seed {
 
     /** Closes every editor, sizes the window to 1600x1000 and opens the seed. */
     static TranscriptEditor openIn(IWorkbenchWindow window) throws Exception {
+        hideGuide(window);
         window.getShell().setSize(1600, 1000);
         window.getActivePage().closeAllEditors(false);
         TranscriptEditor editor = Transcripts.open(window, path());
@@ -31,11 +32,20 @@ final class Seed {
 
     /** Like {@link #openIn} on a copy in {@code dir}: for tests that write notes next to the transcript. */
     static TranscriptEditor openCopyIn(IWorkbenchWindow window, Path dir) throws Exception {
+        hideGuide(window);
         window.getShell().setSize(1600, 1000);
         window.getActivePage().closeAllEditors(false);
         TranscriptEditor editor = Transcripts.open(window, java.nio.file.Files.copy(path(), dir.resolve("seed-copy.txt")));
         UiWait.settle(Display.getCurrent(), 200);
         return editor;
+    }
+
+    /** The first run's welcome stands beside the editor: the tests want the usual layout. */
+    private static void hideGuide(IWorkbenchWindow window) {
+        var guide = window.getActivePage().findView(org.crashscope.ui.GuideView.ID);
+        if (guide != null) {
+            window.getActivePage().hideView(guide);
+        }
     }
 
     static IWorkbenchWindow window() {

@@ -1,0 +1,156 @@
+package org.crashscope.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.crashscope.diagram.DiagnosisDiagram;
+import org.crashscope.ui.CaretValue;
+import org.crashscope.ui.DiagnosisView;
+import org.crashscope.ui.GuideView;
+import org.crashscope.ui.HardwareErrorsView;
+import org.crashscope.ui.Preferences;
+import org.crashscope.ui.TranscriptEditor;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.jface.text.hyperlink.IHyperlink;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.keys.IBindingService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The workbench as a user meets it: the caret on an address, Ctrl+click, the hardware errors, the
+ * guide, the keys, and the whole window on the seed at two screen sizes in both themes.
+ */
+class WorkbenchTourTest {
+
+    private final Display display = Display.getCurrent();
+    private final IWorkbenchWindow window = Seed.window();
+    private final IWorkbenchPage page = window.getActivePage();
+
+    @AfterEach
+    void lightAgain() {
+        Preferences.setDark(false);
+        UiWait.settle(display, 100);
+    }
+
+    private static StyledText text(TranscriptEditor editor) {
+        return (StyledText) editor.getAdapter(org.eclipse.swt.widgets.Control.class);
+    }
+
+    private static IDocument document(TranscriptEditor editor) {
+        return editor.getDocumentProvider().getDocument(editor.getEditorInput());
+    }
+
+    @Test
+    void theCaretOnAnAddressShowsEverythingItIsAndCtrlClickGoesToItsDefinition() throws Exception {
+        TranscriptEditor editor = Seed.openIn(window);
+        page.showView(org.eclipse.ui.IPageLayout.ID_PROP_SHEET);
+        page.activate(editor);
+        // the PUD entry address of the faulting walk, as the vtop output prints it
+        int offset = document(editor).get().indexOf("2d49ef2228");
+        assertTrue(offset > 0);
+        text(editor).setCaretOffset(offset + 3);
+        UiWait.settle(display, 200);
+        CaretValue value = editor.caretValue();
+        assertNotNull(value, "the caret is on a hex number");
+        assertEquals(0x2d49ef2228L, value.value());
+        assertTrue(value.meanings().stream().anyMatch(m -> m.kind().equals("walk level")), value.meanings().toString());
+        assertTrue(value.meanings().stream().anyMatch(m -> m.kind().equals("table slot")), value.meanings().toString());
+        assertTrue(editor.highlightValue(value.value()) >= 1, "its occurrences are highlighted");
+        var properties = org.crashscope.ui.Properties.of(value);
+        assertNotNull(properties);
+        assertTrue(properties.getPropertyDescriptors().length >= 5);
+
+        IHyperlink[] links = editor.hyperlinksAt(document(editor), offset + 2);
+        assertNotNull(links, "Ctrl+click finds links on an address");
+        IHyperlink definition = List.of(links).stream().filter(l -> l.getHyperlinkText().startsWith("table slot")).findFirst().orElseThrow();
+        definition.open();
+        UiWait.settle(display, 100);
+        int line = ((ITextSelection) editor.getSelectionProvider().getSelection()).getStartLine() + 1;
+        assertEquals(225, line, "the rd row of slot 0x45: " + definition.getHyperlinkText());
+        Screenshots.take(window.getShell(), "workbench-caret-properties");
+    }
+
+    @Test
+    void theHardwareErrorsViewListsTheCperRecordsAndSelectsTheirLines() throws Exception {
+        TranscriptEditor editor = Seed.openIn(window);
+        HardwareErrorsView view = (HardwareErrorsView) page.showView(HardwareErrorsView.ID);
+        UiWait.settle(display, 200);
+        var rows = view.viewer().getTable().getItems();
+        assertEquals(2, rows.length, "the seed's two CPER records");
+        var first = (HardwareErrorsView.Row) rows[0].getData();
+        assertNotNull(first.physical(), "the error's physical address");
+        assertTrue(first.kind().startsWith("CPER"), first.kind());
+        view.viewer().setSelection(new StructuredSelection(first), true);
+        UiWait.settle(display, 100);
+        int line = ((ITextSelection) editor.getSelectionProvider().getSelection()).getStartLine() + 1;
+        assertEquals(first.first(), line);
+        assertFalse(first.beforeOops().isEmpty(), "how long before the oops");
+    }
+
+    @Test
+    void theGuideHasASectionPerViewAndF1OpensTheActiveViewsSection() throws Exception {
+        Seed.openIn(window);
+        DiagnosisView diagnosis = (DiagnosisView) page.showView(DiagnosisView.ID);
+        page.activate(diagnosis);
+        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.crashscope.ui.showGuide", null);
+        UiWait.settle(display, 200);
+        GuideView guide = (GuideView) page.findView(GuideView.ID);
+        assertNotNull(guide, "Help > User Guide opened the guide");
+        assertTrue(guide.sections().containsAll(List.of("welcome", "editor", "outline", "diagnosis", "hardware", "pagetable", "walk", "backtrace",
+                "registers", "notes", "reports", "keys")), guide.sections().toString());
+        assertTrue(guide.text().contains("PUD slot 0x45"), "the guide explains the seed");
+        Screenshots.take(window.getShell(), "workbench-guide");
+        page.hideView(guide);
+    }
+
+    @Test
+    void everyCrashscopeCommandHasAKeyListedInKeyAssist() {
+        IBindingService bindings = PlatformUI.getWorkbench().getService(IBindingService.class);
+        for (String command : List.of("org.crashscope.ui.openTranscript", "org.crashscope.ui.exportReport", "org.crashscope.ui.addNote",
+                "org.crashscope.ui.showGuide", "org.eclipse.ui.window.showKeyAssist", "org.eclipse.ui.window.preferences")) {
+            assertTrue(bindings.getActiveBindingsFor(command).length > 0, command + " has no key");
+        }
+    }
+
+    @Test
+    void theWholeWorkbenchOnTheSeedInBothThemesAtBothScreenSizes() throws Exception {
+        for (boolean dark : new boolean[] {false, true}) {
+            Preferences.setDark(dark);
+            UiWait.settle(display, 300);
+            assertEquals(dark, Preferences.isDark());
+            for (int[] size : new int[][] {{1280, 800}, {1920, 1080}}) {
+                page.resetPerspective();
+                TranscriptEditor editor = Seed.openIn(window);
+                window.getShell().setSize(size[0], size[1]);
+                window.getShell().setLocation(0, 0);
+                DiagnosisView diagnosis = (DiagnosisView) page.showView(DiagnosisView.ID);
+                UiWait.settle(display, 300);
+                var step = diagnosis.canvas().diagram().box(DiagnosisDiagram.key(2));
+                Event click = new Event();
+                click.button = 1;
+                click.x = step.x() + 20;
+                click.y = step.y() + 10;
+                diagnosis.canvas().canvas().notifyListeners(SWT.MouseDown, click);
+                UiWait.settle(display, 300);
+                var background = text(editor).getBackground().getRGB();
+                boolean darkEditor = background.red + background.green + background.blue < 3 * 128;
+                assertEquals(dark, darkEditor, "the editor follows the theme: " + background);
+                Screenshots.take(window.getShell(), "workbench-" + (dark ? "dark" : "light") + "-" + size[0] + "x" + size[1]);
+            }
+        }
+    }
+}
