@@ -98,7 +98,13 @@ public final class DiagramCanvas {
         if (diagram == null) {
             return;
         }
-        gc.setBackground(color(org.crashscope.diagram.Palette.BACKGROUND));
+        Color paper = color(org.crashscope.diagram.Palette.BACKGROUND);
+        if (!paper.equals(canvas.getBackground())) {
+            // the theme changed: the page around the diagram follows (this repaints once more)
+            canvas.setBackground(paper);
+            scroller.setBackground(paper);
+        }
+        gc.setBackground(paper);
         gc.fillRectangle(clip);
         gc.setAntialias(SWT.ON);
         gc.setTextAntialias(SWT.ON);
