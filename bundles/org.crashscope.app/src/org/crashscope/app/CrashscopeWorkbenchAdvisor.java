@@ -44,6 +44,17 @@ final class CrashscopeWorkbenchAdvisor extends WorkbenchAdvisor {
         return new CrashscopeWindowAdvisor(configurer);
     }
 
+    /** The workspace holds the Problems view's links to open transcripts: leave it consistent. */
+    @Override
+    public boolean preShutdown() {
+        try {
+            org.eclipse.core.resources.ResourcesPlugin.getWorkspace().save(true, null);
+        } catch (org.eclipse.core.runtime.CoreException e) {
+            ILog.of(CrashscopeWorkbenchAdvisor.class).warn("Cannot save the workspace: " + e.getMessage());
+        }
+        return super.preShutdown();
+    }
+
     @Override
     public void postStartup() {
         IWorkbenchWindow window = getWorkbenchConfigurer().getWorkbench().getActiveWorkbenchWindow();

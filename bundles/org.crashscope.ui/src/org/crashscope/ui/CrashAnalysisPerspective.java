@@ -24,6 +24,7 @@ public final class CrashAnalysisPerspective implements IPerspectiveFactory {
         bottom.addView(WalkView.ID);
         bottom.addView(BacktraceView.ID);
         bottom.addView(HardwareErrorsView.ID);
+        bottom.addView(IPageLayout.ID_PROBLEM_VIEW);
         bottom.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
         org.eclipse.ui.IPlaceholderFolderLayout right = layout.createPlaceholderFolder("right", IPageLayout.RIGHT, 0.70f, layout.getEditorArea());
         right.addPlaceholder(GuideView.ID);

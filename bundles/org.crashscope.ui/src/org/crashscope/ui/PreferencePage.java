@@ -46,6 +46,8 @@ public final class PreferencePage extends FieldEditorPreferencePage implements I
         dark.setText("&Dark");
         dark.setSelection(Preferences.isDark());
         light.setSelection(!Preferences.isDark());
+        Label restart = new Label(theme, SWT.NONE);
+        restart.setText("(GTK may keep some tables in the old theme until Crashscope restarts)");
 
         Label colours = new Label(parent, SWT.NONE);
         colours.setText("Transcript colours in the " + (Preferences.isDark() ? "dark" : "light") + " theme:");

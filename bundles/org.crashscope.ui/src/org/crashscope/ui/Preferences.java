@@ -127,8 +127,25 @@ public final class Preferences {
         if (engine == null) {
             return;
         }
+        // the new theme does not undo colours only the old one set (a light theme leaves tables as the
+        // dark one painted them): back to the system's colours first, then the new theme restyles all
+        for (IWorkbenchWindow window : PlatformUI.getWorkbench().getWorkbenchWindows()) {
+            resetColours(window.getShell());
+        }
+        // GTK draws tables and trees in its own dark variant once asked to: ask for the right one
+        PlatformUI.getWorkbench().getDisplay().setDarkThemePreferred(dark);
         engine.setTheme(dark ? DARK_THEME : LIGHT_THEME, true);
         refreshColours();
+    }
+
+    private static void resetColours(org.eclipse.swt.widgets.Control control) {
+        control.setBackground(null);
+        control.setForeground(null);
+        if (control instanceof org.eclipse.swt.widgets.Composite composite) {
+            for (org.eclipse.swt.widgets.Control child : composite.getChildren()) {
+                resetColours(child);
+            }
+        }
     }
 
     /** Recolours every open transcript and diagram, after a change of theme or colour preferences. */

@@ -54,6 +54,10 @@ public class TranscriptEditor extends TextEditor {
         transcript = null;
         analysis = null;
         notes = null;
+        if (!(input instanceof TranscriptInput) && input instanceof org.eclipse.ui.IPathEditorInput path && path.getPath() != null) {
+            // opened from the Problems view (a workspace link) or by another plug-in: the same file
+            input = new TranscriptInput(java.nio.file.Path.of(path.getPath().toOSString()));
+        }
         super.doSetInput(input);
         if (input instanceof TranscriptInput transcriptInput) {
             notes = new TranscriptNotes(transcriptInput.file());
@@ -69,6 +73,7 @@ public class TranscriptEditor extends TextEditor {
                 }
                 if (transcript.sizeInBytes() <= SYNC_ANALYSIS_LIMIT) {
                     analysis = analyse(transcript);
+                    publishProblems();
                 } else {
                     openInBackground(transcriptInput, null);
                 }
@@ -144,6 +149,13 @@ public class TranscriptEditor extends TextEditor {
         job.schedule();
     }
 
+    /** The analysis's problems go to the Problems view. */
+    private void publishProblems() {
+        if (analysis != null && getEditorInput() instanceof TranscriptInput input) {
+            TranscriptProblems.publish(input.file(), org.crashscope.analysis.Problems.of(analysis));
+        }
+    }
+
     private void setTranscript(Transcript opened, TranscriptWindowDocument window) {
         transcript = opened;
         if (window != null) {
@@ -158,6 +170,7 @@ public class TranscriptEditor extends TextEditor {
     private void setAnalysis(TranscriptAnalysis result) {
         analysis = result;
         analysisJob = null;
+        publishProblems();
         if (outline != null) {
             outline.setBlocks(blocks());
         }
@@ -500,6 +513,13 @@ public class TranscriptEditor extends TextEditor {
 
     @Override
     public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == org.eclipse.ui.ide.IGotoMarker.class) {
+            // a double click in the Problems view: the file's line, also in a large file's window
+            return adapter.cast((org.eclipse.ui.ide.IGotoMarker) marker -> {
+                int line = marker.getAttribute(org.eclipse.core.resources.IMarker.LINE_NUMBER, 1);
+                revealLines(line, line);
+            });
+        }
         if (adapter == org.eclipse.ui.views.properties.IPropertySheetPage.class) {
             // the caret's hex number and its meanings, instead of nothing for a text selection
             return adapter.cast(new org.eclipse.ui.views.properties.PropertySheetPage() {
@@ -533,6 +553,9 @@ public class TranscriptEditor extends TextEditor {
 
     @Override
     public void dispose() {
+        if (getEditorInput() instanceof TranscriptInput input && analysis != null) {
+            TranscriptProblems.clear(input.file());
+        }
         if (analysisJob != null) {
             analysisJob.cancel();
             analysisJob = null;

@@ -27,24 +27,17 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.keys.IBindingService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The workbench as a user meets it: the caret on an address, Ctrl+click, the hardware errors, the
- * guide, the keys, and the whole window on the seed at two screen sizes in both themes.
+ * guide, the keys, the Problems view.
  */
 class WorkbenchTourTest {
 
     private final Display display = Display.getCurrent();
     private final IWorkbenchWindow window = Seed.window();
     private final IWorkbenchPage page = window.getActivePage();
-
-    @AfterEach
-    void lightAgain() {
-        Preferences.setDark(false);
-        UiWait.settle(display, 100);
-    }
 
     private static StyledText text(TranscriptEditor editor) {
         return (StyledText) editor.getAdapter(org.eclipse.swt.widgets.Control.class);
@@ -102,6 +95,35 @@ class WorkbenchTourTest {
     }
 
     @Test
+    void theProblemsViewListsTheAnomalyAndOpeningItGoesToItsLineInTheSameEditor() throws Exception {
+        TranscriptEditor editor = Seed.openIn(window);
+        java.nio.file.Path seed = Seed.path().toAbsolutePath().normalize();
+        var root = org.eclipse.core.resources.ResourcesPlugin.getWorkspace().getRoot();
+        org.eclipse.core.resources.IMarker[] error = new org.eclipse.core.resources.IMarker[1];
+        assertTrue(UiWait.until(display, 10_000, () -> {
+            try {
+                for (var marker : root.findMarkers("org.crashscope.ui.problem", true, org.eclipse.core.resources.IResource.DEPTH_INFINITE)) {
+                    if (seed.toString().equals(marker.getResource().getLocation().toOSString())
+                            && marker.getAttribute(org.eclipse.core.resources.IMarker.SEVERITY, -1) == org.eclipse.core.resources.IMarker.SEVERITY_ERROR) {
+                        error[0] = marker;
+                    }
+                }
+            } catch (org.eclipse.core.runtime.CoreException e) {
+                throw new IllegalStateException(e);
+            }
+            return error[0] != null;
+        }), "the anomaly reached the Problems view");
+        assertEquals(225, error[0].getAttribute(org.eclipse.core.resources.IMarker.LINE_NUMBER, -1));
+        page.showView(org.eclipse.ui.IPageLayout.ID_PROBLEM_VIEW);
+        editor.revealLines(1, 1);
+        var opened = org.eclipse.ui.ide.IDE.openEditor(page, error[0]);
+        UiWait.settle(display, 200);
+        assertTrue(opened == editor, "the open editor, not a second one: " + opened);
+        assertEquals(225, ((ITextSelection) editor.getSelectionProvider().getSelection()).getStartLine() + 1);
+        Screenshots.take(window.getShell(), "workbench-problems");
+    }
+
+    @Test
     void theGuideHasASectionPerViewAndF1OpensTheActiveViewsSection() throws Exception {
         Seed.openIn(window);
         DiagnosisView diagnosis = (DiagnosisView) page.showView(DiagnosisView.ID);
@@ -123,34 +145,6 @@ class WorkbenchTourTest {
         for (String command : List.of("org.crashscope.ui.openTranscript", "org.crashscope.ui.exportReport", "org.crashscope.ui.addNote",
                 "org.crashscope.ui.showGuide", "org.eclipse.ui.window.showKeyAssist", "org.eclipse.ui.window.preferences")) {
             assertTrue(bindings.getActiveBindingsFor(command).length > 0, command + " has no key");
-        }
-    }
-
-    @Test
-    void theWholeWorkbenchOnTheSeedInBothThemesAtBothScreenSizes() throws Exception {
-        for (boolean dark : new boolean[] {false, true}) {
-            Preferences.setDark(dark);
-            UiWait.settle(display, 300);
-            assertEquals(dark, Preferences.isDark());
-            for (int[] size : new int[][] {{1280, 800}, {1920, 1080}}) {
-                page.resetPerspective();
-                TranscriptEditor editor = Seed.openIn(window);
-                window.getShell().setSize(size[0], size[1]);
-                window.getShell().setLocation(0, 0);
-                DiagnosisView diagnosis = (DiagnosisView) page.showView(DiagnosisView.ID);
-                UiWait.settle(display, 300);
-                var step = diagnosis.canvas().diagram().box(DiagnosisDiagram.key(2));
-                Event click = new Event();
-                click.button = 1;
-                click.x = step.x() + 20;
-                click.y = step.y() + 10;
-                diagnosis.canvas().canvas().notifyListeners(SWT.MouseDown, click);
-                UiWait.settle(display, 300);
-                var background = text(editor).getBackground().getRGB();
-                boolean darkEditor = background.red + background.green + background.blue < 3 * 128;
-                assertEquals(dark, darkEditor, "the editor follows the theme: " + background);
-                Screenshots.take(window.getShell(), "workbench-" + (dark ? "dark" : "light") + "-" + size[0] + "x" + size[1]);
-            }
         }
     }
 }

@@ -1,0 +1,66 @@
+package org.crashscope.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.crashscope.diagram.DiagnosisDiagram;
+import org.crashscope.ui.DiagnosisView;
+import org.crashscope.ui.Preferences;
+import org.crashscope.ui.TranscriptEditor;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole window on the seed at 1280x800 and 1920x1080, light and dark. It runs last (the
+ * classes run in alphabetical order): GTK keeps some dark colours after a switch back to light
+ * until a restart, which would tint the other tests' screenshots.
+ */
+class WorkbenchWithThemesTest {
+
+    private final Display display = Display.getCurrent();
+    private final IWorkbenchWindow window = Seed.window();
+    private final IWorkbenchPage page = window.getActivePage();
+
+    @AfterEach
+    void lightAgain() {
+        Preferences.setDark(false);
+        UiWait.settle(display, 100);
+    }
+
+    private static StyledText text(TranscriptEditor editor) {
+        return (StyledText) editor.getAdapter(org.eclipse.swt.widgets.Control.class);
+    }
+
+    @Test
+    void theWholeWorkbenchOnTheSeedInBothThemesAtBothScreenSizes() throws Exception {
+        for (boolean dark : new boolean[] {false, true}) {
+            Preferences.setDark(dark);
+            UiWait.settle(display, 300);
+            assertEquals(dark, Preferences.isDark());
+            for (int[] size : new int[][] {{1280, 800}, {1920, 1080}}) {
+                page.resetPerspective();
+                TranscriptEditor editor = Seed.openIn(window);
+                window.getShell().setSize(size[0], size[1]);
+                window.getShell().setLocation(0, 0);
+                DiagnosisView diagnosis = (DiagnosisView) page.showView(DiagnosisView.ID);
+                UiWait.settle(display, 300);
+                var step = diagnosis.canvas().diagram().box(DiagnosisDiagram.key(2));
+                Event click = new Event();
+                click.button = 1;
+                click.x = step.x() + 20;
+                click.y = step.y() + 10;
+                diagnosis.canvas().canvas().notifyListeners(SWT.MouseDown, click);
+                UiWait.settle(display, 300);
+                var background = text(editor).getBackground().getRGB();
+                boolean darkEditor = background.red + background.green + background.blue < 3 * 128;
+                assertEquals(dark, darkEditor, "the editor follows the theme: " + background);
+                Screenshots.take(window.getShell(), "workbench-" + (dark ? "dark" : "light") + "-" + size[0] + "x" + size[1]);
+            }
+        }
+    }
+}
