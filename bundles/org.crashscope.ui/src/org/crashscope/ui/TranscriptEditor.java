@@ -174,6 +174,7 @@ public class TranscriptEditor extends TextEditor {
         if (outline != null) {
             outline.setBlocks(blocks());
         }
+        updateFolding();
         firePropertyChange(PROP_ANALYSIS);
     }
 
@@ -269,15 +270,15 @@ public class TranscriptEditor extends TextEditor {
     }
 
     /** A caret on a hex number: its meanings go to the Properties view, its other occurrences are highlighted. */
-    private void caretMoved(int widgetOffset) {
+    private void caretMoved(int offset) {
         IDocument document = getDocumentProvider().getDocument(getEditorInput());
-        if (document == null || widgetOffset > document.getLength()) {
+        if (document == null || offset < 0 || offset > document.getLength()) {
             return;
         }
         try {
-            int line = document.getLineOfOffset(widgetOffset);
+            int line = document.getLineOfOffset(offset);
             org.eclipse.jface.text.IRegion region = document.getLineInformation(line);
-            CaretValue value = CaretValue.at(document.get(region.getOffset(), region.getLength()), widgetOffset - region.getOffset(), fileLine(line),
+            CaretValue value = CaretValue.at(document.get(region.getOffset(), region.getLength()), offset - region.getOffset(), fileLine(line),
                     analysis);
             if (value != null && (caretValue == null || caretValue.value() != value.value() || caretValue.line() != value.line())) {
                 caretValue = value;
@@ -368,11 +369,71 @@ public class TranscriptEditor extends TextEditor {
         }
     }
 
+    private org.eclipse.jface.text.source.projection.ProjectionSupport projectionSupport;
+    private final java.util.List<org.eclipse.jface.text.source.Annotation> folds = new java.util.ArrayList<>();
+
+    @Override
+    protected org.eclipse.jface.text.source.ISourceViewer createSourceViewer(org.eclipse.swt.widgets.Composite parent,
+            org.eclipse.jface.text.source.IVerticalRuler ruler, int styles) {
+        var viewer = new org.eclipse.jface.text.source.projection.ProjectionViewer(parent, ruler, getOverviewRuler(), isOverviewRulerVisible(), styles);
+        getSourceViewerDecorationSupport(viewer);
+        return viewer;
+    }
+
+    /** Command blocks fold (in files shown whole; a large file's window moves instead). */
+    private void installFolding() {
+        var viewer = (org.eclipse.jface.text.source.projection.ProjectionViewer) getSourceViewer();
+        projectionSupport = new org.eclipse.jface.text.source.projection.ProjectionSupport(viewer, getAnnotationAccess(), getSharedColors());
+        projectionSupport.install();
+        viewer.doOperation(org.eclipse.jface.text.source.projection.ProjectionViewer.TOGGLE);
+        updateFolding();
+    }
+
+    /** One folding region per command block of three lines or more, from its prompt to its last line. */
+    private void updateFolding() {
+        if (projectionSupport == null || !(getSourceViewer() instanceof org.eclipse.jface.text.source.projection.ProjectionViewer viewer)
+                || viewer.getProjectionAnnotationModel() == null) {
+            return;
+        }
+        IDocument document = getDocumentProvider().getDocument(getEditorInput());
+        java.util.Map<org.eclipse.jface.text.source.Annotation, org.eclipse.jface.text.Position> added = new java.util.LinkedHashMap<>();
+        try {
+            for (CommandBlock block : blocks()) {
+                if (block.lastLine() - block.firstLine() < 2 || block.lastLine() > document.getNumberOfLines()) {
+                    continue;
+                }
+                int start = document.getLineOffset(block.firstLine() - 1);
+                int end = block.lastLine() < document.getNumberOfLines() ? document.getLineOffset(block.lastLine()) : document.getLength();
+                added.put(new org.eclipse.jface.text.source.projection.ProjectionAnnotation(), new org.eclipse.jface.text.Position(start, end - start));
+            }
+        } catch (BadLocationException e) {
+            ILog.of(getClass()).warn("Cannot fold the command blocks: " + e.getMessage());
+            return;
+        }
+        viewer.getProjectionAnnotationModel().modifyAnnotations(folds.toArray(org.eclipse.jface.text.source.Annotation[]::new), added, null);
+        folds.clear();
+        folds.addAll(added.keySet());
+    }
+
+    /** The folding regions of the command blocks, for tests. */
+    public java.util.List<org.eclipse.jface.text.source.Annotation> folds() {
+        return java.util.List.copyOf(folds);
+    }
+
+    /** The model offset of a text-widget offset (they differ when blocks are folded). */
+    private int modelOffset(int widgetOffset) {
+        return getSourceViewer() instanceof org.eclipse.jface.text.ITextViewerExtension5 extension ? extension.widgetOffset2ModelOffset(widgetOffset)
+                : widgetOffset;
+    }
+
     @Override
     public void createPartControl(org.eclipse.swt.widgets.Composite parent) {
         super.createPartControl(parent);
+        if (!isLarge()) {
+            installFolding();
+        }
         getSourceViewer().addViewportListener(this::followScrolling);
-        getSourceViewer().getTextWidget().addCaretListener(e -> caretMoved(e.caretOffset));
+        getSourceViewer().getTextWidget().addCaretListener(e -> caretMoved(modelOffset(e.caretOffset)));
         if (isLarge()) {
             windowMoved();
         }
@@ -513,6 +574,12 @@ public class TranscriptEditor extends TextEditor {
 
     @Override
     public <T> T getAdapter(Class<T> adapter) {
+        if (projectionSupport != null) {
+            Object projection = projectionSupport.getAdapter(getSourceViewer(), adapter);
+            if (projection != null) {
+                return adapter.cast(projection);
+            }
+        }
         if (adapter == org.eclipse.ui.ide.IGotoMarker.class) {
             // a double click in the Problems view: the file's line, also in a large file's window
             return adapter.cast((org.eclipse.ui.ide.IGotoMarker) marker -> {

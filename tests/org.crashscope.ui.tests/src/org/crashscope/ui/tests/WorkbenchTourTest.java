@@ -78,6 +78,24 @@ class WorkbenchTourTest {
     }
 
     @Test
+    void commandBlocksFoldAndUnfold() throws Exception {
+        TranscriptEditor editor = Seed.openIn(window);
+        var blocks = editor.blocks().stream().filter(b -> b.lastLine() - b.firstLine() >= 2).toList();
+        var folds = editor.folds();
+        assertEquals(blocks.size(), folds.size(), "one fold per command block of three lines or more");
+        assertTrue(folds.size() >= 3, folds.toString());
+        var viewer = (org.eclipse.jface.text.source.projection.ProjectionViewer) editor.getAdapter(org.eclipse.jface.text.ITextOperationTarget.class);
+        int before = text(editor).getLineCount();
+        viewer.getProjectionAnnotationModel().collapse(folds.get(0));
+        UiWait.settle(display, 100);
+        var first = blocks.get(0);
+        assertEquals(before - (first.lastLine() - first.firstLine()), text(editor).getLineCount(), "the block shows as its prompt line");
+        viewer.getProjectionAnnotationModel().expandAll(0, document(editor).getLength());
+        UiWait.settle(display, 100);
+        assertEquals(before, text(editor).getLineCount());
+    }
+
+    @Test
     void theHardwareErrorsViewListsTheCperRecordsAndSelectsTheirLines() throws Exception {
         TranscriptEditor editor = Seed.openIn(window);
         HardwareErrorsView view = (HardwareErrorsView) page.showView(HardwareErrorsView.ID);
