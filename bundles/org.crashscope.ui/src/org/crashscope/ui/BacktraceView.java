@@ -177,6 +177,20 @@ public final class BacktraceView extends TranscriptView {
         }
     }
 
+    /** Another part selected a register, a value, a line: the stack word that holds it. */
+    @Override
+    void follow(Linked link) {
+        if (!(slots.getInput() instanceof List<?> shownSlots)) {
+            return;
+        }
+        for (Object o : shownSlots) {
+            if (o instanceof AnnotatedSlot a && link.matches(a.slot().value(), a.slot().address(), a.slot().line())) {
+                quietlySelect(slots, a);
+                return;
+            }
+        }
+    }
+
     public TableViewer frames() {
         return frames;
     }

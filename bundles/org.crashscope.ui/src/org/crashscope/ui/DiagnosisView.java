@@ -112,6 +112,28 @@ public final class DiagnosisView extends TranscriptView {
         }
     }
 
+    private int followed = -1;
+
+    /** Another part selected something a step of the chain rests on: that step, scrolled to. */
+    @Override
+    void follow(Linked link) {
+        if (link.line() == null) {
+            return;
+        }
+        for (int i = 0; i < findings.size(); i++) {
+            if (findings.get(i).evidence().contains(link.line())) {
+                followed = i;
+                canvas.reveal(org.crashscope.diagram.DiagnosisDiagram.key(i));
+                return;
+            }
+        }
+    }
+
+    /** The step last shown because another part selected its evidence, or -1; for tests. */
+    public int followed() {
+        return followed;
+    }
+
     /** Attaches a note to step {@code index} of the chain: its evidence lines, target {@code finding:<kind>}. */
     public void addNote(int index, String text) {
         TranscriptEditor editor = activeEditor();

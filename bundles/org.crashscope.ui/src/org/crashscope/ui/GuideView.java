@@ -108,6 +108,7 @@ public final class GuideView extends ViewPart {
             case RegistersView.ID -> "registers";
             case NotesView.ID -> "notes";
             case "org.eclipse.ui.views.ContentOutline" -> "outline";
+            case "org.eclipse.ui.views.ProblemView" -> "problems";
             default -> "welcome";
         };
     }

@@ -108,6 +108,21 @@ public final class HardwareErrorsView extends TranscriptView {
         return ms >= 0 ? String.format(Locale.ROOT, "%.1f ms", ms) : String.format(Locale.ROOT, "%.1f ms after", -ms);
     }
 
+    /** Another part selected a finding or a value: the record it names. */
+    @Override
+    void follow(Linked link) {
+        if (!(table.getInput() instanceof List<?> rows)) {
+            return;
+        }
+        for (Object o : rows) {
+            if (o instanceof Row r && (link.matches(r.physical(), r.physical(), null)
+                    || link.line() != null && link.line() >= r.first() && link.line() <= r.last())) {
+                quietlySelect(table, r);
+                return;
+            }
+        }
+    }
+
     /** The rows shown, for tests. */
     public TableViewer viewer() {
         return table;

@@ -116,6 +116,36 @@ public final class PageTableView extends TranscriptView {
         }
     }
 
+    private TableSlot followed;
+
+    /** Another part selected a walk step, a finding, a value: the table and slot it names, scrolled to. */
+    @Override
+    void follow(Linked link) {
+        for (int t = 0; t < shown.size(); t++) {
+            for (TableSlot slot : shown.get(t).slots()) {
+                if (link.matches(slot.empty() ? null : slot.entry().value(), slot.address(), slot.line())) {
+                    if (tables.getSelectionIndex() != t) {
+                        tables.select(t);
+                        showTable(t);
+                    }
+                    followed = slot;
+                    String key = PageTableDiagram.key(slot);
+                    canvas.control().getDisplay().asyncExec(() -> {
+                        if (!canvas.control().isDisposed()) {
+                            canvas.reveal(key);
+                        }
+                    });
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The slot last shown because another part selected it, for tests. */
+    public TableSlot followed() {
+        return followed;
+    }
+
     @Override
     public void setFocus() {
         canvas.canvas().setFocus();

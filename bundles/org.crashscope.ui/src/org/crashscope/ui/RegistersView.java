@@ -50,6 +50,20 @@ public final class RegistersView extends TranscriptView {
         followActiveTranscript();
     }
 
+    /** Another part selected a stack word or a value: the register that holds it. */
+    @Override
+    void follow(Linked link) {
+        if (link.value() == null || !(table.getInput() instanceof List<?> rows)) {
+            return;
+        }
+        for (Object o : rows) {
+            if (o instanceof Row r && link.matches(r.value(), null, null)) {
+                quietlySelect(table, r);
+                return;
+            }
+        }
+    }
+
     private Color color(Row r) {
         return r.faulting() ? Preferences.shade(0xfee2e2) : null;
     }

@@ -11,8 +11,44 @@ abstract class TranscriptView extends ViewPart {
 
     private ActiveTranscript active;
 
+    /** Shows what another part selected (a slot, a register, a caret value ...) if this view has it. */
+    private final org.eclipse.ui.ISelectionListener others = (part, selection) -> {
+        if (part == this) {
+            return;
+        }
+        Object element = selection instanceof org.eclipse.jface.viewers.IStructuredSelection s ? s.getFirstElement()
+                : part instanceof TranscriptEditor editor ? editor.caretValue() : null;
+        Linked link = Linked.of(element);
+        if (link != null) {
+            follow(link);
+        }
+    };
+
+    /**
+     * Shows (selects, scrolls to) what {@code link} names, without selecting anything in turn: the
+     * other views follow the part the user works in, never each other.
+     */
+    void follow(Linked link) {
+        // views with something to show override this
+    }
+
+    /** Selects {@code element} in a table without telling anyone (no selection event). */
+    static boolean quietlySelect(org.eclipse.jface.viewers.TableViewer viewer, Object element) {
+        if (element == null || viewer.getControl().isDisposed()) {
+            return false;
+        }
+        var item = viewer.testFindItem(element);
+        if (item instanceof org.eclipse.swt.widgets.TableItem tableItem) {
+            viewer.getTable().setSelection(tableItem);
+            viewer.getTable().showSelection();
+            return true;
+        }
+        return false;
+    }
+
     /** Starts following the active transcript editor; call at the end of {@code createPartControl}. */
     protected final void followActiveTranscript() {
+        getSite().getPage().addPostSelectionListener(others);
         active = new ActiveTranscript(getSite().getPage(), editor -> {
             setContentDescription(editor != null && editor.isAnalysing() ? "Analysing " + editor.getTitle() + "\u2026" : "");
             show(editor == null ? null : editor.analysis());
@@ -41,6 +77,7 @@ abstract class TranscriptView extends ViewPart {
 
     @Override
     public void dispose() {
+        getSite().getPage().removePostSelectionListener(others);
         if (active != null) {
             active.dispose();
         }

@@ -112,6 +112,24 @@ public final class WalkView extends TranscriptView {
         canvas.reveal(WalkDiagram.key(step));
     }
 
+    /** Another part selected a table slot, a stack word or a value: the walk step that reads it. */
+    @Override
+    void follow(Linked link) {
+        for (int w = 0; w < shown.size(); w++) {
+            List<WalkStep> steps = shown.get(w).steps();
+            for (int i = 0; i < steps.size(); i++) {
+                WalkStep s = steps.get(i);
+                if (link.matches(s.entry().value(), s.entryAddress(), s.line())) {
+                    walks.select(w);
+                    step = i;
+                    refresh();
+                    canvas.reveal(WalkDiagram.key(step));
+                    return;
+                }
+            }
+        }
+    }
+
     private static int lineOf(CheckedWalk walk, int step) {
         if (step < walk.steps().size()) {
             return walk.steps().get(step).line();

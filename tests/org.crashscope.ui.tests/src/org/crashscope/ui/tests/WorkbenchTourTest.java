@@ -78,6 +78,37 @@ class WorkbenchTourTest {
     }
 
     @Test
+    void whatOneViewSelectsTheOthersShow() throws Exception {
+        TranscriptEditor editor = Seed.openIn(window);
+        var pageTable = (org.crashscope.ui.PageTableView) page.showView(org.crashscope.ui.PageTableView.ID);
+        var walk = (org.crashscope.ui.WalkView) page.showView(org.crashscope.ui.WalkView.ID);
+        var diagnosis = (DiagnosisView) page.showView(DiagnosisView.ID);
+        UiWait.settle(display, 200);
+        // the walk's PUD step (entry at 0x2d49ef2228) -> the Page Table view shows slot 0x45, the Diagnosis its step
+        page.activate(walk);
+        int pud = -1;
+        for (int i = 0; i < walk.walk().steps().size(); i++) {
+            if (walk.walk().steps().get(i).entryAddress() != null && walk.walk().steps().get(i).entryAddress() == 0x2d49ef2228L) {
+                pud = i;
+            }
+        }
+        assertTrue(pud >= 0, "the last walk reads the anomalous PUD slot");
+        walk.go(pud);
+        UiWait.settle(display, 400);
+        assertNotNull(pageTable.followed(), "the Page Table view followed the walk step");
+        assertEquals(0x45, pageTable.followed().index());
+        assertEquals(225, pageTable.followed().line(), "the slot's rd row");
+        assertTrue(diagnosis.followed() >= 0, "the Diagnosis view showed the step resting on the walk's line");
+        // the caret on the address of the rd row in the editor -> the Page Table view shows slot 0x44 there
+        page.activate(editor);
+        int offset = document(editor).get().indexOf("2d49ef2220:");
+        editor.getSelectionProvider().setSelection(new org.eclipse.jface.text.TextSelection(offset + 3, 0));
+        assertTrue(UiWait.until(display, 3000, () -> pageTable.followed().index() == 0x44), "the views follow the editor's caret");
+        assertEquals(0x2d49ef2220L, editor.caretValue().value());
+        assertEquals(0x44, pageTable.followed().index(), "the slot at the caret's address");
+    }
+
+    @Test
     void commandBlocksFoldAndUnfold() throws Exception {
         TranscriptEditor editor = Seed.openIn(window);
         var blocks = editor.blocks().stream().filter(b -> b.lastLine() - b.firstLine() >= 2).toList();
@@ -151,7 +182,7 @@ class WorkbenchTourTest {
         GuideView guide = (GuideView) page.findView(GuideView.ID);
         assertNotNull(guide, "Help > User Guide opened the guide");
         assertTrue(guide.sections().containsAll(List.of("welcome", "editor", "outline", "diagnosis", "hardware", "pagetable", "walk", "backtrace",
-                "registers", "notes", "reports", "keys")), guide.sections().toString());
+                "registers", "notes", "reports", "keys", "problems")), guide.sections().toString());
         assertTrue(guide.text().contains("PUD slot 0x45"), "the guide explains the seed");
         Screenshots.take(window.getShell(), "workbench-guide");
         page.hideView(guide);
