@@ -149,11 +149,46 @@ public class TranscriptEditor extends TextEditor {
         job.schedule();
     }
 
-    /** The analysis's problems go to the Problems view. */
+    /** The annotation type of page-table anomalies and failed walk checks in the editor (plugin.xml). */
+    public static final String ANOMALY = "org.crashscope.ui.anomaly";
+    private final java.util.List<org.eclipse.jface.text.source.Annotation> anomalies = new java.util.ArrayList<>();
+
+    /** The analysis's problems go to the Problems view; its errors are also marked on their lines here. */
     private void publishProblems() {
         if (analysis != null && getEditorInput() instanceof TranscriptInput input) {
-            TranscriptProblems.publish(input.file(), org.crashscope.analysis.Problems.of(analysis));
+            var problems = org.crashscope.analysis.Problems.of(analysis);
+            TranscriptProblems.publish(input.file(), problems);
+            markAnomalies(problems);
         }
+    }
+
+    private void markAnomalies(java.util.List<org.crashscope.analysis.Problems.Problem> problems) {
+        var model = getDocumentProvider().getAnnotationModel(getEditorInput());
+        IDocument document = getDocumentProvider().getDocument(getEditorInput());
+        if (model == null || document == null) {
+            return;
+        }
+        anomalies.forEach(model::removeAnnotation);
+        anomalies.clear();
+        for (var problem : problems) {
+            int line = problem.line() - fileLine(0);
+            if (problem.severity() != org.crashscope.analysis.Problems.Severity.ERROR || line < 0 || line >= document.getNumberOfLines()) {
+                continue;
+            }
+            try {
+                var region = document.getLineInformation(line);
+                var annotation = new org.eclipse.jface.text.source.Annotation(ANOMALY, false, problem.message());
+                model.addAnnotation(annotation, new org.eclipse.jface.text.Position(region.getOffset(), region.getLength()));
+                anomalies.add(annotation);
+            } catch (BadLocationException e) {
+                // the line is not in this window of a large file
+            }
+        }
+    }
+
+    /** The anomalies marked in the editor, for tests. */
+    public java.util.List<org.eclipse.jface.text.source.Annotation> anomalies() {
+        return java.util.List.copyOf(anomalies);
     }
 
     private void setTranscript(Transcript opened, TranscriptWindowDocument window) {
@@ -224,6 +259,9 @@ public class TranscriptEditor extends TextEditor {
 
     private void windowMoved() {
         clearOccurrences(); // their positions went with the old text
+        if (analysis != null) {
+            markAnomalies(org.crashscope.analysis.Problems.of(analysis));
+        }
         TranscriptWindowDocument window = window();
         if (window != null && getEditorSite() != null) {
             getEditorSite().getActionBars().getStatusLineManager().setMessage(String.format(java.util.Locale.ROOT,

@@ -55,8 +55,9 @@ class WorkbenchTourTest {
         // the PUD entry address of the faulting walk, as the vtop output prints it
         int offset = document(editor).get().indexOf("2d49ef2228");
         assertTrue(offset > 0);
-        text(editor).setCaretOffset(offset + 3);
-        UiWait.settle(display, 200);
+        editor.getSelectionProvider().setSelection(new org.eclipse.jface.text.TextSelection(offset + 3, 0));
+        UiWait.settle(display, 800); // the Properties view follows the post-selection
+        Screenshots.take(window.getShell(), "workbench-caret-properties");
         CaretValue value = editor.caretValue();
         assertNotNull(value, "the caret is on a hex number");
         assertEquals(0x2d49ef2228L, value.value());
@@ -74,7 +75,6 @@ class WorkbenchTourTest {
         UiWait.settle(display, 100);
         int line = ((ITextSelection) editor.getSelectionProvider().getSelection()).getStartLine() + 1;
         assertEquals(225, line, "the rd row of slot 0x45: " + definition.getHyperlinkText());
-        Screenshots.take(window.getShell(), "workbench-caret-properties");
     }
 
     @Test
@@ -163,6 +163,9 @@ class WorkbenchTourTest {
             return error[0] != null;
         }), "the anomaly reached the Problems view");
         assertEquals(225, error[0].getAttribute(org.eclipse.core.resources.IMarker.LINE_NUMBER, -1));
+        assertEquals(1, editor.anomalies().size(), "the anomaly is marked in the editor too");
+        var position = editor.getDocumentProvider().getAnnotationModel(editor.getEditorInput()).getPosition(editor.anomalies().get(0));
+        assertEquals(224, document(editor).getLineOfOffset(position.getOffset()));
         page.showView(org.eclipse.ui.IPageLayout.ID_PROBLEM_VIEW);
         editor.revealLines(1, 1);
         var opened = org.eclipse.ui.ide.IDE.openEditor(page, error[0]);
