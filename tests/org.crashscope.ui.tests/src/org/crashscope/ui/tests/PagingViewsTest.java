@@ -59,12 +59,7 @@ class PagingViewsTest {
         assertTrue(anomaly.tooltip().contains("expected 0x1080000000, found 0xf80000000"), anomaly.tooltip());
 
         // a real click on the slot in the overview
-        Event down = new Event();
-        down.button = 1;
-        down.x = anomaly.x() + 3;
-        down.y = anomaly.y() + 3;
-        view.canvas().canvas().notifyListeners(SWT.MouseDown, down);
-        UiWait.settle(display, 100);
+        UiWait.click(view.canvas(), anomaly, 3, 3);
         assertEquals(225, selectedLine(), "the rd row that holds slot 0x45");
         TableSlot selected = (TableSlot) ((IStructuredSelection) view.getSite().getSelectionProvider().getSelection()).getFirstElement();
         assertEquals(0x2d49ef2228L, selected.address());

@@ -29,4 +29,14 @@ final class UiWait {
         }
         return condition.getAsBoolean();
     }
+
+    /** A real left click {@code dx, dy} pixels into a box of a diagram view, then the events it causes. */
+    static void click(org.crashscope.ui.DiagramCanvas canvas, org.crashscope.diagram.Diagram.Box box, int dx, int dy) {
+        org.eclipse.swt.widgets.Event down = new org.eclipse.swt.widgets.Event();
+        down.button = 1;
+        down.x = box.x() + dx;
+        down.y = box.y() + dy;
+        canvas.canvas().notifyListeners(org.eclipse.swt.SWT.MouseDown, down);
+        settle(canvas.canvas().getDisplay(), 100);
+    }
 }
