@@ -18,8 +18,16 @@ final class Screenshots {
     private Screenshots() {
     }
 
+    /**
+     * Saves what a window shows. Xvfb has no window manager, so GTK leaves the room of a title bar
+     * it never draws at the bottom of the shell's bounds: the picture ends where the client area
+     * does (menu bar included).
+     */
     static Path take(Shell shell, String name) throws Exception {
-        return take(shell, shell.getBounds(), name);
+        Rectangle bounds = shell.getBounds();
+        var area = shell.getClientArea();
+        int bottom = shell.toDisplay(area.x, area.y).y + area.height;
+        return take(shell, new Rectangle(bounds.x, bounds.y, bounds.width, Math.min(bounds.height, bottom - bounds.y)), name);
     }
 
     /** Saves the part of the screen a control covers. */
