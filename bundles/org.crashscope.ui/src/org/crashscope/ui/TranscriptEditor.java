@@ -508,6 +508,23 @@ public class TranscriptEditor extends TextEditor {
         setEditorContextMenuId("#CrashscopeTranscriptEditorContext");
     }
 
+    /** Edit > Undo/Redo (Ctrl+Z, Ctrl+Y) undo and redo note edits: the text itself is never edited. */
+    @Override
+    protected void createUndoRedoActions() {
+        var undo = new org.eclipse.ui.operations.UndoActionHandler(getEditorSite(), undoContext);
+        undo.setActionDefinitionId(org.eclipse.ui.IWorkbenchCommandConstants.EDIT_UNDO);
+        var redo = new org.eclipse.ui.operations.RedoActionHandler(getEditorSite(), undoContext);
+        redo.setActionDefinitionId(org.eclipse.ui.IWorkbenchCommandConstants.EDIT_REDO);
+        for (var action : java.util.List.of(java.util.Map.entry(org.eclipse.ui.texteditor.ITextEditorActionConstants.UNDO, undo),
+                java.util.Map.entry(org.eclipse.ui.texteditor.ITextEditorActionConstants.REDO, redo))) {
+            if (getAction(action.getKey()) instanceof org.eclipse.ui.operations.OperationHistoryActionHandler old) {
+                old.dispose();
+            }
+            setAction(action.getKey(), action.getValue());
+            getEditorSite().getActionBars().setGlobalActionHandler(action.getKey(), action.getValue());
+        }
+    }
+
     @Override
     protected boolean isPrefQuickDiffAlwaysOn() {
         return false; // nothing to diff in evidence that is never edited, and the differ copies the whole document

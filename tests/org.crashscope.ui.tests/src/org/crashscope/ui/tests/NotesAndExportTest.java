@@ -55,6 +55,16 @@ class NotesAndExportTest {
         UiWait.settle(display, 100);
         assertEquals(List.of(note), Notes.read(Notes.sidecar(transcript)));
 
+        // Edit > Undo in the editor undoes the note too (the text is never edited), Edit > Redo redoes it
+        page.activate(editor);
+        var handlers = org.eclipse.ui.PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class);
+        handlers.executeCommand(org.eclipse.ui.IWorkbenchCommandConstants.EDIT_UNDO, null);
+        UiWait.settle(display, 100);
+        assertEquals(List.of(), Notes.read(Notes.sidecar(transcript)), "Edit > Undo in the editor");
+        handlers.executeCommand(org.eclipse.ui.IWorkbenchCommandConstants.EDIT_REDO, null);
+        UiWait.settle(display, 100);
+        assertEquals(List.of(note), Notes.read(Notes.sidecar(transcript)), "Edit > Redo in the editor");
+
         // closing and reopening reloads it
         page.closeEditor(editor, false);
         TranscriptEditor reopened = Transcripts.open(window, transcript);
