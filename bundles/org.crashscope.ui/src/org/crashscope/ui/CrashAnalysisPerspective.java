@@ -15,7 +15,7 @@ public final class CrashAnalysisPerspective implements IPerspectiveFactory {
     @Override
     public void createInitialLayout(IPageLayout layout) {
         layout.setEditorAreaVisible(true);
-        IFolderLayout left = layout.createFolder("left", IPageLayout.LEFT, 0.24f, layout.getEditorArea());
+        IFolderLayout left = layout.createFolder("left", IPageLayout.LEFT, 0.26f, layout.getEditorArea());
         left.addView(IPageLayout.ID_OUTLINE);
         layout.getViewLayout(IPageLayout.ID_OUTLINE).setCloseable(true);
         IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.52f, layout.getEditorArea());
