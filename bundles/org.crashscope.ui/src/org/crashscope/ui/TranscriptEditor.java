@@ -53,6 +53,7 @@ public class TranscriptEditor extends TextEditor {
         }
         transcript = null;
         analysis = null;
+        problems = java.util.List.of();
         notes = null;
         if (!(input instanceof TranscriptInput) && input instanceof org.eclipse.ui.IPathEditorInput path && path.getPath() != null) {
             // opened from the Problems view (a workspace link) or by another plug-in: the same file
@@ -152,17 +153,18 @@ public class TranscriptEditor extends TextEditor {
     /** The annotation type of page-table anomalies and failed walk checks in the editor (plugin.xml). */
     public static final String ANOMALY = "org.crashscope.ui.anomaly";
     private final java.util.List<org.eclipse.jface.text.source.Annotation> anomalies = new java.util.ArrayList<>();
+    private java.util.List<org.crashscope.analysis.Problems.Problem> problems = java.util.List.of();
 
     /** The analysis's problems go to the Problems view; its errors are also marked on their lines here. */
     private void publishProblems() {
         if (analysis != null && getEditorInput() instanceof TranscriptInput input) {
-            var problems = org.crashscope.analysis.Problems.of(analysis);
+            problems = org.crashscope.analysis.Problems.of(analysis);
             TranscriptProblems.publish(input.file(), problems);
             markAnomalies(problems);
         }
     }
 
-    private void markAnomalies(java.util.List<org.crashscope.analysis.Problems.Problem> problems) {
+    private void markAnomalies(java.util.List<org.crashscope.analysis.Problems.Problem> toMark) {
         var model = getDocumentProvider().getAnnotationModel(getEditorInput());
         IDocument document = getDocumentProvider().getDocument(getEditorInput());
         if (model == null || document == null) {
@@ -170,7 +172,7 @@ public class TranscriptEditor extends TextEditor {
         }
         anomalies.forEach(model::removeAnnotation);
         anomalies.clear();
-        for (var problem : problems) {
+        for (var problem : toMark) {
             int line = problem.line() - fileLine(0);
             if (problem.severity() != org.crashscope.analysis.Problems.Severity.ERROR || line < 0 || line >= document.getNumberOfLines()) {
                 continue;
@@ -259,9 +261,7 @@ public class TranscriptEditor extends TextEditor {
 
     private void windowMoved() {
         clearOccurrences(); // their positions went with the old text
-        if (analysis != null) {
-            markAnomalies(org.crashscope.analysis.Problems.of(analysis));
-        }
+        markAnomalies(problems);
         TranscriptWindowDocument window = window();
         if (window != null && getEditorSite() != null) {
             getEditorSite().getActionBars().getStatusLineManager().setMessage(String.format(java.util.Locale.ROOT,
@@ -580,21 +580,13 @@ public class TranscriptEditor extends TextEditor {
         if (hex.length() < 4) {
             return 0; // 0, 1, 0x206: everywhere and meaningless
         }
-        // in a large document, the occurrences near what is on screen: a gigabyte is not searched on the UI thread
-        int from = 0;
-        int to = document.getLength();
-        // (a large file's window holds at most TranscriptWindowDocument.WINDOW_BYTES: it is searched whole)
-        String text;
-        try {
-            text = document.get(from, to - from);
-        } catch (BadLocationException e) {
-            return 0;
-        }
+        // a large file's window holds at most TranscriptWindowDocument.WINDOW_BYTES: it is searched whole
+        String text = document.get();
         var matcher = java.util.regex.Pattern.compile("(?<![0-9a-fA-Fx])(?:0x)?0*" + hex + "(?![0-9a-fA-F])", java.util.regex.Pattern.CASE_INSENSITIVE)
                 .matcher(text);
         while (matcher.find() && occurrences.size() < 10_000) {
             var annotation = new org.eclipse.jface.text.source.Annotation(OCCURRENCE, false, "0x" + hex);
-            model.addAnnotation(annotation, new org.eclipse.jface.text.Position(from + matcher.start(), matcher.end() - matcher.start()));
+            model.addAnnotation(annotation, new org.eclipse.jface.text.Position(matcher.start(), matcher.end() - matcher.start()));
             occurrences.add(annotation);
         }
         return occurrences.size();

@@ -55,13 +55,10 @@ final class TranscriptWindowDocument extends Document {
         }
         int lines = 0;
         int end = head.length;
-        for (int i = 0; i < head.length; i++) {
-            if (head[i] == '\n' && ++lines == WINDOW_LINES) {
-                end = i + 1;
-                break;
-            }
+        for (int i = 0; i < head.length && lines < WINDOW_LINES; i++) {
             if (head[i] == '\n') {
                 end = i + 1;
+                lines++;
             }
         }
         if (lines == 0) {
