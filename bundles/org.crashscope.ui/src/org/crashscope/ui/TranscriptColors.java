@@ -40,7 +40,7 @@ final class TranscriptColors extends TextSourceViewerConfiguration {
 
     private final TranscriptEditor editor;
 
-    /** @param editor the editor configured: a large file's window is coloured only where it is on screen */
+    /** @param editor the editor configured: a long document is coloured only where it is on screen */
     TranscriptColors(IPreferenceStore store, TranscriptEditor editor) {
         super(store);
         this.editor = editor;
@@ -71,7 +71,7 @@ final class TranscriptColors extends TextSourceViewerConfiguration {
 
     @Override
     public IPresentationReconciler getPresentationReconciler(ISourceViewer sourceViewer) {
-        if (editor.isLarge()) {
+        if (editor.coloursOnScreenOnly()) {
             return new VisibleLinesReconciler(scanner());
         }
         PresentationReconciler reconciler = new PresentationReconciler();

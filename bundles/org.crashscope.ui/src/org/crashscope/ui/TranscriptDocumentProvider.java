@@ -40,7 +40,7 @@ public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
             var decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            return new Document(decoder.decode(java.nio.ByteBuffer.wrap(bytes, 0, read)).toString());
+            return new Document(LongLines.cut(decoder.decode(java.nio.ByteBuffer.wrap(bytes, 0, read)).toString()));
         } catch (IOException e) {
             throw new CoreException(Status.error("Cannot read " + input.file() + ": " + e.getMessage(), e));
         }

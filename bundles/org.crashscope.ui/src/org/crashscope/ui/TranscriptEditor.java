@@ -30,8 +30,10 @@ public class TranscriptEditor extends TextEditor {
 
     /** Fired (with {@link #firePropertyChange}) when the analysis of the transcript is ready. */
     public static final int PROP_ANALYSIS = 0x4301;
-    /** Up to this size a transcript is analysed while it opens; larger ones by a background job. */
-    static final long SYNC_ANALYSIS_LIMIT = 4L << 20;
+    /** Up to this size a transcript is analysed while it opens (milliseconds); larger ones by a background job. */
+    static final long SYNC_ANALYSIS_LIMIT = 1L << 20;
+    /** Documents up to this length are coloured whole when set; longer ones only where they are on screen. */
+    static final int COLOUR_WHOLE_LIMIT = 1 << 20;
 
     private Transcript transcript;
     private TranscriptAnalysis analysis;
@@ -225,6 +227,12 @@ public class TranscriptEditor extends TextEditor {
     /** Whether the analysis is still being computed in the background. */
     public boolean isAnalysing() {
         return analysisJob != null;
+    }
+
+    /** Whether only the lines on screen are coloured (a large file's window, or a long document). */
+    boolean coloursOnScreenOnly() {
+        IDocument document = getDocumentProvider() == null ? null : getDocumentProvider().getDocument(getEditorInput());
+        return isLarge() || document != null && document.getLength() > COLOUR_WHOLE_LIMIT;
     }
 
     /** Whether the file is large and shown a window of lines at a time. */

@@ -153,8 +153,8 @@ final class TranscriptWindowDocument extends Document {
 
     private static String decode(byte[] bytes, int length) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+            return LongLines.cut(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes, 0, length)).toString());
         } catch (CharacterCodingException e) {
             return new String(bytes, 0, length, StandardCharsets.ISO_8859_1); // REPLACE never throws; be safe anyway
         }

@@ -104,7 +104,7 @@ class LargeFileTest {
 
         String report = String.format(Locale.ROOT, "file %s: %,d bytes, %,d lines%nfirst screen %d ms after open%nindex built %d ms after open%nanalysis complete %d ms after open%n"
                 + "longest UI-thread stall while indexing and analysing %d ms (%d probes)%nheap growth after GC %,d bytes (%.1f%% of the file)%n",
-                file.getFileName(), size, editor[0].transcript().lineCount(), firstScreenMs, indexedMs, analysedMs, stallMs, probe.count, heapAfter - heapBefore,
+                file.getFileName(), size, editor[0].transcript().lineCount(), firstScreenMs, indexedMs, analysedMs, stallMs, probe.count(), heapAfter - heapBefore,
                 100.0 * (heapAfter - heapBefore) / size);
         System.out.print(report);
         Path out = Path.of(System.getProperty("crashscope.screenshots", "target/screenshots")).getParent().resolve("large-file.txt");
@@ -148,35 +148,5 @@ class LargeFileTest {
             }
         }
         return condition.getAsBoolean();
-    }
-
-    /** Asks the UI thread to run a tick every {@value #PERIOD_MS} ms and remembers the longest wait beyond that. */
-    private static final class LatencyProbe {
-        static final int PERIOD_MS = 10;
-        private final Display display;
-        private long last = System.nanoTime();
-        private long worst;
-        private int count;
-        private boolean running = true;
-
-        LatencyProbe(Display display) {
-            this.display = display;
-            display.timerExec(PERIOD_MS, this::tick);
-        }
-
-        private void tick() {
-            long now = System.nanoTime();
-            worst = Math.max(worst, (now - last) / 1_000_000 - PERIOD_MS);
-            last = now;
-            count++;
-            if (running) {
-                display.timerExec(PERIOD_MS, this::tick);
-            }
-        }
-
-        long stop() {
-            running = false;
-            return worst;
-        }
     }
 }
