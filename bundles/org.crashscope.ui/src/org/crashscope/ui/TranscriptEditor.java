@@ -88,7 +88,7 @@ public class TranscriptEditor extends TextEditor {
     }
 
     private static TranscriptAnalysis analyse(Transcript transcript) {
-        return analyse(TranscriptParser.parse(transcript, TranscriptParser.depthFor(transcript.sizeInBytes())));
+        return analyse(TranscriptParser.parse(transcript, TranscriptParser.viewDepthFor(transcript.sizeInBytes())));
     }
 
     /** The analysis with the shipped rules, the user's rule folders and those set in the preferences. */
@@ -129,7 +129,7 @@ public class TranscriptEditor extends TextEditor {
                 }
             });
             progress.subTask("parsing command blocks and log markers");
-            var parsed = TranscriptParser.parse(opened, TranscriptParser.depthFor(opened.sizeInBytes()));
+            var parsed = TranscriptParser.parse(opened, TranscriptParser.viewDepthFor(opened.sizeInBytes()));
             progress.worked(1);
             if (progress.isCanceled()) {
                 return Status.CANCEL_STATUS;

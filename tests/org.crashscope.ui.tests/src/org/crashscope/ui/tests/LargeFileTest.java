@@ -75,6 +75,7 @@ class LargeFileTest {
         assertTrue(editor[0].isLarge(), "shown a window at a time");
         assertEquals(1, editor[0].shownLines()[0]);
         assertFalse(editor[0].analysis().parsed().oopses().isEmpty(), "the oopses in the log were parsed");
+        assertFalse(editor[0].analysis().parsed().walks().isEmpty(), "the first command blocks were parsed (a bounded parse)");
 
         // the views filled when the analysis arrived
         DiagnosisView diagnosis = (DiagnosisView) window.getActivePage().showView(DiagnosisView.ID);

@@ -24,7 +24,7 @@ import org.crashscope.transcript.model.Walk;
  * Everything understood in a transcript: the command blocks, the shape segments, and the typed
  * records in the order of their first line.
  *
- * @param complete false when only the log markers were parsed (a summary of a large file)
+ * @param complete false when blocks were left unparsed (only log markers, or a bounded parse of a large file)
  */
 public record ParsedTranscript(String name, int lineCount, List<CommandBlock> commands, List<Segment> segments, List<ParsedRecord> records,
         boolean complete) {

@@ -23,8 +23,17 @@ public final class TranscriptParser {
         /** every block: for views, reports and JSON */
         FULL,
         /** only the log markers (oopses, hardware errors, machine checks): a summary of a huge file */
-        LOG_MARKERS
+        LOG_MARKERS,
+        /**
+         * the log markers, and the other blocks in order while they fit {@link #BOUNDED_LINES} lines
+         * in all: a huge transcript's walks, dumps and backtraces for the views, not millions of
+         * records; the first block left out says so in a diagnostic
+         */
+        BOUNDED
     }
+
+    /** The lines of command output (besides logs) a {@link Depth#BOUNDED} parse reads. */
+    public static final int BOUNDED_LINES = 50_000;
 
     /**
      * Up to this size a transcript is parsed whole for a summary or a view; above it only its log
@@ -35,6 +44,11 @@ public final class TranscriptParser {
     /** The depth for a summary or view of a transcript of {@code sizeInBytes}: see {@link #FULL_PARSE_LIMIT}. */
     public static Depth depthFor(long sizeInBytes) {
         return sizeInBytes <= FULL_PARSE_LIMIT ? Depth.FULL : Depth.LOG_MARKERS;
+    }
+
+    /** The depth for the workbench's views: whole up to {@link #FULL_PARSE_LIMIT}, {@link Depth#BOUNDED} above. */
+    public static Depth viewDepthFor(long sizeInBytes) {
+        return sizeInBytes <= FULL_PARSE_LIMIT ? Depth.FULL : Depth.BOUNDED;
     }
 
     /** How a diagnostic for a parser bug starts: tests and fuzzing look for it. */
@@ -50,11 +64,12 @@ public final class TranscriptParser {
     public static ParsedTranscript parse(Transcript transcript, Depth depth) {
         List<ParsedRecord> records = new ArrayList<>();
         int[] markers = transcript.logMarkers();
+        Budget budget = new Budget(depth);
         for (CommandBlock block : transcript.blocks()) {
             Span span = new Span(block.firstLine(), block.lastLine());
             if (isLog(block.kind())) {
                 records.addAll(safely(span, block.command(), block.kind(), () -> LogParser.parse(span, markersIn(markers, span), transcript::line)));
-            } else if (depth == Depth.FULL) {
+            } else if (budget.take(span, block.command(), block.kind(), records)) {
                 records.addAll(safely(span, block.command(), block.kind(), () -> parseBlock(block.kind(), block.command(), text(transcript, span))));
             }
         }
@@ -63,19 +78,49 @@ public final class TranscriptParser {
             switch (segment.kind()) {
                 case LOG -> records.addAll(safely(span, "", "log", () -> LogParser.parse(span, markersIn(markers, span), transcript::line)));
                 case BACKTRACE -> {
-                    if (depth == Depth.FULL) {
+                    if (budget.take(span, "", "bt", records)) {
                         records.addAll(safely(span, "", "bt", () -> List.copyOf(BacktraceParser.parse("", text(transcript, span)))));
                     }
                 }
                 case MEMORY_DUMP -> {
-                    if (depth == Depth.FULL) {
+                    if (budget.take(span, "", "rd", records)) {
                         records.addAll(safely(span, "", "rd", () -> List.of(MemoryDumpParser.parse("", text(transcript, span)))));
                     }
                 }
             }
         }
         return new ParsedTranscript(transcript.name(), transcript.lineCount(), transcript.blocks(), transcript.segments(), records,
-                depth == Depth.FULL);
+                depth == Depth.FULL || depth == Depth.BOUNDED && !budget.skipped);
+    }
+
+    /** Which non-log blocks a depth parses; a bounded parse notes the first block it leaves out. */
+    private static final class Budget {
+        private final Depth depth;
+        private long left = BOUNDED_LINES;
+        private boolean skipped;
+
+        Budget(Depth depth) {
+            this.depth = depth;
+        }
+
+        boolean take(Span span, String command, String kind, List<ParsedRecord> records) {
+            if (depth == Depth.FULL) {
+                return true;
+            }
+            if (depth == Depth.BOUNDED) {
+                long lines = span.last() - span.first() + 1L;
+                if (lines <= left) {
+                    left -= lines;
+                    return true;
+                }
+                if (!skipped) {
+                    records.add(new RawBlock(span, command, kind, List.of(Diagnostic.info(span.first(), String.format(
+                            "not parsed from here on: the transcript is large and its first %,d lines of command output were parsed", BOUNDED_LINES)))));
+                }
+            }
+            skipped = true;
+            return false;
+        }
     }
 
     private static boolean isLog(String kind) {
