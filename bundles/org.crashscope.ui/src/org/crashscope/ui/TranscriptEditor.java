@@ -224,6 +224,24 @@ public class TranscriptEditor extends TextEditor {
         }
     }
 
+    private String lastSearch = "";
+    private long lastHit = -1;
+
+    /** The last text found with Find in Whole Transcript, for the next search. */
+    public String lastSearch() {
+        return lastSearch;
+    }
+
+    /** The file offset of the last hit, or -1. */
+    public long lastHit() {
+        return lastHit;
+    }
+
+    void rememberSearch(String query, long hit) {
+        lastSearch = query;
+        lastHit = hit;
+    }
+
     /** Whether the analysis is still being computed in the background. */
     public boolean isAnalysing() {
         return analysisJob != null;

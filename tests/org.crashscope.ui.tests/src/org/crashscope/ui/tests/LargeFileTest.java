@@ -14,6 +14,7 @@ import org.crashscope.ui.TranscriptEditor;
 import org.crashscope.ui.Transcripts;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Display;
@@ -101,6 +102,19 @@ class LargeFileTest {
         int topFileLine = windowStart + 100;
         assertTrue(editor[0].shownLines()[0] < windowStart, "the window moved up");
         assertEquals(topFileLine, editor[0].fileLine(viewer.getTopIndex()), "the same file line stays at the top");
+        // Find in Whole Transcript goes beyond the window, forward, and wraps
+        editor[0].revealLines(1, 1);
+        String query = "general protection fault";
+        int[] hits = new int[2];
+        for (int i = 0; i < 2; i++) {
+            var search = org.crashscope.ui.FindInTranscriptHandler.next(editor[0], query, false);
+            assertTrue(pump(display, 60_000, () -> search.getResult() != null), "the search ended");
+            UiWait.settle(display, 100);
+            ITextSelection found = (ITextSelection) editor[0].getSelectionProvider().getSelection();
+            assertEquals(query, found.getText().toLowerCase(Locale.ROOT), "the text itself is selected");
+            hits[i] = editor[0].fileLine(found.getStartLine());
+        }
+        assertTrue(hits[1] > hits[0] && hits[1] > 20_000, "the next hit, beyond the first window: " + hits[0] + ", " + hits[1]);
         Screenshots.take(window.getShell(), "workbench-large-file");
 
         String report = String.format(Locale.ROOT, "file %s: %,d bytes, %,d lines%nfirst screen %d ms after open%nindex built %d ms after open%nanalysis complete %d ms after open%n"

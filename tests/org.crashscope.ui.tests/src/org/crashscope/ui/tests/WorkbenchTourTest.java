@@ -195,7 +195,8 @@ class WorkbenchTourTest {
     void everyCrashscopeCommandHasAKeyListedInKeyAssist() {
         IBindingService bindings = PlatformUI.getWorkbench().getService(IBindingService.class);
         for (String command : List.of("org.crashscope.ui.openTranscript", "org.crashscope.ui.exportReport", "org.crashscope.ui.addNote",
-                "org.crashscope.ui.showGuide", "org.eclipse.ui.window.showKeyAssist", "org.eclipse.ui.window.preferences")) {
+                "org.crashscope.ui.showGuide", "org.crashscope.ui.findInTranscript", "org.eclipse.ui.window.showKeyAssist",
+                "org.eclipse.ui.window.preferences")) {
             assertTrue(bindings.getActiveBindingsFor(command).length > 0, command + " has no key");
         }
     }

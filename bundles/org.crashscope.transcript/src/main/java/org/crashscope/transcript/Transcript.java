@@ -105,6 +105,60 @@ public final class Transcript implements AutoCloseable {
         return index.read(offset, dst, dstOff, len);
     }
 
+    /**
+     * The offset of the first occurrence of {@code needle} at or after {@code from}, or -1: a
+     * byte search over the mapping (ASCII case folded when {@code ignoreCase}), for finding text in
+     * a gigabyte log without decoding it. Asks {@code cancelled} every few megabytes.
+     *
+     * @throws CancellationException when {@code cancelled} said so
+     */
+    public long find(byte[] needle, long from, boolean ignoreCase, BooleanSupplier cancelled) {
+        if (needle.length == 0) {
+            return -1;
+        }
+        byte[] pattern = ignoreCase ? lower(needle) : needle;
+        int chunk = 4 << 20;
+        byte[] buf = new byte[chunk + pattern.length - 1];
+        long size = bytes.size();
+        for (long pos = Math.max(0, from); pos < size; pos += chunk) {
+            if (cancelled != null && cancelled.getAsBoolean()) {
+                throw new CancellationException("search cancelled at offset " + pos);
+            }
+            int n = bytes.read(pos, buf, 0, buf.length);
+            int last = n - pattern.length;
+            byte first = pattern[0];
+            for (int i = 0; i <= last; i++) {
+                byte b = ignoreCase ? lower(buf[i]) : buf[i];
+                if (b == first && matches(buf, i, pattern, ignoreCase)) {
+                    return pos + i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean matches(byte[] buf, int at, byte[] pattern, boolean ignoreCase) {
+        for (int k = 1; k < pattern.length; k++) {
+            byte b = ignoreCase ? lower(buf[at + k]) : buf[at + k];
+            if (b != pattern[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte lower(byte b) {
+        return b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
+    }
+
+    private static byte[] lower(byte[] bytes) {
+        byte[] out = bytes.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = lower(out[i]);
+        }
+        return out;
+    }
+
     /** The command blocks, in the order of their prompts. */
     public List<CommandBlock> blocks() {
         return blocks;

@@ -57,6 +57,25 @@ class LineIndexTest {
     }
 
     @Test
+    void findLocatesTextAcrossChunksIgnoringCaseWhenAskedAndFromAGivenOffset() {
+        StringBuilder text = new StringBuilder();
+        while (text.length() < (9 << 20)) {
+            text.append("[    1.000000] nvme nvme0: I/O 123 QID 4 timeout, completion polled\n");
+        }
+        int chunkEdge = (4 << 20) - 3; // the needle straddles the first 4 MiB read
+        text.replace(chunkEdge, chunkEdge + 14, "Hardware Error");
+        int later = 8 << 20;
+        text.replace(later, later + 14, "hardware error");
+        Transcript transcript = Transcript.of("t", text.toString().getBytes(StandardCharsets.US_ASCII));
+        byte[] needle = "Hardware Error".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(chunkEdge, transcript.find(needle, 0, false, () -> false));
+        assertEquals(-1, transcript.find(needle, chunkEdge + 1, false, () -> false), "case matters unless ignored");
+        assertEquals(later, transcript.find(needle, chunkEdge + 1, true, () -> false));
+        assertEquals(-1, transcript.find("absent".getBytes(StandardCharsets.US_ASCII), 0, true, () -> false));
+        assertThrows(java.util.concurrent.CancellationException.class, () -> transcript.find("absent".getBytes(StandardCharsets.US_ASCII), 0, true, () -> true));
+    }
+
+    @Test
     void openingStopsWhenCancelled(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path file = dir.resolve("big.txt");
         java.nio.file.Files.writeString(file, "crash> log\n" + "[    1.000000] message\n".repeat(200_000));
