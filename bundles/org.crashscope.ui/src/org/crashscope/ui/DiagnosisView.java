@@ -56,6 +56,11 @@ public final class DiagnosisView extends TranscriptView {
         canvas = new DiagramCanvas(parent);
         canvas.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         canvas.onSelect(this::selectFinding);
+        canvas.control().addListener(SWT.Resize, e -> {
+            if (Math.abs(canvas.control().getClientArea().width - 24 - drawnWidth) > 40 && !findings.isEmpty()) {
+                drawChain();
+            }
+        });
         getSite().setSelectionProvider(selection);
         followActiveTranscript();
     }
@@ -66,6 +71,7 @@ public final class DiagnosisView extends TranscriptView {
             return;
         }
         findings = analysis == null ? List.of() : analysis.findings();
+        diagnoses = List.of();
         if (analysis == null) {
             headline.setText("No transcript open.");
             canvas.setDiagram(null);
@@ -73,10 +79,22 @@ public final class DiagnosisView extends TranscriptView {
             headline.setText(analysis.diagnoses().isEmpty() ? findings.size() + " findings; no known issue matches"
                     : "Known issue: " + analysis.diagnoses().get(0).rule().id() + " (" + Math.round(analysis.diagnoses().get(0).confidence() * 100)
                             + "% of its symptoms hold)");
-            canvas.setDiagram(findings.isEmpty() && analysis.diagnoses().isEmpty() ? null : DiagnosisDiagram.of(findings, analysis.diagnoses()));
+            diagnoses = analysis.diagnoses();
+            drawChain();
         }
         copy.setEnabled(!nextCommands().isEmpty());
         headline.getParent().layout(true, true);
+    }
+
+    private List<org.crashscope.analysis.Diagnosis> diagnoses = List.of();
+    private int drawnWidth;
+
+    /** The chain as wide as the view (so that a wide screen shows it in fewer lines). */
+    private void drawChain() {
+        int width = canvas.control().getClientArea().width - 24;
+        drawnWidth = width;
+        canvas.setDiagram(findings.isEmpty() && diagnoses.isEmpty() ? null
+                : DiagnosisDiagram.of(findings, diagnoses, width <= 0 ? DiagnosisDiagram.WIDTH : width));
     }
 
     /** The crash commands of the gaps, one a line. */

@@ -38,7 +38,7 @@ public final class RegistersView extends TranscriptView {
         table = Tables.create(parent);
         table.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         var mono = JFaceResources.getTextFont();
-        Tables.column(table, Row.class, "register", 64, r -> r.register().toUpperCase(java.util.Locale.ROOT), this::color, mono);
+        Tables.column(table, Row.class, "register", 76, r -> r.register().toUpperCase(java.util.Locale.ROOT), this::color, mono);
         Tables.column(table, Row.class, "value", 144, r -> String.format("%016x", r.value()), this::color, mono);
         Tables.column(table, Row.class, "the same value elsewhere", 700, r -> String.join("; ", r.links()), this::color, null);
         table.addSelectionChangedListener(e -> {

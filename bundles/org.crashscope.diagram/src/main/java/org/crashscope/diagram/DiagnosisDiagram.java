@@ -15,7 +15,10 @@ import org.crashscope.analysis.Finding;
 public final class DiagnosisDiagram {
 
     private static final int MARGIN = 16;
-    private static final int WIDTH = 900;
+    /** The width of the chain in reports; a view passes its own. */
+    public static final int WIDTH = 900;
+    static final int MIN_WIDTH = 560;
+    static final int MAX_WIDTH = 1600;
     private static final int FONT = 12;
     private static final int SMALL = 11;
     private static final int LINE = 16;
@@ -29,11 +32,17 @@ public final class DiagnosisDiagram {
     }
 
     public static Diagram of(List<Finding> findings, List<Diagnosis> diagnoses) {
+        return of(findings, diagnoses, WIDTH);
+    }
+
+    /** The chain drawn {@code width} pixels wide (kept between {@value #MIN_WIDTH} and {@value #MAX_WIDTH}): a view's width. */
+    public static Diagram of(List<Finding> findings, List<Diagnosis> diagnoses, int width) {
+        int w = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, width));
         DiagramBuilder d = new DiagramBuilder();
         String title = diagnoses.isEmpty() ? "Evidence chain" : "Diagnosis: " + diagnoses.get(0).rule().id();
         d.text(MARGIN, 24, title, 15, Palette.INK, true);
         int y = 40;
-        int chars = (WIDTH - 2 * MARGIN - 60) / Diagram.charWidth(FONT);
+        int chars = (w - 2 * MARGIN - 60) / Diagram.charWidth(FONT);
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             List<String> lines = wrap(f.text(), chars);
@@ -42,10 +51,10 @@ public final class DiagnosisDiagram {
             }
             int h = 26 + lines.size() * LINE;
             int fill = f.isGap() ? Palette.FOCUS_FILL : Palette.LEVELS[i % 5];
-            d.box(MARGIN, y, WIDTH - 2 * MARGIN, h, fill, f.isGap() ? Palette.FOCUS : Palette.GRID, f.isGap() ? 2 : 1, key(i),
+            d.box(MARGIN, y, w - 2 * MARGIN, h, fill, f.isGap() ? Palette.FOCUS : Palette.GRID, f.isGap() ? 2 : 1, key(i),
                     "lines " + String.join(", ", f.evidence().stream().map(String::valueOf).toList()));
             d.text(MARGIN + 10, y + 17, String.format("%d  %s", i + 1, label(f)), SMALL, Palette.MUTED, true);
-            d.text(WIDTH - MARGIN - 10 - Diagram.textWidth(confidence(f), SMALL), y + 17, confidence(f), SMALL, Palette.MUTED, false);
+            d.text(w - MARGIN - 10 - Diagram.textWidth(confidence(f), SMALL), y + 17, confidence(f), SMALL, Palette.MUTED, false);
             int ty = y + 17 + LINE;
             for (String line : lines) {
                 d.text(MARGIN + 28, ty, line, FONT, line.startsWith("next: ") ? Palette.ANOMALY_EDGE : Palette.INK, line.startsWith("next: "));
@@ -77,7 +86,7 @@ public final class DiagnosisDiagram {
             diagnosis.missing().forEach(m -> lines.addAll(wrap("not seen: " + m, chars)));
             int h = 26 + lines.size() * LINE;
             boolean strong = diagnosis.confidence() >= 0.8;
-            d.box(MARGIN, y, WIDTH - 2 * MARGIN, h, strong ? Palette.ANOMALY : Palette.HEADER, strong ? Palette.ANOMALY_EDGE : Palette.GRID, 2,
+            d.box(MARGIN, y, w - 2 * MARGIN, h, strong ? Palette.ANOMALY : Palette.HEADER, strong ? Palette.ANOMALY_EDGE : Palette.GRID, 2,
                     "diagnosis:" + diagnosis.rule().id(), diagnosis.rule().summary());
             d.text(MARGIN + 10, y + 17, String.format(Locale.ROOT, "KNOWN ISSUE  %s  (%.0f%% of its symptoms hold)", diagnosis.rule().id(),
                     diagnosis.confidence() * 100), SMALL, strong ? Palette.ANOMALY_EDGE : Palette.MUTED, true);
@@ -88,7 +97,7 @@ public final class DiagnosisDiagram {
             }
             y += h;
         }
-        return d.build(title, WIDTH, y + MARGIN);
+        return d.build(title, w, y + MARGIN);
     }
 
     private static String label(Finding f) {
