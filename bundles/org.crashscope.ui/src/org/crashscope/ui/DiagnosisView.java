@@ -139,7 +139,7 @@ public final class DiagnosisView extends TranscriptView {
             return;
         }
         for (int i = 0; i < findings.size(); i++) {
-            if (findings.get(i).evidence().contains(link.line())) {
+            if (findings.get(i).evidence().stream().anyMatch(link::covers)) {
                 followed = i;
                 canvas.reveal(org.crashscope.diagram.DiagnosisDiagram.key(i));
                 return;

@@ -116,7 +116,7 @@ public final class HardwareErrorsView extends TranscriptView {
         }
         for (Object o : rows) {
             if (o instanceof Row r && (link.matches(r.physical(), r.physical(), null)
-                    || link.line() != null && link.line() >= r.first() && link.line() <= r.last())) {
+                    || link.line() != null && link.line() <= r.last() && link.lastLine() >= r.first())) {
                 quietlySelect(table, r);
                 return;
             }

@@ -10,7 +10,11 @@ import org.crashscope.x86.WalkStep;
  * a stack word's, a page-table entry's), an address (where an entry or a word lies) and the line
  * that shows it. Any may be {@code null}.
  */
-public record Linked(Long value, Long address, Integer line) {
+public record Linked(Long value, Long address, Integer line, Integer lastLine) {
+
+    public Linked(Long value, Long address, Integer line) {
+        this(value, address, line, line);
+    }
 
     /** The link of a selected element, or {@code null} for elements nobody follows. */
     public static Linked of(Object element) {
@@ -22,15 +26,21 @@ public record Linked(Long value, Long address, Integer line) {
             case HardwareErrorsView.Row h -> new Linked(h.physical(), h.physical(), h.first());
             case Finding f -> f.evidence().isEmpty() ? null : new Linked(null, null, f.evidence().get(0));
             case CaretValue v -> new Linked(v.value(), v.value(), v.line());
+            case org.crashscope.transcript.CommandBlock b -> new Linked(null, null, b.firstLine(), b.lastLine());
             case null, default -> null;
         };
     }
 
-    /** Whether {@code candidate} is what this link names: the same value or address (long numbers only), or line. */
+    /** Whether {@code candidate} is what this link names: the same value or address (long numbers only), or a line it covers. */
     public boolean matches(Long candidateValue, Long candidateAddress, Integer candidateLine) {
         return significant(value) && (value.equals(candidateValue) || value.equals(candidateAddress))
                 || significant(address) && (address.equals(candidateAddress) || address.equals(candidateValue))
-                || line != null && line.equals(candidateLine);
+                || covers(candidateLine);
+    }
+
+    /** Whether {@code candidateLine} lies in the lines this link names. */
+    public boolean covers(Integer candidateLine) {
+        return line != null && candidateLine != null && candidateLine >= line && candidateLine <= lastLine;
     }
 
     /** 0, 1 and small flags are everywhere: they link nothing. */

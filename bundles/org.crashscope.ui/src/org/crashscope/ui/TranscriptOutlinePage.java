@@ -40,6 +40,41 @@ public final class TranscriptOutlinePage extends ContentOutlinePage {
             }
         });
         viewer.setInput(blocks);
+        // link with editor: the block around the caret (or what another view selected) is selected here
+        getSite().getPage().addPostSelectionListener(follow);
+    }
+
+    private final org.eclipse.ui.ISelectionListener follow = this::editorSelectionChanged;
+
+    private void editorSelectionChanged(org.eclipse.ui.IWorkbenchPart part, org.eclipse.jface.viewers.ISelection selection) {
+        if (part == editor && selection instanceof org.eclipse.jface.text.ITextSelection text && text.getStartLine() >= 0) {
+            showBlockAt(editor.fileLine(text.getStartLine()));
+        }
+    }
+
+    /** Selects (without revealing it again in the editor) the block holding file line {@code line}. */
+    void showBlockAt(int line) {
+        TreeViewer viewer = getTreeViewer();
+        if (viewer == null || viewer.getControl().isDisposed()) {
+            return;
+        }
+        for (CommandBlock block : blocks) {
+            if (line >= block.firstLine() && line <= block.lastLine()) {
+                if (viewer.testFindItem(block) instanceof org.eclipse.swt.widgets.TreeItem item) {
+                    viewer.getTree().setSelection(item);
+                    viewer.getTree().showSelection();
+                }
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void dispose() {
+        if (getSite() != null) {
+            getSite().getPage().removePostSelectionListener(follow);
+        }
+        super.dispose();
     }
 
     /** The label shown for a block: its command and the line of its prompt. */

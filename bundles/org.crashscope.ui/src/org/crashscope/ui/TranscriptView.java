@@ -48,7 +48,7 @@ abstract class TranscriptView extends ViewPart {
 
     /** Starts following the active transcript editor; call at the end of {@code createPartControl}. */
     protected final void followActiveTranscript() {
-        getSite().getPage().addPostSelectionListener(others);
+        getSite().getPage().addSelectionListener(others);
         active = new ActiveTranscript(getSite().getPage(), editor -> {
             setContentDescription(editor != null && editor.isAnalysing() ? "Analysing " + editor.getTitle() + "\u2026" : "");
             show(editor == null ? null : editor.analysis());
@@ -77,7 +77,7 @@ abstract class TranscriptView extends ViewPart {
 
     @Override
     public void dispose() {
-        getSite().getPage().removePostSelectionListener(others);
+        getSite().getPage().removeSelectionListener(others);
         if (active != null) {
             active.dispose();
         }

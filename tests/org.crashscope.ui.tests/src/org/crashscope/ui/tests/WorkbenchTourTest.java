@@ -106,6 +106,21 @@ class WorkbenchTourTest {
         assertTrue(UiWait.until(display, 3000, () -> pageTable.followed().index() == 0x44), "the views follow the editor's caret");
         assertEquals(0x2d49ef2220L, editor.caretValue().value());
         assertEquals(0x44, pageTable.followed().index(), "the slot at the caret's address");
+
+        // the Outline links with the editor: the block around the caret is selected there
+        var outline = (org.eclipse.ui.views.contentoutline.ContentOutline) page.showView(org.eclipse.ui.IPageLayout.ID_OUTLINE);
+        var outlinePage = (org.crashscope.ui.TranscriptOutlinePage) outline.getCurrentPage();
+        page.activate(editor);
+        editor.getSelectionProvider().setSelection(new org.eclipse.jface.text.TextSelection(document(editor).getLineOffset(169), 0));
+        assertTrue(UiWait.until(display, 3000, () -> outlinePage.viewer().getTree().getSelectionCount() == 1
+                && outlinePage.viewer().getTree().getSelection()[0].getText().startsWith("bt -FFls")), "the Outline shows the bt block");
+        // selecting a vtop block in the Outline makes the Walk view show that walk
+        var firstVtop = editor.blocks().stream().filter(b -> b.command().startsWith("vtop")).findFirst().orElseThrow();
+        page.activate(outline);
+        outlinePage.viewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(firstVtop), true);
+        assertTrue(UiWait.until(display, 3000, () -> walk.walk().walk().span().first() > firstVtop.firstLine()
+                && walk.walk().walk().span().last() <= firstVtop.lastLine()), "the Walk view shows the walk of the selected block, not "
+                        + walk.walk().walk().span());
     }
 
     @Test
