@@ -1,11 +1,19 @@
 package org.crashscope.ui;
 
-import org.crashscope.analysis.TranscriptAnalysis;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
+import org.crashscope.analysis.Diagnosis;
 import org.crashscope.analysis.Finding;
+import org.crashscope.analysis.TranscriptAnalysis;
 import org.crashscope.diagram.DiagnosisDiagram;
+import org.crashscope.report.Note;
+import org.eclipse.core.commands.ExecutionException;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
@@ -15,6 +23,7 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.PlatformUI;
 
 /**
  * The diagnosis of the active transcript: the evidence chain step by step (click a step to select
@@ -42,9 +51,9 @@ public final class DiagnosisView extends TranscriptView {
         note.setToolTipText("Attach a note to the selected step (its evidence lines)");
         note.addListener(SWT.Selection, e -> {
             if (selected >= 0 && selected < findings.size()) {
-                org.eclipse.jface.dialogs.InputDialog dialog = new org.eclipse.jface.dialogs.InputDialog(parent.getShell(), "Add Note",
+                InputDialog dialog = new InputDialog(parent.getShell(), "Add Note",
                         "Note on step " + (selected + 1) + " (" + findings.get(selected).kind() + "):", "", null);
-                if (dialog.open() == org.eclipse.jface.window.Window.OK && !dialog.getValue().isBlank()) {
+                if (dialog.open() == Window.OK && !dialog.getValue().isBlank()) {
                     addNote(selected, dialog.getValue().strip());
                 }
             }
@@ -86,7 +95,7 @@ public final class DiagnosisView extends TranscriptView {
         headline.getParent().layout(true, true);
     }
 
-    private List<org.crashscope.analysis.Diagnosis> diagnoses = List.of();
+    private List<Diagnosis> diagnoses = List.of();
     private int drawnWidth;
 
     /** The chain as wide as the view (so that a wide screen shows it in fewer lines). */
@@ -141,7 +150,7 @@ public final class DiagnosisView extends TranscriptView {
         for (int i = 0; i < findings.size(); i++) {
             if (findings.get(i).evidence().stream().anyMatch(link::covers)) {
                 followed = i;
-                canvas.reveal(org.crashscope.diagram.DiagnosisDiagram.key(i));
+                canvas.reveal(DiagnosisDiagram.key(i));
                 return;
             }
         }
@@ -161,12 +170,12 @@ public final class DiagnosisView extends TranscriptView {
         Finding f = findings.get(index);
         int first = f.evidence().isEmpty() ? 1 : f.evidence().get(0);
         int last = f.evidence().isEmpty() ? 1 : f.evidence().get(f.evidence().size() - 1);
-        org.crashscope.report.Note note = new org.crashscope.report.Note(java.util.UUID.randomUUID().toString(), first, last,
-                "finding:" + f.kind(), text, System.getProperty("user.name"), java.time.Instant.now().toString());
+        Note note = new Note(UUID.randomUUID().toString(), first, last,
+                "finding:" + f.kind(), text, System.getProperty("user.name"), Instant.now().toString());
         try {
-            org.eclipse.ui.PlatformUI.getWorkbench().getOperationSupport().getOperationHistory().execute(NoteOperation.add(editor, note), null, null);
-        } catch (org.eclipse.core.commands.ExecutionException e) {
-            org.eclipse.core.runtime.ILog.of(getClass()).error("Cannot add the note", e);
+            PlatformUI.getWorkbench().getOperationSupport().getOperationHistory().execute(NoteOperation.add(editor, note), null, null);
+        } catch (ExecutionException e) {
+            ILog.of(getClass()).error("Cannot add the note", e);
         }
     }
 

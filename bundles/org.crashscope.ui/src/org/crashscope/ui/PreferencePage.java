@@ -6,6 +6,7 @@ import org.eclipse.jface.preference.PathEditor;
 import org.eclipse.jface.preference.RadioGroupFieldEditor;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
@@ -38,7 +39,7 @@ public final class PreferencePage extends FieldEditorPreferencePage implements I
         Composite parent = getFieldEditorParent();
         Group theme = new Group(parent, SWT.NONE);
         theme.setText("Theme");
-        theme.setLayout(new org.eclipse.swt.layout.RowLayout());
+        theme.setLayout(new RowLayout());
         theme.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
         Button light = new Button(theme, SWT.RADIO);
         light.setText("&Light");

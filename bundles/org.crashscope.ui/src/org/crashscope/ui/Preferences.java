@@ -1,21 +1,28 @@
 package org.crashscope.ui;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.crashscope.diagram.Palette;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.preference.PreferenceConverter;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
-import org.crashscope.diagram.Palette;
 
 /**
  * Crashscope's settings (Window > Preferences > Crashscope) and the theme: the colours of the
@@ -49,7 +56,7 @@ public final class Preferences {
 
         /** The preference key of the colour in the light theme; the dark theme's key ends in {@code .dark}. */
         public String key(boolean dark) {
-            return "color." + name().toLowerCase(java.util.Locale.ROOT) + (dark ? ".dark" : "");
+            return "color." + name().toLowerCase(Locale.ROOT) + (dark ? ".dark" : "");
         }
 
         /** The default in a theme: as designed for light, lightness inverted for dark. */
@@ -85,21 +92,21 @@ public final class Preferences {
         return PreferenceConverter.getColor(store(), colour.key(isDark()));
     }
 
-    private static final java.util.Map<Integer, org.eclipse.swt.graphics.Color> SHADES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Integer, Color> SHADES = new ConcurrentHashMap<>();
 
     /**
      * A row or cell shade ({@code 0xRRGGBB} as designed for light) in the active theme: the same
      * hue with lightness inverted in the dark theme, so that light text stays readable on it.
      */
-    public static org.eclipse.swt.graphics.Color shade(int rgb) {
+    public static Color shade(int rgb) {
         int shown = isDark() ? Palette.onDark(rgb) : rgb;
-        return SHADES.computeIfAbsent(shown, c -> new org.eclipse.swt.graphics.Color(new RGB((c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff)));
+        return SHADES.computeIfAbsent(shown, c -> new Color(new RGB((c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff)));
     }
 
     /** The folders of rule files set in the preferences (besides ~/.crashscope/rules and $CRASHSCOPE_RULES). */
     public static List<Path> ruleFolders() {
         List<Path> folders = new ArrayList<>();
-        for (String folder : store().getString(RULE_FOLDERS).split(java.io.File.pathSeparator)) {
+        for (String folder : store().getString(RULE_FOLDERS).split(File.pathSeparator)) {
             if (!folder.isBlank()) {
                 folders.add(Path.of(folder.trim()));
             }
@@ -138,11 +145,11 @@ public final class Preferences {
         refreshColours();
     }
 
-    private static void resetColours(org.eclipse.swt.widgets.Control control) {
+    private static void resetColours(Control control) {
         control.setBackground(null);
         control.setForeground(null);
-        if (control instanceof org.eclipse.swt.widgets.Composite composite) {
-            for (org.eclipse.swt.widgets.Control child : composite.getChildren()) {
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
                 resetColours(child);
             }
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.crashscope.analysis.AnnotatedSlot;
 import org.crashscope.analysis.Finding;
 import org.crashscope.report.Note;
+import org.crashscope.x86.Addresses;
 import org.crashscope.x86.TableSlot;
 import org.crashscope.x86.WalkStep;
 import org.eclipse.core.runtime.IAdapterFactory;
@@ -93,7 +94,7 @@ public final class Properties implements IAdapterFactory {
                     .add("Finding", "next command", f.nextCommand());
             case CaretValue v -> {
                 s.add("Value", "text", v.token()).add("Value", "hex", String.format("0x%x", v.value())).add("Value", "decimal", Long.toUnsignedString(v.value()))
-                        .add("Value", "line", v.line()).add("Value", "canonical x86-64 address", org.crashscope.x86.Addresses.isCanonical(v.value(), false) ? "yes" : "no (4-level paging)");
+                        .add("Value", "line", v.line()).add("Value", "canonical x86-64 address", Addresses.isCanonical(v.value(), false) ? "yes" : "no (4-level paging)");
                 if (v.meanings().isEmpty()) {
                     s.add("Meanings", "none", "the analysis knows nothing else about this value");
                 }

@@ -5,8 +5,10 @@ import java.util.List;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.TextAttribute;
+import org.eclipse.jface.text.hyperlink.IHyperlinkDetector;
 import org.eclipse.jface.text.presentation.IPresentationReconciler;
 import org.eclipse.jface.text.presentation.PresentationReconciler;
+import org.eclipse.jface.text.reconciler.IReconciler;
 import org.eclipse.jface.text.rules.DefaultDamagerRepairer;
 import org.eclipse.jface.text.rules.EndOfLineRule;
 import org.eclipse.jface.text.rules.ICharacterScanner;
@@ -47,11 +49,11 @@ final class TranscriptColors extends TextSourceViewerConfiguration {
     }
 
     @Override
-    public org.eclipse.jface.text.hyperlink.IHyperlinkDetector[] getHyperlinkDetectors(ISourceViewer sourceViewer) {
+    public IHyperlinkDetector[] getHyperlinkDetectors(ISourceViewer sourceViewer) {
         // Ctrl+click on an address: where the analysis defines it, or its next occurrence
-        org.eclipse.jface.text.hyperlink.IHyperlinkDetector values = (viewer, region, canShowMultiple) -> editor.hyperlinksAt(viewer.getDocument(),
+        IHyperlinkDetector values = (viewer, region, canShowMultiple) -> editor.hyperlinksAt(viewer.getDocument(),
                 region.getOffset());
-        return new org.eclipse.jface.text.hyperlink.IHyperlinkDetector[] {values};
+        return new IHyperlinkDetector[] {values};
     }
 
     /** The scanner that finds what to colour, one per viewer. */
@@ -82,7 +84,7 @@ final class TranscriptColors extends TextSourceViewerConfiguration {
     }
 
     @Override
-    public org.eclipse.jface.text.reconciler.IReconciler getReconciler(ISourceViewer sourceViewer) {
+    public IReconciler getReconciler(ISourceViewer sourceViewer) {
         return null; // no spelling: a transcript is not prose, and a spell checker would read a gigabyte
     }
 

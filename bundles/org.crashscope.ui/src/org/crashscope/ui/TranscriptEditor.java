@@ -1,23 +1,67 @@
 package org.crashscope.ui;
 
-import org.crashscope.analysis.TranscriptAnalysis;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.regex.Pattern;
 
+import org.crashscope.analysis.Problems;
+import org.crashscope.analysis.Rules;
+import org.crashscope.analysis.TranscriptAnalysis;
 import org.crashscope.transcript.CommandBlock;
 import org.crashscope.transcript.Transcript;
+import org.crashscope.transcript.parse.ParsedTranscript;
 import org.crashscope.transcript.parse.TranscriptParser;
+import org.eclipse.core.commands.operations.IUndoContext;
+import org.eclipse.core.commands.operations.ObjectUndoContext;
+import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.swt.widgets.Display;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IRegion;
+import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.jface.text.ITextViewerExtension5;
+import org.eclipse.jface.text.Position;
+import org.eclipse.jface.text.Region;
+import org.eclipse.jface.text.hyperlink.IHyperlink;
+import org.eclipse.jface.text.source.Annotation;
+import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.jface.text.source.IVerticalRuler;
+import org.eclipse.jface.text.source.IVerticalRulerColumn;
+import org.eclipse.jface.text.source.LineNumberChangeRulerColumn;
+import org.eclipse.jface.text.source.projection.ProjectionAnnotation;
+import org.eclipse.jface.text.source.projection.ProjectionSupport;
+import org.eclipse.jface.text.source.projection.ProjectionViewer;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IPathEditorInput;
+import org.eclipse.ui.IWorkbenchCommandConstants;
+import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.editors.text.TextEditor;
+import org.eclipse.ui.ide.IGotoMarker;
+import org.eclipse.ui.menus.CommandContributionItem;
+import org.eclipse.ui.menus.CommandContributionItemParameter;
+import org.eclipse.ui.operations.OperationHistoryActionHandler;
+import org.eclipse.ui.operations.RedoActionHandler;
+import org.eclipse.ui.operations.UndoActionHandler;
+import org.eclipse.ui.texteditor.ITextEditorActionConstants;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
+import org.eclipse.ui.views.properties.IPropertySheetPage;
+import org.eclipse.ui.views.properties.PropertySheetPage;
 
 /**
  * The read-only transcript editor. It shows the file as text (with line numbers) and knows the
@@ -39,7 +83,7 @@ public class TranscriptEditor extends TextEditor {
     private TranscriptAnalysis analysis;
     private Job analysisJob;
     private TranscriptNotes notes;
-    private final org.eclipse.core.commands.operations.IUndoContext undoContext = new org.eclipse.core.commands.operations.ObjectUndoContext(this,
+    private final IUndoContext undoContext = new ObjectUndoContext(this,
             "Transcript notes");
     private TranscriptOutlinePage outline;
 
@@ -55,11 +99,11 @@ public class TranscriptEditor extends TextEditor {
         }
         transcript = null;
         analysis = null;
-        problems = java.util.List.of();
+        problems = List.of();
         notes = null;
-        if (!(input instanceof TranscriptInput) && input instanceof org.eclipse.ui.IPathEditorInput path && path.getPath() != null) {
+        if (!(input instanceof TranscriptInput) && input instanceof IPathEditorInput path && path.getPath() != null) {
             // opened from the Problems view (a workspace link) or by another plug-in: the same file
-            input = new TranscriptInput(java.nio.file.Path.of(path.getPath().toOSString()));
+            input = new TranscriptInput(Path.of(path.getPath().toOSString()));
         }
         super.doSetInput(input);
         if (input instanceof TranscriptInput transcriptInput) {
@@ -92,10 +136,10 @@ public class TranscriptEditor extends TextEditor {
     }
 
     /** The analysis with the shipped rules, the user's rule folders and those set in the preferences. */
-    private static TranscriptAnalysis analyse(org.crashscope.transcript.parse.ParsedTranscript parsed) {
-        java.util.List<java.nio.file.Path> folders = new java.util.ArrayList<>(org.crashscope.analysis.Rules.userFolders());
+    private static TranscriptAnalysis analyse(ParsedTranscript parsed) {
+        List<Path> folders = new ArrayList<>(Rules.userFolders());
         folders.addAll(Preferences.ruleFolders());
-        return TranscriptAnalysis.of(parsed, org.crashscope.analysis.Rules.load(folders));
+        return TranscriptAnalysis.of(parsed, Rules.load(folders));
     }
 
     /**
@@ -117,7 +161,7 @@ public class TranscriptEditor extends TextEditor {
                     opened = Transcript.open(input.file(), progress::isCanceled);
                     input.opened(opened);
                 }
-            } catch (java.util.concurrent.CancellationException e) {
+            } catch (CancellationException e) {
                 return Status.CANCEL_STATUS;
             } catch (IOException e) {
                 return Status.error("Cannot open " + input.file() + ": " + e.getMessage(), e);
@@ -154,19 +198,19 @@ public class TranscriptEditor extends TextEditor {
 
     /** The annotation type of page-table anomalies and failed walk checks in the editor (plugin.xml). */
     public static final String ANOMALY = "org.crashscope.ui.anomaly";
-    private final java.util.List<org.eclipse.jface.text.source.Annotation> anomalies = new java.util.ArrayList<>();
-    private java.util.List<org.crashscope.analysis.Problems.Problem> problems = java.util.List.of();
+    private final List<Annotation> anomalies = new ArrayList<>();
+    private List<Problems.Problem> problems = List.of();
 
     /** The analysis's problems go to the Problems view; its errors are also marked on their lines here. */
     private void publishProblems() {
         if (analysis != null && getEditorInput() instanceof TranscriptInput input) {
-            problems = org.crashscope.analysis.Problems.of(analysis);
+            problems = Problems.of(analysis);
             TranscriptProblems.publish(input.file(), problems);
             markAnomalies(problems);
         }
     }
 
-    private void markAnomalies(java.util.List<org.crashscope.analysis.Problems.Problem> toMark) {
+    private void markAnomalies(List<Problems.Problem> toMark) {
         var model = getDocumentProvider().getAnnotationModel(getEditorInput());
         IDocument document = getDocumentProvider().getDocument(getEditorInput());
         if (model == null || document == null) {
@@ -176,13 +220,13 @@ public class TranscriptEditor extends TextEditor {
         anomalies.clear();
         for (var problem : toMark) {
             int line = problem.line() - fileLine(0);
-            if (problem.severity() != org.crashscope.analysis.Problems.Severity.ERROR || line < 0 || line >= document.getNumberOfLines()) {
+            if (problem.severity() != Problems.Severity.ERROR || line < 0 || line >= document.getNumberOfLines()) {
                 continue;
             }
             try {
                 var region = document.getLineInformation(line);
-                var annotation = new org.eclipse.jface.text.source.Annotation(ANOMALY, false, problem.message());
-                model.addAnnotation(annotation, new org.eclipse.jface.text.Position(region.getOffset(), region.getLength()));
+                var annotation = new Annotation(ANOMALY, false, problem.message());
+                model.addAnnotation(annotation, new Position(region.getOffset(), region.getLength()));
                 anomalies.add(annotation);
             } catch (BadLocationException e) {
                 // the line is not in this window of a large file
@@ -191,8 +235,8 @@ public class TranscriptEditor extends TextEditor {
     }
 
     /** The anomalies marked in the editor, for tests. */
-    public java.util.List<org.eclipse.jface.text.source.Annotation> anomalies() {
-        return java.util.List.copyOf(anomalies);
+    public List<Annotation> anomalies() {
+        return List.copyOf(anomalies);
     }
 
     private void setTranscript(Transcript opened, TranscriptWindowDocument window) {
@@ -290,7 +334,7 @@ public class TranscriptEditor extends TextEditor {
         markAnomalies(problems);
         TranscriptWindowDocument window = window();
         if (window != null && getEditorSite() != null) {
-            getEditorSite().getActionBars().getStatusLineManager().setMessage(String.format(java.util.Locale.ROOT,
+            getEditorSite().getActionBars().getStatusLineManager().setMessage(String.format(Locale.ROOT,
                     "Large file: lines %,d-%,d of %,d shown; scroll on, or pick a block in the Outline, to move", window.firstLine(),
                     window.lastLine(), window.fileLineCount()));
         }
@@ -341,7 +385,7 @@ public class TranscriptEditor extends TextEditor {
         }
         try {
             int line = document.getLineOfOffset(offset);
-            org.eclipse.jface.text.IRegion region = document.getLineInformation(line);
+            IRegion region = document.getLineInformation(line);
             CaretValue value = CaretValue.at(document.get(region.getOffset(), region.getLength()), offset - region.getOffset(), fileLine(line),
                     analysis);
             if (value != null && (caretValue == null || caretValue.value() != value.value() || caretValue.line() != value.line())) {
@@ -356,10 +400,10 @@ public class TranscriptEditor extends TextEditor {
     }
 
     /** Opens the definition (or the next occurrence) of the hex number at {@code offset}: the editor's hyperlinks. */
-    public org.eclipse.jface.text.hyperlink.IHyperlink[] hyperlinksAt(org.eclipse.jface.text.IDocument document, int offset) {
+    public IHyperlink[] hyperlinksAt(IDocument document, int offset) {
         try {
             int line = document.getLineOfOffset(offset);
-            org.eclipse.jface.text.IRegion region = document.getLineInformation(line);
+            IRegion region = document.getLineInformation(line);
             String text = document.get(region.getOffset(), region.getLength());
             int column = offset - region.getOffset();
             CaretValue value = CaretValue.at(text, column, fileLine(line), analysis);
@@ -370,8 +414,8 @@ public class TranscriptEditor extends TextEditor {
             while (start > 0 && Character.digit(text.charAt(start - 1), 16) >= 0 || start > 0 && text.charAt(start - 1) == 'x') {
                 start--;
             }
-            var link = new org.eclipse.jface.text.Region(region.getOffset() + start, value.token().length());
-            java.util.List<org.eclipse.jface.text.hyperlink.IHyperlink> links = new java.util.ArrayList<>();
+            var link = new Region(region.getOffset() + start, value.token().length());
+            List<IHyperlink> links = new ArrayList<>();
             for (var meaning : value.meanings()) {
                 if (meaning.line() != value.line()) {
                     links.add(hyperlink(link, meaning.kind() + ": " + meaning.text() + " (line " + meaning.line() + ")",
@@ -379,16 +423,16 @@ public class TranscriptEditor extends TextEditor {
                 }
             }
             links.add(hyperlink(link, "Next occurrence of " + value.token(), () -> nextOccurrence(document, link, value.value())));
-            return links.toArray(org.eclipse.jface.text.hyperlink.IHyperlink[]::new);
+            return links.toArray(IHyperlink[]::new);
         } catch (BadLocationException e) {
             return null;
         }
     }
 
-    private static org.eclipse.jface.text.hyperlink.IHyperlink hyperlink(org.eclipse.jface.text.IRegion region, String label, Runnable open) {
-        return new org.eclipse.jface.text.hyperlink.IHyperlink() {
+    private static IHyperlink hyperlink(IRegion region, String label, Runnable open) {
+        return new IHyperlink() {
             @Override
-            public org.eclipse.jface.text.IRegion getHyperlinkRegion() {
+            public IRegion getHyperlinkRegion() {
                 return region;
             }
 
@@ -410,11 +454,11 @@ public class TranscriptEditor extends TextEditor {
     }
 
     /** Selects the next occurrence of {@code value} after {@code from} (wrapping), as the highlight finds them. */
-    private void nextOccurrence(IDocument document, org.eclipse.jface.text.IRegion from, long value) {
+    private void nextOccurrence(IDocument document, IRegion from, long value) {
         highlightValue(value);
         var model = getDocumentProvider().getAnnotationModel(getEditorInput());
-        org.eclipse.jface.text.Position first = null;
-        org.eclipse.jface.text.Position next = null;
+        Position first = null;
+        Position next = null;
         for (var annotation : occurrences) {
             var p = model.getPosition(annotation);
             if (p == null) {
@@ -433,34 +477,34 @@ public class TranscriptEditor extends TextEditor {
         }
     }
 
-    private org.eclipse.jface.text.source.projection.ProjectionSupport projectionSupport;
-    private final java.util.List<org.eclipse.jface.text.source.Annotation> folds = new java.util.ArrayList<>();
+    private ProjectionSupport projectionSupport;
+    private final List<Annotation> folds = new ArrayList<>();
 
     @Override
-    protected org.eclipse.jface.text.source.ISourceViewer createSourceViewer(org.eclipse.swt.widgets.Composite parent,
-            org.eclipse.jface.text.source.IVerticalRuler ruler, int styles) {
-        var viewer = new org.eclipse.jface.text.source.projection.ProjectionViewer(parent, ruler, getOverviewRuler(), isOverviewRulerVisible(), styles);
+    protected ISourceViewer createSourceViewer(Composite parent,
+            IVerticalRuler ruler, int styles) {
+        var viewer = new ProjectionViewer(parent, ruler, getOverviewRuler(), isOverviewRulerVisible(), styles);
         getSourceViewerDecorationSupport(viewer);
         return viewer;
     }
 
     /** Command blocks fold (in files shown whole; a large file's window moves instead). */
     private void installFolding() {
-        var viewer = (org.eclipse.jface.text.source.projection.ProjectionViewer) getSourceViewer();
-        projectionSupport = new org.eclipse.jface.text.source.projection.ProjectionSupport(viewer, getAnnotationAccess(), getSharedColors());
+        var viewer = (ProjectionViewer) getSourceViewer();
+        projectionSupport = new ProjectionSupport(viewer, getAnnotationAccess(), getSharedColors());
         projectionSupport.install();
-        viewer.doOperation(org.eclipse.jface.text.source.projection.ProjectionViewer.TOGGLE);
+        viewer.doOperation(ProjectionViewer.TOGGLE);
         updateFolding();
     }
 
     /** One folding region per command block of three lines or more, from its prompt to its last line. */
     private void updateFolding() {
-        if (projectionSupport == null || !(getSourceViewer() instanceof org.eclipse.jface.text.source.projection.ProjectionViewer viewer)
+        if (projectionSupport == null || !(getSourceViewer() instanceof ProjectionViewer viewer)
                 || viewer.getProjectionAnnotationModel() == null) {
             return;
         }
         IDocument document = getDocumentProvider().getDocument(getEditorInput());
-        java.util.Map<org.eclipse.jface.text.source.Annotation, org.eclipse.jface.text.Position> added = new java.util.LinkedHashMap<>();
+        Map<Annotation, Position> added = new LinkedHashMap<>();
         try {
             for (CommandBlock block : blocks()) {
                 if (block.lastLine() - block.firstLine() < 2 || block.lastLine() > document.getNumberOfLines()) {
@@ -468,30 +512,30 @@ public class TranscriptEditor extends TextEditor {
                 }
                 int start = document.getLineOffset(block.firstLine() - 1);
                 int end = block.lastLine() < document.getNumberOfLines() ? document.getLineOffset(block.lastLine()) : document.getLength();
-                added.put(new org.eclipse.jface.text.source.projection.ProjectionAnnotation(), new org.eclipse.jface.text.Position(start, end - start));
+                added.put(new ProjectionAnnotation(), new Position(start, end - start));
             }
         } catch (BadLocationException e) {
             ILog.of(getClass()).warn("Cannot fold the command blocks: " + e.getMessage());
             return;
         }
-        viewer.getProjectionAnnotationModel().modifyAnnotations(folds.toArray(org.eclipse.jface.text.source.Annotation[]::new), added, null);
+        viewer.getProjectionAnnotationModel().modifyAnnotations(folds.toArray(Annotation[]::new), added, null);
         folds.clear();
         folds.addAll(added.keySet());
     }
 
     /** The folding regions of the command blocks, for tests. */
-    public java.util.List<org.eclipse.jface.text.source.Annotation> folds() {
-        return java.util.List.copyOf(folds);
+    public List<Annotation> folds() {
+        return List.copyOf(folds);
     }
 
     /** The model offset of a text-widget offset (they differ when blocks are folded). */
     private int modelOffset(int widgetOffset) {
-        return getSourceViewer() instanceof org.eclipse.jface.text.ITextViewerExtension5 extension ? extension.widgetOffset2ModelOffset(widgetOffset)
+        return getSourceViewer() instanceof ITextViewerExtension5 extension ? extension.widgetOffset2ModelOffset(widgetOffset)
                 : widgetOffset;
     }
 
     @Override
-    public void createPartControl(org.eclipse.swt.widgets.Composite parent) {
+    public void createPartControl(Composite parent) {
         super.createPartControl(parent);
         if (!isLarge()) {
             installFolding();
@@ -504,9 +548,9 @@ public class TranscriptEditor extends TextEditor {
     }
 
     @Override
-    protected org.eclipse.jface.text.source.IVerticalRulerColumn createLineNumberRulerColumn() {
+    protected IVerticalRulerColumn createLineNumberRulerColumn() {
         // the file's line numbers, also in the window of a large file
-        fLineNumberRulerColumn = new org.eclipse.jface.text.source.LineNumberChangeRulerColumn(getSharedColors()) {
+        fLineNumberRulerColumn = new LineNumberChangeRulerColumn(getSharedColors()) {
             @Override
             protected String createDisplayString(int line) {
                 return Integer.toString(fileLine(line));
@@ -537,13 +581,13 @@ public class TranscriptEditor extends TextEditor {
     /** Edit > Undo/Redo (Ctrl+Z, Ctrl+Y) undo and redo note edits: the text itself is never edited. */
     @Override
     protected void createUndoRedoActions() {
-        var undo = new org.eclipse.ui.operations.UndoActionHandler(getEditorSite(), undoContext);
-        undo.setActionDefinitionId(org.eclipse.ui.IWorkbenchCommandConstants.EDIT_UNDO);
-        var redo = new org.eclipse.ui.operations.RedoActionHandler(getEditorSite(), undoContext);
-        redo.setActionDefinitionId(org.eclipse.ui.IWorkbenchCommandConstants.EDIT_REDO);
-        for (var action : java.util.List.of(java.util.Map.entry(org.eclipse.ui.texteditor.ITextEditorActionConstants.UNDO, undo),
-                java.util.Map.entry(org.eclipse.ui.texteditor.ITextEditorActionConstants.REDO, redo))) {
-            if (getAction(action.getKey()) instanceof org.eclipse.ui.operations.OperationHistoryActionHandler old) {
+        var undo = new UndoActionHandler(getEditorSite(), undoContext);
+        undo.setActionDefinitionId(IWorkbenchCommandConstants.EDIT_UNDO);
+        var redo = new RedoActionHandler(getEditorSite(), undoContext);
+        redo.setActionDefinitionId(IWorkbenchCommandConstants.EDIT_REDO);
+        for (var action : List.of(Map.entry(ITextEditorActionConstants.UNDO, undo),
+                Map.entry(ITextEditorActionConstants.REDO, redo))) {
+            if (getAction(action.getKey()) instanceof OperationHistoryActionHandler old) {
                 old.dispose();
             }
             setAction(action.getKey(), action.getValue());
@@ -582,13 +626,13 @@ public class TranscriptEditor extends TextEditor {
     }
 
     /** The context of note edits in the workbench's operation history (the Notes view's Undo/Redo). */
-    public org.eclipse.core.commands.operations.IUndoContext undoContext() {
+    public IUndoContext undoContext() {
         return undoContext;
     }
 
     /** The annotation type of the occurrences of a selected value (coloured by plugin.xml's specification). */
     public static final String OCCURRENCE = "org.crashscope.ui.occurrence";
-    private final java.util.List<org.eclipse.jface.text.source.Annotation> occurrences = new java.util.ArrayList<>();
+    private final List<Annotation> occurrences = new ArrayList<>();
 
     /**
      * Highlights every occurrence of {@code value} in the transcript (as hex, with or without
@@ -608,11 +652,11 @@ public class TranscriptEditor extends TextEditor {
         }
         // a large file's window holds at most TranscriptWindowDocument.WINDOW_BYTES: it is searched whole
         String text = document.get();
-        var matcher = java.util.regex.Pattern.compile("(?<![0-9a-fA-Fx])(?:0x)?0*" + hex + "(?![0-9a-fA-F])", java.util.regex.Pattern.CASE_INSENSITIVE)
+        var matcher = Pattern.compile("(?<![0-9a-fA-Fx])(?:0x)?0*" + hex + "(?![0-9a-fA-F])", Pattern.CASE_INSENSITIVE)
                 .matcher(text);
         while (matcher.find() && occurrences.size() < 10_000) {
-            var annotation = new org.eclipse.jface.text.source.Annotation(OCCURRENCE, false, "0x" + hex);
-            model.addAnnotation(annotation, new org.eclipse.jface.text.Position(matcher.start(), matcher.end() - matcher.start()));
+            var annotation = new Annotation(OCCURRENCE, false, "0x" + hex);
+            model.addAnnotation(annotation, new Position(matcher.start(), matcher.end() - matcher.start()));
             occurrences.add(annotation);
         }
         return occurrences.size();
@@ -653,21 +697,21 @@ public class TranscriptEditor extends TextEditor {
                 return adapter.cast(projection);
             }
         }
-        if (adapter == org.eclipse.ui.ide.IGotoMarker.class) {
+        if (adapter == IGotoMarker.class) {
             // a double click in the Problems view: the file's line, also in a large file's window
-            return adapter.cast((org.eclipse.ui.ide.IGotoMarker) marker -> {
-                int line = marker.getAttribute(org.eclipse.core.resources.IMarker.LINE_NUMBER, 1);
+            return adapter.cast((IGotoMarker) marker -> {
+                int line = marker.getAttribute(IMarker.LINE_NUMBER, 1);
                 revealLines(line, line);
             });
         }
-        if (adapter == org.eclipse.ui.views.properties.IPropertySheetPage.class) {
+        if (adapter == IPropertySheetPage.class) {
             // the caret's hex number and its meanings, instead of nothing for a text selection
-            return adapter.cast(new org.eclipse.ui.views.properties.PropertySheetPage() {
+            return adapter.cast(new PropertySheetPage() {
                 @Override
-                public void selectionChanged(org.eclipse.ui.IWorkbenchPart part, org.eclipse.jface.viewers.ISelection selection) {
-                    if (part == TranscriptEditor.this && selection instanceof org.eclipse.jface.text.ITextSelection) {
-                        selection = caretValue == null ? org.eclipse.jface.viewers.StructuredSelection.EMPTY
-                                : new org.eclipse.jface.viewers.StructuredSelection(caretValue);
+                public void selectionChanged(IWorkbenchPart part, ISelection selection) {
+                    if (part == TranscriptEditor.this && selection instanceof ITextSelection) {
+                        selection = caretValue == null ? StructuredSelection.EMPTY
+                                : new StructuredSelection(caretValue);
                     }
                     super.selectionChanged(part, selection);
                 }
@@ -684,11 +728,11 @@ public class TranscriptEditor extends TextEditor {
     }
 
     @Override
-    protected void editorContextMenuAboutToShow(org.eclipse.jface.action.IMenuManager menu) {
+    protected void editorContextMenuAboutToShow(IMenuManager menu) {
         super.editorContextMenuAboutToShow(menu);
-        menu.add(new org.eclipse.jface.action.Separator("crashscope"));
-        menu.add(new org.eclipse.ui.menus.CommandContributionItem(new org.eclipse.ui.menus.CommandContributionItemParameter(getSite(), null,
-                "org.crashscope.ui.addNote", org.eclipse.ui.menus.CommandContributionItem.STYLE_PUSH)));
+        menu.add(new Separator("crashscope"));
+        menu.add(new CommandContributionItem(new CommandContributionItemParameter(getSite(), null,
+                "org.crashscope.ui.addNote", CommandContributionItem.STYLE_PUSH)));
     }
 
     @Override

@@ -3,13 +3,18 @@ package org.crashscope.ui;
 import java.util.List;
 
 import org.crashscope.transcript.CommandBlock;
+import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.SelectionChangedEvent;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.views.contentoutline.ContentOutlinePage;
 
 /** Lists the command blocks of a transcript; selecting one reveals it in the editor. */
@@ -44,10 +49,10 @@ public final class TranscriptOutlinePage extends ContentOutlinePage {
         getSite().getPage().addPostSelectionListener(follow);
     }
 
-    private final org.eclipse.ui.ISelectionListener follow = this::editorSelectionChanged;
+    private final ISelectionListener follow = this::editorSelectionChanged;
 
-    private void editorSelectionChanged(org.eclipse.ui.IWorkbenchPart part, org.eclipse.jface.viewers.ISelection selection) {
-        if (part == editor && selection instanceof org.eclipse.jface.text.ITextSelection text && text.getStartLine() >= 0) {
+    private void editorSelectionChanged(IWorkbenchPart part, ISelection selection) {
+        if (part == editor && selection instanceof ITextSelection text && text.getStartLine() >= 0) {
             showBlockAt(editor.fileLine(text.getStartLine()));
         }
     }
@@ -60,7 +65,7 @@ public final class TranscriptOutlinePage extends ContentOutlinePage {
         }
         for (CommandBlock block : blocks) {
             if (line >= block.firstLine() && line <= block.lastLine()) {
-                if (viewer.testFindItem(block) instanceof org.eclipse.swt.widgets.TreeItem item) {
+                if (viewer.testFindItem(block) instanceof TreeItem item) {
                     viewer.getTree().setSelection(item);
                     viewer.getTree().showSelection();
                 }

@@ -1,6 +1,10 @@
 package org.crashscope.ui;
 
 import org.crashscope.analysis.TranscriptAnalysis;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.part.ViewPart;
 
 /**
@@ -12,11 +16,11 @@ abstract class TranscriptView extends ViewPart {
     private ActiveTranscript active;
 
     /** Shows what another part selected (a slot, a register, a caret value ...) if this view has it. */
-    private final org.eclipse.ui.ISelectionListener others = (part, selection) -> {
+    private final ISelectionListener others = (part, selection) -> {
         if (part == this) {
             return;
         }
-        Object element = selection instanceof org.eclipse.jface.viewers.IStructuredSelection s ? s.getFirstElement()
+        Object element = selection instanceof IStructuredSelection s ? s.getFirstElement()
                 : part instanceof TranscriptEditor editor ? editor.caretValue() : null;
         Linked link = Linked.of(element);
         if (link != null) {
@@ -33,12 +37,12 @@ abstract class TranscriptView extends ViewPart {
     }
 
     /** Selects {@code element} in a table without telling anyone (no selection event). */
-    static boolean quietlySelect(org.eclipse.jface.viewers.TableViewer viewer, Object element) {
+    static boolean quietlySelect(TableViewer viewer, Object element) {
         if (element == null || viewer.getControl().isDisposed()) {
             return false;
         }
         var item = viewer.testFindItem(element);
-        if (item instanceof org.eclipse.swt.widgets.TableItem tableItem) {
+        if (item instanceof TableItem tableItem) {
             viewer.getTable().setSelection(tableItem);
             viewer.getTable().showSelection();
             return true;
