@@ -51,9 +51,7 @@ final class TranscriptColors extends TextSourceViewerConfiguration {
     @Override
     public IHyperlinkDetector[] getHyperlinkDetectors(ISourceViewer sourceViewer) {
         // Ctrl+click on an address: where the analysis defines it, or its next occurrence
-        IHyperlinkDetector values = (viewer, region, canShowMultiple) -> editor.hyperlinksAt(viewer.getDocument(),
-                region.getOffset());
-        return new IHyperlinkDetector[] {values};
+        return new IHyperlinkDetector[] {new ValueHyperlinks(editor)};
     }
 
     /** The scanner that finds what to colour, one per viewer. */

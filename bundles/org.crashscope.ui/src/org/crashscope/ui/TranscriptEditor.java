@@ -33,8 +33,6 @@ import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.ITextViewerExtension5;
 import org.eclipse.jface.text.Position;
-import org.eclipse.jface.text.Region;
-import org.eclipse.jface.text.hyperlink.IHyperlink;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.jface.text.source.IVerticalRuler;
@@ -399,62 +397,8 @@ public class TranscriptEditor extends TextEditor {
         }
     }
 
-    /** Opens the definition (or the next occurrence) of the hex number at {@code offset}: the editor's hyperlinks. */
-    public IHyperlink[] hyperlinksAt(IDocument document, int offset) {
-        try {
-            int line = document.getLineOfOffset(offset);
-            IRegion region = document.getLineInformation(line);
-            String text = document.get(region.getOffset(), region.getLength());
-            int column = offset - region.getOffset();
-            CaretValue value = CaretValue.at(text, column, fileLine(line), analysis);
-            if (value == null) {
-                return null;
-            }
-            int start = column;
-            while (start > 0 && Character.digit(text.charAt(start - 1), 16) >= 0 || start > 0 && text.charAt(start - 1) == 'x') {
-                start--;
-            }
-            var link = new Region(region.getOffset() + start, value.token().length());
-            List<IHyperlink> links = new ArrayList<>();
-            for (var meaning : value.meanings()) {
-                if (meaning.line() != value.line()) {
-                    links.add(hyperlink(link, meaning.kind() + ": " + meaning.text() + " (line " + meaning.line() + ")",
-                            () -> revealLines(meaning.line(), meaning.line())));
-                }
-            }
-            links.add(hyperlink(link, "Next occurrence of " + value.token(), () -> nextOccurrence(document, link, value.value())));
-            return links.toArray(IHyperlink[]::new);
-        } catch (BadLocationException e) {
-            return null;
-        }
-    }
-
-    private static IHyperlink hyperlink(IRegion region, String label, Runnable open) {
-        return new IHyperlink() {
-            @Override
-            public IRegion getHyperlinkRegion() {
-                return region;
-            }
-
-            @Override
-            public String getTypeLabel() {
-                return label;
-            }
-
-            @Override
-            public String getHyperlinkText() {
-                return label;
-            }
-
-            @Override
-            public void open() {
-                open.run();
-            }
-        };
-    }
-
     /** Selects the next occurrence of {@code value} after {@code from} (wrapping), as the highlight finds them. */
-    private void nextOccurrence(IDocument document, IRegion from, long value) {
+    void nextOccurrence(IRegion from, long value) {
         highlightValue(value);
         var model = getDocumentProvider().getAnnotationModel(getEditorInput());
         Position first = null;

@@ -68,7 +68,7 @@ class WorkbenchTourTest {
         assertNotNull(properties);
         assertTrue(properties.getPropertyDescriptors().length >= 5);
 
-        IHyperlink[] links = editor.hyperlinksAt(document(editor), offset + 2);
+        IHyperlink[] links = new org.crashscope.ui.ValueHyperlinks(editor).links(document(editor), offset + 2);
         assertNotNull(links, "Ctrl+click finds links on an address");
         IHyperlink definition = List.of(links).stream().filter(l -> l.getHyperlinkText().startsWith("table slot")).findFirst().orElseThrow();
         definition.open();
