@@ -3,7 +3,6 @@ package org.crashscope.ui;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +37,6 @@ import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.jface.text.source.IVerticalRuler;
 import org.eclipse.jface.text.source.IVerticalRulerColumn;
 import org.eclipse.jface.text.source.LineNumberChangeRulerColumn;
-import org.eclipse.jface.text.source.projection.ProjectionAnnotation;
 import org.eclipse.jface.text.source.projection.ProjectionSupport;
 import org.eclipse.jface.text.source.projection.ProjectionViewer;
 import org.eclipse.jface.viewers.ISelection;
@@ -422,7 +420,7 @@ public class TranscriptEditor extends TextEditor {
     }
 
     private ProjectionSupport projectionSupport;
-    private final List<Annotation> folds = new ArrayList<>();
+    private BlockFolding folding;
 
     @Override
     protected ISourceViewer createSourceViewer(Composite parent,
@@ -437,39 +435,19 @@ public class TranscriptEditor extends TextEditor {
         var viewer = (ProjectionViewer) getSourceViewer();
         projectionSupport = new ProjectionSupport(viewer, getAnnotationAccess(), getSharedColors());
         projectionSupport.install();
-        viewer.doOperation(ProjectionViewer.TOGGLE);
+        folding = new BlockFolding(viewer);
         updateFolding();
     }
 
-    /** One folding region per command block of three lines or more, from its prompt to its last line. */
     private void updateFolding() {
-        if (projectionSupport == null || !(getSourceViewer() instanceof ProjectionViewer viewer)
-                || viewer.getProjectionAnnotationModel() == null) {
-            return;
+        if (folding != null) {
+            folding.update(getDocumentProvider().getDocument(getEditorInput()), blocks());
         }
-        IDocument document = getDocumentProvider().getDocument(getEditorInput());
-        Map<Annotation, Position> added = new LinkedHashMap<>();
-        try {
-            for (CommandBlock block : blocks()) {
-                if (block.lastLine() - block.firstLine() < 2 || block.lastLine() > document.getNumberOfLines()) {
-                    continue;
-                }
-                int start = document.getLineOffset(block.firstLine() - 1);
-                int end = block.lastLine() < document.getNumberOfLines() ? document.getLineOffset(block.lastLine()) : document.getLength();
-                added.put(new ProjectionAnnotation(), new Position(start, end - start));
-            }
-        } catch (BadLocationException e) {
-            ILog.of(getClass()).warn("Cannot fold the command blocks: " + e.getMessage());
-            return;
-        }
-        viewer.getProjectionAnnotationModel().modifyAnnotations(folds.toArray(Annotation[]::new), added, null);
-        folds.clear();
-        folds.addAll(added.keySet());
     }
 
     /** The folding regions of the command blocks, for tests. */
     public List<Annotation> folds() {
-        return List.copyOf(folds);
+        return folding == null ? List.of() : folding.folds();
     }
 
     /** The model offset of a text-widget offset (they differ when blocks are folded). */
