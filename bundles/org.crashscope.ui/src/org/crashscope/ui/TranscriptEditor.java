@@ -188,8 +188,35 @@ public class TranscriptEditor extends TextEditor {
             return Status.OK_STATUS;
         });
         job.setPriority(Job.LONG);
+        job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
+            @Override
+            public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
+                if (event.getResult().getSeverity() != org.eclipse.core.runtime.IStatus.OK) {
+                    display.asyncExec(() -> openingStopped(job, event.getResult()));
+                }
+            }
+        });
         analysisJob = job;
         job.schedule();
+    }
+
+    /** A cancelled or failed opening: the views stop waiting, the status line says what is shown. */
+    private void openingStopped(Job job, org.eclipse.core.runtime.IStatus result) {
+        if (analysisJob != job || getSourceViewer() == null) {
+            return;
+        }
+        analysisJob = null;
+        firePropertyChange(PROP_ANALYSIS);
+        getEditorSite().getActionBars().getStatusLineManager().setMessage((result.getSeverity() == org.eclipse.core.runtime.IStatus.CANCEL
+                ? "Opening cancelled: " : "Opening failed (" + result.getMessage() + "): ") + (transcript == null
+                        ? "only the beginning of the file is shown" : "the file is shown, its analysis is not"));
+    }
+
+    /** Cancels the opening or analysis job, if one runs (the Progress view's red button). */
+    public void cancelOpening() {
+        if (analysisJob != null) {
+            analysisJob.cancel();
+        }
     }
 
     /** The annotation type of page-table anomalies and failed walk checks in the editor (plugin.xml). */

@@ -131,6 +131,25 @@ class LargeFileTest {
         assertTrue(heapAfter - heapBefore < size / 4, "heap grew by " + (heapAfter - heapBefore) + " bytes for a " + size + "-byte file");
     }
 
+    @Test
+    void cancellingTheOpeningKeepsTheBeginningOnScreenAndTheViewsStopWaiting() throws Exception {
+        Display display = Display.getCurrent();
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        window.getActivePage().closeAllEditors(false);
+        Path file = dir.resolve("generated-64mb.txt");
+        GenerateTranscript.write(file, 64L << 20, 3);
+        TranscriptEditor editor = Transcripts.open(window, file);
+        assertTrue(editor.isAnalysing());
+        editor.cancelOpening();
+        assertTrue(pump(display, 30_000, () -> !editor.isAnalysing()), "the opening job ended");
+        UiWait.settle(display, 200);
+        assertTrue(textOf(editor).getLine(0).startsWith("crash> log"), "the beginning stays on screen");
+        org.junit.jupiter.api.Assertions.assertNull(editor.analysis(), "cancelled before its analysis");
+        DiagnosisView diagnosis = (DiagnosisView) window.getActivePage().showView(DiagnosisView.ID);
+        assertEquals("", diagnosis.getContentDescription(), "no view says it is still analysing");
+        window.getActivePage().closeAllEditors(false);
+    }
+
     private Path largeFile() throws Exception {
         String given = System.getProperty("crashscope.largeFile");
         if (given != null && !given.isBlank()) {
