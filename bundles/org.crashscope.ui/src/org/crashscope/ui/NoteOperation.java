@@ -35,20 +35,19 @@ public final class NoteOperation extends AbstractOperation {
 
     @Override
     public IStatus redo(IProgressMonitor monitor, IAdaptable info) {
-        if (add) {
-            notes.add(note);
-        } else {
-            notes.remove(note);
-        }
-        return Status.OK_STATUS;
+        return apply(add);
     }
 
     @Override
     public IStatus undo(IProgressMonitor monitor, IAdaptable info) {
-        if (add) {
-            notes.remove(note);
-        } else {
+        return apply(!add);
+    }
+
+    private IStatus apply(boolean adding) {
+        if (adding) {
             notes.add(note);
+        } else {
+            notes.remove(note);
         }
         return Status.OK_STATUS;
     }

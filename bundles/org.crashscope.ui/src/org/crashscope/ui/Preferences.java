@@ -4,6 +4,8 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +15,7 @@ import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.preference.PreferenceConverter;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Composite;
@@ -83,13 +86,18 @@ public final class Preferences {
             }
             store.setDefault(RULE_FOLDERS, "");
             store.setDefault(EXPORT_FORMAT, "html");
+            store.addPropertyChangeListener(event -> RGBS.clear());
         }
         return store;
     }
 
+    /** The colours as stored ("r,g,b" strings), parsed once: the colouring asks for one per token. */
+    private static final Map<String, RGB> RGBS = new ConcurrentHashMap<>();
+
     /** The colour to draw {@code colour} in now, in the active theme. */
     public static RGB rgb(Colour colour) {
-        return PreferenceConverter.getColor(store(), colour.key(isDark()));
+        IPreferenceStore preferences = store();
+        return RGBS.computeIfAbsent(colour.key(isDark()), key -> PreferenceConverter.getColor(preferences, key));
     }
 
     private static final Map<Integer, Color> SHADES = new ConcurrentHashMap<>();

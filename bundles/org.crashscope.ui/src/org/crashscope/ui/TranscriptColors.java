@@ -89,9 +89,17 @@ final class TranscriptColors extends TextSourceViewerConfiguration {
     /** A token whose colour is looked up as it is drawn: the theme's and the user's (Preferences). */
     private static IToken token(Preferences.Colour colour, int style) {
         return new Token(null) {
+            private RGB shown;
+            private TextAttribute attribute;
+
             @Override
             public Object getData() {
-                return new TextAttribute(new Color(Preferences.rgb(colour)), null, style);
+                RGB rgb = Preferences.rgb(colour);
+                if (!rgb.equals(shown)) {
+                    shown = rgb;
+                    attribute = new TextAttribute(new Color(rgb), null, style);
+                }
+                return attribute;
             }
         };
     }

@@ -21,9 +21,12 @@ import org.eclipse.core.commands.operations.ObjectUndoContext;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.text.BadLocationException;
@@ -188,10 +191,10 @@ public class TranscriptEditor extends TextEditor {
             return Status.OK_STATUS;
         });
         job.setPriority(Job.LONG);
-        job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
+        job.addJobChangeListener(new JobChangeAdapter() {
             @Override
-            public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
-                if (event.getResult().getSeverity() != org.eclipse.core.runtime.IStatus.OK) {
+            public void done(IJobChangeEvent event) {
+                if (event.getResult().getSeverity() != IStatus.OK) {
                     display.asyncExec(() -> openingStopped(job, event.getResult()));
                 }
             }
@@ -201,13 +204,13 @@ public class TranscriptEditor extends TextEditor {
     }
 
     /** A cancelled or failed opening: the views stop waiting, the status line says what is shown. */
-    private void openingStopped(Job job, org.eclipse.core.runtime.IStatus result) {
+    private void openingStopped(Job job, IStatus result) {
         if (analysisJob != job || getSourceViewer() == null) {
             return;
         }
         analysisJob = null;
         firePropertyChange(PROP_ANALYSIS);
-        getEditorSite().getActionBars().getStatusLineManager().setMessage((result.getSeverity() == org.eclipse.core.runtime.IStatus.CANCEL
+        getEditorSite().getActionBars().getStatusLineManager().setMessage((result.getSeverity() == IStatus.CANCEL
                 ? "Opening cancelled: " : "Opening failed (" + result.getMessage() + "): ") + (transcript == null
                         ? "only the beginning of the file is shown" : "the file is shown, its analysis is not"));
     }
