@@ -9,8 +9,8 @@ import java.util.Map;
 import org.crashscope.analysis.AnnotatedSlot;
 import org.crashscope.transcript.model.Backtrace;
 import org.crashscope.transcript.model.Frame;
-import org.crashscope.x86.Disassembler;
-import org.crashscope.x86.FaultingInstruction;
+import org.crashscope.arch.x86.Disassembler;
+import org.crashscope.arch.x86.FaultingInstruction;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
@@ -69,7 +69,7 @@ public final class BacktraceView extends TranscriptView {
         });
         slots = Tables.create(top);
         Tables.column(slots, AnnotatedSlot.class, "address", 140, s -> Long.toHexString(s.slot().address()), this::colorOf, mono);
-        Tables.column(slots, AnnotatedSlot.class, "value", 250, s -> s.slot().value() != null ? String.format("%016x", s.slot().value())
+        Tables.column(slots, AnnotatedSlot.class, "value", 250, s -> s.slot().value() != null ? String.format("%0" + 2 * s.slot().width() + "x", s.slot().value())
                 : s.slot().symbol() != null ? s.slot().symbol() : String.format("[%x:%s]", s.slot().slabObject(), s.slot().slabCache()), this::colorOf, mono);
         Tables.column(slots, AnnotatedSlot.class, "what it holds", 300, s -> s.label(), this::colorOf, null);
         Tables.column(slots, AnnotatedSlot.class, "sure", 60, s -> s.kind() == AnnotatedSlot.Kind.DATA ? "" : s.confidence().name().toLowerCase(Locale.ROOT),

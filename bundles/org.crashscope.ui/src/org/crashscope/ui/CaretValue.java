@@ -11,8 +11,9 @@ import org.crashscope.analysis.ValueMeanings;
  * caret in the editor.
  *
  * @param line the file line of the caret
+ * @param arch the transcript's architecture, or {@code null} when it does not show it
  */
-public record CaretValue(String token, long value, int line, List<ValueMeanings.Meaning> meanings) {
+public record CaretValue(String token, long value, int line, List<ValueMeanings.Meaning> meanings, org.crashscope.arch.Arch arch) {
 
     /** Hex numbers shorter than this (0, 1, 0x206) are everywhere and mean nothing in particular. */
     static final int MIN_DIGITS = 4;
@@ -37,7 +38,8 @@ public record CaretValue(String token, long value, int line, List<ValueMeanings.
             return null;
         }
         long value = Long.parseUnsignedLong(digits, 16);
-        return new CaretValue(token, value, fileLine, analysis == null ? List.of() : ValueMeanings.of(analysis, value));
+        return new CaretValue(token, value, fileLine, analysis == null ? List.of() : ValueMeanings.of(analysis, value),
+                analysis == null ? null : analysis.arch().arch());
     }
 
     private static boolean isHexChar(char c) {

@@ -35,6 +35,7 @@ public final class DiagnosisView extends TranscriptView {
     public static final String ID = "org.crashscope.ui.diagnosisView";
 
     private Label headline;
+    private Label session;
     private Button copy;
     private DiagramCanvas canvas;
     private List<Finding> findings = List.of();
@@ -62,6 +63,8 @@ public final class DiagnosisView extends TranscriptView {
         copy.setText("Copy next commands");
         copy.setToolTipText("Copy the crash commands that would fill the gaps in the evidence");
         copy.addListener(SWT.Selection, e -> copyNextCommands());
+        session = new Label(parent, SWT.WRAP);
+        session.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
         canvas = new DiagramCanvas(parent);
         canvas.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         canvas.onSelect(this::selectFinding);
@@ -81,6 +84,7 @@ public final class DiagnosisView extends TranscriptView {
         }
         findings = analysis == null ? List.of() : analysis.findings();
         diagnoses = List.of();
+        session.setText(analysis == null ? "" : sessionLine(analysis));
         if (analysis == null) {
             headline.setText("No transcript open.");
             canvas.setDiagram(null);
@@ -97,6 +101,28 @@ public final class DiagnosisView extends TranscriptView {
 
     private List<Diagnosis> diagnoses = List.of();
     private int drawnWidth;
+
+    /** The architecture (and what decided it) and crash's session header: kernel, machine, panic, panic task. */
+    public static String sessionLine(TranscriptAnalysis analysis) {
+        StringBuilder b = new StringBuilder(analysis.arch().known() ? "Architecture " + analysis.arch().arch().id() + " (" + analysis.arch().evidence()
+                + ")" : "Architecture not shown by the transcript");
+        var s = analysis.session();
+        if (s.present()) {
+            if (s.get("release") != null) {
+                b.append("  |  ").append(s.get("release"));
+            }
+            if (s.get("dumpfile") != null) {
+                b.append("  |  dump ").append(s.get("dumpfile"));
+            }
+            if (s.panic() != null) {
+                b.append("  |  panic: \"").append(s.panic()).append('"');
+            }
+            if (s.pid() != null) {
+                b.append("  |  task ").append(s.pid()).append(s.command() == null ? "" : " " + s.command()).append(s.cpu() == null ? "" : " on CPU " + s.cpu());
+            }
+        }
+        return b.toString();
+    }
 
     /** The chain as wide as the view (so that a wide screen shows it in fewer lines). */
     private void drawChain() {

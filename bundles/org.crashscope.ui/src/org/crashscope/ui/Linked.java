@@ -2,8 +2,8 @@ package org.crashscope.ui;
 
 import org.crashscope.analysis.AnnotatedSlot;
 import org.crashscope.analysis.Finding;
-import org.crashscope.x86.TableSlot;
-import org.crashscope.x86.WalkStep;
+import org.crashscope.arch.paging.TableSlot;
+import org.crashscope.arch.paging.WalkStep;
 
 /**
  * What one part selected, reduced to what the others can find it by: a value (a register's,
@@ -27,6 +27,7 @@ public record Linked(Long value, Long address, Integer line, Integer lastLine) {
             case Finding f -> f.evidence().isEmpty() ? null : new Linked(null, null, f.evidence().get(0));
             case CaretValue v -> new Linked(v.value(), v.value(), v.line());
             case org.crashscope.transcript.CommandBlock b -> new Linked(null, null, b.firstLine(), b.lastLine());
+            case org.crashscope.analysis.Outline.Node n -> new Linked(null, null, n.firstLine(), n.lastLine());
             case null, default -> null;
         };
     }

@@ -4,8 +4,8 @@ import org.crashscope.analysis.TranscriptAnalysis;
 import java.util.List;
 
 import org.crashscope.diagram.PageTableDiagram;
-import org.crashscope.x86.PageTable;
-import org.crashscope.x86.TableSlot;
+import org.crashscope.arch.paging.PageTable;
+import org.crashscope.arch.paging.TableSlot;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;

@@ -6,9 +6,9 @@ import java.util.List;
 import org.crashscope.analysis.AnnotatedSlot;
 import org.crashscope.analysis.Finding;
 import org.crashscope.report.Note;
-import org.crashscope.x86.Addresses;
-import org.crashscope.x86.TableSlot;
-import org.crashscope.x86.WalkStep;
+import org.crashscope.arch.x86.Addresses;
+import org.crashscope.arch.paging.TableSlot;
+import org.crashscope.arch.paging.WalkStep;
 import org.eclipse.core.runtime.IAdapterFactory;
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.IPropertySource;
@@ -67,23 +67,41 @@ public final class Properties implements IAdapterFactory {
         }
     }
 
+    /** What an entry points to, or what a non-present one is; nothing claimed for an architecture that is not modelled. */
+    private static void entry(Source s, org.crashscope.arch.paging.Entry e, org.crashscope.arch.paging.NonPresent np, boolean empty) {
+        if (!e.modelled()) {
+            s.add("Entry", "decoded", "no: this architecture's paging is not modelled; the value is as crash printed it");
+        } else if (np != null) {
+            s.add("Entry", "not present", np.describe()).add("Entry", "why", np.evidence())
+                    .add("Entry", "swap type", np.swap().type()).add("Entry", "swap offset", hex(np.swap().offset()));
+        } else if (!empty && e.present()) {
+            s.add("Entry", e.leaf() ? "page" : "next table", hex(e.physical())).add("Entry", "page size", e.leaf() ? e.pageSize() : null);
+        } else if (!empty) {
+            s.add("Entry", "not present", "yes");
+        }
+    }
+
     /** The properties of a view's selection, or {@code null} for anything else. */
     public static IPropertySource of(Object o) {
         Source s = new Source(new ArrayList<>());
         switch (o) {
-            case TableSlot t -> s.add("Slot", "index", "0x" + Integer.toHexString(t.index())).add("Slot", "address", hex(t.address()))
-                    .add("Slot", "line", t.line()).add("Entry", "value", String.format("0x%016x", t.entry().value()))
-                    .add("Entry", "flags", String.join("|", t.entry().flagNames()))
-                    .add("Entry", t.entry().leaf() ? "page" : "next table", t.empty() ? null : hex(t.entry().physical()))
-                    .add("Entry", "page size", t.entry().leaf() && !t.empty() ? t.entry().pageSize() : null)
-                    .add("Maps", "virtual from", t.mapsFrom() == null ? null : hex(t.mapsFrom()))
-                    .add("Maps", "virtual to", t.mapsTo() == null ? null : hex(t.mapsTo()));
-            case WalkStep w -> s.add("Step", "level", w.level()).add("Step", "index", "0x" + Integer.toHexString(w.index()))
-                    .add("Step", "table base", w.tableBase() == null ? null : hex(w.tableBase()))
-                    .add("Step", "entry address", w.entryAddress() == null ? null : hex(w.entryAddress()))
-                    .add("Step", "expected entry address", w.expectedEntry() == null ? null : hex(w.expectedEntry()))
-                    .add("Entry", "value", String.format("0x%016x", w.entry().value())).add("Entry", "flags", String.join("|", w.entry().flagNames()))
-                    .add("Entry", "points to", hex(w.entry().physical())).add("Step", "line", w.line());
+            case TableSlot t -> {
+                s.add("Slot", "index", "0x" + Integer.toHexString(t.index())).add("Slot", "address", hex(t.address())).add("Slot", "line", t.line())
+                        .add("Entry", "value", String.format("0x%016x", t.entry().value())).add("Entry", "flags", String.join("|", t.entry().flagNames()));
+                entry(s, t.entry(), t.nonPresent(), t.empty());
+                s.add("Maps", "virtual from", t.mapsFrom() == null ? null : hex(t.mapsFrom()))
+                        .add("Maps", "virtual to", t.mapsTo() == null ? null : hex(t.mapsTo()));
+            }
+            case WalkStep w -> {
+                s.add("Step", "level", w.level()).add("Step", "index", w.index() == null ? null : "0x" + Integer.toHexString(w.index()))
+                        .add("Step", "table base", w.tableBase() == null ? null : hex(w.tableBase()))
+                        .add("Step", "entry address", w.entryAddress() == null ? null : hex(w.entryAddress()))
+                        .add("Step", "expected entry address", w.expectedEntry() == null ? null : hex(w.expectedEntry()))
+                        .add("Entry", "value", hex(w.entry().value()))
+                        .add("Entry", "flags", w.entry().modelled() ? String.join("|", w.entry().flagNames()) : w.flagText())
+                        .add("Step", "line", w.line());
+                entry(s, w.entry(), w.nonPresent(), w.entry().empty());
+            }
             case AnnotatedSlot a -> s.add("Stack word", "address", hex(a.slot().address()))
                     .add("Stack word", "value", a.slot().value() == null ? a.slot().symbol() : hex(a.slot().value()))
                     .add("Stack word", "line", a.slot().line()).add("Meaning", "what", a.label()).add("Meaning", "rule", a.rule())
@@ -94,7 +112,10 @@ public final class Properties implements IAdapterFactory {
                     .add("Finding", "next command", f.nextCommand());
             case CaretValue v -> {
                 s.add("Value", "text", v.token()).add("Value", "hex", String.format("0x%x", v.value())).add("Value", "decimal", Long.toUnsignedString(v.value()))
-                        .add("Value", "line", v.line()).add("Value", "canonical x86-64 address", Addresses.isCanonical(v.value(), false) ? "yes" : "no (4-level paging)");
+                        .add("Value", "line", v.line());
+                if (v.arch() == org.crashscope.arch.Arch.X86_64) {
+                    s.add("Value", "canonical x86-64 address", Addresses.isCanonical(v.value(), false) ? "yes" : "no (4-level paging)");
+                }
                 if (v.meanings().isEmpty()) {
                     s.add("Meanings", "none", "the analysis knows nothing else about this value");
                 }

@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.crashscope.analysis.RegisterProvenance;
-import org.crashscope.transcript.model.Backtrace;
-import org.crashscope.transcript.model.ExceptionFrame;
-import org.crashscope.transcript.model.Oops;
+import org.crashscope.analysis.StackSlotAnnotator;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
@@ -29,6 +27,7 @@ public final class RegistersView extends TranscriptView {
 
     private Label source;
     private TableViewer table;
+    private int digits = 16;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -39,7 +38,7 @@ public final class RegistersView extends TranscriptView {
         table.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         var mono = JFaceResources.getTextFont();
         Tables.column(table, Row.class, "register", 76, r -> r.register().toUpperCase(java.util.Locale.ROOT), this::color, mono);
-        Tables.column(table, Row.class, "value", 144, r -> String.format("%016x", r.value()), this::color, mono);
+        Tables.column(table, Row.class, "value", 144, r -> String.format("%0" + digits + "x", r.value()), this::color, mono);
         Tables.column(table, Row.class, "the same value elsewhere", 700, r -> String.join("; ", r.links()), this::color, null);
         table.addSelectionChangedListener(e -> {
             if (((org.eclipse.jface.viewers.IStructuredSelection) e.getSelection()).getFirstElement() instanceof Row r) {
@@ -76,20 +75,12 @@ public final class RegistersView extends TranscriptView {
         List<Row> rows = new ArrayList<>();
         String from = "No exception frame or oops registers in this transcript.";
         if (analysis != null) {
-            Map<String, Long> registers = Map.of();
-            for (Backtrace bt : analysis.parsed().backtraces()) {
-                ExceptionFrame e = bt.firstException();
-                if (e != null) {
-                    registers = e.registers().values();
-                    from = "Registers of the exception frame at line " + e.span().first() + (e.rip() == null ? "" : " (" + e.rip() + ")");
-                    break;
-                }
+            var fault = StackSlotAnnotator.faultRegisters(analysis.parsed());
+            Map<String, Long> registers = fault.values();
+            if (!registers.isEmpty()) {
+                from = "Registers of the " + fault.where() + (analysis.arch().known() ? " (" + analysis.arch().arch().id() + ")" : "");
             }
-            if (registers.isEmpty() && !analysis.parsed().oopses().isEmpty()) {
-                Oops oops = analysis.parsed().oopses().get(0);
-                registers = oops.registers().values();
-                from = "Registers of the oops at line " + oops.line();
-            }
+            digits = 2 * analysis.arch().wordSize(8);
             String faulting = analysis.fault() == null ? null : analysis.fault().faultRegister();
             for (Map.Entry<String, Long> r : registers.entrySet()) {
                 List<String> links = analysis.provenance().stream().filter(p -> p.register().equals(r.getKey())).findFirst()

@@ -126,7 +126,7 @@ public class TranscriptEditor extends TextEditor {
             }
         }
         if (outline != null) {
-            outline.setBlocks(blocks());
+            outline.setNodes(outlineNodes());
         }
     }
 
@@ -272,7 +272,7 @@ public class TranscriptEditor extends TextEditor {
             windowMoved();
         }
         if (outline != null) {
-            outline.setBlocks(blocks());
+            outline.setNodes(outlineNodes());
         }
     }
 
@@ -281,7 +281,7 @@ public class TranscriptEditor extends TextEditor {
         analysisJob = null;
         publishProblems();
         if (outline != null) {
-            outline.setBlocks(blocks());
+            outline.setNodes(outlineNodes());
         }
         updateFolding();
         firePropertyChange(PROP_ANALYSIS);
@@ -557,6 +557,11 @@ public class TranscriptEditor extends TextEditor {
         return true;
     }
 
+    /** The outline: the analysis's when there is one, else the blocks the index found. */
+    List<org.crashscope.analysis.Outline.Node> outlineNodes() {
+        return analysis != null ? org.crashscope.analysis.Outline.of(analysis) : org.crashscope.analysis.Outline.ofBlocks(blocks());
+    }
+
     /** The command blocks of the open transcript, in order. */
     public List<CommandBlock> blocks() {
         return analysis != null ? analysis.parsed().commands() : transcript != null ? transcript.blocks() : List.of();
@@ -672,7 +677,7 @@ public class TranscriptEditor extends TextEditor {
         if (adapter == IContentOutlinePage.class) {
             if (outline == null) {
                 outline = new TranscriptOutlinePage(this);
-                outline.setBlocks(blocks());
+                outline.setNodes(outlineNodes());
             }
             return adapter.cast(outline);
         }

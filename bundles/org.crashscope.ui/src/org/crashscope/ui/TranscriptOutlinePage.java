@@ -2,26 +2,32 @@ package org.crashscope.ui;
 
 import java.util.List;
 
+import org.crashscope.analysis.Outline;
 import org.crashscope.transcript.CommandBlock;
 import org.eclipse.jface.text.ITextSelection;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.SelectionChangedEvent;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.views.contentoutline.ContentOutlinePage;
 
-/** Lists the command blocks of a transcript; selecting one reveals it in the editor. */
+/**
+ * The outline of a transcript (built in core, {@link Outline}): crash's session header, every block
+ * in file order with the tasks, oopses, hardware errors and walks it holds, and crash's own
+ * messages; selecting a node reveals its lines in the editor.
+ */
 public final class TranscriptOutlinePage extends ContentOutlinePage {
 
     private final TranscriptEditor editor;
-    private List<CommandBlock> blocks = List.of();
+    private List<Outline.Node> nodes = List.of();
 
     TranscriptOutlinePage(TranscriptEditor editor) {
         this.editor = editor;
@@ -31,20 +37,28 @@ public final class TranscriptOutlinePage extends ContentOutlinePage {
     public void createControl(Composite parent) {
         super.createControl(parent);
         TreeViewer viewer = getTreeViewer();
-        viewer.setContentProvider(new BlockContentProvider());
+        viewer.setContentProvider(new NodeContentProvider());
         viewer.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
-                return label((CommandBlock) element);
+                return ((Outline.Node) element).label();
+            }
+
+            @Override
+            public Font getFont(Object element) {
+                Outline.Node n = (Outline.Node) element;
+                return n.kind() == Outline.Kind.SESSION || n.label().contains("(panic task)")
+                        ? org.eclipse.jface.resource.JFaceResources.getFontRegistry().getBold(org.eclipse.jface.resource.JFaceResources.DEFAULT_FONT)
+                        : null;
             }
 
             @Override
             public String getToolTipText(Object element) {
-                CommandBlock block = (CommandBlock) element;
-                return "crash> " + block.command() + "\nlines " + block.firstLine() + "-" + block.lastLine();
+                Outline.Node n = (Outline.Node) element;
+                return (n.source() instanceof CommandBlock b ? "crash> " + b.command() + "\n" : "") + "lines " + n.firstLine() + "-" + n.lastLine();
             }
         });
-        viewer.setInput(blocks);
+        viewer.setInput(nodes);
         // link with editor: the block around the caret (or what another view selected) is selected here
         getSite().getPage().addPostSelectionListener(follow);
     }
@@ -57,15 +71,15 @@ public final class TranscriptOutlinePage extends ContentOutlinePage {
         }
     }
 
-    /** Selects (without revealing it again in the editor) the block holding file line {@code line}. */
+    /** Selects (without revealing it again in the editor) the top-level node holding file line {@code line}. */
     void showBlockAt(int line) {
         TreeViewer viewer = getTreeViewer();
         if (viewer == null || viewer.getControl().isDisposed()) {
             return;
         }
-        for (CommandBlock block : blocks) {
-            if (line >= block.firstLine() && line <= block.lastLine()) {
-                if (viewer.testFindItem(block) instanceof TreeItem item) {
+        for (Outline.Node node : nodes) {
+            if (node.contains(line)) {
+                if (viewer.testFindItem(node) instanceof TreeItem item) {
                     viewer.getTree().setSelection(item);
                     viewer.getTree().showSelection();
                 }
@@ -82,42 +96,52 @@ public final class TranscriptOutlinePage extends ContentOutlinePage {
         super.dispose();
     }
 
-    /** The label shown for a block: its command and the line of its prompt. */
+    /** The label shown for a command block: its command and the line of its prompt. */
     public static String label(CommandBlock block) {
-        String command = block.isBare() ? "(bare prompt)" : block.command();
-        return command + "  :" + block.firstLine();
+        return Outline.label(block);
     }
 
-    /** The tree of blocks, for tests and for views that follow the outline. */
+    /** The tree of nodes, for tests and for views that follow the outline. */
     public TreeViewer viewer() {
         return getTreeViewer();
     }
 
-    void setBlocks(List<CommandBlock> blocks) {
-        this.blocks = blocks;
+    /** The top-level nodes shown. */
+    public List<Outline.Node> nodes() {
+        return nodes;
+    }
+
+    /** Selects the node of a command block, as a click would. */
+    public void select(CommandBlock block) {
+        nodes.stream().filter(n -> n.source() == block || block.equals(n.source())).findFirst()
+                .ifPresent(n -> getTreeViewer().setSelection(new StructuredSelection(n), true));
+    }
+
+    void setNodes(List<Outline.Node> nodes) {
+        this.nodes = nodes;
         TreeViewer viewer = getTreeViewer();
         if (viewer != null && !viewer.getControl().isDisposed()) {
-            viewer.setInput(blocks);
+            viewer.setInput(nodes);
         }
     }
 
     @Override
     public void selectionChanged(SelectionChangedEvent event) {
         super.selectionChanged(event);
-        if (event.getSelection() instanceof IStructuredSelection selection && selection.getFirstElement() instanceof CommandBlock block) {
-            editor.revealLines(block.firstLine(), block.lastLine());
+        if (event.getSelection() instanceof IStructuredSelection selection && selection.getFirstElement() instanceof Outline.Node node) {
+            editor.revealLines(node.firstLine(), node.lastLine());
         }
     }
 
-    private static final class BlockContentProvider implements ITreeContentProvider {
+    private static final class NodeContentProvider implements ITreeContentProvider {
         @Override
         public Object[] getElements(Object input) {
-            return ArrayContentProvider.getInstance().getElements(input);
+            return ((List<?>) input).toArray();
         }
 
         @Override
         public Object[] getChildren(Object parent) {
-            return new Object[0];
+            return ((Outline.Node) parent).children().toArray();
         }
 
         @Override
@@ -127,7 +151,7 @@ public final class TranscriptOutlinePage extends ContentOutlinePage {
 
         @Override
         public boolean hasChildren(Object element) {
-            return false;
+            return !((Outline.Node) element).children().isEmpty();
         }
     }
 }

@@ -4,8 +4,8 @@ import org.crashscope.analysis.TranscriptAnalysis;
 import java.util.List;
 
 import org.crashscope.diagram.WalkDiagram;
-import org.crashscope.x86.CheckedWalk;
-import org.crashscope.x86.WalkStep;
+import org.crashscope.arch.paging.CheckedWalk;
+import org.crashscope.arch.paging.WalkStep;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -74,7 +74,9 @@ public final class WalkView extends TranscriptView {
         shown = analysis == null ? List.of() : analysis.paging().walks();
         walks.removeAll();
         for (CheckedWalk w : shown) {
-            walks.add(String.format("vtop 0x%x (line %d)%s", w.walk().virtual(), w.walk().span().first(), w.consistent() ? "" : "  [mismatch]"));
+            String verdict = w.consistent() == null ? "  [not checked]" : w.consistent() ? "" : "  [mismatch]";
+            walks.add(String.format("%s (line %d)%s", w.walk().virtual() == null ? "vtop" : String.format("vtop 0x%x", w.walk().virtual()),
+                    w.walk().span().first(), verdict));
         }
         step = 0;
         if (!shown.isEmpty()) {

@@ -19,7 +19,6 @@ import org.crashscope.ui.Transcripts;
 import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextSelection;
-import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IPageLayout;
@@ -74,11 +73,18 @@ class TranscriptWorkbenchTest {
 
         List<String> labels = Arrays.stream(outlineItems()).map(TreeItem::getText).toList();
         assertEquals(List.of(
+                "backtrace (no prompt)  :62",
                 "log  :100",
                 "ptov 0x00000010af886040  :143",
                 "vtop ffff98262f886040  :147",
                 "bt -FFls  :164",
-                "vtop 00007f1148cdf000  :192"), labels);
+                "vtop 00007f1148cdf000  :192",
+                "memory dump (no prompt)  :211"), labels, "every block, prompted or found by its shape, in file order");
+        TranscriptOutlinePage outlinePage = (TranscriptOutlinePage) ((ContentOutline) page.findView(IPageLayout.ID_OUTLINE)).getCurrentPage();
+        outlinePage.viewer().expandToLevel(outlinePage.nodes().get(1), 1);
+        List<String> logChildren = outlinePage.nodes().get(1).children().stream().map(org.crashscope.analysis.Outline.Node::label).toList();
+        assertTrue(logChildren.stream().anyMatch(t -> t.startsWith("{1} corrected hardware error at 0x10af886040")), logChildren.toString());
+        assertTrue(logChildren.stream().anyMatch(t -> t.startsWith("general protection fault")), logChildren.toString());
         assertTrue(window.getShell().getText().contains("Crashscope"), window.getShell().getText());
 
         // the transcript is coloured: the prompt bold blue, a register name purple
@@ -102,7 +108,7 @@ class TranscriptWorkbenchTest {
         outlineItems();
         ContentOutline outline = (ContentOutline) page.findView(IPageLayout.ID_OUTLINE);
         TranscriptOutlinePage outlinePage = (TranscriptOutlinePage) outline.getCurrentPage();
-        outlinePage.viewer().setSelection(new StructuredSelection(editor.blocks().get(3)), true);
+        outlinePage.select(editor.blocks().get(3));
         UiWait.settle(display, 100);
 
         ITextSelection selection = (ITextSelection) editor.getSelectionProvider().getSelection();

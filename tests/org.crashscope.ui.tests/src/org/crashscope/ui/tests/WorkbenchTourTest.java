@@ -117,7 +117,7 @@ class WorkbenchTourTest {
         // selecting a vtop block in the Outline makes the Walk view show that walk
         var firstVtop = editor.blocks().stream().filter(b -> b.command().startsWith("vtop")).findFirst().orElseThrow();
         page.activate(outline);
-        outlinePage.viewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(firstVtop), true);
+        outlinePage.select(firstVtop);
         assertTrue(UiWait.until(display, 3000, () -> walk.walk().walk().span().first() > firstVtop.firstLine()
                 && walk.walk().walk().span().last() <= firstVtop.lastLine()), "the Walk view shows the walk of the selected block, not "
                         + walk.walk().walk().span());

@@ -8,12 +8,12 @@ import org.crashscope.transcript.model.HardwareError;
 import org.crashscope.transcript.model.Oops;
 import org.crashscope.transcript.model.Walk;
 import org.crashscope.transcript.parse.ParsedTranscript;
-import org.crashscope.x86.Anomaly;
-import org.crashscope.x86.CheckedWalk;
-import org.crashscope.x86.FaultingInstruction;
-import org.crashscope.x86.PageTable;
-import org.crashscope.x86.PagingAnalysis;
-import org.crashscope.x86.WalkStep;
+import org.crashscope.arch.paging.Anomaly;
+import org.crashscope.arch.paging.CheckedWalk;
+import org.crashscope.arch.paging.PageTable;
+import org.crashscope.arch.paging.PagingAnalysis;
+import org.crashscope.arch.paging.WalkStep;
+import org.crashscope.arch.x86.FaultingInstruction;
 
 /**
  * The evidence chain from a memory error to the crash: hardware error -> the page it hit -> the
@@ -28,7 +28,30 @@ public final class Correlation {
     private Correlation() {
     }
 
-    public static List<Finding> chain(ParsedTranscript parsed, PagingAnalysis paging, List<AnnotatedSlot> slots, FaultingInstruction fault) {
+    public static List<Finding> chain(ParsedTranscript parsed, Session session, PagingAnalysis paging, List<AnnotatedSlot> slots,
+            FaultingInstruction fault) {
+        List<Finding> out = chain(parsed, paging, slots, fault);
+        Finding panic = panic(session);
+        if (panic != null) {
+            out.add(panic);
+        }
+        return out;
+    }
+
+    /** What crash's session header says of the end: the panic string and the panic task. */
+    private static Finding panic(Session session) {
+        if (session.panic() == null || session.panic().isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder("crash's session header: the kernel panicked: \"" + session.panic() + "\"");
+        if (session.pid() != null) {
+            text.append(String.format("; the panic task is PID %d%s%s", session.pid(), session.command() == null ? "" : " \"" + session.command() + "\"",
+                    session.cpu() == null ? "" : " on CPU " + session.cpu()));
+        }
+        return Finding.of("panic", text.toString(), Confidence.HIGH, session.lineOf("panic"), session.lineOf("pid") == 0 ? null : session.lineOf("pid"));
+    }
+
+    private static List<Finding> chain(ParsedTranscript parsed, PagingAnalysis paging, List<AnnotatedSlot> slots, FaultingInstruction fault) {
         List<Finding> out = new ArrayList<>();
         Oops oops = parsed.oopses().isEmpty() ? null : parsed.oopses().get(0);
         HardwareError error = parsed.hardwareErrors().stream().filter(e -> e.physicalAddress() != null).findFirst().orElse(null);
@@ -83,7 +106,8 @@ public final class Correlation {
         Long userAddress = null;
         if (anomaly != null) {
             out.add(Finding.of("table-slot", String.format("Slot 0x%x of the %s table at 0x%x (address 0x%x) should map 0x%x by its run but maps 0x%x%s",
-                    anomaly.slot().index(), table.level(), table.base(), anomaly.slot().address(), anomaly.expected(), anomaly.found(),
+                    anomaly.slot().index(), table.level(), table.base(), anomaly.slot().address(), anomaly.expected(),
+                    anomaly.found() == null ? 0 : anomaly.found(),
                     anomaly.flagsMissing() == 0 ? "" : "; it lacks " + String.join("|", anomaly.missingFlagNames()) + ": a freshly written entry"),
                     Confidence.HIGH, anomaly.slot().line()));
             if (anomaly.slot().mapsFrom() != null) {
@@ -94,8 +118,8 @@ public final class Correlation {
                 userAddress = userAddressIn(out, parsed, slots, from, to);
             }
         } else if (hugePage != null) {
-            CheckedWalk user = paging.walks().stream().filter(w -> w.walk().virtual() >= 0 && w.walk().virtual() < 0x0000800000000000L && w.leaf() != null)
-                    .findFirst().orElse(null);
+            CheckedWalk user = paging.walks().stream().filter(w -> w.walk().virtual() != null && paging.arch().arch() != null
+                    && Boolean.TRUE.equals(paging.arch().arch().isUserAddress(w.walk().virtual())) && w.leaf() != null).findFirst().orElse(null);
             if (user != null && user.leaf().entry().pageSize() > 4096) {
                 WalkStep leaf = user.leaf();
                 long base = leaf.tableBase() == null ? leaf.entryAddress() & ~0xfffL : leaf.tableBase();
@@ -184,7 +208,7 @@ public final class Correlation {
             }
         }
         for (Walk w : parsed.walks()) {
-            if (w.virtual() >= from && w.virtual() < to) {
+            if (w.virtual() != null && w.virtual() >= from && w.virtual() < to) {
                 score.merge(w.virtual(), 3.0, Double::sum);
             }
         }
@@ -211,7 +235,7 @@ public final class Correlation {
             }
         }
         for (Walk w : parsed.walks()) {
-            if (w.virtual() == address) {
+            if (w.virtual() != null && w.virtual() == address) {
                 where.add("vtop at line " + w.span().first());
                 lines.add(w.span().first());
             }

@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.crashscope.transcript.model.Diagnostic;
-import org.crashscope.x86.Anomaly;
-import org.crashscope.x86.CheckedWalk;
-import org.crashscope.x86.PageTable;
+import org.crashscope.arch.paging.Anomaly;
+import org.crashscope.arch.paging.CheckedWalk;
+import org.crashscope.arch.paging.PageTable;
 
 /**
  * What an analyst should look at, line by line: entries that break a run of huge pages, walks whose
@@ -20,7 +20,7 @@ public final class Problems {
     public enum Severity {
         /** something the kernel's data says is wrong (an anomaly, a walk that does not add up) */
         ERROR,
-        /** something the transcript does not say clearly (a truncated block, a value that is not hex) */
+        /** something the transcript does not say clearly (a truncated block, a value that is not hex, crash's own warnings and errors) */
         WARNING,
         INFO
     }
@@ -42,12 +42,15 @@ public final class Problems {
             }
         }
         for (CheckedWalk walk : analysis.paging().walks()) {
-            for (CheckedWalk.Finding finding : walk.findings()) {
-                out.add(new Problem(finding.line(), Severity.ERROR, "walk check", "`" + walk.walk().command() + "`: " + finding.message()));
+            for (CheckedWalk.Check check : walk.checks()) {
+                out.add(new Problem(check.line(), check.mismatch() ? Severity.ERROR : Severity.INFO, check.mismatch() ? "walk check" : "walk note",
+                        "`" + walk.walk().command() + "`: " + check.message()));
             }
         }
         for (Diagnostic d : analysis.parsed().diagnostics()) {
-            out.add(new Problem(d.line(), d.severity() == Diagnostic.Severity.WARNING ? Severity.WARNING : Severity.INFO, "parse", d.message()));
+            // crash's own voice is a warning about the transcript, never an error in the kernel's data
+            Severity severity = d.severity() == Diagnostic.Severity.INFO ? Severity.INFO : Severity.WARNING;
+            out.add(new Problem(d.line(), severity, d.fromCrash() ? "crash" : "parse", d.message()));
         }
         for (String problem : analysis.ruleProblems()) {
             out.add(new Problem(1, Severity.WARNING, "rules", problem));

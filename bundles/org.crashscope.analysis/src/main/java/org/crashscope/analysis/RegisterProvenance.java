@@ -1,6 +1,7 @@
 package org.crashscope.analysis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,14 +11,23 @@ import org.crashscope.transcript.parse.ParsedTranscript;
 public record RegisterProvenance(String register, long value, List<String> links) {
 
     public static List<RegisterProvenance> of(ParsedTranscript parsed, List<AnnotatedSlot> slots) {
-        Links links = new Links(parsed);
+        return of(parsed, slots, new ValueIndex(parsed));
+    }
+
+    static List<RegisterProvenance> of(ParsedTranscript parsed, List<AnnotatedSlot> slots, ValueIndex index) {
         List<RegisterProvenance> out = new ArrayList<>();
         StackSlotAnnotator.FaultRegisters fault = StackSlotAnnotator.faultRegisters(parsed);
+        Map<Long, List<AnnotatedSlot>> slotsByValue = new HashMap<>();
+        for (AnnotatedSlot s : slots) {
+            if (s.slot().value() != null) {
+                slotsByValue.computeIfAbsent(s.slot().value(), k -> new ArrayList<>()).add(s);
+            }
+        }
         for (Map.Entry<String, Long> r : fault.values().entrySet()) {
-            List<String> found = new ArrayList<>(links.of(r.getValue(), r.getKey(), fault.where()));
+            List<String> found = new ArrayList<>(index.of(r.getValue(), r.getKey(), fault.where()));
             long value = r.getValue();
-            for (AnnotatedSlot s : slots) {
-                if (s.slot().value() != null && s.slot().value() == value && value != 0 && value != 1) {
+            if (!ValueIndex.trivial(value)) {
+                for (AnnotatedSlot s : slotsByValue.getOrDefault(value, List.of())) {
                     found.add(String.format("stack slot 0x%x (line %d)%s", s.slot().address(), s.slot().line(), s.label().isEmpty() ? "" : ": " + s.label()));
                 }
             }

@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.crashscope.arch.Arch;
+import org.crashscope.arch.ArchFacts;
 import org.crashscope.transcript.model.Backtrace;
 import org.crashscope.transcript.model.Disassembly;
 import org.crashscope.transcript.model.ExceptionFrame;
@@ -17,23 +20,32 @@ import org.crashscope.transcript.model.StackSlot;
 import org.crashscope.transcript.parse.ParsedTranscript;
 
 /**
- * Labels the stack words of {@code bt -f/-F/-FF}: return addresses (frame boundaries), the
- * callee-saved registers below them, slab objects, kernel text and user addresses. Saved
- * registers come, strongest evidence first, from the callee's prologue in a {@code dis} of the
- * transcript, else from the SysV callee-saved set in gcc's push order, checked against the
- * registers an exception frame or oops shows.
+ * Labels the stack words of {@code bt -f/-F/-FF} at the architecture's word size: return addresses
+ * (frame boundaries), the callee-saved registers below them, slab objects, kernel text and user
+ * addresses. What crash printed wins over any convention: its slab tags and symbols are kept in
+ * every label. Saved registers come, strongest evidence first, from the callee's prologue in a
+ * {@code dis} of the transcript, else (x86-64 only, where it is modelled) from the SysV
+ * callee-saved set in gcc's push order, checked against the registers an exception frame or oops
+ * shows. A word is a user address only when it lies in user space and something supports it: a
+ * walk of it, a VMA that holds it, a register that holds it.
  */
 public final class StackSlotAnnotator {
 
-    /** gcc pushes the callee-saved registers it uses in this order; they land reversed in memory. */
+    /** gcc pushes the x86-64 callee-saved registers it uses in this order; they land reversed in memory. */
     static final List<String> GCC_PUSH_ORDER = List.of("r15", "r14", "r13", "r12", "rbp", "rbx");
-    private static final Pattern PUSH = Pattern.compile("^push[q]?\\s+%?(r\\w+|rbp|rbx)$");
+    /** Below this, a word is a count or a flag, never a user address (the kernel's default mmap_min_addr). */
+    private static final long MMAP_MIN_ADDR = 0x10000;
+    private static final Pattern PUSH = Pattern.compile("^push[ql]?\\s+%?([re]\\w+)$");
     private static final Pattern SYMBOLIC = Pattern.compile("^([\\w.$]+)\\+(0x[0-9a-f]+|\\d+)$");
 
     private StackSlotAnnotator() {
     }
 
     public static List<AnnotatedSlot> annotate(ParsedTranscript parsed) {
+        return annotate(parsed, org.crashscope.arch.ArchDetector.detect(parsed), new ValueIndex(parsed));
+    }
+
+    static List<AnnotatedSlot> annotate(ParsedTranscript parsed, ArchFacts arch, ValueIndex index) {
         Map<Long, Frame[]> framesByStackAddress = new HashMap<>();
         for (Backtrace bt : parsed.backtraces()) {
             List<Frame> frames = bt.frames();
@@ -44,8 +56,8 @@ public final class StackSlotAnnotator {
                 }
             }
         }
-        Map<String, Long> known = knownRegisters(parsed);
-        Links links = new Links(parsed);
+        Map<String, Long> known = faultRegisters(parsed).values();
+        Map<String, Prologue> prologues = new HashMap<>();
         List<AnnotatedSlot> out = new ArrayList<>();
         for (Backtrace bt : parsed.backtraces()) {
             Map<Long, StackSlot> byAddress = new LinkedHashMap<>();
@@ -57,19 +69,19 @@ public final class StackSlotAnnotator {
                     String callee = callee(frame[1]);
                     labels.put(slot.address(), new AnnotatedSlot(slot, AnnotatedSlot.Kind.RETURN_ADDRESS, "return address into " + frame[0].function(), null,
                             frame[0].function(), "frame #" + frame[0].index() + " (line " + frame[0].line() + ") is at this stack address",
-                            Confidence.HIGH, links.of(slot)));
-                    savedRegisters(parsed, slot, callee, byAddress, labels, known, links);
+                            Confidence.HIGH, links(index, slot)));
+                    savedRegisters(parsed, arch, slot, callee, byAddress, labels, known, index, prologues);
                 } else if (slot.symbol() != null && SYMBOLIC.matcher(slot.symbol()).matches() && framesByStackAddress.isEmpty()) {
                     Matcher m = SYMBOLIC.matcher(slot.symbol());
                     m.matches();
                     String callee = firstExceptionFunction(parsed);
                     labels.put(slot.address(), new AnnotatedSlot(slot, AnnotatedSlot.Kind.RETURN_ADDRESS, "return address into " + m.group(1), null,
-                            m.group(1), "a text symbol with an offset on the stack: a return address", Confidence.MEDIUM, links.of(slot)));
-                    savedRegisters(parsed, slot, callee, byAddress, labels, known, links);
+                            m.group(1), "a text symbol with an offset on the stack: a return address", Confidence.MEDIUM, links(index, slot)));
+                    savedRegisters(parsed, arch, slot, callee, byAddress, labels, known, index, prologues);
                 }
             }
             for (StackSlot slot : bt.slots()) {
-                labels.computeIfAbsent(slot.address(), a -> plain(slot, links));
+                labels.computeIfAbsent(slot.address(), a -> plain(slot, arch, index));
             }
             out.addAll(labels.values());
         }
@@ -77,8 +89,12 @@ public final class StackSlotAnnotator {
         return List.copyOf(out);
     }
 
-    private static AnnotatedSlot plain(StackSlot slot, Links links) {
-        List<String> seen = links.of(slot);
+    private static List<String> links(ValueIndex index, StackSlot slot) {
+        return slot.value() == null ? List.of() : index.of(slot.value(), null, null);
+    }
+
+    private static AnnotatedSlot plain(StackSlot slot, ArchFacts arch, ValueIndex index) {
+        List<String> seen = links(index, slot);
         if (slot.slabCache() != null) {
             return new AnnotatedSlot(slot, AnnotatedSlot.Kind.SLAB_OBJECT, String.format("slab object 0x%x (%s)", slot.slabObject(), slot.slabCache()),
                     null, null, "bt -FF names the slab cache of the object", Confidence.HIGH, seen);
@@ -88,25 +104,49 @@ public final class StackSlotAnnotator {
                     Confidence.HIGH, seen);
         }
         long v = slot.value();
-        String entry = seen.stream().filter(l -> l.contains(" entry value of the vtop walk")).findFirst().orElse(null);
+        String entry = index.walkEntry(v);
         if (entry != null) {
             return new AnnotatedSlot(slot, AnnotatedSlot.Kind.DATA, "page-table entry " + entry.substring(4, entry.indexOf(" entry value")),
                     null, null, "equals " + entry, Confidence.MEDIUM, seen);
         }
-        if (v != 0 && Long.compareUnsigned(v, 0x1000) > 0 && Long.compareUnsigned(v, 0x0000800000000000L) < 0) {
+        String support = userSupport(v, arch, index);
+        if (support != null) {
             return new AnnotatedSlot(slot, AnnotatedSlot.Kind.USER_ADDRESS, String.format("user address 0x%x", v), null, null,
-                    "below the user/kernel split (0x800000000000)", Confidence.LOW, seen);
+                    "in user space and " + support, index.walked(v) ? Confidence.HIGH : Confidence.MEDIUM, seen);
         }
         return new AnnotatedSlot(slot, AnnotatedSlot.Kind.DATA, "", null, null, "", Confidence.LOW, seen);
     }
 
+    /** Why a word is a user address (a walk, a VMA, a register), or {@code null} when nothing says so. */
+    private static String userSupport(long v, ArchFacts arch, ValueIndex index) {
+        Boolean user = arch.arch() == null ? null : arch.arch().isUserAddress(v);
+        if (user == null || !user || Long.compareUnsigned(v, MMAP_MIN_ADDR) < 0) {
+            return null;
+        }
+        if (index.walked(v)) {
+            return "a vtop walk translates it";
+        }
+        var vmas = index.containing(v);
+        if (!vmas.isEmpty()) {
+            return String.format("inside the VMA 0x%x-0x%x (line %d)", vmas.get(0).start(), vmas.get(0).end(), vmas.get(0).line());
+        }
+        if (index.inRegisters(v)) {
+            return "a register of the transcript holds it";
+        }
+        return null;
+    }
+
     /** Labels the words below a return address with the registers the callee's prologue saved there. */
-    private static void savedRegisters(ParsedTranscript parsed, StackSlot ret, String callee, Map<Long, StackSlot> byAddress,
-            Map<Long, AnnotatedSlot> labels, Map<String, Long> known, Links links) {
-        Prologue prologue = callee == null ? null : prologue(parsed, callee);
+    private static void savedRegisters(ParsedTranscript parsed, ArchFacts arch, StackSlot ret, String callee, Map<Long, StackSlot> byAddress,
+            Map<Long, AnnotatedSlot> labels, Map<String, Long> known, ValueIndex index, Map<String, Prologue> prologues) {
+        Prologue prologue = callee == null ? null : prologues.computeIfAbsent(callee, c -> prologue(parsed, c));
+        if (prologue == null && arch.arch() != Arch.X86_64) {
+            return; // gcc's push order is modelled for x86-64 only: say nothing rather than guess
+        }
         List<String> order = prologue != null ? prologue.pushes : GCC_PUSH_ORDER;
+        int width = ret.width();
         for (int i = 0; i < order.size(); i++) {
-            long address = ret.address() - 8L * (i + 1);
+            long address = ret.address() - (long) width * (i + 1);
             StackSlot slot = byAddress.get(address);
             if (slot == null || labels.containsKey(address)) {
                 break;
@@ -121,10 +161,12 @@ public final class StackSlotAnnotator {
                 Long value = known.get(reg);
                 boolean agrees = value != null && slot.value() != null && value.longValue() == slot.value().longValue();
                 rule = "SysV callee-saved set in gcc's push order (r15, r14, r13, r12, rbp, rbx) below the return address"
-                        + (agrees ? "; the exception frame's " + reg.toUpperCase(java.util.Locale.ROOT) + " has the same value" : "; nothing confirms it");
+                        + (agrees ? "; the exception frame's " + reg.toUpperCase(Locale.ROOT) + " has the same value" : "; nothing confirms it");
                 confidence = agrees ? Confidence.MEDIUM : Confidence.LOW;
             }
-            labels.put(address, new AnnotatedSlot(slot, AnnotatedSlot.Kind.SAVED_REGISTER, "saved " + reg, reg, callee, rule, confidence, links.of(slot)));
+            String label = "saved " + reg + (slot.slabCache() != null ? String.format(" = slab object 0x%x (%s, as bt -FF tags it)", slot.slabObject(),
+                    slot.slabCache()) : slot.symbol() != null ? " = " + slot.symbol() + " (as bt -F prints it)" : "");
+            labels.put(address, new AnnotatedSlot(slot, AnnotatedSlot.Kind.SAVED_REGISTER, label, reg, callee, rule, confidence, links(index, slot)));
         }
     }
 
@@ -159,7 +201,7 @@ public final class StackSlotAnnotator {
     /** Instructions a prologue may have between its pushes: ftrace NOPs, the fentry call, the frame pointer set-up. */
     private static boolean isPrologueFiller(String text) {
         return text.startsWith("nop") || text.startsWith("xchg %ax,%ax") || text.startsWith("data16") || text.startsWith("endbr64")
-                || text.startsWith("call") && text.contains("fentry") || text.equals("mov %rsp,%rbp");
+                || text.startsWith("call") && text.contains("fentry") || text.equals("mov %rsp,%rbp") || text.equals("mov %esp,%ebp");
     }
 
     private static String callee(Frame below) {
@@ -167,7 +209,7 @@ public final class StackSlotAnnotator {
             return null;
         }
         ExceptionFrame e = below.exception();
-        return e != null && e.rip() != null ? e.rip().name() : below.function();
+        return e != null && e.rip() != null && !e.bogus() ? e.rip().name() : below.function();
     }
 
     private static String firstExceptionFunction(ParsedTranscript parsed) {
@@ -180,25 +222,26 @@ public final class StackSlotAnnotator {
         return parsed.oopses().stream().filter(o -> o.rip() != null).map(o -> o.rip().name()).findFirst().orElse(null);
     }
 
-    /** Register values at the fault: the first exception frame of a backtrace, else the oops register dump. */
-    static Map<String, Long> knownRegisters(ParsedTranscript parsed) {
-        return faultRegisters(parsed).values();
-    }
-
     /** The register set of the fault and where it was printed. */
-    record FaultRegisters(Map<String, Long> values, String where) {
+    public record FaultRegisters(Map<String, Long> values, String where, int line) {
     }
 
-    static FaultRegisters faultRegisters(ParsedTranscript parsed) {
+    /**
+     * The registers at the fault: the first kernel-mode exception frame of a backtrace that crash did
+     * not call bogus, else the register dump of the first oops that has one; empty when none.
+     */
+    public static FaultRegisters faultRegisters(ParsedTranscript parsed) {
         for (Backtrace bt : parsed.backtraces()) {
             ExceptionFrame e = bt.firstException();
             if (e != null) {
-                return new FaultRegisters(e.registers().values(), Links.where(e));
+                return new FaultRegisters(e.registers().values(), ValueIndex.where(e), e.span().first());
             }
         }
         for (Oops oops : parsed.oopses()) {
-            return new FaultRegisters(oops.registers().values(), Links.where(oops));
+            if (!oops.registers().isEmpty()) {
+                return new FaultRegisters(oops.registers().values(), ValueIndex.where(oops), oops.line());
+            }
         }
-        return new FaultRegisters(Map.of(), "");
+        return new FaultRegisters(Map.of(), "", 0);
     }
 }

@@ -7,14 +7,15 @@ import java.util.Map;
 import org.crashscope.transcript.model.Backtrace;
 import org.crashscope.transcript.model.Frame;
 import org.crashscope.transcript.model.KmemPages;
+import org.crashscope.transcript.model.MemoryDump;
 import org.crashscope.transcript.model.Oops;
 import org.crashscope.transcript.model.PageRow;
 import org.crashscope.transcript.model.Ptov;
 import org.crashscope.transcript.model.Walk;
 import org.crashscope.transcript.model.WalkLevel;
-import org.crashscope.x86.CheckedWalk;
-import org.crashscope.x86.PageTable;
-import org.crashscope.x86.TableSlot;
+import org.crashscope.arch.paging.CheckedWalk;
+import org.crashscope.arch.paging.PageTable;
+import org.crashscope.arch.paging.TableSlot;
 
 /**
  * Everything a value seen in a transcript is, according to the analysis: an address a walk
@@ -38,7 +39,7 @@ public final class ValueMeanings {
         for (CheckedWalk checked : analysis.paging().walks()) {
             Walk w = checked.walk();
             int line = w.span().first();
-            if (w.virtual() == value) {
+            if (w.virtual() != null && w.virtual() == value) {
                 out.add(new Meaning("walk", "the virtual address translated by `" + w.command() + "`", line));
             }
             if (w.physical() != null && w.physical() == value) {
@@ -88,6 +89,16 @@ public final class ValueMeanings {
             }
             if (slot.slot().slabObject() != null && slot.slot().slabObject() == value) {
                 out.add(new Meaning("slab object", "a " + slot.slot().slabCache() + " object on the stack", slot.slot().line()));
+            }
+        }
+        for (MemoryDump dump : analysis.parsed().memoryDumps()) {
+            for (MemoryDump.Row row : dump.rows()) {
+                for (MemoryDump.Value v : row.values()) {
+                    if (v.slabObject() != null && v.slabObject() == value) {
+                        out.add(new Meaning("slab object", String.format("a %s slab object, as `%s` tags the word at 0x%x", v.slabCache(),
+                                dump.command().isEmpty() ? "rd" : dump.command(), v.address()), row.line()));
+                    }
+                }
             }
         }
         for (Oops oops : analysis.parsed().oopses()) {

@@ -10,20 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.crashscope.transcript.model.Oops;
 import org.crashscope.transcript.parse.ParsedTranscript;
-import org.crashscope.x86.Disassembler;
-import org.crashscope.x86.FaultingInstruction;
-import org.crashscope.x86.PagingAnalysis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DiagnosisTest {
 
     private static List<Finding> chain(ParsedTranscript parsed) {
-        Oops oops = parsed.oopses().stream().filter(o -> o.code() != null).findFirst().orElse(null);
-        FaultingInstruction fault = oops == null ? null : FaultingInstruction.decode(oops.code(), oops.registers(), Disassembler.load());
-        return Correlation.chain(parsed, PagingAnalysis.of(parsed), StackSlotAnnotator.annotate(parsed), fault);
+        return TranscriptAnalysis.of(parsed, Rules.load(List.of())).findings();
     }
 
     private static Finding kind(List<Finding> findings, String kind) {

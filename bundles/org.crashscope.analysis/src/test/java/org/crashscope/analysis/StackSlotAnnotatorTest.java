@@ -57,6 +57,31 @@ class StackSlotAnnotatorTest {
     }
 
     @Test
+    void aUserAddressNeedsSupportAndASlabTagStaysInTheLabel() {
+        Map<Long, AnnotatedSlot> slots = byAddress(StackSlotAnnotator.annotate(parse("seed-kcs-ghes-hugepage-gpf.txt")));
+        AnnotatedSlot supported = slots.get(0xffffaaab26b3f980L);
+        assertEquals(AnnotatedSlot.Kind.USER_ADDRESS, supported.kind());
+        assertTrue(supported.rule().startsWith("in user space and "), supported.rule());
+        assertEquals(AnnotatedSlot.Kind.DATA, slots.get(0xffffaaab26b3f9e8L).kind(), "0x126b3faa0: user space by value, supported by nothing");
+        AnnotatedSlot r15 = slots.get(0xffffaaab26b3fa30L);
+        assertEquals("r15", r15.register());
+        assertTrue(r15.label().contains("slab object 0xffff9842edf34c10 (kmalloc-2k, as bt -FF tags it)"), r15.label());
+    }
+
+    @Test
+    void i386StackWordsAreFourBytesAndGetNoX8664Registers() {
+        List<AnnotatedSlot> slots = StackSlotAnnotator.annotate(parse("i386-bt-f.txt"));
+        Map<Long, AnnotatedSlot> byAddress = byAddress(slots);
+        assertEquals(4, slots.get(0).slot().width());
+        assertEquals(0xc0cedf00L, byAddress.get(0xc0ceded4L).slot().value());
+        assertEquals(0xc0cec000L, byAddress.get(0xc0ceded8L).slot().value(), "the second word of the row is 4 bytes on");
+        assertEquals(0x00000003L, byAddress.get(0xc0cededcL + 4).slot().value());
+        assertEquals(AnnotatedSlot.Kind.RETURN_ADDRESS, byAddress.get(0xc0cedf04L).kind());
+        assertTrue(slots.stream().noneMatch(s -> s.register() != null && s.register().startsWith("r")), "no x86-64 register names on i386");
+        assertTrue(slots.stream().noneMatch(s -> s.kind() == AnnotatedSlot.Kind.SAVED_REGISTER), "gcc's i386 push order is not modelled: nothing guessed");
+    }
+
+    @Test
     void aPrologueFromDisDecidesTheLabels() {
         Map<Long, AnnotatedSlot> slots = byAddress(StackSlotAnnotator.annotate(parse("prologue-three-pushes.txt")));
         AnnotatedSlot ret = slots.get(0xffffc90000b7bdb0L);
@@ -68,7 +93,8 @@ class StackSlotAnnotatorTest {
         assertTrue(slots.get(0xffffc90000b7bda0L).rule().startsWith("prologue of blk_mq_submit_bio (dis, line"));
         assertEquals(AnnotatedSlot.Kind.DATA, slots.get(0xffffc90000b7bd90L).kind(), "only three registers were pushed");
         assertEquals(AnnotatedSlot.Kind.SLAB_OBJECT, slots.get(0xffffc90000b7bdb8L).kind());
-        assertEquals(AnnotatedSlot.Kind.USER_ADDRESS, slots.get(0xffffc90000b7bdc0L).kind());
+        assertEquals(AnnotatedSlot.Kind.DATA, slots.get(0xffffc90000b7bdc0L).kind(),
+                "a user-space value that no walk, VMA or register supports is not called a user address");
     }
 
     @Test

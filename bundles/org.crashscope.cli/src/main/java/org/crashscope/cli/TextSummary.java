@@ -12,7 +12,7 @@ import org.crashscope.transcript.model.MachineCheck;
 import org.crashscope.transcript.model.Oops;
 import org.crashscope.transcript.parse.Hex;
 import org.crashscope.transcript.parse.ParsedTranscript;
-import org.crashscope.x86.FaultingInstruction;
+import org.crashscope.arch.x86.FaultingInstruction;
 
 /**
  * The human summary of {@code analyze --format text}: what is in the file and where, and the

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.crashscope.x86.Anomaly;
-import org.crashscope.x86.Entry;
-import org.crashscope.x86.PageTable;
-import org.crashscope.x86.TableSlot;
+import org.crashscope.arch.paging.Anomaly;
+import org.crashscope.arch.paging.Entry;
+import org.crashscope.arch.paging.PageTable;
+import org.crashscope.arch.paging.TableSlot;
 
 /**
  * A dumped page table: on the left all 512 slots of the page (the dumped ones coloured by kind,
@@ -44,7 +44,7 @@ public final class PageTableDiagram {
         String title = String.format("%s at 0x%x", level, table.base());
         d.text(MARGIN, 24, title, 15, Palette.INK, true);
         d.text(MARGIN, 44, table.levelEvidence() == null ? "level: not known from a walk or the entries' shape"
-                : "level from " + table.levelEvidence(), SMALL, Palette.MUTED, false);
+                : "a " + table.level() + " table by " + table.levelEvidence() + " (" + table.confidence() + " confidence)", SMALL, Palette.MUTED, false);
 
         int first = dumped.isEmpty() ? 0 : ((TreeMap<Integer, TableSlot>) dumped).firstKey();
         int last = dumped.isEmpty() ? 0 : ((TreeMap<Integer, TableSlot>) dumped).lastKey();
@@ -104,7 +104,10 @@ public final class PageTableDiagram {
             }
             y += ROW + 2;
             if (anomaly != null) {
-                String note = String.format("expected 0x%x, found 0x%x: %s", anomaly.expected(), anomaly.found(), shortReason(anomaly));
+                String found = anomaly.found() != null ? String.format("0x%x", anomaly.found())
+                        : slot.nonPresent() != null ? slot.nonPresent().describe() : "a non-present entry";
+                String note = String.format("expected 0x%x, found %s: %s (%s confidence)", anomaly.expected(), found, shortReason(anomaly),
+                        anomaly.confidence());
                 for (String line : DiagnosisDiagram.wrap(note, (rowWidth - (xs[1] - tableX)) / Diagram.charWidth(SMALL))) {
                     d.text(xs[1], y + 12, line, SMALL, Palette.ANOMALY_EDGE, true);
                     y += ROW - 4;
@@ -146,7 +149,7 @@ public final class PageTableDiagram {
         if (slot.empty()) {
             return new int[] {Palette.EMPTY, Palette.EMPTY_EDGE};
         }
-        if (slot.entry().present() && slot.entry().leaf() && slot.entry().level().mayBeLeaf() && slot.entry().level() != org.crashscope.x86.Level.PTE) {
+        if (slot.entry().present() && slot.entry().leaf() && !slot.entry().level().equals("PTE")) {
             return new int[] {Palette.LEAF, Palette.LEAF_EDGE};
         }
         return slot.entry().present() ? new int[] {Palette.TABLE, Palette.TABLE_EDGE} : new int[] {Palette.EMPTY, Palette.EMPTY_EDGE};
@@ -154,11 +157,23 @@ public final class PageTableDiagram {
 
     static String[] cells(TableSlot slot, boolean levelKnown) {
         Entry e = slot.entry();
-        String points = slot.empty() ? "-" : !levelKnown ? "?" : String.format("0x%x", e.physical());
-        String size = !levelKnown || slot.empty() ? "" : e.leaf() ? size(e.pageSize()) : "table";
+        String points = slot.empty() ? "-" : !levelKnown ? "?" : slot.nonPresent() != null ? shortNonPresent(slot)
+                : !e.present() ? "not present" : String.format("0x%x", e.physical());
+        String size = !levelKnown || slot.empty() || !e.present() ? "" : e.leaf() ? size(e.pageSize()) : "table";
         String maps = slot.mapsFrom() == null ? "" : String.format("%x-%x", slot.mapsFrom(), slot.mapsTo());
         return new String[] {String.format("0x%03x", slot.index()), String.format("%x", slot.address()), String.format("%016x", e.value()), points,
                 size, slot.empty() ? "" : shortFlags(e), maps};
+    }
+
+    private static String shortNonPresent(TableSlot slot) {
+        var np = slot.nonPresent();
+        return switch (np.kind()) {
+            case SWAP -> "swap " + np.swap().type() + ":" + Long.toHexString(np.swap().offset());
+            case HWPOISON -> String.format("hwpoison 0x%x", np.physical());
+            case MIGRATION -> String.format("migration 0x%x", np.physical());
+            case SPECIAL -> String.format("special 0x%x", np.physical());
+            case PROT_NONE -> String.format("prot_none 0x%x", np.physical());
+        };
     }
 
     static String size(long bytes) {
@@ -185,7 +200,9 @@ public final class PageTableDiagram {
     static String tooltip(TableSlot slot, Anomaly anomaly) {
         StringBuilder t = new StringBuilder(String.format("slot 0x%x at 0x%x (line %d)%nvalue 0x%016x%nflags %s", slot.index(), slot.address(),
                 slot.line(), slot.entry().value(), String.join("|", slot.entry().flagNames())));
-        if (!slot.empty()) {
+        if (slot.nonPresent() != null) {
+            t.append("\n").append(slot.nonPresent().describe()).append("\n(").append(slot.nonPresent().evidence()).append(")");
+        } else if (!slot.empty() && slot.entry().present()) {
             t.append(String.format("%n%s 0x%x", slot.entry().leaf() ? "page" : "table", slot.entry().physical()));
         }
         if (slot.mapsFrom() != null) {

@@ -18,7 +18,7 @@ import javax.xml.xpath.XPathFactory;
 
 import org.crashscope.transcript.Transcript;
 import org.crashscope.transcript.parse.TranscriptParser;
-import org.crashscope.x86.PagingAnalysis;
+import org.crashscope.arch.paging.PagingAnalysis;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;

@@ -20,15 +20,17 @@ import org.crashscope.analysis.AnnotatedSlot;
 import org.crashscope.analysis.Diagnosis;
 import org.crashscope.analysis.Finding;
 import org.crashscope.analysis.RegisterProvenance;
-import org.crashscope.x86.Anomaly;
-import org.crashscope.x86.Disassembler;
-import org.crashscope.x86.FaultingInstruction;
-import org.crashscope.x86.CheckedWalk;
-import org.crashscope.x86.Level;
-import org.crashscope.x86.PageTable;
-import org.crashscope.x86.PagingAnalysis;
-import org.crashscope.x86.TableSlot;
-import org.crashscope.x86.WalkStep;
+import org.crashscope.analysis.Session;
+import org.crashscope.arch.ArchFacts;
+import org.crashscope.arch.paging.Anomaly;
+import org.crashscope.arch.paging.CheckedWalk;
+import org.crashscope.arch.paging.NonPresent;
+import org.crashscope.arch.paging.PageTable;
+import org.crashscope.arch.paging.PagingAnalysis;
+import org.crashscope.arch.paging.TableSlot;
+import org.crashscope.arch.paging.WalkStep;
+import org.crashscope.arch.x86.Disassembler;
+import org.crashscope.arch.x86.FaultingInstruction;
 import org.crashscope.transcript.parse.Hex;
 import org.crashscope.transcript.parse.ParsedTranscript;
 
@@ -55,15 +57,18 @@ public final class ContractJson {
         PagingAnalysis paging = analyses.paging();
         Json json = new Json(true).beginObject();
         json.field("file", parsed.name()).field("lines", parsed.lineCount());
+        arch(json, analyses.arch());
+        session(json, analyses.session());
         commands(json, parsed.commands());
-        oopses(json, parsed.oopses());
+        oopses(json, parsed.oopses(), analyses);
         hardwareErrors(json, parsed.hardwareErrors());
         machineChecks(json, parsed.machineChecks());
         backtraces(json, parsed.backtraces());
         walks(json, paging.walks());
         tableDumps(json, parsed.memoryDumps(), paging.tables());
+        memoryDumps(json, parsed.memoryDumps(), paging.tables());
         stackSlots(json, analyses.slots());
-        provenance(json, RegisterProvenance.of(parsed, analyses.slots()));
+        provenance(json, analyses.provenance());
         findings(json, analyses.findings());
         diagnoses(json, analyses.diagnoses());
         if (!notes.isEmpty()) {
@@ -81,6 +86,31 @@ public final class ContractJson {
         }
         diagnostics(json, parsed.diagnostics());
         return json.endObject() + "\n";
+    }
+
+    private static void arch(Json json, ArchFacts arch) {
+        json.field("arch", arch.known() ? arch.arch().id() : null);
+        if (arch.known()) {
+            json.name("archEvidence").beginObject().field("text", arch.evidence());
+            if (arch.line() > 0) {
+                json.field("line", arch.line());
+            }
+            json.endObject();
+        } else {
+            json.name("archEvidence").value((String) null);
+        }
+    }
+
+    private static void session(Json json, Session session) {
+        if (!session.present()) {
+            json.name("session").value((String) null);
+            return;
+        }
+        json.name("session").beginObject().field("line", session.line());
+        for (String[] key : Session.KEYS) {
+            json.field(key[0], session.get(key[0]));
+        }
+        json.endObject();
     }
 
     private static void commands(Json json, List<CommandBlock> commands) {
@@ -146,6 +176,10 @@ public final class ContractJson {
             if (s.slot().symbol() != null) {
                 json.field("symbol", s.slot().symbol());
             }
+            if (s.slot().slabCache() != null) {
+                json.field("slabObject", Hex.format(s.slot().slabObject())).field("slabCache", s.slot().slabCache());
+            }
+            json.field("width", s.slot().width());
             json.field("kind", s.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).field("label", s.label())
                     .field("register", s.register()).field("frame", s.function()).field("rule", s.rule())
                     .field("confidence", s.confidence().name().toLowerCase(java.util.Locale.ROOT));
@@ -167,7 +201,7 @@ public final class ContractJson {
         json.endArray();
     }
 
-    private static void oopses(Json json, List<Oops> oopses) {
+    private static void oopses(Json json, List<Oops> oopses, TranscriptAnalysis analyses) {
         json.name("oopses").beginArray();
         for (Oops oops : oopses) {
             json.beginObject().field("line", oops.line()).field("lastLine", oops.span().last()).field("message", oops.message());
@@ -187,7 +221,16 @@ public final class ContractJson {
                 } else {
                     json.name("trapIndex").value((String) null);
                 }
-                FaultingInstruction f = FaultingInstruction.decode(oops.code(), oops.registers(), Disassembler.load());
+                FaultingInstruction f = oops == analyses.faultingOops() ? analyses.fault()
+                        : analyses.faultingOops() == null && analyses.fault() == null && !x86(analyses) ? null
+                        : FaultingInstruction.decode(oops.code(), oops.registers(), Disassembler.load());
+                if (f == null) {
+                    json.name("instructions").beginArray().endArray().endObject();
+                    json.name("callTrace").beginArray();
+                    oops.callTrace().forEach(json::value);
+                    json.endArray().endObject();
+                    continue;
+                }
                 json.field("instruction", f.trapping() == null ? null : f.trapping().text());
                 json.field("faultRegister", f.faultRegister());
                 json.field("faultAddress", f.faultAddress() == null ? null : Hex.format(f.faultAddress()));
@@ -214,6 +257,12 @@ public final class ContractJson {
             json.endArray().endObject();
         }
         json.endArray();
+    }
+
+    /** Whether the Code: bytes of this transcript are x86 code (the x86 decoder reads nothing else). */
+    private static boolean x86(TranscriptAnalysis analyses) {
+        var arch = analyses.arch().arch();
+        return arch == null || arch == org.crashscope.arch.Arch.X86_64 || arch == org.crashscope.arch.Arch.I386;
     }
 
     private static void hardwareErrors(Json json, List<HardwareError> errors) {
@@ -274,12 +323,22 @@ public final class ContractJson {
                 json.endObject();
             }
             json.endArray();
+            if (bt.wordSize() != 0) {
+                json.field("wordSize", bt.wordSize());
+            }
             ExceptionFrame e = bt.firstException();
             if (e != null) {
                 json.name("exception").beginObject().field("line", e.span().first());
                 symbol(json, "rip", e.rip());
                 registers(json, e.registers());
                 json.endObject();
+            }
+            List<ExceptionFrame> bogus = bt.frames().stream().map(Frame::exception).filter(x -> x != null && x.bogus()).toList();
+            if (!bogus.isEmpty()) {
+                // kept for the record, never as evidence: crash itself doubts these register blocks
+                json.name("bogusExceptionFrames").beginArray();
+                bogus.forEach(b -> json.value(b.span().first()));
+                json.endArray();
             }
             json.name("slots").beginArray();
             bt.slots().forEach(s -> {
@@ -302,23 +361,46 @@ public final class ContractJson {
         json.name("walks").beginArray();
         for (CheckedWalk checked : walks) {
             Walk w = checked.walk();
-            json.beginObject().field("line", w.span().first()).field("lastLine", w.span().last()).field("virtual", Hex.format(w.virtual()));
+            json.beginObject().field("line", w.span().first()).field("lastLine", w.span().last()).field("command", w.command());
+            hex(json, "virtual", w.virtual());
             hex(json, "physical", w.physical());
-            json.field("pageSize", w.pageSize());
+            if (w.page() != null) {
+                json.field("pageSize", w.pageSize());
+            }
             hex(json, "page", w.page());
             hex(json, "pgdDirectory", w.pgdDirectory());
             hex(json, "pageDirectory", w.pageDirectory());
-            json.name("fiveLevel").value(checked.fiveLevel());
+            if (w.segment() != null) {
+                json.field("segment", w.segment());
+            }
+            json.field("arch", checked.arch() == null ? null : checked.arch().id());
+            json.field("paging", checked.paging());
+            if (checked.paging() != null) {
+                json.name("fiveLevel").value(checked.fiveLevel());
+            }
             json.name("levels").beginArray();
             for (WalkStep step : checked.steps()) {
-                json.beginObject().field("line", step.line()).field("level", step.level().name());
+                json.beginObject().field("line", step.line()).field("level", step.level());
                 hex(json, "entryAddress", step.entryAddress());
-                json.field("value", Hex.format(step.entry().value())).field("index", Hex.format(step.index()));
+                json.field("value", Hex.format(step.entry().value()));
+                if (step.index() != null) {
+                    json.field("index", Hex.format(step.index()));
+                }
                 hex(json, "tableBase", step.tableBase());
-                json.field("points", Hex.format(step.entry().physical())).name("leaf").value(step.entry().leaf());
-                json.name("flags").beginArray();
-                step.entry().flagNames().forEach(json::value);
-                json.endArray().endObject();
+                if (step.entry().modelled()) {
+                    json.name("present").value(step.entry().present());
+                    if (step.entry().present()) {
+                        json.field("points", Hex.format(step.entry().physical())).name("leaf").value(step.entry().leaf());
+                    }
+                    json.name("flags").beginArray();
+                    step.entry().flagNames().forEach(json::value);
+                    json.endArray();
+                }
+                if (step.flagText() != null) {
+                    json.field("flagText", step.flagText());
+                }
+                nonPresent(json, step.nonPresent());
+                json.endObject();
             }
             json.endArray();
             json.name("flags").beginArray();
@@ -328,6 +410,10 @@ public final class ContractJson {
                 json.name("vma").beginObject().field("line", w.vma().line()).field("start", Hex.format(w.vma().start()))
                         .field("end", Hex.format(w.vma().end())).field("flags", Hex.format(w.vma().flags())).field("file", w.vma().file())
                         .endObject();
+            }
+            if (w.location() != null) {
+                json.name("location").beginObject().field("line", w.location().line()).field("kind", w.location().kind())
+                        .field("name", w.location().name()).field("offset", w.location().offset()).endObject();
             }
             if (w.pageRow() != null) {
                 json.name("pageRow").beginObject().field("line", w.pageRow().line()).field("page", Hex.format(w.pageRow().page()))
@@ -339,36 +425,61 @@ public final class ContractJson {
             if (w.error() != null) {
                 json.field("error", w.error());
             }
-            json.name("consistent").value(checked.consistent());
+            Boolean consistent = checked.consistent();
+            if (consistent == null) {
+                json.name("consistent").value((String) null).field("notChecked", checked.notChecked());
+            } else {
+                json.name("consistent").value(consistent.booleanValue());
+            }
             json.name("checks").beginArray();
-            checked.findings().forEach(f -> json.beginObject().field("line", f.line()).field("message", f.message()).endObject());
+            checked.checks().forEach(f -> json.beginObject().field("line", f.line()).field("message", f.message())
+                    .field("kind", f.mismatch() ? "mismatch" : "note").endObject());
             json.endArray().endObject();
         }
         json.endArray();
     }
 
+    /** What a non-present, non-zero entry is: {@code swap {type, offset}}, {@code hwpoison}, {@code migration}, the page it names. */
+    private static void nonPresent(Json json, NonPresent np) {
+        if (np == null) {
+            return;
+        }
+        json.name("swap").beginObject().field("type", np.swap().type()).field("offset", Hex.format(np.swap().offset())).endObject();
+        json.field("nonPresent", np.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        boolean decided = np.kind() != NonPresent.Kind.SPECIAL;
+        if (decided) {
+            json.name("hwpoison").value(np.hwpoison()).name("migration").value(np.migration());
+        } else {
+            json.name("hwpoison").value((String) null).name("migration").value((String) null);
+        }
+        hex(json, "names", np.physical());
+        json.field("nonPresentEvidence", np.evidence());
+    }
+
+    /** The rd dumps that are page tables: their slots decoded and their anomalies. */
     private static void tableDumps(Json json, List<MemoryDump> dumps, List<PageTable> tables) {
         json.name("tableDumps").beginArray();
         for (MemoryDump d : dumps) {
-            if (d.width() != 8) {
+            List<PageTable> ofDump = tables.stream().filter(t -> t.dump() == d).toList();
+            if (ofDump.isEmpty()) {
                 continue;
             }
-            List<PageTable> ofDump = tables.stream().filter(t -> t.dump() == d).toList();
             json.beginObject().field("line", d.span().first()).field("lastLine", d.span().last()).field("command", d.command());
-            Level level = ofDump.stream().map(PageTable::level).filter(l -> l != null).findFirst().orElse(null);
-            json.field("level", level == null ? null : level.name());
-            ofDump.stream().map(PageTable::levelEvidence).filter(e -> e != null).findFirst().ifPresent(e -> json.field("levelEvidence", e));
+            json.field("level", ofDump.get(0).level());
+            json.field("levelEvidence", ofDump.get(0).levelEvidence()).field("confidence", ofDump.get(0).confidence());
             json.name("entries").beginArray();
             for (PageTable table : ofDump) {
                 for (TableSlot slot : table.slots()) {
                     json.beginObject().field("line", slot.line()).field("address", Hex.format(slot.address())).field("value", Hex.format(slot.entry().value()))
                             .field("slot", Hex.format(slot.index())).field("tableBase", Hex.format(table.base()));
-                    if (table.level() != null && slot.entry().present()) {
+                    json.name("present").value(slot.entry().present());
+                    if (slot.entry().present()) {
                         json.field("physical", Hex.format(slot.entry().physical())).name("leaf").value(slot.entry().leaf());
                         if (slot.entry().leaf()) {
                             json.field("pageSize", slot.entry().pageSize());
                         }
                     }
+                    nonPresent(json, slot.nonPresent());
                     if (slot.mapsFrom() != null) {
                         json.field("mapsFrom", Hex.format(slot.mapsFrom())).field("mapsTo", Hex.format(slot.mapsTo()));
                     }
@@ -378,18 +489,19 @@ public final class ContractJson {
                     json.endObject();
                 }
             }
-            for (MemoryDump.Value v : d.values()) {
-                if (v.value() == null) {
-                    json.beginObject().field("address", Hex.format(v.address())).field("symbol", v.symbol()).endObject();
-                }
-            }
             json.endArray();
             json.name("anomalies").beginArray();
             for (PageTable table : ofDump) {
                 for (Anomaly a : table.anomalies()) {
                     json.beginObject().field("line", a.slot().line()).field("address", Hex.format(a.slot().address()))
-                            .field("slot", Hex.format(a.slot().index())).field("expected", Hex.format(a.expected()))
-                            .field("found", Hex.format(a.found())).field("reason", a.reason());
+                            .field("slot", Hex.format(a.slot().index())).field("kind", a.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                            .field("expected", Hex.format(a.expected()));
+                    hex(json, "found", a.found());
+                    if (a.found() == null) {
+                        json.name("found").value((String) null).field("entry", Hex.format(a.slot().entry().value()));
+                    }
+                    json.field("reason", a.reason()).field("confidence", a.confidence()).field("runMembers", a.runMembers())
+                            .field("step", (a.step() < 0 ? "-" : "") + Hex.format(Math.abs(a.step())));
                     json.name("missingFlags").beginArray();
                     a.missingFlagNames().forEach(json::value);
                     json.endArray();
@@ -404,11 +516,35 @@ public final class ContractJson {
         json.endArray();
     }
 
+    /** Every rd dump, and whether it is a page table (by a walk or by its entries' shape) or plain memory. */
+    private static void memoryDumps(Json json, List<MemoryDump> dumps, List<PageTable> tables) {
+        json.name("memoryDumps").beginArray();
+        for (MemoryDump d : dumps) {
+            PageTable table = tables.stream().filter(t -> t.dump() == d).findFirst().orElse(null);
+            json.beginObject().field("line", d.span().first()).field("lastLine", d.span().last()).field("command", d.command())
+                    .field("width", d.width()).field("rows", d.rows().size());
+            if (table == null) {
+                json.name("pageTable").value((String) null);
+            } else {
+                json.name("pageTable").beginObject().field("level", table.level()).field("confidence", table.confidence())
+                        .field("why", table.levelEvidence()).endObject();
+            }
+            json.name("symbols").beginArray();
+            for (MemoryDump.Value v : d.values()) {
+                if (v.value() == null && v.symbol() != null) {
+                    json.beginObject().field("address", Hex.format(v.address())).field("symbol", v.symbol()).endObject();
+                }
+            }
+            json.endArray().endObject();
+        }
+        json.endArray();
+    }
+
     private static void diagnostics(Json json, List<Diagnostic> diagnostics) {
         json.name("diagnostics").beginArray();
         for (Diagnostic d : diagnostics) {
             json.beginObject().field("line", d.line()).field("severity", d.severity().name().toLowerCase(java.util.Locale.ROOT))
-                    .field("message", d.message()).endObject();
+                    .field("message", d.message()).field("source", d.source().name().toLowerCase(java.util.Locale.ROOT)).endObject();
         }
         json.endArray();
     }

@@ -17,11 +17,11 @@ import org.crashscope.diagram.WalkDiagram;
 import org.crashscope.transcript.model.Backtrace;
 import org.crashscope.transcript.model.HardwareError;
 import org.crashscope.transcript.model.Oops;
-import org.crashscope.x86.Anomaly;
-import org.crashscope.x86.CheckedWalk;
-import org.crashscope.x86.Disassembler;
-import org.crashscope.x86.FaultingInstruction;
-import org.crashscope.x86.PageTable;
+import org.crashscope.arch.paging.Anomaly;
+import org.crashscope.arch.paging.CheckedWalk;
+import org.crashscope.arch.paging.PageTable;
+import org.crashscope.arch.x86.Disassembler;
+import org.crashscope.arch.x86.FaultingInstruction;
 
 /**
  * Builds a report from the analyses of a transcript and the analyst's notes: the diagnosis first,
@@ -92,6 +92,7 @@ public final class ReportBuilder {
             }
             blocks.add(new Report.Facts(facts));
         }
+        blocks.add(new Report.Facts(sessionFacts(a)));
         if (!a.findings().isEmpty()) {
             List<Report.Step> steps = new ArrayList<>();
             for (Finding f : a.findings()) {
@@ -102,6 +103,20 @@ public final class ReportBuilder {
             blocks.add(new Report.Steps(steps));
         }
         out.add(new Report.Section("diagnosis", "Summary and diagnosis", blocks));
+    }
+
+    /** The architecture (and why) and crash's session header, as printed. */
+    private static List<List<String>> sessionFacts(TranscriptAnalysis a) {
+        List<List<String>> facts = new ArrayList<>();
+        facts.add(List.of("Architecture", a.arch().known() ? a.arch().arch().id() + " (" + a.arch().evidence()
+                + (a.arch().line() > 0 ? ", line " + a.arch().line() : "") + ")" : "not shown by the transcript"));
+        for (String[] key : org.crashscope.analysis.Session.KEYS) {
+            String v = a.session().get(key[0]);
+            if (v != null) {
+                facts.add(List.of(key[1], v + " (line " + a.session().lineOf(key[0]) + ")"));
+            }
+        }
+        return facts;
     }
 
     private static void hardwareErrors(Input in, List<Report.Section> out) {
@@ -197,7 +212,7 @@ public final class ReportBuilder {
                 Set<Integer> labelled = new LinkedHashSet<>();
                 for (int i = 0; i < slots.size(); i++) {
                     AnnotatedSlot s = slots.get(i);
-                    String value = s.slot().value() != null ? String.format("%016x", s.slot().value())
+                    String value = s.slot().value() != null ? String.format("%0" + 2 * s.slot().width() + "x", s.slot().value())
                             : s.slot().symbol() != null ? s.slot().symbol() : String.format("[%x:%s]", s.slot().slabObject(), s.slot().slabCache());
                     rows.add(List.of(Long.toHexString(s.slot().address()), value, s.label(),
                             s.kind() == AnnotatedSlot.Kind.DATA ? "" : s.confidence().name().toLowerCase(Locale.ROOT), s.rule()));
@@ -216,8 +231,7 @@ public final class ReportBuilder {
     private static void walks(Input in, List<Report.Section> out) {
         List<Report.Block> blocks = new ArrayList<>();
         for (CheckedWalk w : in.analysis().paging().walks()) {
-            blocks.add(new Report.Figure(WalkDiagram.of(w, -1), String.format("vtop 0x%x, lines %d-%d", w.walk().virtual(), w.walk().span().first(),
-                    w.walk().span().last())));
+            blocks.add(new Report.Figure(WalkDiagram.of(w, -1), WalkDiagram.title(w) + ", " + WalkDiagram.verdict(w)));
         }
         if (!blocks.isEmpty()) {
             out.add(new Report.Section("walks", "Page-table walks", blocks));

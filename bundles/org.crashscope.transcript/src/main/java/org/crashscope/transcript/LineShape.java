@@ -12,6 +12,8 @@ enum LineShape {
     HARDWARE_ERROR,
     /** {@code PID: 1234  TASK: ...} */
     BT_HEADER,
+    /** a {@code KEY: value} row of crash's session header ({@code     DUMPFILE: vmcore}, {@code        PID: 1}), banner or {@code sys} */
+    SESSION_FIELD,
     /** {@code  #5 [ffffaaab26b3fa38] func at ...} */
     BT_FRAME,
     /** register rows and {@code [exception RIP: ...]} of bt */
@@ -23,8 +25,15 @@ enum LineShape {
     TEXT;
 
     private static final byte[][] OOPS_MARKERS = bytes("general protection fault", "BUG: ", "Oops: ", "Oops[", "Kernel panic",
-            "kernel BUG at", "Unable to handle kernel", "unable to handle kernel", "Internal error: ", "WARNING: ", "divide error:",
+            "kernel BUG at", "Unable to handle kernel", "unable to handle kernel", "Internal error: ", "divide error:",
+            // the kernel's WARNING reports; crash's own "WARNING: ..." lines are not markers
+            "WARNING: CPU:", "WARNING: at ", "WARNING: possible ", "WARNING: suspicious RCU", "WARNING: inconsistent lock",
             "invalid opcode:", "stack segment:", "double fault:", "INFO: task ", "watchdog: BUG: soft lockup");
+    private static final byte[] TASK = "TASK:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** The keys of crash's session header (start-up banner, {@code sys}, {@code set}). */
+    private static final java.util.Set<String> SESSION_KEYS = java.util.Set.of("KERNEL", "DUMPFILE", "CPUS", "DATE", "UPTIME", "LOAD AVERAGE",
+            "TASKS", "NODENAME", "RELEASE", "VERSION", "MACHINE", "MEMORY", "PANIC", "PID", "COMMAND", "TASK", "CPU", "STATE", "DEBUG KERNEL",
+            "DEBUGINFO", "DUMP TYPE", "KERNEL VERSION", "KDUMP", "WARNING");
     private static final byte[] HW_ERROR = "[Hardware Error]".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] MCE = "mce: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -68,8 +77,11 @@ enum LineShape {
         if (c == '{' && isHardwareError(b, i, to)) {
             return HARDWARE_ERROR;
         }
-        if (c == 'P' && startsWith(b, i, to, "PID:")) {
+        if (c == 'P' && startsWith(b, i, to, "PID:") && contains(b, i + 4, Math.min(to, i + 64), TASK)) {
             return BT_HEADER;
+        }
+        if (c >= 'A' && c <= 'Z' && isSessionField(b, i, to)) {
+            return SESSION_FIELD;
         }
         if (c == '#' && isFrame(b, i, to)) {
             return BT_FRAME;
@@ -138,6 +150,10 @@ enum LineShape {
         if (i >= to || b[i] != '[') {
             return -1;
         }
+        int human = humanTimestampEnd(b, i, to);
+        if (human > 0) {
+            return afterTimestamp(b, human, to);
+        }
         int j = i + 1;
         while (j < to && b[j] == ' ') {
             j++;
@@ -157,21 +173,69 @@ enum LineShape {
         if (j == fraction || j >= to || b[j] != ']') {
             return -1;
         }
-        j++;
-        // a caller id ([T123] / [C1]) may follow the timestamp
-        if (j + 1 < to && b[j] == '[' && (b[j + 1] == 'T' || b[j + 1] == 'C')) {
-            int k = j + 2;
-            while (k < to && b[k] >= '0' && b[k] <= '9') {
+        return afterTimestamp(b, j + 1, to);
+    }
+
+    /**
+     * Skips what may follow a timestamp: a caller id ({@code [T123]}, {@code [C1]}, {@code log -c}'s
+     * {@code [     T1]}), a {@code log -m} level ({@code <6>}) and blanks; returns the message start.
+     */
+    private static int afterTimestamp(byte[] b, int j, int to) {
+        while (j < to && b[j] == ' ') {
+            j++;
+        }
+        if (j + 1 < to && b[j] == '[') {
+            int k = j + 1;
+            while (k < to && b[k] == ' ') {
                 k++;
             }
-            if (k < to && b[k] == ']') {
-                j = k + 1;
+            if (k < to && (b[k] == 'T' || b[k] == 'C')) {
+                int d = k + 1;
+                while (d < to && b[d] >= '0' && b[d] <= '9') {
+                    d++;
+                }
+                if (d > k + 1 && d < to && b[d] == ']') {
+                    j = d + 1;
+                }
             }
         }
         while (j < to && b[j] == ' ') {
             j++;
         }
+        if (j + 2 < to && b[j] == '<' && b[j + 1] >= '0' && b[j + 1] <= '9') {
+            int k = j + 1;
+            while (k < to && b[k] >= '0' && b[k] <= '9') {
+                k++;
+            }
+            if (k < to && b[k] == '>' && k - j <= 4) {
+                j = k + 1;
+            }
+        }
         return j;
+    }
+
+    /**
+     * The end (after {@code ]}) of {@code log -T}'s human timestamp {@code [Sat May 30 15:31:46 EDT 2026]}
+     * at {@code i}, or -1.
+     */
+    static int humanTimestampEnd(byte[] b, int i, int to) {
+        // [Www Mmm dd hh:mm:ss ZONE yyyy]: at least 26 bytes, letters first, a time, a four-digit year before ']'
+        if (to - i < 26 || b[i + 1] < 'A' || b[i + 1] > 'Z' || b[i + 4] != ' ' || b[i + 8] != ' ') {
+            return -1;
+        }
+        int limit = Math.min(to, i + 40);
+        for (int k = i + 20; k < limit; k++) {
+            if (b[k] == ']') {
+                boolean year = k - 4 > i && isDigit(b[k - 1]) && isDigit(b[k - 2]) && isDigit(b[k - 3]) && isDigit(b[k - 4]) && b[k - 5] == ' ';
+                boolean time = b[i + 14] == ':' && b[i + 17] == ':';
+                return year && time ? k + 1 : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
     }
 
     private static final byte[] KERNEL = "kernel: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -192,6 +256,55 @@ enum LineShape {
             }
         }
         return -1;
+    }
+
+    /**
+     * {@code KEY: value} where KEY is one of crash's session header keys; {@code CPU: 56 PID: 1 Comm:}
+     * (an oops task line) and register rows such as {@code CS: 0010} are not.
+     */
+    private static boolean isSessionField(byte[] b, int i, int to) {
+        int j = i;
+        while (j < to && j - i < 16 && (b[j] >= 'A' && b[j] <= 'Z' || b[j] == ' ')) {
+            j++;
+        }
+        if (j >= to || b[j] != ':' || j == i || b[j - 1] == ' ' || j + 1 < to && b[j + 1] != ' ') {
+            return false;
+        }
+        String key = new String(b, i, j - i, java.nio.charset.StandardCharsets.US_ASCII);
+        if (!SESSION_KEYS.contains(key) || key.equals("WARNING")) {
+            return false;
+        }
+        return !(key.equals("CPU") && (contains(b, j, to, " PID: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                || contains(b, j, to, "Comm:".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+    }
+
+    private static final byte[][] CRASH_SELF = bytes("WARNING: ", "Segmentation fault", "Aborted", "Bus error", "Illegal instruction", "Killed",
+            "FILE: ", "[/", "crash: ", "please wait");
+
+    /**
+     * Whether a line outside the prompt blocks may be crash speaking of itself: its WARNING lines,
+     * its death, an error prefixed by a command name ({@code bt: cannot ...}). Decided on bytes.
+     */
+    static boolean mayBeCrashVoice(byte[] b, int i, int to) {
+        for (byte[] p : CRASH_SELF) {
+            if (startsWith(b, i, to, p)) {
+                return true;
+            }
+        }
+        int j = i;
+        while (j < to && j - i < 12 && (b[j] >= 'a' && b[j] <= 'z' || b[j] >= '0' && b[j] <= '9' || b[j] == '_')) {
+            j++;
+        }
+        return j > i && j + 1 < to && b[j] == ':' && b[j + 1] == ' ' && b[i] >= 'a' && b[i] <= 'z';
+    }
+
+    private static boolean contains(byte[] b, int from, int to, byte[] needle) {
+        for (int k = from; k + needle.length <= to; k++) {
+            if (startsWith(b, k, to, needle)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isHardwareError(byte[] b, int i, int to) {

@@ -14,6 +14,8 @@ final class Scanner implements LineVisitor {
     private final Segmenter segmenter = new Segmenter();
     private int[] markers = new int[16];
     private int markerCount;
+    private int[] voice = new int[16];
+    private int voiceCount;
 
     @Override
     public void line(int lineNo, long offset, byte[] buf, int from, int to) {
@@ -29,7 +31,14 @@ final class Scanner implements LineVisitor {
             segmenter.interrupt();
             return;
         }
-        segmenter.line(lineNo, LineShape.classify(buf, start, to, message), BlockSplitter.indentOf(buf, from, to, false));
+        LineShape shape = LineShape.classify(buf, start, to, message);
+        if ((shape == LineShape.TEXT || shape == LineShape.SESSION_FIELD) && LineShape.mayBeCrashVoice(buf, start, to)) {
+            if (voiceCount == voice.length) {
+                voice = Arrays.copyOf(voice, voiceCount * 2);
+            }
+            voice[voiceCount++] = lineNo;
+        }
+        segmenter.line(lineNo, shape, BlockSplitter.indentOf(buf, from, to, false));
     }
 
     List<CommandBlock> blocks() {
@@ -42,5 +51,10 @@ final class Scanner implements LineVisitor {
 
     int[] markers() {
         return Arrays.copyOf(markers, markerCount);
+    }
+
+    /** Lines outside prompt blocks where crash may be speaking of itself (a start-up WARNING, its own crash). */
+    int[] voice() {
+        return Arrays.copyOf(voice, voiceCount);
     }
 }

@@ -55,6 +55,7 @@ final class Segmenter {
             case BACKTRACE -> kind == Segment.Kind.BACKTRACE || shape == LineShape.DUMP_ROW
                     || !afterBlank && lineIndent >= indent && shape != LineShape.LOG;
             case MEMORY_DUMP -> shape == LineShape.DUMP_ROW || !afterBlank && lineIndent > indent && shape == LineShape.TEXT;
+            case SESSION -> shape == LineShape.SESSION_FIELD && !afterBlank;
         };
     }
 
@@ -63,6 +64,7 @@ final class Segmenter {
             case LOG, HARDWARE_ERROR, OOPS_START -> Segment.Kind.LOG;
             case BT_HEADER, BT_FRAME, BT_REGISTERS -> Segment.Kind.BACKTRACE;
             case DUMP_ROW -> Segment.Kind.MEMORY_DUMP;
+            case SESSION_FIELD -> Segment.Kind.SESSION;
             default -> null;
         };
     }

@@ -22,6 +22,7 @@ public final class Transcript implements AutoCloseable {
     private final List<CommandBlock> blocks;
     private final List<Segment> segments;
     private final int[] markers;
+    private final int[] voice;
 
     private Transcript(String name, ByteSource bytes, BooleanSupplier cancelled) {
         this.name = name;
@@ -37,6 +38,7 @@ public final class Transcript implements AutoCloseable {
         this.blocks = scanner.blocks();
         this.segments = scanner.segments();
         this.markers = scanner.markers();
+        this.voice = scanner.voice();
     }
 
     /**
@@ -175,6 +177,11 @@ public final class Transcript implements AutoCloseable {
      */
     public int[] logMarkers() {
         return markers.clone();
+    }
+
+    /** Lines outside the prompt blocks where crash may speak of itself (ascending): see {@code CrashVoice}. */
+    public int[] crashVoiceLines() {
+        return voice.clone();
     }
 
     /** Lines {@code first..last} decoded as UTF-8, for parsing one block. */

@@ -10,8 +10,16 @@ import java.util.List;
 public record MemoryDump(Span span, String command, int width, List<Row> rows, List<Annotation> annotations, List<Diagnostic> diagnostics)
         implements ParsedRecord {
 
-    /** A value of a row; {@code symbol} is set when {@code rd -s} printed a symbol instead of a number. */
-    public record Value(long address, Long value, String symbol) {
+    /**
+     * A value of a row; {@code symbol} is set when {@code rd -s/-S} printed a symbol instead of a
+     * number, {@code slabCache} (and with {@code -SS} {@code slabObject}) when it printed a slab tag
+     * ({@code [size-4096]}, {@code [f779c180:filp]}).
+     */
+    public record Value(long address, Long value, String symbol, Long slabObject, String slabCache) {
+
+        public Value(long address, Long value, String symbol) {
+            this(address, value, symbol, null, null);
+        }
     }
 
     public record Row(int line, long address, List<Value> values, String ascii) {

@@ -1,24 +1,47 @@
 package org.crashscope.transcript.parse;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A kernel log line split into its timestamp and message. Prefixes seen in real logs: {@code [ts]},
- * {@code <4>[ts]}, a caller id {@code [T123]}, syslog/journald {@code Mon DD HH:MM:SS host kernel:},
- * and mail quoting {@code > }.
+ * {@code <4>[ts]}, a caller id {@code [T123]} or {@code [     T1]} ({@code log -c}), a level
+ * {@code <6>} after it ({@code log -m}), {@code log -T}'s {@code [Sat May 30 15:31:46 EDT 2026]},
+ * syslog/journald {@code Mon DD HH:MM:SS host kernel:}, and mail quoting {@code > }.
+ *
+ * @param timestamp seconds since boot, or for a human timestamp seconds since the epoch read as
+ *                  UTC (the zone crash printed is not resolved: only differences are used), or {@code null}
+ * @param human     whether the timestamp was a {@code log -T} date
  */
-record LogLine(Double timestamp, String message) {
+record LogLine(Double timestamp, String message, boolean human) {
     private static final Pattern PREFIX = Pattern.compile(
-            "^[\\s>]*(?:<\\d+>)?(?:\\[\\s*(\\d+\\.\\d+)\\])?(?:\\[[TC]\\d+\\])?\\s?"
+            "^[\\s>]*(?:<\\d+>)?(?:\\[\\s*(\\d+\\.\\d+)\\]|\\[([A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d) [A-Za-z0-9+-]{1,6} (\\d{4})\\])?"
+                    + "(?:\\s?\\[\\s*[TC]\\d+\\])?\\s?(?:<\\d{1,2}>)?"
                     + "(?:[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\S+ kernel: (?:\\[\\s*(\\d+\\.\\d+)\\]\\s?)?)?");
+    private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
 
     static LogLine of(String line) {
         Matcher m = PREFIX.matcher(line);
         if (!m.lookingAt()) {
-            return new LogLine(null, line.strip());
+            return new LogLine(null, line.strip(), false);
         }
-        String ts = m.group(1) != null ? m.group(1) : m.group(2);
-        return new LogLine(ts == null ? null : Double.valueOf(ts), line.substring(m.end()));
+        if (m.group(2) != null) {
+            return new LogLine(epochSeconds(m.group(2) + " " + m.group(3)), line.substring(m.end()), true);
+        }
+        String ts = m.group(1) != null ? m.group(1) : m.group(4);
+        return new LogLine(ts == null ? null : Double.valueOf(ts), line.substring(m.end()), false);
+    }
+
+    private static Double epochSeconds(String text) {
+        try {
+            return (double) LocalDateTime.parse(text, HUMAN).toEpochSecond(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

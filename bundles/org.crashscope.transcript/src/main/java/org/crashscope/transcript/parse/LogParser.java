@@ -188,7 +188,7 @@ final class LogParser {
                     registers.put("pkru", v);
                 }
             } else {
-                RegisterRows.parse(msg, registers);
+                RegisterRows.parseInto(msg, registers);
             }
         }
 

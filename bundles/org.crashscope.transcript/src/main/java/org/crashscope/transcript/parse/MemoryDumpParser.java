@@ -16,7 +16,8 @@ import org.crashscope.transcript.model.Span;
  * as the row's bytes; whatever follows it (an arrow, a remark) is the analyst's.
  */
 final class MemoryDumpParser {
-    private static final Pattern ROW = Pattern.compile("^\\s*([0-9a-fA-F]{6,16}):\\s+(.*)$");
+    private static final Pattern ROW = Pattern.compile("^[\\s>]*([0-9a-fA-F]{6,16}):\\s+(.*)$");
+    private static final Pattern SLAB = Pattern.compile("^\\[(?:([0-9a-fA-F]{1,16}):)?([\\w.@/-]+)\\]$");
 
     private MemoryDumpParser() {
     }
@@ -40,7 +41,7 @@ final class MemoryDumpParser {
             long address = Hex.parse(m.group(1));
             String rest = m.group(2);
             if (width == 0) {
-                width = widthOf(rest);
+                width = widthOf(rest, m.group(1));
             }
             List<MemoryDump.Value> values = new ArrayList<>();
             int pos = 0;
@@ -58,8 +59,11 @@ final class MemoryDumpParser {
                 }
                 String token = rest.substring(pos, end);
                 long at = address + (long) values.size() * width;
+                Matcher slab = SLAB.matcher(token);
                 if (token.length() == width * 2 && Hex.parse(token) != null) {
                     values.add(new MemoryDump.Value(at, Hex.parse(token), null));
+                } else if (slab.matches() && !isAsciiStart(rest, pos, values.size())) {
+                    values.add(new MemoryDump.Value(at, null, null, slab.group(1) == null ? null : Hex.parse(slab.group(1)), slab.group(2)));
                 } else if (Symbols.looksLikeSymbol(token) && values.size() < perRow && !isAsciiStart(rest, pos, values.size())) {
                     values.add(new MemoryDump.Value(at, null, token));
                 } else {
@@ -121,13 +125,21 @@ final class MemoryDumpParser {
         return 0;
     }
 
-    private static int widthOf(String rest) {
-        String first = rest.strip().split("\\s+")[0];
-        return switch (first.length()) {
-            case 2 -> 1;
-            case 4 -> 2;
-            case 8 -> 4;
-            default -> 8;
-        };
+    /** The width of the row's first hex word; when it starts with a symbol or a slab tag, the address's width tells 32- from 64-bit. */
+    private static int widthOf(String rest, String address) {
+        for (String token : rest.strip().split("\\s+")) {
+            if (Hex.parse(token) != null) {
+                return switch (token.length()) {
+                    case 2 -> 1;
+                    case 4 -> 2;
+                    case 8 -> 4;
+                    default -> 8;
+                };
+            }
+            if (!token.startsWith("[") && !Symbols.looksLikeSymbol(token)) {
+                break;
+            }
+        }
+        return address.length() <= 8 ? 4 : 8;
     }
 }

@@ -11,7 +11,7 @@ import org.crashscope.transcript.model.PageRow;
 final class PageRows {
     private static final Pattern ROW = Pattern.compile(
             "^\\s*([0-9a-fA-F]{8,16})\\s+([0-9a-fA-F]{1,16})\\s+([0-9a-fA-F]{1,16})?\\s+([0-9a-fA-F]{1,16})\\s+(-?\\d{1,9})\\s+([0-9a-fA-F]{1,16})\\s*(.*?)\\\\?\\s*$");
-    static final Pattern HEADER = Pattern.compile("^\\s*PAGE\\s+PHYSICAL\\s+MAPPING\\s+INDEX\\s+CNT\\s+FLAGS\\s*$");
+    static final Pattern HEADER = Pattern.compile("^[\\s>]*PAGE\\s+PHYSICAL\\s+(?:MAPPING\\s+INDEX|INODE\\s+OFFSET)\\s+CNT\\s+FLAGS\\s*$");
 
     private PageRows() {
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.crashscope.transcript.CommandBlock;
 import org.crashscope.transcript.Segment;
 import org.crashscope.transcript.model.Backtrace;
+import org.crashscope.transcript.model.CrashOutput;
 import org.crashscope.transcript.model.Diagnostic;
 import org.crashscope.transcript.model.Disassembly;
 import org.crashscope.transcript.model.HardwareError;
@@ -81,11 +82,28 @@ public record ParsedTranscript(String name, int lineCount, List<CommandBlock> co
         return recordsOf(VmMap.class);
     }
 
-    /** Every diagnostic of every record, by line. */
+    /**
+     * Every diagnostic of every record, by line. Where crash itself spoke on a line, its message
+     * stands for that line: the parser's remark on the same line (a walk that ends in crash's seek
+     * error) is left out.
+     */
     public List<Diagnostic> diagnostics() {
         List<Diagnostic> all = new ArrayList<>();
         records.forEach(r -> all.addAll(r.diagnostics()));
+        java.util.Set<Integer> crashLines = new java.util.HashSet<>();
+        all.stream().filter(Diagnostic::fromCrash).forEach(d -> crashLines.add(d.line()));
+        all.removeIf(d -> !d.fromCrash() && crashLines.contains(d.line()));
         all.sort(Comparator.comparingInt(Diagnostic::line));
         return all;
+    }
+
+    /** The session headers (banner, {@code sys}, {@code set}) in order. */
+    public List<SysInfo> sessionHeaders() {
+        return sysInfos();
+    }
+
+    /** What crash said of itself. */
+    public List<CrashOutput> crashOutputs() {
+        return recordsOf(CrashOutput.class);
     }
 }

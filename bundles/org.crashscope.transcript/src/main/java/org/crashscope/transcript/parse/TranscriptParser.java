@@ -2,19 +2,26 @@ package org.crashscope.transcript.parse;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.crashscope.transcript.CommandBlock;
 import org.crashscope.transcript.Segment;
 import org.crashscope.transcript.Transcript;
+import org.crashscope.transcript.model.CrashOutput;
 import org.crashscope.transcript.model.Diagnostic;
 import org.crashscope.transcript.model.ParsedRecord;
 import org.crashscope.transcript.model.RawBlock;
 import org.crashscope.transcript.model.Span;
+import org.crashscope.transcript.model.SysInfo;
 
 /**
- * Turns the blocks and segments of a transcript into typed records, one parser per command kind.
- * A parser bug on one block becomes a diagnostic on that block: the rest of the file still opens.
+ * Turns the blocks and segments of a transcript into typed records, one parser per command kind
+ * (a dispatch table, {@link #PARSERS}). A parser bug on one block becomes a diagnostic on that
+ * block: the rest of the file still opens. What crash says of itself anywhere is collected as
+ * {@link CrashOutput} records.
  */
 public final class TranscriptParser {
 
@@ -54,6 +61,30 @@ public final class TranscriptParser {
     /** How a diagnostic for a parser bug starts: tests and fuzzing look for it. */
     public static final String PARSER_FAILED = "could not parse this";
 
+    /** Parses one command's output into records. */
+    private interface BlockParser {
+        List<ParsedRecord> parse(String command, BlockText text);
+    }
+
+    /** The parser of each command kind (the command's first word); kinds not listed stay raw blocks. */
+    private static final Map<String, BlockParser> PARSERS = Map.ofEntries(
+            Map.entry("bt", BacktraceParser::parse),
+            Map.entry("foreach", TranscriptParser::foreach),
+            Map.entry("for", TranscriptParser::foreach),
+            Map.entry("vtop", (command, text) -> List.copyOf(VtopParser.parse(command, text))),
+            Map.entry("ptov", (command, text) -> List.of(PtovParser.parse(command, text))),
+            Map.entry("rd", (command, text) -> List.of(MemoryDumpParser.parse(command, text))),
+            Map.entry("kmem", (command, text) -> List.of(KmemParser.parse(command, text))),
+            Map.entry("dis", (command, text) -> List.of(DisParser.parse(command, text))),
+            Map.entry("sys", (command, text) -> command.strip().equals("sys") ? List.of(SysParser.parse(command, text, SysInfo.Kind.SYS))
+                    : raw(text, command, "sys")),
+            Map.entry("set", (command, text) -> isContextSet(command) ? List.of(SysParser.parse(command, text, SysInfo.Kind.SET))
+                    : raw(text, command, "set")),
+            Map.entry("vm", (command, text) -> List.of(VmParser.parse(command, text))));
+
+    /** The commands {@code foreach} can run, by the word that names them. */
+    private static final Set<String> FOREACH_COMMANDS = Set.of("bt", "vm", "task", "files", "net", "set", "sig", "vtop", "ps", "gcore");
+
     private TranscriptParser() {
     }
 
@@ -70,7 +101,12 @@ public final class TranscriptParser {
             if (isLog(block.kind())) {
                 records.addAll(safely(span, block.command(), block.kind(), () -> LogParser.parse(span, markersIn(markers, span), transcript::line)));
             } else if (budget.take(span, block.command(), block.kind(), records)) {
-                records.addAll(safely(span, block.command(), block.kind(), () -> parseBlock(block.kind(), block.command(), text(transcript, span))));
+                BlockText text = text(transcript, span);
+                BlockParser parser = PARSERS.get(block.kind());
+                List<ParsedRecord> parsed = parser == null ? raw(text, block.command(), block.kind())
+                        : safely(span, block.command(), block.kind(), () -> parser.parse(block.command(), text));
+                records.addAll(parsed);
+                crashVoice(text, parsed, records);
             }
         }
         for (Segment segment : transcript.segments()) {
@@ -79,7 +115,7 @@ public final class TranscriptParser {
                 case LOG -> records.addAll(safely(span, "", "log", () -> LogParser.parse(span, markersIn(markers, span), transcript::line)));
                 case BACKTRACE -> {
                     if (budget.take(span, "", "bt", records)) {
-                        records.addAll(safely(span, "", "bt", () -> List.copyOf(BacktraceParser.parse("", text(transcript, span)))));
+                        records.addAll(safely(span, "", "bt", () -> BacktraceParser.parse("", text(transcript, span))));
                     }
                 }
                 case MEMORY_DUMP -> {
@@ -87,10 +123,54 @@ public final class TranscriptParser {
                         records.addAll(safely(span, "", "rd", () -> List.of(MemoryDumpParser.parse("", text(transcript, span)))));
                     }
                 }
+                case SESSION -> {
+                    // a lone KEY: value line in prose is not crash's header
+                    if (span.last() - span.first() >= 2) {
+                        records.addAll(safely(span, "", "sys", () -> List.of(SysParser.parse("", text(transcript, span), SysInfo.Kind.BANNER))));
+                    }
+                }
+            }
+        }
+        for (int line : transcript.crashVoiceLines()) {
+            Diagnostic d = CrashVoice.of(line, transcript.line(line), false);
+            if (d != null) {
+                records.add(new CrashOutput(Span.line(line), List.of(d)));
             }
         }
         return new ParsedTranscript(transcript.name(), transcript.lineCount(), transcript.blocks(), transcript.segments(), records,
                 depth == Depth.FULL || depth == Depth.BOUNDED && !budget.skipped);
+    }
+
+    /** The lines of a block where crash spoke of itself, except those its parser already reported as crash's. */
+    private static void crashVoice(BlockText text, List<ParsedRecord> parsed, List<ParsedRecord> records) {
+        Set<Integer> known = new HashSet<>();
+        parsed.forEach(r -> r.diagnostics().stream().filter(Diagnostic::fromCrash).forEach(d -> known.add(d.line())));
+        List<Diagnostic> found = new ArrayList<>();
+        for (int i = 1; i < text.size(); i++) {
+            int lineNo = text.lineNo(i);
+            String line = text.get(i);
+            if (!known.contains(lineNo) && CrashVoice.candidate(line)) {
+                Diagnostic d = CrashVoice.of(lineNo, line, LogLine.of(line).timestamp() != null);
+                if (d != null) {
+                    found.add(d);
+                }
+            }
+        }
+        if (!found.isEmpty()) {
+            records.add(new CrashOutput(new Span(text.first(), text.last()), List.copyOf(found)));
+        }
+    }
+
+    /** {@code foreach [filters] bt [-flags]} (also spelled {@code for}): the backtraces of every task it names. */
+    private static List<ParsedRecord> foreach(String command, BlockText text) {
+        String sub = Arrays.stream(command.strip().split("\\s+")).skip(1).filter(FOREACH_COMMANDS::contains).findFirst().orElse("");
+        return sub.equals("bt") ? BacktraceParser.parse(command, text) : raw(text, command, "foreach");
+    }
+
+    /** {@code set PID}, {@code set TASK}, {@code set -p}, {@code set -c CPU}: a context change (not {@code set scroll off}). */
+    private static boolean isContextSet(String command) {
+        String[] words = command.strip().split("\\s+");
+        return words.length == 1 || words.length >= 2 && (words[1].startsWith("-") && !words[1].equals("-v") || Hex.parse(words[1]) != null);
     }
 
     /** Which non-log blocks a depth parses; a bounded parse notes the first block it leaves out. */
@@ -125,20 +205,6 @@ public final class TranscriptParser {
 
     private static boolean isLog(String kind) {
         return kind.equals("log") || kind.equals("dmesg");
-    }
-
-    private static List<ParsedRecord> parseBlock(String kind, String command, BlockText text) {
-        return switch (kind) {
-            case "bt" -> List.copyOf(BacktraceParser.parse(command, text));
-            case "vtop" -> List.copyOf(VtopParser.parse(command, text));
-            case "ptov" -> List.of(PtovParser.parse(command, text));
-            case "rd" -> List.of(MemoryDumpParser.parse(command, text));
-            case "kmem" -> List.of(KmemParser.parse(command, text));
-            case "dis" -> List.of(DisParser.parse(command, text));
-            case "sys" -> command.strip().equals("sys") ? List.of(SysParser.parse(command, text)) : raw(text, command, kind);
-            case "vm" -> List.of(VmParser.parse(command, text));
-            default -> raw(text, command, kind);
-        };
     }
 
     private static List<ParsedRecord> raw(BlockText text, String command, String kind) {

@@ -3,6 +3,7 @@ package org.crashscope.transcript.parse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,23 +15,31 @@ import org.crashscope.transcript.model.Walk;
 import org.crashscope.transcript.model.WalkLevel;
 
 /**
- * {@code vtop}: one walk per {@code VIRTUAL PHYSICAL} header. Kernel walks print {@code PGD
- * DIRECTORY} and {@code PAGE DIRECTORY}, user walks do not; 5-level walks add {@code P4D}; the leaf
- * table header says {@code PTE} even for PMD and PUD leaves.
+ * {@code vtop}: one walk per {@code VIRTUAL PHYSICAL} header, on every architecture. x86-64 kernel
+ * walks print {@code PGD DIRECTORY} and {@code PAGE DIRECTORY} (the PGD entry), other walks a
+ * {@code PAGE DIRECTORY} (the top table); 5-level walks add {@code P4D}; s390x names its levels
+ * RFTE, RSTE, RTTE, STE, PTE and prints their flags beside and under them; mips64 and loongarch64
+ * print a {@code SEGMENT}; the leaf table header says {@code PTE} even for PMD and PUD leaves; a
+ * page that is not mapped gets a {@code PTE SWAP OFFSET} row and a {@code SWAP:} or {@code FILE:} line.
  */
 final class VtopParser {
-    private static final Pattern HEADER = Pattern.compile("^\\s*VIRTUAL\\s+PHYSICAL\\s*$");
-    private static final Pattern ADDRESSES = Pattern.compile("^\\s*([0-9a-fA-F]{1,16})\\s+(\\S.*?)\\s*$");
-    private static final Pattern DIRECTORY = Pattern.compile("^\\s*(PGD DIRECTORY|PAGE DIRECTORY):\\s*([0-9a-fA-F]{1,16})\\s*$");
-    private static final Pattern LEVEL = Pattern.compile("^\\s*(PGD|P4D|PUD|PMD|PTE):\\s*([0-9a-fA-F]{1,16})\\s*=>\\s*([0-9a-fA-F]{1,16})\\s*$");
-    private static final Pattern PAGE = Pattern.compile("^\\s*PAGE:\\s*([0-9a-fA-F]{1,16})(?:\\s+\\(([^)]*)\\))?\\s*$");
-    private static final Pattern PTE_HEADER = Pattern.compile("^\\s*PTE\\s+PHYSICAL\\s+FLAGS\\s*$");
-    private static final Pattern PTE_ROW = Pattern.compile("^\\s*([0-9a-fA-F]{1,16})\\s+([0-9a-fA-F]{1,16})\\s+\\(([^)]*)\\)\\s*$");
-    private static final Pattern VMA_HEADER = Pattern.compile("^\\s*VMA\\s+START\\s+END\\s+FLAGS\\s+FILE\\s*$");
-    private static final Pattern VMA_ROW = Pattern.compile("^\\s*([0-9a-fA-F]{1,16})\\s+([0-9a-fA-F]{1,16})\\s+([0-9a-fA-F]{1,16})\\s+([0-9a-fA-F]{1,16})\\s*(.*?)\\s*$");
-    private static final Pattern ERROR = Pattern.compile("^\\s*vtop:\\s*(.*?)\\s*$");
+    private static final Pattern HEADER = Pattern.compile("^[\\s>]*VIRTUAL\\s+PHYSICAL\\s*$");
+    private static final Pattern ADDRESSES = Pattern.compile("^[\\s>]*([0-9a-fA-F]{1,16})\\s+(\\S.*?)\\s*$");
+    private static final Pattern DIRECTORY = Pattern.compile("^[\\s>]*(PGD DIRECTORY|PML4 DIRECTORY|PAGE DIRECTORY):\\s*([0-9a-fA-F]{1,16})(?:\\s+\\[machine\\])?\\s*$");
+    private static final Pattern SEGMENT = Pattern.compile("^[\\s>]*SEGMENT:\\s*(\\S+)\\s*$");
+    private static final Pattern LEVEL = Pattern.compile(
+            "^[\\s>]*([A-Z][A-Z0-9]{1,5}):\\s*([0-9a-fA-F]{1,16})\\s*=>\\s*([0-9a-fA-F]{1,16})(?:\\s+\\(flags = ([0-9a-fA-F]+)\\))?(?:\\s+\\[machine\\])?\\s*$");
+    private static final Pattern FLAGS_IN_BINARY = Pattern.compile("^[\\s>]*flags in binary\\s*:\\s*(.*?)\\s*$");
+    private static final Pattern PAGE = Pattern.compile("^[\\s>]*PAGE:\\s*([0-9a-fA-F]{1,16})(?:\\s+\\(([^)]*)\\))?(?:\\s+\\[machine\\])?(\\s+not present)?\\s*$");
+    private static final Pattern PTE_HEADER = Pattern.compile("^[\\s>]*PTE\\s+PHYSICAL\\s+FLAGS\\s*$");
+    private static final Pattern SWAP_HEADER = Pattern.compile("^[\\s>]*PTE\\s+(SWAP|FILE)\\s+OFFSET\\s*$");
+    private static final Pattern PTE_ROW = Pattern.compile("^[\\s>]*([0-9a-fA-F]{1,16})\\s+([0-9a-fA-F]{1,16})\\s+\\(([^)]*)\\)\\s*$");
+    private static final Pattern VMA_HEADER = Pattern.compile("^[\\s>]*VMA\\s+START\\s+END\\s+FLAGS\\s+FILE\\s*$");
+    private static final Pattern VMA_ROW = Pattern.compile("^[\\s>]*([0-9a-fA-F]{1,16})\\s+([0-9a-fA-F]{1,16})\\s+([0-9a-fA-F]{1,16})\\s+([0-9a-fA-F]{1,16})\\s*(.*?)\\s*$");
+    private static final Pattern LOCATION = Pattern.compile("^[\\s>]*(SWAP|FILE):\\s*(.*?)\\s+OFFSET:\\s*(\\S+)\\s*$");
+    private static final Pattern ERROR = Pattern.compile("^[\\s>]*vtop:\\s*(.*?)\\s*$");
 
-    private enum Expect { ADDRESSES, ANY, PTE_ROW, VMA_ROW, PAGE_ROW }
+    private enum Expect { ADDRESSES, ANY, PTE_ROW, SWAP_ROW, VMA_ROW, PAGE_ROW }
 
     private VtopParser() {
     }
@@ -71,25 +80,55 @@ final class VtopParser {
                 }
                 expect = Expect.ANY;
             } else if ((m = DIRECTORY.matcher(line)).matches()) {
-                if (m.group(1).startsWith("PGD")) {
+                if (!m.group(1).startsWith("PAGE")) {
                     b.pgdDirectory = Hex.parse(m.group(2));
                 } else {
                     b.pageDirectory = Hex.parse(m.group(2));
                 }
-            } else if ((m = LEVEL.matcher(line)).matches()) {
-                b.levels.add(new WalkLevel(lineNo, m.group(1), Hex.parse(m.group(2)), Hex.parse(m.group(3))));
+            } else if ((m = SEGMENT.matcher(line)).matches()) {
+                b.segment = m.group(1);
+            } else if ((m = LEVEL.matcher(line)).matches() && !m.group(1).equals("PAGE")) {
+                b.levels.add(new WalkLevel(lineNo, m.group(1), Hex.parse(m.group(2)), Hex.parse(m.group(3)),
+                        m.group(4) == null ? null : "flags = " + m.group(4), m.group(2).length() == 16 && m.group(2).charAt(0) == '0'));
+            } else if ((m = FLAGS_IN_BINARY.matcher(line)).matches() && !b.levels.isEmpty()) {
+                WalkLevel l = b.levels.remove(b.levels.size() - 1);
+                b.levels.add(new WalkLevel(l.line(), l.level(), l.entryAddress(), l.value(),
+                        (l.flagText() == null ? "" : l.flagText() + "; ") + m.group(1), l.zeroPadded()));
             } else if ((m = PAGE.matcher(line)).matches()) {
                 b.page = Hex.parse(m.group(1));
+                b.pagePadded = m.group(1).length() == 16 && m.group(1).charAt(0) == '0';
                 b.sizeTag(m.group(2));
+                if (m.group(3) != null) {
+                    b.page = null;
+                    b.error = "PAGE " + m.group(1) + " not present";
+                    b.pageNotPresent = true;
+                }
             } else if (PTE_HEADER.matcher(line).matches()) {
                 expect = Expect.PTE_ROW;
+            } else if (SWAP_HEADER.matcher(line).matches()) {
+                expect = Expect.SWAP_ROW;
             } else if (VMA_HEADER.matcher(line).matches()) {
                 expect = Expect.VMA_ROW;
             } else if (PageRows.HEADER.matcher(line).matches()) {
                 expect = Expect.PAGE_ROW;
+            } else if ((m = LOCATION.matcher(line)).matches()) {
+                b.location = new Walk.Location(lineNo, m.group(1), m.group(2), m.group(3));
             } else if (expect == Expect.PTE_ROW && (m = PTE_ROW.matcher(line)).matches()) {
                 b.leafValue = Hex.parse(m.group(1));
-                b.flags = Arrays.stream(m.group(3).split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+                b.flagsLine = lineNo;
+                b.flags = Arrays.stream(m.group(3).split("\\|")).map(String::strip).filter(s -> !s.isEmpty() && !s.equals("no mapping")).toList();
+                expect = Expect.ANY;
+            } else if (expect == Expect.SWAP_ROW) {
+                // "12bc3e04  /dev/block/zram0  1227838": the swap PTE, the device, the offset
+                String[] words = line.strip().split("\\s+");
+                if (words.length == 3 && Hex.parse(words[0]) != null) {
+                    b.leafValue = Hex.parse(words[0]);
+                    if (b.location == null) {
+                        b.location = new Walk.Location(lineNo, "SWAP", words[1], words[2]);
+                    }
+                } else {
+                    b.diagnostics.add(Diagnostic.info(lineNo, "vtop swap row not understood: " + line.strip()));
+                }
                 expect = Expect.ANY;
             } else if (expect == Expect.VMA_ROW && (m = VMA_ROW.matcher(line)).matches()) {
                 b.vma = new Vma(lineNo, Hex.parse(m.group(1)), Hex.parse(m.group(2)), Hex.parse(m.group(3)), Hex.parse(m.group(4)), m.group(5));
@@ -115,15 +154,20 @@ final class VtopParser {
         Long physical;
         Long pgdDirectory;
         Long pageDirectory;
+        String segment;
         final List<WalkLevel> levels = new ArrayList<>();
         Long page;
+        boolean pagePadded;
         long pageSize;
         boolean zeroPage;
         Long leafValue;
         List<String> flags = List.of();
+        int flagsLine;
+        Walk.Location location;
         Vma vma;
         PageRow pageRow;
         String error;
+        boolean pageNotPresent;
         final List<Diagnostic> diagnostics = new ArrayList<>();
 
         Builder(String command, int first) {
@@ -138,28 +182,29 @@ final class VtopParser {
                 return;
             }
             for (String part : tag.split(",")) {
-                String p = part.strip().toUpperCase(java.util.Locale.ROOT);
-                switch (p) {
-                    case "1GB" -> pageSize = 1L << 30;
-                    case "2MB" -> pageSize = 2L << 20;
-                    case "4K", "4KB" -> pageSize = 4096;
-                    case "ZERO PAGE" -> zeroPage = true;
-                    default -> {
-                        if (p.endsWith("KB") || p.endsWith("MB") || p.endsWith("GB")) {
-                            pageSize = parseSize(p);
-                        }
+                String p = part.strip().toUpperCase(Locale.ROOT);
+                if (p.equals("ZERO PAGE")) {
+                    zeroPage = true;
+                } else if (p.matches("-?\\d+[KMG]B?")) {
+                    long size = parseSize(p);
+                    pageSize = size;
+                    if (size == 0) {
+                        diagnostics.add(Diagnostic.warning(first, "page size tag is not a page size: " + part.strip()));
                     }
                 }
             }
         }
 
+        /** {@code 4K}, {@code 2MB}, {@code 1GB}, {@code 512MB}: a power of two between 4 KiB and 16 GiB, else 0. */
         private static long parseSize(String p) {
-            try {
-                long n = Long.parseLong(p.substring(0, p.length() - 2));
-                return n << (p.endsWith("KB") ? 10 : p.endsWith("MB") ? 20 : 30);
-            } catch (NumberFormatException e) {
+            String digits = p.replaceAll("[KMGB]", "");
+            if (digits.startsWith("-") || digits.length() > 5) {
                 return 0;
             }
+            long n = Long.parseLong(digits);
+            int shift = p.contains("G") ? 30 : p.contains("M") ? 20 : 10;
+            long size = n << shift;
+            return n > 0 && Long.bitCount(size) == 1 && size >= 4096 && size <= 1L << 34 ? size : 0;
         }
 
         Walk build() {
@@ -171,11 +216,8 @@ final class VtopParser {
             if (virtual == null) {
                 diagnostics.add(Diagnostic.warning(first, "vtop output without a virtual address"));
             }
-            if (page != null && pageSize == 0) {
-                pageSize = 4096;
-            }
-            return new Walk(new Span(first, last), command, virtual == null ? 0 : virtual, physical, pgdDirectory, pageDirectory,
-                    List.copyOf(levels), page, pageSize, zeroPage, leafValue, flags, vma, pageRow, error, List.copyOf(diagnostics));
+            return new Walk(new Span(first, last), command, virtual, physical, pgdDirectory, pageDirectory, segment, List.copyOf(levels), page,
+                    pageSize, zeroPage, leafValue, flags, flagsLine, location, vma, pageRow, error, pagePadded || pageNotPresent, List.copyOf(diagnostics));
         }
     }
 }

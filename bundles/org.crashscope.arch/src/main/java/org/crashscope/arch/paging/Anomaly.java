@@ -1,0 +1,59 @@
+package org.crashscope.arch.paging;
+
+import java.util.List;
+
+/**
+ * A slot that breaks a run of huge-page entries: the run's pages step by the page size from slot to
+ * slot (up or down, with gaps where slots are empty), so it predicts the page of every slot inside
+ * it; this slot holds another page, or no page at all.
+ *
+ * @param kind           what the slot holds instead
+ * @param expected       the physical address the run predicts for this slot
+ * @param found          the physical address the slot maps, or {@code null} when it maps none
+ * @param step           the run's step per slot (negative when it falls)
+ * @param runFirst       the first slot index of the run around it
+ * @param runLast        the last slot index of the run around it
+ * @param runMembers     how many slots of the run hold their predicted page (the evidence)
+ * @param flagsMissing   flag bits the nearest run members share and this entry lacks
+ * @param flagsExtra     flag bits this entry has and the nearest run members lack
+ * @param neighbourFlags the flag bits the nearest run members share
+ * @param confidence     {@code high} with four or more run members, {@code medium} with two or three
+ */
+public record Anomaly(TableSlot slot, Kind kind, long expected, Long found, long step, int runFirst, int runLast, int runMembers, long flagsMissing,
+        long flagsExtra, long neighbourFlags, String confidence) {
+
+    /** What the slot holds instead of the predicted page. */
+    public enum Kind {
+        /** another page: the entry was rewritten (a migration, a remap) */
+        OUT_OF_SEQUENCE,
+        /** no page: a non-present entry (hwpoison, migration, swap) where the run predicts one */
+        NON_PRESENT
+    }
+
+    /** One sentence an analyst can paste: what breaks, what was expected, what is there, how much supports it. */
+    public String reason() {
+        long size = Math.abs(step);
+        String sizeName = size == 1L << 30 ? "1 GiB" : size == 2L << 20 ? "2 MiB" : "huge";
+        StringBuilder b = new StringBuilder(String.format("breaks the run of %s pages %s by 0x%x per slot (slots 0x%x..0x%x, %d in sequence): expected 0x%x, ",
+                sizeName, step < 0 ? "falling" : "rising", size, runFirst, runLast, runMembers, expected));
+        if (kind == Kind.OUT_OF_SEQUENCE) {
+            b.append(String.format("found 0x%x", found));
+        } else {
+            NonPresent np = slot.nonPresent();
+            b.append("found a non-present entry 0x").append(Long.toHexString(slot.entry().value()))
+                    .append(np == null ? "" : " (" + np.describe() + ")");
+        }
+        if (flagsMissing != 0) {
+            b.append(String.format("; flags 0x%x lack %s (neighbours 0x%x)", ((X86Entry) slot.entry()).flagBits() & 0xfff,
+                    String.join("|", X86Entry.names(flagsMissing)), neighbourFlags & 0xfff));
+        }
+        if (flagsExtra != 0) {
+            b.append("; it has ").append(String.join("|", X86Entry.names(flagsExtra))).append(" where its neighbours do not");
+        }
+        return b.toString();
+    }
+
+    public List<String> missingFlagNames() {
+        return X86Entry.names(flagsMissing);
+    }
+}

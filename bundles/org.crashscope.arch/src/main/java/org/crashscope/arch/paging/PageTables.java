@@ -1,0 +1,172 @@
+package org.crashscope.arch.paging;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.crashscope.arch.Arch;
+import org.crashscope.transcript.model.MemoryDump;
+
+/**
+ * Rebuilds x86-64 page tables from 8-byte {@code rd} dumps and finds the entries that break a run
+ * of huge pages. A dumped page is a page table when a walk reads an entry in it (which also tells
+ * the level and the virtual range each slot maps: high confidence) or, failing that, when its
+ * entries have the shape of one level's entries (medium confidence: mostly huge-page leaves
+ * aligned to 1 GiB or 2 MiB, every non-zero entry a plausible entry). Anything else is a memory
+ * dump, not a table: ASCII text, pointers and counters are never decoded as entries.
+ */
+public final class PageTables {
+
+    private PageTables() {
+    }
+
+    /**
+     * @param classify what a non-present entry of a level is (swap, hwpoison ...), given the entry
+     */
+    public static List<PageTable> reconstruct(List<MemoryDump> dumps, List<CheckedWalk> walks, Arch arch, Function<Entry, NonPresent> classify) {
+        if (arch != Arch.X86_64) {
+            return List.of(); // only x86-64 tables are modelled
+        }
+        Map<Long, List<Read>> readsByPage = new HashMap<>();
+        for (CheckedWalk walk : walks) {
+            if (walk.paging() == null || walk.walk().virtual() == null) {
+                continue;
+            }
+            for (WalkStep step : walk.steps()) {
+                if (step.entryAddress() != null && step.entryAddress() >= 0 && X86Level.of(step.level()) != null) {
+                    readsByPage.computeIfAbsent(step.entryAddress() & ~0xfffL, k -> new ArrayList<>()).add(new Read(walk, step));
+                }
+            }
+        }
+        List<PageTable> tables = new ArrayList<>();
+        for (MemoryDump dump : dumps) {
+            if (dump.width() != 8) {
+                continue;
+            }
+            Map<Long, List<Located>> byPage = new LinkedHashMap<>();
+            for (MemoryDump.Row row : dump.rows()) {
+                for (MemoryDump.Value v : row.values()) {
+                    if (v.value() != null && (v.address() & 7) == 0) {
+                        byPage.computeIfAbsent(v.address() & ~0xfffL, k -> new ArrayList<>()).add(new Located(row.line(), v.address(), v.value()));
+                    }
+                }
+            }
+            byPage.forEach((base, values) -> {
+                PageTable t = table(dump, base, values, readsByPage.getOrDefault(base, List.of()), classify);
+                if (t != null) {
+                    tables.add(t);
+                }
+            });
+        }
+        return tables;
+    }
+
+    private record Read(CheckedWalk walk, WalkStep step) {
+    }
+
+    private record Located(int line, long address, long value) {
+    }
+
+    private static PageTable table(MemoryDump dump, long base, List<Located> values, List<Read> reads, Function<Entry, NonPresent> classify) {
+        X86Level level = null;
+        String evidence = null;
+        String confidence = null;
+        Long vaBase = null;
+        boolean fiveLevel = false;
+        List<Integer> walkSlots = new ArrayList<>();
+        for (Read r : reads) {
+            level = X86Level.of(r.step.level());
+            fiveLevel = r.walk.fiveLevel();
+            evidence = String.format("line %d: the walk of 0x%x reads its %s entry here", r.step.line(), r.walk.walk().virtual(), level);
+            confidence = "high";
+            int tableBits = level.shift(fiveLevel) + 9;
+            vaBase = tableBits >= 64 ? 0L : r.walk.walk().virtual() & ~((1L << tableBits) - 1);
+            walkSlots.add(r.step.index());
+        }
+        if (level == null) {
+            level = levelFromShape(values);
+            if (level == null) {
+                return null; // not a page table: a memory dump
+            }
+            evidence = String.format("the entries' shape: every non-zero entry is a plausible x86-64 entry and most are huge-page leaves aligned to %s",
+                    level == X86Level.PUD ? "1 GiB" : "2 MiB");
+            confidence = "medium";
+        }
+        List<TableSlot> slots = new ArrayList<>(values.size());
+        Map<Integer, TableSlot> byIndex = new HashMap<>();
+        for (Located v : values) {
+            int index = (int) ((v.address & 0xfff) >>> 3);
+            X86Entry entry = new X86Entry(v.value, level);
+            Long from = null;
+            Long to = null;
+            if (vaBase != null) {
+                long span = level.entrySpan(fiveLevel);
+                from = signExtend(vaBase + index * span, fiveLevel);
+                to = from + span;
+            }
+            TableSlot slot = new TableSlot(v.line, v.address, index, entry, from, to, classify.apply(entry));
+            slots.add(slot);
+            byIndex.putIfAbsent(index, slot);
+        }
+        List<Anomaly> anomalies = level == X86Level.PUD || level == X86Level.PMD ? SequenceAnalysis.anomalies(slots) : List.of();
+        return new PageTable(dump, base, level.name(), evidence, confidence, slots, walkSlots, anomalies, byIndex);
+    }
+
+    /**
+     * A page whose non-zero entries are all plausible x86-64 entries (present ones with no reserved
+     * high bits, non-present ones that read as swap entries) and whose present entries are mostly
+     * PSE leaves aligned to 1 GiB (a PUD) or 2 MiB (a PMD); else {@code null}.
+     */
+    static X86Level levelFromShape(List<Located> values) {
+        int present = 0;
+        int giga = 0;
+        int mega = 0;
+        int nonZero = 0;
+        int implausible = 0;
+        for (Located v : values) {
+            long value = v.value;
+            if (value == 0) {
+                continue;
+            }
+            nonZero++;
+            X86Entry probe = new X86Entry(value, X86Level.PMD);
+            if ((value & X86Entry.PRESENT) == 0) {
+                if (probe.swap() == null) {
+                    implausible++;
+                }
+                continue;
+            }
+            if ((value & 0x01f0000000000000L) != 0) {
+                implausible++; // bits 52..56 are never set in a Linux entry: a pointer or text, not an entry
+                continue;
+            }
+            present++;
+            if ((value & X86Entry.PSE) != 0) {
+                long phys = value & X86Entry.PHYSICAL_MASK & ~X86Entry.HUGE_PAT;
+                if ((phys & ((1L << 30) - 1)) == 0) {
+                    giga++;
+                } else if ((phys & ((2L << 20) - 1)) == 0) {
+                    mega++;
+                }
+            }
+        }
+        if (nonZero == 0 || implausible * 10 > nonZero) {
+            return null;
+        }
+        if (present >= 3 && giga * 2 > present) {
+            return X86Level.PUD;
+        }
+        if (present >= 3 && (giga + mega) * 2 > present) {
+            return X86Level.PMD;
+        }
+        return null;
+    }
+
+    private static long signExtend(long va, boolean fiveLevel) {
+        int bits = fiveLevel ? 57 : 48;
+        return (va << (64 - bits)) >> (64 - bits);
+    }
+}

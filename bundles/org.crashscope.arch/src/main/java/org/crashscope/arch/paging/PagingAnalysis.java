@@ -1,0 +1,147 @@
+package org.crashscope.arch.paging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import org.crashscope.arch.Arch;
+import org.crashscope.arch.ArchDetector;
+import org.crashscope.arch.ArchFacts;
+import org.crashscope.transcript.model.KmemPages;
+import org.crashscope.transcript.model.Oops;
+import org.crashscope.transcript.model.PageRow;
+import org.crashscope.transcript.model.Walk;
+import org.crashscope.transcript.parse.ParsedTranscript;
+
+/**
+ * The paging analyses of a transcript, by its architecture: its walks read with that
+ * architecture's paging model (x86-64 also with the CR3 of an oops), its dumped page tables with
+ * their anomalies, and every non-present entry decoded (swap, hwpoison, migration, PROT_NONE) as
+ * far as the transcript supports it.
+ */
+public record PagingAnalysis(ArchFacts arch, List<CheckedWalk> walks, List<PageTable> tables) {
+
+    /**
+     * The special swap types whose meaning is known for a kernel, keyed by its release: Debian 12's
+     * 6.1 kernels have no DEVICE_PRIVATE, so MAX_SWAPFILES is 32 - 3 (migration) - 1 (hwpoison) -
+     * 1 (PTE marker) - 1 (swapin error) = 26 (include/linux/swap.h of 6.1).
+     */
+    private static final List<Numbering> NUMBERINGS = List.of(new Numbering(Pattern.compile("^6\\.1\\.0-\\d+-(?:cloud-|rt-)?amd64$"), 26, 3,
+            "Debian 12's 6.1 kernel: MAX_SWAPFILES 26 (no DEVICE_PRIVATE), so type 26 is SWP_HWPOISON and 27..29 migration"));
+
+    private record Numbering(Pattern release, int hwpoison, int migrationTypes, String source) {
+    }
+
+    /** The analyses with the architecture the transcript shows. */
+    public static PagingAnalysis of(ParsedTranscript parsed) {
+        return of(parsed, ArchDetector.detect(parsed));
+    }
+
+    public static PagingAnalysis of(ParsedTranscript parsed, ArchFacts arch) {
+        Long cr3 = parsed.oopses().stream().map(Oops::registers).map(r -> r.get("cr3")).filter(v -> v != null).findFirst().orElse(null);
+        PagingModel model = model(arch.arch());
+        Classifier classify = new Classifier(parsed);
+        List<CheckedWalk> walks = new ArrayList<>();
+        for (Walk w : parsed.walks()) {
+            CheckedWalk c = model.check(w, w.pgdDirectory() == null && arch.arch() == Arch.X86_64 ? cr3 : null);
+            walks.add(withNonPresent(c, classify));
+        }
+        List<PageTable> tables = PageTables.reconstruct(parsed.memoryDumps(), walks, arch.arch(), classify::of);
+        return new PagingAnalysis(arch, List.copyOf(walks), List.copyOf(tables));
+    }
+
+    private static PagingModel model(Arch arch) {
+        if (arch == null) {
+            return new UncheckedPaging(null);
+        }
+        return switch (arch) {
+            case X86_64 -> new X86Paging();
+            case I386 -> new I386Paging();
+            case ARM64 -> new Arm64Paging();
+            default -> new UncheckedPaging(arch);
+        };
+    }
+
+    private static CheckedWalk withNonPresent(CheckedWalk c, Classifier classify) {
+        List<WalkStep> steps = c.steps().stream().map(s -> {
+            NonPresent np = classify.of(s.entry());
+            return np == null ? s : new WalkStep(s.level(), s.line(), s.tableBase(), s.index(), s.entryAddress(), s.expectedEntry(), s.entry(), np,
+                    s.flagText());
+        }).toList();
+        return new CheckedWalk(c.walk(), c.arch(), c.paging(), c.notChecked(), steps, c.checks(), c.fields());
+    }
+
+    /**
+     * What a non-present entry is: a swap slot when its type is a swap file's; for the special
+     * types at the top of the range, hwpoison when a struct page in the frame it names is marked
+     * hwpoison (kmem -p, vtop) or when the kernel's numbering is known, migration by that numbering,
+     * else only "special"; PROT_NONE by its bit.
+     */
+    static final class Classifier {
+        private final TreeMap<Long, PageRow> poisoned = new TreeMap<>();
+        private final Numbering numbering;
+
+        Classifier(ParsedTranscript parsed) {
+            for (KmemPages k : parsed.kmemPages()) {
+                k.pages().forEach(this::page);
+            }
+            parsed.walks().stream().map(Walk::pageRow).filter(r -> r != null).forEach(this::page);
+            String release = release(parsed);
+            this.numbering = release == null ? null : NUMBERINGS.stream().filter(n -> n.release.matcher(release).matches()).findFirst().orElse(null);
+        }
+
+        private void page(PageRow row) {
+            if (row.flagNames().contains("hwpoison")) {
+                poisoned.putIfAbsent(row.physical(), row);
+            }
+        }
+
+        private static String release(ParsedTranscript parsed) {
+            for (var s : parsed.sysInfos()) {
+                if (s.get("RELEASE") != null) {
+                    return s.get("RELEASE").strip();
+                }
+            }
+            return parsed.oopses().stream().map(Oops::kernel).filter(k -> k != null).findFirst().orElse(null);
+        }
+
+        NonPresent of(Entry entry) {
+            SwapEntry swap = entry.swap();
+            if (swap == null) {
+                return null;
+            }
+            long frame = swap.offset() << 12;
+            if (swap.protNone()) {
+                return new NonPresent(NonPresent.Kind.PROT_NONE, swap, frame, "bit 8 (PROTNONE) without PRESENT");
+            }
+            if (!swap.specialRange()) {
+                return new NonPresent(NonPresent.Kind.SWAP, swap, null, "type " + swap.type() + " is a swap file's index");
+            }
+            long span = spanOf(entry.level());
+            Map.Entry<Long, PageRow> hit = poisoned.ceilingEntry(frame);
+            if (hit != null && hit.getKey() < frame + span) {
+                return new NonPresent(NonPresent.Kind.HWPOISON, swap, frame, String.format("its page frame 0x%x holds page 0x%x, marked hwpoison (line %d)",
+                        swap.offset(), hit.getKey(), hit.getValue().line()));
+            }
+            if (numbering != null && swap.type() == numbering.hwpoison) {
+                return new NonPresent(NonPresent.Kind.HWPOISON, swap, frame, numbering.source);
+            }
+            if (numbering != null && swap.type() > numbering.hwpoison && swap.type() <= numbering.hwpoison + numbering.migrationTypes) {
+                return new NonPresent(NonPresent.Kind.MIGRATION, swap, frame, numbering.source);
+            }
+            return new NonPresent(NonPresent.Kind.SPECIAL, swap, frame, "type " + swap.type()
+                    + " is among the kernel's special types; which one depends on its configuration (MAX_SWAPFILES)");
+        }
+
+        /** How much memory an entry of a level maps: what a page frame it names may be the head of. */
+        private static long spanOf(String level) {
+            return switch (level) {
+                case "PUD" -> 1L << 30;
+                case "PMD" -> 2L << 20;
+                default -> 4096;
+            };
+        }
+    }
+}

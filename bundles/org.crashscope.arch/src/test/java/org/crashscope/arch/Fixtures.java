@@ -1,0 +1,25 @@
+package org.crashscope.arch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+import org.crashscope.transcript.Transcript;
+import org.crashscope.transcript.parse.ParsedTranscript;
+import org.crashscope.transcript.parse.TranscriptParser;
+
+public final class Fixtures {
+    private Fixtures() {
+    }
+
+    public static ParsedTranscript parse(String name) {
+        try (Transcript t = Transcript.open(Path.of(Fixtures.class.getResource("/fixtures/" + name).toURI()))) {
+            return TranscriptParser.parse(t);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
