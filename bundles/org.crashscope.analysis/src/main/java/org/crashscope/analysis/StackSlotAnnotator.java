@@ -65,7 +65,7 @@ public final class StackSlotAnnotator {
             Map<Long, AnnotatedSlot> labels = new LinkedHashMap<>();
             for (StackSlot slot : bt.slots()) {
                 Frame[] frame = framesByStackAddress.get(slot.address());
-                if (frame != null) {
+                if (frame != null && holdsReturnAddress(slot, frame[0])) {
                     String callee = callee(frame[1]);
                     labels.put(slot.address(), new AnnotatedSlot(slot, AnnotatedSlot.Kind.RETURN_ADDRESS, "return address into " + frame[0].function(), null,
                             frame[0].function(), "frame #" + frame[0].index() + " (line " + frame[0].line() + ") is at this stack address",
@@ -87,6 +87,24 @@ public final class StackSlotAnnotator {
         }
         out.sort(java.util.Comparator.comparingLong(a -> a.slot().address()));
         return List.copyOf(out);
+    }
+
+    /**
+     * Whether the word at a frame's stack address is the return address into that frame's function:
+     * crash names it so ({@code bt -F}), or its value is the frame's text address (give or take the
+     * call instruction, i386 prints the call site). On i386 frame #0's address is the stack pointer,
+     * whose word is data: the check keeps it so.
+     */
+    private static boolean holdsReturnAddress(StackSlot slot, Frame frame) {
+        if (slot.symbol() != null) {
+            Matcher m = SYMBOLIC.matcher(slot.symbol());
+            return (m.matches() ? m.group(1) : slot.symbol()).equals(frame.function());
+        }
+        if (slot.value() == null || frame.address() == null) {
+            return slot.value() == null;
+        }
+        long d = slot.value() - frame.address();
+        return d >= -16 && d <= 16;
     }
 
     private static List<String> links(ValueIndex index, StackSlot slot) {

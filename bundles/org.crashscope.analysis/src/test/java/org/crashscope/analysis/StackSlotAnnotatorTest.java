@@ -76,7 +76,8 @@ class StackSlotAnnotatorTest {
         assertEquals(0xc0cedf00L, byAddress.get(0xc0ceded4L).slot().value());
         assertEquals(0xc0cec000L, byAddress.get(0xc0ceded8L).slot().value(), "the second word of the row is 4 bytes on");
         assertEquals(0x00000003L, byAddress.get(0xc0cededcL + 4).slot().value());
-        assertEquals(AnnotatedSlot.Kind.RETURN_ADDRESS, byAddress.get(0xc0cedf04L).kind());
+        assertEquals(AnnotatedSlot.Kind.RETURN_ADDRESS, byAddress.get(0xc0cedf04L).kind(), "c0153088: into pipe_wait (called at c0153083)");
+        assertEquals(AnnotatedSlot.Kind.DATA, byAddress.get(0xc0ceded4L).kind(), "frame #0's address is its stack pointer on i386: the word is data");
         assertTrue(slots.stream().noneMatch(s -> s.register() != null && s.register().startsWith("r")), "no x86-64 register names on i386");
         assertTrue(slots.stream().noneMatch(s -> s.kind() == AnnotatedSlot.Kind.SAVED_REGISTER), "gcc's i386 push order is not modelled: nothing guessed");
     }

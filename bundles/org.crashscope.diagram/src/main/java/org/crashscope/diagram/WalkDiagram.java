@@ -39,7 +39,8 @@ public final class WalkDiagram {
     public static String title(CheckedWalk checked) {
         Walk walk = checked.walk();
         WalkStep leaf = checked.leaf();
-        long size = leaf != null ? leaf.entry().pageSize() : walk.page() != null ? walk.pageSize() : 0;
+        // a walk that is not checked has the page size crash tagged, if any; no tag claims nothing
+        long size = leaf != null ? leaf.entry().pageSize() : walk.page() != null && walk.pageSize() != 4096 ? walk.pageSize() : 0;
         return (walk.virtual() == null ? "vtop (no address printed)" : String.format("vtop 0x%x", walk.virtual()))
                 + (walk.physical() == null ? "" : String.format(" -> 0x%x", walk.physical()))
                 + (size == 0 ? "" : "  (" + PageTableDiagram.size(size) + " page)");
