@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Crashscope's generator of real crash sessions: a real Debian kernel under qemu fails in a chosen
+# way, its memory is dumped, and the real crash is run on the dump. See README.md beside this file.
+#
+#   releng/vmcore/make.sh                        every scenario (about 10 minutes on 2 cores, 1 GB of downloads once)
+#   SCENARIOS="soft1g ck-null" releng/vmcore/make.sh
+#   STEPS="sessions" releng/vmcore/make.sh       only the crash sessions, on the dumps already made
+#
+# WORK (default ~/.cache/crashscope/vmcore) keeps the downloads, the builds and the dumps; the
+# transcripts and their facts go to OUT (default $WORK/sessions). Needs root for apt-get.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+WORK=${WORK:-$HOME/.cache/crashscope/vmcore}
+OUT=${OUT:-$WORK/sessions}
+TMO=${TMO:-900}
+STEPS=${STEPS:-tools fetch build boot sessions}
+ALL="soft1g poison1g both2m mce2m ck-null ck-gpf ck-corrupt ck-listdel ck-uaf ck-bug ck-warn ck-divide ck-softlockup ck-hung"
+SCENARIOS=${SCENARIOS:-$ALL}
+mkdir -p "$WORK" "$OUT"
+step() { case " $STEPS " in *" $1 "*) return 0;; esac; return 1; }
+say() { echo "== $* ($(date -u +%H:%M:%S))"; }
+
+# scenario -> kernel command line | memory | crash script | expected kind | deliberate | the guilty function (by crashkinds.c)
+scenario() {
+  case "$1" in
+    soft1g)   echo "hugepagesz=1G hugepages=4 default_hugepagesz=1G hp=soft hpsize=1G hpcount=3|8G|hugetlb|sysrq|1";;
+    poison1g) echo "hugepagesz=1G hugepages=4 default_hugepagesz=1G hp=poison hpsize=1G hpcount=3|8G|hugetlb|sysrq|1";;
+    both2m)   echo "hugepagesz=2M hugepages=64 default_hugepagesz=2M hp=both hpsize=2M hpcount=8|4G|hugetlb|sysrq|1";;
+    mce2m)    echo "hugepagesz=2M hugepages=64 default_hugepagesz=2M hp=soft hpsize=2M hpcount=8 hpmce=1|4G|hugetlb|sysrq|1";;
+    ck-null)  echo "oops=panic ck=null ckrun=write|2G|oops|null-pointer-dereference|0|ck_read_cookie";;
+    ck-gpf)   echo "oops=panic ck=gpf ckrun=write|2G|oops|general-protection-fault|0|ck_walk_gpf";;
+    ck-corrupt) echo "oops=panic ck=corrupt ckrun=write|2G|oops|general-protection-fault|0|ck_unlink_raw";;
+    ck-listdel) echo "oops=panic ck=listdel ckrun=write|2G|oops|bug|0|ck_unlink";;
+    ck-uaf)   echo "oops=panic slub_debug=FZP ck=uaf ckrun=write|2G|oops|use-after-free|0|ck_follow";;
+    ck-bug)   echo "oops=panic ck=bug|2G|oops|bug|0|ck_check";;
+    ck-warn)  echo "panic_on_warn=1 ck=warn|2G|oops|warning|0|ck_warn";;
+    ck-divide) echo "oops=panic ck=divide|2G|oops|divide-error|0|ck_divide";;
+    ck-softlockup) echo "softlockup_panic=1 watchdog_thresh=5 ck=softlockup|2G|oops|soft-lockup|0|ck_spin";;
+    ck-hung)  echo "hung_task_panic=1 sysctl.kernel.hung_task_timeout_secs=10 ck=hung|2G|oops|hung-task|0|ck_take_lock";;
+    *) echo "unknown scenario $1" >&2; exit 2;;
+  esac
+}
+
+if step tools; then
+  say tools
+  missing=()
+  for p in qemu-system-x86 busybox-static cpio gcc libc6-dev python3 make; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; fi
+fi
+
+if step fetch; then
+  say fetch
+  mkdir -p "$WORK/pkgs"
+  ABI=$(apt-cache depends linux-image-amd64-dbg 2>/dev/null | sed -n 's/.*Depends: linux-image-\(.*\)-dbg$/\1/p' | head -n 1)
+  [ -n "$ABI" ] || { apt-get update -qq; ABI=$(apt-cache depends linux-image-amd64-dbg | sed -n 's/.*Depends: linux-image-\(.*\)-dbg$/\1/p' | head -n 1); }
+  echo "$ABI" > "$WORK/abi"
+  cd "$WORK/pkgs"
+  ls linux-image-"$ABI"_*.deb >/dev/null 2>&1 || apt-get download "linux-image-$ABI"
+  ls linux-image-"$ABI"-dbg_*.deb >/dev/null 2>&1 || apt-get download "linux-image-$ABI-dbg"
+  VER=$(dpkg-deb -f linux-image-"$ABI"_*.deb Version)
+  [ "$VER" = "$(dpkg-deb -f linux-image-"$ABI"-dbg_*.deb Version)" ] || { echo "image and -dbg versions differ"; exit 1; }
+  KBUILD=linux-kbuild-$(echo "$ABI" | cut -d. -f1-2 | cut -d- -f1)
+  for p in "linux-headers-$ABI" "linux-headers-${ABI%-*}-common" "$KBUILD"; do
+    ls "${p}_${VER}"_*.deb >/dev/null 2>&1 || apt-get download "$p=$VER"
+  done
+  [ -d "$WORK/k/boot" ] || { mkdir -p "$WORK/k" && dpkg -x linux-image-"$ABI"_*.deb "$WORK/k"; }
+  if [ ! -s "$WORK/dbg/usr/lib/debug/boot/vmlinux-$ABI" ]; then
+    mkdir -p "$WORK/dbg"
+    dpkg-deb --fsys-tarfile linux-image-"$ABI"-dbg_*.deb | tar -x -C "$WORK/dbg" "./usr/lib/debug/boot/vmlinux-$ABI"
+  fi
+  if [ ! -d "$WORK/hdr/usr/src/linux-headers-$ABI" ]; then
+    mkdir -p "$WORK/hdr"
+    for d in linux-headers-"$ABI"_"$VER"_*.deb linux-headers-"${ABI%-*}"-common_"$VER"_*.deb "$KBUILD"_"$VER"_*.deb; do dpkg -x "$d" "$WORK/hdr"; done
+    # the headers' Makefile includes the -common tree by its installed path: point it here
+    sed -i "s|^include .*/\(linux-headers-[^/]*/Makefile\)$|include $WORK/hdr/usr/src/\1|" "$WORK/hdr/usr/src/linux-headers-$ABI/Makefile"
+  fi
+  # Debian 12's crash 8.0.2 predates 6.1's maple tree; Debian 13's 8.0.6 reads it. Downloaded
+  # through a private apt configuration (this machine's sources are not changed), run with its own libc.
+  if [ ! -x "$WORK/crash806/root/usr/bin/crash" ]; then
+    A=$WORK/apt
+    mkdir -p "$A"/{lists/partial,cache/archives/partial,sources.list.d} "$WORK/crash806/debs" "$WORK/crash806/root"
+    read -r uri entry < <(apt-get indextargets --format '$(REPO_URI) $(SOURCESENTRY)' 'Identifier: Packages' 'Origin: Debian' 'Component: main' | head -n 1)
+    key=
+    file=${entry%:*}
+    [ -r "$file" ] && case $file in *.sources) key=$(sed -n 's/^Signed-By:[[:space:]]*\(\S\+\)$/\1/Ip' "$file" | head -n 1);; esac
+    echo "deb ${key:+[signed-by=$key] }${uri%/} trixie main" > "$A/sources.list"
+    status=; eval "$(apt-config shell status Dir::State::status/f)"
+    o=(-o Dir::Etc::SourceList="$A/sources.list" -o Dir::Etc::SourceParts="$A/sources.list.d" -o Dir::State::Lists="$A/lists"
+       -o Dir::Cache="$A/cache" -o Dir::State::Status="$status")
+    apt-get "${o[@]}" update -qq
+    (cd "$WORK/crash806/debs" && apt-get "${o[@]}" download crash/trixie libc6/trixie libstdc++6/trixie libgcc-s1/trixie libsnappy1v5/trixie \
+      libzstd1/trixie liblzo2-2/trixie libncursesw6/trixie libtinfo6/trixie)
+    for d in "$WORK"/crash806/debs/*.deb; do dpkg -x "$d" "$WORK/crash806/root"; done
+  fi
+  printf '#!/bin/sh\nR=$(dirname "$(readlink -f "$0")")/root\nexec "$R/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2" --library-path "$R/usr/lib/x86_64-linux-gnu" "$R/usr/bin/crash" "$@"\n' \
+    > "$WORK/crash806/crash"
+  chmod +x "$WORK/crash806/crash"
+  cd "$here"
+fi
+ABI=$(cat "$WORK/abi")
+KERNEL=$WORK/k/boot/vmlinuz-$ABI
+VMLINUX=$WORK/dbg/usr/lib/debug/boot/vmlinux-$ABI
+CRASH=$WORK/crash806/crash
+
+if step build; then
+  say build
+  gcc -static -O2 -Wall -o "$WORK/hugeprobe" "$here/guest/hugeprobe.c"
+  rm -rf "$WORK/ck" && mkdir -p "$WORK/ck" && cp "$here/guest/crashkinds.c" "$WORK/ck/" && echo 'obj-m := crashkinds.o' > "$WORK/ck/Kbuild"
+  # the compiler the kernel was built with
+  KCC=$(sed -n 's/^CC = .*gcc-\([0-9]*\)$/gcc-\1/p' "$WORK/hdr/usr/src/linux-headers-$ABI/.kernelvariables")
+  command -v "${KCC:-gcc}" >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$KCC"
+  make -s -C "$WORK/hdr/usr/src/linux-headers-$ABI" M="$WORK/ck" modules 2>&1 | grep -v -e 'Skipping BTF' -e 'BTF \[M\]' || true
+  [ -s "$WORK/ck/crashkinds.ko" ] || { echo "crashkinds.ko was not built"; exit 1; }
+  R=$WORK/initrd && rm -rf "$R" && mkdir -p "$R"/{bin,lib/modules,proc,sys,dev,tmp}
+  cp "$(command -v busybox)" "$R/bin/busybox"
+  cp "$WORK/hugeprobe" "$R/hugeprobe"
+  install -m 755 "$here/guest/init.sh" "$R/init"
+  for m in qemu_fw_cfg mce-inject; do cp "$(find "$WORK/k/lib/modules/$ABI" -name "$m.ko" | head -n 1)" "$R/lib/modules/"; done
+  cp "$WORK/ck/crashkinds.ko" "$R/lib/modules/"
+  (cd "$R" && find . | cpio -o -H newc --quiet | gzip -1 > "$WORK/initrd.gz")
+fi
+
+for s in $SCENARIOS; do
+  IFS='|' read -r append mem script kind deliberate guilty <<<"$(scenario "$s")"
+  if step boot; then
+    say "boot $s"
+    python3 "$here/driver.py" boot "$WORK/runs/$s" --kernel "$KERNEL" --initrd "$WORK/initrd.gz" --append "console=ttyS0 panic=0 $append" \
+      --mem "$mem" --timeout "$TMO"
+  fi
+  if step sessions; then
+    [ -s "$WORK/runs/$s/vmcore" ] || { echo "no dump for $s"; continue; }
+    say "crash $s"
+    extra=(--expect "$kind"); [ "$deliberate" = 1 ] && extra+=(--deliberate); [ -n "$guilty" ] && extra+=(--guilty "$guilty")
+    [ "$script" = oops ] && extra+=(--module-ko "$WORK/ck/crashkinds.ko")
+    if [ "$script" = hugetlb ]; then
+      python3 "$here/driver.py" session "$WORK/runs/$s" --crash "$CRASH" --vmlinux "$VMLINUX" --script basic --out "$OUT/$s-basic.txt" \
+        --timeout "$TMO" "${extra[@]}"
+    fi
+    python3 "$here/driver.py" session "$WORK/runs/$s" --crash "$CRASH" --vmlinux "$VMLINUX" --script "$script" \
+      --out "$OUT/$s$([ "$script" = hugetlb ] && echo -hugetlb).txt" --timeout "$TMO" "${extra[@]}"
+  fi
+done
+ls -la "$OUT"
