@@ -89,9 +89,10 @@ public final class DiagnosisView extends TranscriptView {
             headline.setText("No transcript open.");
             canvas.setDiagram(null);
         } else {
-            headline.setText(analysis.diagnoses().isEmpty() ? findings.size() + " findings; no known issue matches"
-                    : "Known issue: " + analysis.diagnoses().get(0).rule().id() + " (" + Math.round(analysis.diagnoses().get(0).confidence() * 100)
-                            + "% of its symptoms hold)");
+            Diagnosis top = analysis.diagnoses().isEmpty() ? null : analysis.diagnoses().get(0);
+            String crash = analysis.crash() == null ? "" : analysis.crash().title() + (analysis.crash().deliberate() ? " (deliberate)" : "") + ". ";
+            headline.setText(crash + (top == null ? findings.size() + " findings; no known issue matches"
+                    : top.rule().what() + ": " + top.rule().id() + " (" + Math.round(top.confidence() * 100) + "% of its symptoms hold)"));
             diagnoses = analysis.diagnoses();
             drawChain();
         }

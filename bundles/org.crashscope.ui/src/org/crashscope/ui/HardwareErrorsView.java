@@ -1,13 +1,11 @@
 package org.crashscope.ui;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import org.crashscope.analysis.HardwareEvidence;
 import org.crashscope.analysis.TranscriptAnalysis;
-import org.crashscope.transcript.model.HardwareError;
-import org.crashscope.transcript.model.MachineCheck;
 import org.crashscope.transcript.model.Oops;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.IStructuredSelection;
@@ -19,15 +17,16 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
 /**
- * The hardware errors of the log: GHES/CPER records and machine checks, with their time before the
- * oops, severity, error type, physical address and memory location. Selecting one selects its
+ * The hardware errors of the log: GHES/CPER records, machine checks (one per CPU and bank, MCi_STATUS
+ * decoded) and the kernel's memory-failure, soft-offline and EDAC lines, with their time before the
+ * crash's report, severity, error type, physical address and location. Selecting one selects its
  * lines and highlights its physical address everywhere in the transcript.
  */
 public final class HardwareErrorsView extends TranscriptView {
 
     public static final String ID = "org.crashscope.ui.hardwareErrorsView";
 
-    /** One row: a CPER record or a machine check. */
+    /** One row: a CPER record, a machine check or a memory-failure line. */
     public record Row(String kind, String time, String severity, String type, Long physical, String where, String beforeOops, int first, int last) {
     }
 
@@ -43,9 +42,9 @@ public final class HardwareErrorsView extends TranscriptView {
         table.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         var mono = JFaceResources.getTextFont();
         Tables.column(table, Row.class, "line", 70, r -> String.valueOf(r.first()), null, null);
-        Tables.column(table, Row.class, "kind", 110, Row::kind, null, null);
+        Tables.column(table, Row.class, "kind", 140, Row::kind, null, null);
         Tables.column(table, Row.class, "time", 110, Row::time, null, mono);
-        Tables.column(table, Row.class, "before the oops", 120, Row::beforeOops, null, null);
+        Tables.column(table, Row.class, "before the crash", 120, Row::beforeOops, null, null);
         Tables.column(table, Row.class, "severity", 90, Row::severity, null, null);
         Tables.column(table, Row.class, "error type", 200, Row::type, null, null);
         Tables.column(table, Row.class, "physical address", 150, r -> r.physical() == null ? "" : String.format("0x%x", r.physical()), null, mono);
@@ -67,32 +66,20 @@ public final class HardwareErrorsView extends TranscriptView {
         List<Row> rows = analysis == null ? List.of() : rows(analysis);
         table.setInput(rows);
         summary.setText(analysis == null ? "No transcript" : rows.isEmpty() ? "No hardware error in this transcript"
-                : rows.size() + " hardware error record" + (rows.size() == 1 ? "" : "s") + " in the log");
+                : rows.size() == 1 ? "1 hardware-error or memory-failure record in the log"
+                : rows.size() + " hardware-error and memory-failure records in the log");
     }
 
-    /** The rows of an analysis, in the order of the log. */
+    /** The rows of an analysis, in the order of the log; the time is counted to the crash's report. */
     public static List<Row> rows(TranscriptAnalysis analysis) {
-        Oops oops = analysis.parsed().oopses().stream().findFirst().orElse(null);
+        Oops oops = analysis.crash() != null && analysis.crash().oops() != null ? analysis.crash().oops()
+                : analysis.parsed().oopses().stream().findFirst().orElse(null);
         Double oopsTime = oops == null ? null : oops.timestamp();
         List<Row> rows = new ArrayList<>();
-        for (HardwareError e : analysis.parsed().hardwareErrors()) {
-            List<String> where = new ArrayList<>();
-            e.location().forEach((k, v) -> where.add(k + " " + v));
-            if (e.dimm() != null) {
-                where.add(e.dimm());
-            }
-            if (e.sourceId() != null) {
-                where.add("GHES source " + e.sourceId());
-            }
-            rows.add(new Row("CPER {" + e.record() + "}", time(e.timestamp()), e.severity() == null ? "" : e.severity(),
-                    e.errorTypeText() != null ? e.errorTypeText() : e.sectionType() == null ? "" : e.sectionType(), e.physicalAddress(),
-                    String.join(", ", where), before(e.timestamp(), oopsTime), e.span().first(), e.span().last()));
+        for (HardwareEvidence e : HardwareEvidence.of(analysis.parsed())) {
+            rows.add(new Row(e.source(), time(e.timestamp()), e.severity(), e.what(), e.physical(), e.where(), before(e.timestamp(), oopsTime), e.first(),
+                    e.last()));
         }
-        for (MachineCheck m : analysis.parsed().machineChecks()) {
-            rows.add(new Row("machine check", time(m.timestamp()), "", m.text(), null, "", before(m.timestamp(), oopsTime), m.span().first(),
-                    m.span().last()));
-        }
-        rows.sort(Comparator.comparingInt(Row::first));
         return rows;
     }
 

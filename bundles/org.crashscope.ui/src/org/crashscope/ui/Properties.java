@@ -127,7 +127,7 @@ public final class Properties implements IAdapterFactory {
             case HardwareErrorsView.Row r -> s.add("Record", "kind", r.kind()).add("Record", "time", r.time()).add("Record", "severity", r.severity())
                     .add("Record", "type", r.type()).add("Record", "physical address", r.physical() == null ? null : hex(r.physical()))
                     .add("Record", "where", r.where()).add("Record", "lines", r.first() + "-" + r.last())
-                    .add("Record", "before the oops", r.beforeOops());
+                    .add("Record", "before the crash", r.beforeOops());
             case Note n -> s.add("Note", "lines", n.firstLine() + "-" + n.lastLine()).add("Note", "text", n.text()).add("Note", "by", n.author())
                     .add("Note", "created", n.created());
             default -> {

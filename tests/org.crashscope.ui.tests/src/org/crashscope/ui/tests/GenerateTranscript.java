@@ -30,7 +30,7 @@ public final class GenerateTranscript {
                 "IPv6: ADDRCONF(NETDEV_UP): eth0: link is not ready", "kvm: zapping shadow pages for mmio generation wraparound",
                 "perf: interrupt took too long (2503 > 2500), lowering kernel.perf_event_max_sample_rate to 79000",
                 "nvme nvme0: I/O 123 QID 4 timeout, completion polled", "audit: type=1400 audit(1699999999.123:456): apparmor=\"STATUS\"",
-                "device-mapper: uevent: version 1.0.3", "NMI watchdog: Watchdog detected hard LOCKUP on cpu 3"};
+                "device-mapper: uevent: version 1.0.3", "NMI watchdog: Enabled. Permanently consumes one hw-PMU counter."};
         String[] functions = {"schedule", "__schedule", "do_syscall_64", "entry_SYSCALL_64_after_hwframe", "do_idle", "cpu_startup_entry",
                 "native_safe_halt", "__x64_sys_ioctl", "kvm_vcpu_ioctl", "vcpu_enter_guest", "io_schedule", "wait_for_completion"};
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.crashscope.transcript.model.HardwareError;
+import org.crashscope.transcript.model.KernelEvent;
+import org.crashscope.transcript.model.PageRow;
 import org.crashscope.transcript.model.Oops;
 import org.crashscope.transcript.model.Walk;
 import org.crashscope.transcript.parse.ParsedTranscript;
@@ -14,6 +15,7 @@ import org.crashscope.arch.paging.PageTable;
 import org.crashscope.arch.paging.PagingAnalysis;
 import org.crashscope.arch.paging.WalkStep;
 import org.crashscope.arch.x86.FaultingInstruction;
+import org.crashscope.arch.x86.Mca;
 
 /**
  * The evidence chain from a memory error to the crash: hardware error -> the page it hit -> the
@@ -23,19 +25,52 @@ import org.crashscope.arch.x86.FaultingInstruction;
  */
 public final class Correlation {
 
-    private static final double SAME_EVENT_SECONDS = 0.1;
-
     private Correlation() {
     }
 
+    /**
+     * @param crash the crash that ended the session, or {@code null}: only a fault names a faulting
+     *              task and instruction
+     */
     public static List<Finding> chain(ParsedTranscript parsed, Session session, PagingAnalysis paging, List<AnnotatedSlot> slots,
-            FaultingInstruction fault) {
-        List<Finding> out = chain(parsed, paging, slots, fault);
+            FaultingInstruction fault, CrashReport crash) {
+        Oops oops = crash != null && crash.oops() != null ? crash.oops() : parsed.oopses().isEmpty() ? null : parsed.oopses().get(0);
+        List<Finding> out = chain(parsed, paging, slots, fault, oops, crash);
+        if (crash != null) {
+            out.add(crash(crash));
+            Finding list = listPoison(crash);
+            if (list != null) {
+                out.add(list);
+            }
+        }
         Finding panic = panic(session);
         if (panic != null) {
             out.add(panic);
         }
         return out;
+    }
+
+    /** The kind of the crash and what supports it. */
+    private static Finding crash(CrashReport crash) {
+        String text = crash.deliberate() && crash.kind() == CrashKind.SYSRQ
+                ? "The crash was asked for, nothing failed: " + crash.title() + " (" + crash.evidence() + ")"
+                : String.format("%s: %s. %s%s", crash.title(), crash.kind().meaning(), capitalize(crash.evidence()),
+                        crash.deliberate() ? "; the crash was provoked on purpose" : "");
+        return Finding.of("crash", text, Confidence.HIGH, crash.lines().toArray(Integer[]::new));
+    }
+
+    /** A fault on LIST_POISON1/2 stays the fault the kernel reported; the poison is a finding of its own. */
+    private static Finding listPoison(CrashReport crash) {
+        Long address = CrashReport.reportedAddress(crash.oops() == null ? "" : crash.oops().message(), crash.oops());
+        if (!CrashReport.listPoison(address)) {
+            return null;
+        }
+        boolean second = (address & 0xfff) >= (CrashReport.LIST_POISON2 & 0xfff);
+        long poison = second ? CrashReport.LIST_POISON2 : CrashReport.LIST_POISON1;
+        String plus = address == poison ? "" : String.format(" + 0x%x", address - poison);
+        return Finding.of("list-poison", String.format("The address 0x%x is LIST_POISON%d (0x%x)%s: list_del() leaves LIST_POISON1 in an entry's next and "
+                + "LIST_POISON2 in its prev, so the entry was used after it left its list (a missing lock or reference, or a second list_del)", address,
+                second ? 2 : 1, poison, plus), Confidence.HIGH, crash.line());
     }
 
     /** What crash's session header says of the end: the panic string and the panic task. */
@@ -51,30 +86,46 @@ public final class Correlation {
         return Finding.of("panic", text.toString(), Confidence.HIGH, session.lineOf("panic"), session.lineOf("pid") == 0 ? null : session.lineOf("pid"));
     }
 
-    private static List<Finding> chain(ParsedTranscript parsed, PagingAnalysis paging, List<AnnotatedSlot> slots, FaultingInstruction fault) {
+    private static List<Finding> chain(ParsedTranscript parsed, PagingAnalysis paging, List<AnnotatedSlot> slots, FaultingInstruction fault, Oops oops,
+            CrashReport crash) {
         List<Finding> out = new ArrayList<>();
-        Oops oops = parsed.oopses().isEmpty() ? null : parsed.oopses().get(0);
-        HardwareError error = parsed.hardwareErrors().stream().filter(e -> e.physicalAddress() != null).findFirst().orElse(null);
-        if (error == null) {
-            if (!parsed.hardwareErrors().isEmpty() || !parsed.machineChecks().isEmpty()) {
-                out.add(Finding.gap("Hardware errors are logged but none names a physical address.", "log | grep -i 'Hardware Error'"));
+        List<MemoryErrors.MemoryError> errors = MemoryErrors.all(parsed, paging, oops);
+        if (errors.isEmpty()) {
+            // a memory error whose record names no address: the address may be in a record the transcript cut
+            List<Integer> unnamed = new ArrayList<>();
+            parsed.hardwareErrors().stream().filter(e -> e.physicalAddress() == null && e.sectionType() != null
+                    && e.sectionType().toLowerCase(Locale.ROOT).contains("memory")).forEach(e -> unnamed.add(e.span().first()));
+            parsed.machineChecks().stream().filter(m -> m.status() != null && Mca.decode(m.status()).memory()).forEach(m -> unnamed.add(m.span().first()));
+            if (!unnamed.isEmpty()) {
+                out.add(Finding.gap("Memory errors are logged but none names a physical address.", "log | grep -i -e 'Hardware Error' -e 'Memory failure'",
+                        unnamed.toArray(Integer[]::new)));
             }
-            addTail(out, parsed, oops, fault, null);
-            return out;
         }
-        long pa = error.physicalAddress();
-        out.add(hardwareError(parsed, error, oops));
+        for (MemoryErrors.MemoryError error : errors) {
+            errorChain(out, parsed, paging, slots, fault, oops, crash, error);
+        }
+        addTail(out, parsed, oops, fault, crash);
+        return out;
+    }
+
+    /** One memory error's chain: the error, the kernel's handling, the page, the slot, the range, the address, the VMA. */
+    private static void errorChain(List<Finding> out, ParsedTranscript parsed, PagingAnalysis paging, List<AnnotatedSlot> slots,
+            FaultingInstruction fault, Oops oops, CrashReport crash, MemoryErrors.MemoryError error) {
+        long pa = error.physical();
+        out.add(error.finding());
+        Finding handled = MemoryErrors.handling(parsed, error);
+        if (handled != null) {
+            out.add(handled);
+        }
 
         // the page the error hit, at every size the transcript shows
         Long hugePage = null;
         long hugeSize = 0;
-        Integer pageLine = null;
         for (CheckedWalk w : paging.walks()) {
             WalkStep leaf = w.leaf();
-            if (leaf != null && pa >= leaf.entry().physical() && pa - leaf.entry().physical() < leaf.entry().pageSize()) {
+            if (leaf != null && leaf.entry().present() && pa >= leaf.entry().physical() && pa - leaf.entry().physical() < leaf.entry().pageSize()) {
                 hugePage = leaf.entry().physical();
                 hugeSize = leaf.entry().pageSize();
-                pageLine = leaf.line();
                 String poison = w.walk().pageRow() != null && w.walk().pageRow().flagNames().contains("hwpoison")
                         ? String.format("; its struct page 0x%x is marked hwpoison (line %d)", w.walk().pageRow().page(), w.walk().pageRow().line()) : "";
                 out.add(Finding.of("error-page", String.format("0x%x lies in the %s page 0x%x (vtop of 0x%x)%s", pa, size(hugeSize), hugePage,
@@ -83,39 +134,60 @@ public final class Correlation {
                 break;
             }
         }
-        if (hugePage == null) {
-            out.add(Finding.gap(String.format("No walk shows which page 0x%x lies in.", pa), String.format("ptov 0x%x; then vtop of the address it prints", pa),
-                    error.span().first()));
-            out.add(Finding.gap("The struct page of the error page would show whether it was poisoned.", String.format("kmem -p 0x%x", pa & ~0xfffL),
-                    error.span().first()));
-        }
 
-        // the table slot whose run predicts that page
+        // the table slot whose run (or the kernel's log) says it should hold that page
         Anomaly anomaly = null;
         PageTable table = null;
-        if (hugePage != null) {
-            for (PageTable t : paging.tables()) {
-                for (Anomaly a : t.anomalies()) {
-                    if (a.expected() == hugePage) {
-                        anomaly = a;
-                        table = t;
-                    }
+        for (PageTable t : paging.tables()) {
+            for (Anomaly a : t.anomalies()) {
+                long span = Math.abs(a.step());
+                if (hugePage != null ? a.expected() == hugePage : pa >= a.expected() && pa - a.expected() < span) {
+                    anomaly = a;
+                    table = t;
                 }
             }
         }
+        if (hugePage == null && anomaly != null) {
+            hugePage = anomaly.expected();
+            hugeSize = Math.abs(anomaly.step());
+            PageRow row = MemoryErrors.poisonedRow(parsed, hugePage, hugeSize);
+            out.add(Finding.of("error-page", String.format("%s page 0x%x: the page that slot 0x%x of the %s table at 0x%x should hold%s",
+                    pa == hugePage ? "It is the " + size(hugeSize) : String.format("0x%x lies in the %s", pa, size(hugeSize)), hugePage, anomaly.slot().index(),
+                    table.level(), table.base(),
+                    row == null ? "" : String.format("; its struct page 0x%x is marked hwpoison (line %d)", row.page(), row.line())), Confidence.HIGH,
+                    anomaly.slot().line(), row == null ? null : row.line()));
+        } else if (hugePage == null) {
+            PageRow row = MemoryErrors.poisonedRow(parsed, pa, 1L << 30);
+            if (row != null) {
+                out.add(Finding.of("error-page", String.format("The struct page 0x%x of 0x%x is marked hwpoison (line %d): the kernel took the page out of use",
+                        row.page(), row.physical(), row.line()), Confidence.HIGH, row.line()));
+            } else {
+                out.add(Finding.gap(String.format("The struct page of 0x%x would show whether the kernel poisoned it.", pa),
+                        String.format("kmem -p 0x%x", MemoryErrors.headOf(parsed, pa)), error.finding().evidence().stream().findFirst().orElse(null)));
+            }
+            out.add(Finding.gap(String.format("No walk and no page-table dump shows which page 0x%x lies in or what maps it.", pa),
+                    MemoryErrors.virtualOf(parsed, pa) != null ? String.format("vtop -c %s 0x%x", MemoryErrors.pidOf(parsed, pa),
+                            MemoryErrors.virtualOf(parsed, pa)) : String.format("ptov 0x%x; then vtop of the address it prints", pa)));
+        }
         Long userAddress = null;
         if (anomaly != null) {
-            out.add(Finding.of("table-slot", String.format("Slot 0x%x of the %s table at 0x%x (address 0x%x) should map 0x%x by its run but maps 0x%x%s",
-                    anomaly.slot().index(), table.level(), table.base(), anomaly.slot().address(), anomaly.expected(),
-                    anomaly.found() == null ? 0 : anomaly.found(),
+            String holds = anomaly.kind() == Anomaly.Kind.OUT_OF_SEQUENCE ? String.format("maps 0x%x", anomaly.found())
+                    : "holds the non-present entry 0x" + Long.toHexString(anomaly.slot().entry().value())
+                            + (anomaly.slot().nonPresent() == null ? "" : " (" + anomaly.slot().nonPresent().describe() + ")");
+            String by = anomaly.runMembers() > 0 ? "by its run" : "by the kernel log (line " + anomaly.loggedLine() + ")";
+            out.add(Finding.of("table-slot", String.format("Slot 0x%x of the %s table at 0x%x (address 0x%x) should map 0x%x %s but %s%s",
+                    anomaly.slot().index(), table.level(), table.base(), anomaly.slot().address(), anomaly.expected(), by, holds,
                     anomaly.flagsMissing() == 0 ? "" : "; it lacks " + String.join("|", anomaly.missingFlagNames()) + ": a freshly written entry"),
-                    Confidence.HIGH, anomaly.slot().line()));
+                    Confidence.HIGH, anomaly.lines().toArray(Integer[]::new)));
             if (anomaly.slot().mapsFrom() != null) {
                 long from = anomaly.slot().mapsFrom();
                 long to = anomaly.slot().mapsTo();
                 out.add(Finding.of("virtual-range", String.format("That slot maps the user range 0x%x-0x%x", from, to), Confidence.HIGH,
                         anomaly.slot().line(), levelLine(paging, table)));
-                userAddress = userAddressIn(out, parsed, slots, from, to);
+                userAddress = userAddressIn(out, parsed, slots, from, to, crash);
+            } else {
+                out.add(Finding.gap(String.format("No walk reads the %s table at 0x%x, so the virtual range of slot 0x%x is not known.", table.level(),
+                        table.base(), anomaly.slot().index()), "vtop -c <pid> <an address the table maps>", anomaly.slot().line()));
             }
         } else if (hugePage != null) {
             CheckedWalk user = paging.walks().stream().filter(w -> w.walk().virtual() != null && paging.arch().arch() != null
@@ -127,70 +199,16 @@ public final class Correlation {
                         + "breaks a run of huge pages that predicts 0x%x.", leaf.level(), user.walk().virtual(), leaf.index(), leaf.entryAddress(),
                         leaf.entry().physical(), hugePage), String.format("rd -p %x 512", base), leaf.line()));
                 long span = leaf.entry().pageSize();
-                userAddress = userAddressIn(out, parsed, slots, user.walk().virtual() & ~(span - 1), (user.walk().virtual() & ~(span - 1)) + span);
+                userAddress = userAddressIn(out, parsed, slots, user.walk().virtual() & ~(span - 1), (user.walk().virtual() & ~(span - 1)) + span, crash);
             } else {
-                out.add(Finding.gap("No page-table dump and no user walk through a huge page: nothing ties the page to a mapping.",
-                        fault != null && fault.faultAddress() != null ? String.format("vtop -c %s <user address>", oops == null ? "<pid>" : oops.pid())
+                Long va = MemoryErrors.virtualOf(parsed, pa);
+                out.add(Finding.gap("No page-table dump and no user walk through a huge page: nothing ties the page to a mapping.", va != null
+                        ? String.format("vtop -c %s 0x%x", MemoryErrors.pidOf(parsed, pa), va)
+                        : fault != null && fault.faultAddress() != null ? String.format("vtop -c %s <user address>", oops == null ? "<pid>" : oops.pid())
                                 : "vtop -c <pid> <user address>"));
             }
         }
         addVma(out, parsed, oops, userAddress);
-        addTail(out, parsed, oops, fault, userAddress);
-        return out;
-    }
-
-    private static Finding hardwareError(ParsedTranscript parsed, HardwareError error, Oops oops) {
-        List<HardwareError> event = parsed.hardwareErrors().stream().filter(e -> e.timestamp() != null && error.timestamp() != null
-                && Math.abs(e.timestamp() - error.timestamp()) <= SAME_EVENT_SECONDS).toList();
-        StringBuilder text = new StringBuilder(String.format("%s %s{%d} at physical address 0x%x",
-                error.severity() == null ? "A" : capitalize(error.severity()), error.sectionType() == null ? "hardware error " : error.sectionType() + " ",
-                error.record(), error.physicalAddress()));
-        if (!error.location().isEmpty()) {
-            text.append(" (").append(String.join(" ", error.location().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList())).append(')');
-        }
-        if (error.errorTypeText() != null) {
-            text.append(", ").append(error.errorTypeText());
-        }
-        VendorRange range = vendorRange(event, error.physicalAddress());
-        if (range != null) {
-            text.append(String.format("; record {%d} (same event) names the range 0x%x-0x%x", range.record, range.from, range.to));
-        }
-        List<Integer> lines = new ArrayList<>();
-        event.forEach(e -> lines.add(e.span().first()));
-        if (oops != null && oops.timestamp() != null && error.timestamp() != null) {
-            double dt = oops.timestamp() - error.timestamp();
-            text.append(String.format(Locale.ROOT, "; %.1f ms %s the oops", Math.abs(dt) * 1000, dt >= 0 ? "before" : "after"));
-            lines.add(oops.line());
-        }
-        return Finding.of("hardware-error", text.toString(), Confidence.HIGH, lines.toArray(Integer[]::new));
-    }
-
-    private record VendorRange(int record, long from, long to) {
-    }
-
-    /** A vendor section that holds two little-endian 64-bit addresses around the error address (a page range). */
-    private static VendorRange vendorRange(List<HardwareError> event, long pa) {
-        for (HardwareError e : event) {
-            List<Integer> b = e.vendorData();
-            List<Long> words = new ArrayList<>();
-            for (int i = 0; i + 8 <= b.size(); i += 8) {
-                long w = 0;
-                for (int k = 7; k >= 0; k--) {
-                    w = (w << 8) | b.get(i + k);
-                }
-                words.add(w);
-            }
-            for (int i = 0; i < words.size(); i++) {
-                for (int j = i + 1; j < words.size(); j++) {
-                    long from = words.get(i);
-                    long to = words.get(j);
-                    if (from <= pa && pa <= to && to - from < (1L << 30) && from != 0) {
-                        return new VendorRange(e.record(), from, to);
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     /**
@@ -199,7 +217,15 @@ public final class Correlation {
      * walked address counts most, then a saved register, then a register of the exception frame,
      * then a plain stack word.
      */
-    private static Long userAddressIn(List<Finding> out, ParsedTranscript parsed, List<AnnotatedSlot> slots, long from, long to) {
+    private static Long userAddressIn(List<Finding> out, ParsedTranscript parsed, List<AnnotatedSlot> slots, long from, long to, CrashReport crash) {
+        for (KernelEvent e : parsed.kernelEvents()) {
+            if (e.virtual() != null && Long.compareUnsigned(e.virtual(), from) >= 0 && Long.compareUnsigned(e.virtual(), to) < 0) {
+                out.add(Finding.of("user-address", String.format("The kernel's log names the user address 0x%x in it (line %d: \"%s\")", e.virtual(),
+                        e.span().first(), e.message()), Confidence.HIGH, e.span().first()));
+                return e.virtual();
+            }
+        }
+        boolean fault = crash == null || crash.kind().fault() && !crash.deliberate();
         java.util.Map<Long, Double> score = new java.util.HashMap<>();
         for (AnnotatedSlot s : slots) {
             Long v = s.slot().value();
@@ -250,7 +276,7 @@ public final class Correlation {
                 }
             }
         }));
-        out.add(Finding.of("user-address", String.format("The faulting user address 0x%x lies in it: %s", address, String.join(", ", where)),
+        out.add(Finding.of("user-address", String.format("The %suser address 0x%x lies in it: %s", fault ? "faulting " : "", address, String.join(", ", where)),
                 Confidence.HIGH, lines.toArray(Integer[]::new)));
         return address;
     }
@@ -273,9 +299,18 @@ public final class Correlation {
                 String.format("vtop -c %s %x", oops == null || oops.pid() == null ? "<pid>" : oops.pid(), userAddress)));
     }
 
-    private static void addTail(List<Finding> out, ParsedTranscript parsed, Oops oops, FaultingInstruction fault, Long userAddress) {
+    /**
+     * The task and the instruction, for a fault only: a deliberate crash, a watchdog, a hung task or
+     * a panic claims no faulting task, and a user-mode Code: line is never the faulting instruction.
+     */
+    private static void addTail(List<Finding> out, ParsedTranscript parsed, Oops oops, FaultingInstruction fault, CrashReport crash) {
+        if (crash != null && (!crash.kind().fault() || crash.deliberate())) {
+            return;
+        }
         if (oops != null && oops.pid() != null) {
-            out.add(Finding.of("task", String.format("Task PID %d \"%s\" on CPU %d faulted%s", oops.pid(), oops.comm(), oops.cpu(),
+            boolean trap = crash != null && (crash.kind() == CrashKind.BUG || crash.kind() == CrashKind.WARNING);
+            out.add(Finding.of("task", String.format("Task PID %d \"%s\" on CPU %d %s%s", oops.pid(), oops.comm(), oops.cpu(),
+                    trap ? "hit the " + (crash.kind() == CrashKind.BUG ? "BUG" : "WARNING") : "faulted",
                     oops.rip() == null ? "" : " in " + oops.rip()), Confidence.HIGH, oops.line() + 1));
         }
         if (fault != null && fault.trapping() != null && oops != null) {
@@ -306,7 +341,7 @@ public final class Correlation {
         return bytes >= 1L << 30 ? (bytes >> 30) + " GiB" : bytes >= 1L << 20 ? (bytes >> 20) + " MiB" : (bytes >> 10) + " KiB";
     }
 
-    private static String capitalize(String s) {
+    static String capitalize(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

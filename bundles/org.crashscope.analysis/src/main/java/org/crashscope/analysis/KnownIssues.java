@@ -14,7 +14,7 @@ import org.crashscope.transcript.parse.ParsedTranscript;
 /**
  * Matches known-issue rules against a transcript and its findings. A rule matches when all its
  * required symptoms hold and at least half of all its symptoms do; its confidence is the share
- * that hold. The running kernel is compared with the rule's fixed versions by RPM version order:
+ * that hold; a matching rule removes the rules it supersedes. The running kernel is compared with the rule's fixed versions by RPM version order:
  * a fix applies to kernels of its own stream ({@code el8_4}) and, for a main-line fix
  * ({@code el8}), to every later release.
  */
@@ -23,7 +23,8 @@ public final class KnownIssues {
     private KnownIssues() {
     }
 
-    public static List<Diagnosis> diagnose(List<Rule> rules, ParsedTranscript parsed, List<Finding> findings) {
+    public static List<Diagnosis> diagnose(List<Rule> rules, ParsedTranscript parsed, List<Finding> findings, CrashReport crash) {
+        Session session = Session.of(parsed);
         List<Diagnosis> out = new ArrayList<>();
         String kernel = runningKernel(parsed);
         for (Rule rule : rules) {
@@ -33,7 +34,7 @@ public final class KnownIssues {
             boolean requiredHeld = true;
             String status = kernelStatus(kernel, rule.fixedIn());
             for (Rule.Symptom s : rule.symptoms()) {
-                List<Integer> lines = check(s.test(), parsed, findings, status);
+                List<Integer> lines = check(s.test(), parsed, session, findings, crash, status);
                 if (lines != null) {
                     held.add(s.text());
                     evidence.addAll(lines);
@@ -47,12 +48,22 @@ public final class KnownIssues {
                 out.add(new Diagnosis(rule, confidence, List.copyOf(held), List.copyOf(missing), kernel, status, List.copyOf(evidence)));
             }
         }
+        java.util.Set<String> superseded = new java.util.HashSet<>();
+        out.forEach(d -> superseded.addAll(d.rule().supersedes()));
+        out.removeIf(d -> superseded.contains(d.rule().id()));
         out.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
         return List.copyOf(out);
     }
 
     /** The lines that show a symptom, or {@code null} when it does not hold. */
-    private static List<Integer> check(Map<String, Object> test, ParsedTranscript parsed, List<Finding> findings, String kernelStatus) {
+    private static List<Integer> check(Map<String, Object> test, ParsedTranscript parsed, Session session, List<Finding> findings, CrashReport crash,
+            String kernelStatus) {
+        if (test.containsKey("crashKind")) {
+            Pattern p = Pattern.compile(test.get("crashKind").toString());
+            Object deliberate = test.get("deliberate");
+            return crash != null && p.matcher(crash.kind().id()).matches() && (deliberate == null || deliberate.equals(crash.deliberate()))
+                    ? crash.lines() : null;
+        }
         if (test.containsKey("function")) {
             Pattern p = Pattern.compile(test.get("function").toString());
             List<Integer> lines = new ArrayList<>();
@@ -73,7 +84,10 @@ public final class KnownIssues {
         }
         if (test.containsKey("oops")) {
             Pattern p = Pattern.compile(test.get("oops").toString());
-            List<Integer> lines = parsed.oopses().stream().filter(o -> p.matcher(o.message()).find()).map(Oops::line).toList();
+            List<Integer> lines = new ArrayList<>(parsed.oopses().stream().filter(o -> p.matcher(o.message()).find()).map(Oops::line).toList());
+            if (lines.isEmpty() && session.panic() != null && p.matcher(session.panic()).find()) {
+                lines.add(session.lineOf("panic")); // crash's PANIC string when the log is not in the transcript
+            }
             return lines.isEmpty() ? null : lines;
         }
         if (test.containsKey("machineCheck")) {
@@ -100,12 +114,14 @@ public final class KnownIssues {
         return null;
     }
 
+    /** The first oops with a hardware error at most {@code seconds} before it: the errors by time, one look-up per oops. */
     private static List<Integer> hardwareErrorBefore(ParsedTranscript parsed, double seconds) {
+        java.util.TreeMap<Double, HardwareError> byTime = new java.util.TreeMap<>();
+        parsed.hardwareErrors().stream().filter(e -> e.timestamp() != null).forEach(e -> byTime.putIfAbsent(e.timestamp(), e));
         for (Oops o : parsed.oopses()) {
-            for (HardwareError e : parsed.hardwareErrors()) {
-                if (o.timestamp() != null && e.timestamp() != null && o.timestamp() >= e.timestamp() && o.timestamp() - e.timestamp() <= seconds) {
-                    return List.of(e.span().first(), o.line());
-                }
+            var e = o.timestamp() == null ? null : byTime.ceilingEntry(o.timestamp() - seconds);
+            if (e != null && e.getKey() <= o.timestamp()) {
+                return List.of(e.getValue().span().first(), o.line());
             }
         }
         return null;

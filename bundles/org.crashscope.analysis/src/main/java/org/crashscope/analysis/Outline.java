@@ -10,6 +10,7 @@ import org.crashscope.transcript.Segment;
 import org.crashscope.transcript.model.Backtrace;
 import org.crashscope.transcript.model.CrashOutput;
 import org.crashscope.transcript.model.HardwareError;
+import org.crashscope.transcript.model.KernelEvent;
 import org.crashscope.transcript.model.MachineCheck;
 import org.crashscope.transcript.model.Oops;
 import org.crashscope.transcript.model.ParsedRecord;
@@ -28,7 +29,7 @@ public final class Outline {
 
     /** What a node stands for. */
     public enum Kind {
-        SESSION, COMMAND, BLOCK, TASK, OOPS, HARDWARE_ERROR, MACHINE_CHECK, WALK, CRASH_MESSAGE
+        SESSION, COMMAND, BLOCK, TASK, OOPS, HARDWARE_ERROR, MACHINE_CHECK, MEMORY_FAILURE, WALK, CRASH_MESSAGE
     }
 
     /**
@@ -56,8 +57,10 @@ public final class Outline {
         Session session = analysis.session();
         List<Node> out = new ArrayList<>();
         List<ParsedRecord> records = parsed.records();
+        java.util.Map<Oops, CrashReport> reports = new java.util.IdentityHashMap<>();
+        analysis.reports().forEach(r -> reports.put(r.oops(), r));
         for (CommandBlock b : parsed.commands()) {
-            out.add(new Node(Kind.COMMAND, label(b), b.firstLine(), b.lastLine(), b, children(records, b.firstLine(), b.lastLine(), session)));
+            out.add(new Node(Kind.COMMAND, label(b), b.firstLine(), b.lastLine(), b, children(records, b.firstLine(), b.lastLine(), session, reports)));
         }
         for (Segment s : parsed.segments()) {
             if (s.kind() == Segment.Kind.SESSION) {
@@ -73,7 +76,8 @@ public final class Outline {
                 case LOG -> "kernel log";
                 case SESSION -> "session";
             };
-            out.add(new Node(Kind.BLOCK, what + "  :" + s.firstLine(), s.firstLine(), s.lastLine(), s, children(records, s.firstLine(), s.lastLine(), session)));
+            out.add(new Node(Kind.BLOCK, what + "  :" + s.firstLine(), s.firstLine(), s.lastLine(), s,
+                    children(records, s.firstLine(), s.lastLine(), session, reports)));
         }
         records.stream().filter(r -> r instanceof CrashOutput c && c.span().first() == c.span().last() && outside(out, c.span().first()))
                 .forEach(r -> out.add(message((CrashOutput) r)));
@@ -101,7 +105,7 @@ public final class Outline {
         return b.append("  :").append(line).toString();
     }
 
-    private static List<Node> children(List<ParsedRecord> records, int first, int last, Session session) {
+    private static List<Node> children(List<ParsedRecord> records, int first, int last, Session session, java.util.Map<Oops, CrashReport> reports) {
         List<Node> out = new ArrayList<>();
         int from = firstAtOrAfter(records, first);
         List<Backtrace> tasks = new ArrayList<>();
@@ -110,12 +114,14 @@ public final class Outline {
             switch (records.get(i)) {
                 case Backtrace bt when bt.task() != null -> tasks.add(bt);
                 case Walk w -> walks.add(w);
-                case Oops o -> out.add(new Node(Kind.OOPS, o.message() + "  :" + o.line(), o.span().first(), o.span().last(), o, List.of()));
+                case Oops o -> out.add(new Node(Kind.OOPS, oopsLabel(o, reports.get(o)), o.span().first(), o.span().last(), o, List.of()));
                 case HardwareError e -> out.add(new Node(Kind.HARDWARE_ERROR, String.format("{%d} %s hardware error%s  :%d", e.record(),
                         e.severity() == null ? "" : e.severity(), e.physicalAddress() == null ? "" : String.format(" at 0x%x", e.physicalAddress()),
                         e.span().first()), e.span().first(), e.span().last(), e, List.of()));
-                case MachineCheck m -> out.add(new Node(Kind.MACHINE_CHECK, firstLine(m.text()) + "  :" + m.span().first(), m.span().first(),
-                        m.span().last(), m, List.of()));
+                case MachineCheck m -> out.add(new Node(Kind.MACHINE_CHECK, firstLine(HardwareEvidence.of(m).label()) + "  :" + m.span().first(),
+                        m.span().first(), m.span().last(), m, List.of()));
+                case KernelEvent e when HardwareEvidence.of(e) != null -> out.add(new Node(Kind.MEMORY_FAILURE, HardwareEvidence.of(e).label() + "  :"
+                        + e.span().first(), e.span().first(), e.span().last(), e, List.of()));
                 case CrashOutput c -> c.diagnostics().forEach(d -> out.add(new Node(Kind.CRASH_MESSAGE, d.message() + "  :" + d.line(), d.line(),
                         d.line(), c, List.of())));
                 default -> {
@@ -135,6 +141,12 @@ public final class Outline {
         }
         out.sort(Comparator.comparingInt(Node::firstLine));
         return List.copyOf(out);
+    }
+
+    /** The report as the kernel printed it, and its kind when that says more ({@code [use-after-free]}). */
+    private static String oopsLabel(Oops o, CrashReport report) {
+        String kind = report == null || report.kind() == CrashKind.UNKNOWN ? "" : "  [" + report.kind().id() + (report.deliberate() ? ", deliberate" : "") + "]";
+        return o.message() + kind + "  :" + o.line();
     }
 
     private static Node message(CrashOutput c) {

@@ -113,7 +113,18 @@ public final class Rules {
         }
         return new Rule(id, string(json, "title", true), string(json, "summary", false), List.copyOf(symptoms), strings(json, "fixedIn"),
                 string(json, "workaround", false), string(json, "workaroundText", false), string(json, "preconditions", false),
-                strings(json, "references"), source);
+                strings(json, "references"), strings(json, "supersedes"), category(json), source);
+    }
+
+    private static String category(Map<String, Object> json) {
+        String c = string(json, "category", false);
+        if (c == null) {
+            return Rule.ISSUE;
+        }
+        if (!c.equals(Rule.ISSUE) && !c.equals(Rule.KIND)) {
+            throw new IllegalArgumentException("\"category\" is \"" + c + "\", not \"" + Rule.ISSUE + "\" or \"" + Rule.KIND + "\"");
+        }
+        return c;
     }
 
     private static String string(Map<String, Object> json, String key, boolean required) {

@@ -74,7 +74,9 @@ public record Session(int line, Map<String, String> fields, Map<String, Integer>
             return null;
         }
         String s = p.strip();
-        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+        int open = s.indexOf('"');
+        int close = s.lastIndexOf('"');
+        return open >= 0 && close > open ? s.substring(open + 1, close) : s; // crash quotes it; a stray byte before the quote is no part of it
     }
 
     /** The panic task's PID, or {@code null}. */

@@ -14,16 +14,19 @@ import org.crashscope.transcript.parse.ParsedTranscript;
 /**
  * Every analysis of one parsed transcript, run once and shared by the views, the CLI and the
  * reports: the architecture and the session, paging (walk checks, tables, anomalies), the
- * annotated stack, register provenance, the decoded faulting instruction of the first oops with a
+ * annotated stack, register provenance, the kind of crash, the decoded instruction of its report's
  * Code: line, the evidence chain and the matching known issues.
  *
  * @param arch         the architecture and what decided it
  * @param session      crash's session header (banner, {@code sys})
  * @param fault        the decoded Code: of {@code faultingOops}, or {@code null}
+ * @param crash        the crash that ended the session (kind, title, guilty frame), or {@code null} when the text shows none
+ * @param reports      the kind and title of every oops, in the order of {@code parsed.oopses()}
  * @param ruleProblems rule files that could not be read
  */
 public record TranscriptAnalysis(ParsedTranscript parsed, ArchFacts arch, Session session, PagingAnalysis paging, List<AnnotatedSlot> slots,
-        List<RegisterProvenance> provenance, Oops faultingOops, FaultingInstruction fault, List<Finding> findings, List<Diagnosis> diagnoses,
+        List<RegisterProvenance> provenance, Oops faultingOops, FaultingInstruction fault, CrashReport crash, List<CrashReport> reports,
+        List<Finding> findings, List<Diagnosis> diagnoses,
         List<String> ruleProblems) {
 
     /** Analyses with the shipped rules and the user's rule folders. */
@@ -38,14 +41,20 @@ public record TranscriptAnalysis(ParsedTranscript parsed, ArchFacts arch, Sessio
     public static TranscriptAnalysis of(ParsedTranscript parsed, Rules.Loaded rules, ArchFacts arch) {
         ValueIndex index = new ValueIndex(parsed);
         List<AnnotatedSlot> slots = StackSlotAnnotator.annotate(parsed, arch, index);
-        // the x86 decoder reads x86 code only; the native library is loaded only when there is Code to decode (CLI start-up time)
-        Oops oops = arch.arch() == Arch.X86_64 || arch.arch() == null
-                ? parsed.oopses().stream().filter(o -> o.code() != null).findFirst().orElse(null) : null;
+        Session session = Session.of(parsed);
+        List<CrashReport> reports = CrashReport.ofOopses(parsed);
+        CrashReport crash = CrashReport.ofSession(parsed, session, reports);
+        // the Code: of the crash's report, else of the first report that has one; the x86 decoder reads x86 code only, and its
+        // native library is loaded only when there is Code to decode (CLI start-up time)
+        Oops oops = null;
+        if (arch.arch() == Arch.X86_64 || arch.arch() == null) {
+            oops = crash != null && crash.oops() != null && crash.oops().code() != null ? crash.oops()
+                    : parsed.oopses().stream().filter(o -> o.code() != null).findFirst().orElse(null);
+        }
         FaultingInstruction fault = oops == null ? null : FaultingInstruction.decode(oops.code(), oops.registers(), Disassembler.load());
         PagingAnalysis paging = PagingAnalysis.of(parsed, arch);
-        Session session = Session.of(parsed);
-        List<Finding> findings = Correlation.chain(parsed, session, paging, slots, fault);
-        return new TranscriptAnalysis(parsed, arch, session, paging, slots, RegisterProvenance.of(parsed, slots, index), oops, fault, findings,
-                KnownIssues.diagnose(rules.rules(), parsed, findings), rules.problems());
+        List<Finding> findings = Correlation.chain(parsed, session, paging, slots, fault, crash);
+        return new TranscriptAnalysis(parsed, arch, session, paging, slots, RegisterProvenance.of(parsed, slots, index), oops, fault, crash, reports,
+                findings, KnownIssues.diagnose(rules.rules(), parsed, findings, crash), rules.problems());
     }
 }

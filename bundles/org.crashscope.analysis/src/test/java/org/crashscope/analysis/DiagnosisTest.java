@@ -20,6 +20,11 @@ class DiagnosisTest {
         return TranscriptAnalysis.of(parsed, Rules.load(List.of())).findings();
     }
 
+    private static List<Diagnosis> diagnoses(ParsedTranscript parsed) {
+        shipped();
+        return TranscriptAnalysis.of(parsed, Rules.load(List.of())).diagnoses();
+    }
+
     private static Finding kind(List<Finding> findings, String kind) {
         return findings.stream().filter(f -> f.kind().equals(kind)).findFirst().orElseThrow(() -> new AssertionError("no " + kind + " in " + findings));
     }
@@ -33,8 +38,9 @@ class DiagnosisTest {
     @Test
     void seedChainLinksTheErrorToTheFaultingUserAddress() {
         List<Finding> findings = chain(StackSlotAnnotatorTest.parse("seed-kcs-ghes-hugepage-gpf.txt"));
-        assertEquals(List.of("hardware-error", "error-page", "table-slot", "virtual-range", "user-address", "vma", "task", "faulting-instruction"),
-                findings.stream().map(Finding::kind).toList());
+        assertEquals(List.of("hardware-error", "error-page", "table-slot", "virtual-range", "user-address", "vma", "task", "faulting-instruction",
+                "crash"), findings.stream().map(Finding::kind).toList());
+        assertTrue(kind(findings, "crash").text().startsWith("general protection fault in gup_pgd_range"), kind(findings, "crash").text());
         Finding error = findings.get(0);
         assertTrue(error.text().contains("0x10af886040"), error.text());
         assertTrue(error.text().contains("8.9 ms before the oops"), error.text());
@@ -69,7 +75,7 @@ class DiagnosisTest {
     @Test
     void seedIsDiagnosedAsTheGhesHugepageIssueWithItsFixes() {
         ParsedTranscript seed = StackSlotAnnotatorTest.parse("seed-kcs-ghes-hugepage-gpf.txt");
-        List<Diagnosis> diagnoses = KnownIssues.diagnose(shipped(), seed, chain(seed));
+        List<Diagnosis> diagnoses = diagnoses(seed);
         assertEquals(1, diagnoses.size(), diagnoses.toString());
         Diagnosis d = diagnoses.get(0);
         assertEquals("ghes-hugepage-migration-gup-gpf", d.rule().id());
@@ -85,17 +91,17 @@ class DiagnosisTest {
     @Test
     void theOtherRulesMatchTheirOwnFixturesAndNotTheSeed() {
         ParsedTranscript mce = StackSlotAnnotatorTest.parse("mce-fatal.txt");
-        List<Diagnosis> mceDiagnoses = KnownIssues.diagnose(shipped(), mce, chain(mce));
+        List<Diagnosis> mceDiagnoses = diagnoses(mce);
         assertEquals("fatal-machine-check", mceDiagnoses.get(0).rule().id());
         assertEquals(1.0, mceDiagnoses.get(0).confidence());
 
         ParsedTranscript hung = StackSlotAnnotatorTest.parse("hung-task.txt");
-        List<Diagnosis> hungDiagnoses = KnownIssues.diagnose(shipped(), hung, chain(hung));
+        List<Diagnosis> hungDiagnoses = diagnoses(hung);
         assertEquals(List.of("hung-task-panic"), hungDiagnoses.stream().map(d -> d.rule().id()).toList());
         assertEquals("unknown", hungDiagnoses.get(0).kernelStatus(), "no fix to compare with");
 
         ParsedTranscript seed = StackSlotAnnotatorTest.parse("seed-kcs-ghes-hugepage-gpf.txt");
-        assertFalse(KnownIssues.diagnose(shipped(), seed, chain(seed)).stream()
+        assertFalse(diagnoses(seed).stream()
                 .anyMatch(d -> d.rule().id().equals("fatal-machine-check") || d.rule().id().equals("hung-task-panic")));
     }
 

@@ -1,18 +1,18 @@
 package org.crashscope.cli;
 
-import org.crashscope.analysis.TranscriptAnalysis;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.crashscope.analysis.CrashReport;
+import org.crashscope.analysis.HardwareEvidence;
+import org.crashscope.analysis.TranscriptAnalysis;
+import org.crashscope.arch.x86.FaultingInstruction;
 import org.crashscope.transcript.CommandBlock;
 import org.crashscope.transcript.Segment;
-import org.crashscope.transcript.model.HardwareError;
-import org.crashscope.transcript.model.MachineCheck;
 import org.crashscope.transcript.model.Oops;
 import org.crashscope.transcript.parse.Hex;
 import org.crashscope.transcript.parse.ParsedTranscript;
-import org.crashscope.arch.x86.FaultingInstruction;
 
 /**
  * The human summary of {@code analyze --format text}: what is in the file and where, and the
@@ -28,7 +28,12 @@ final class TextSummary {
 
     /** The summary plus the evidence chain and the known issues (for files small enough to analyse whole). */
     static String write(TranscriptAnalysis analyses) {
-        StringBuilder text = new StringBuilder(write(analyses.parsed(), analyses.faultingOops(), analyses.fault()));
+        StringBuilder text = new StringBuilder(write(analyses.parsed(), analyses.faultingOops(), analyses.fault(), analyses.crash()));
+        if (analyses.crash() != null) {
+            CrashReport c = analyses.crash();
+            text.append(String.format("%ncrash: %s [%s%s] at line %d%n  %s%n", c.title(), c.kind().id(), c.deliberate() ? ", deliberate" : "", c.line(),
+                    c.kind().meaning()));
+        }
         if (!analyses.findings().isEmpty()) {
             text.append("\nevidence chain:\n");
             int step = 1;
@@ -40,11 +45,12 @@ final class TextSummary {
             }
         }
         for (org.crashscope.analysis.Diagnosis d : analyses.diagnoses()) {
-            text.append(String.format("%nknown issue (%.0f%% of its symptoms hold): %s%n  %s%n", d.confidence() * 100, d.rule().id(), d.rule().title()));
+            text.append(String.format("%n%s (%.0f%% of its symptoms hold): %s%n  %s%n", d.rule().what().toLowerCase(java.util.Locale.ROOT),
+                    d.confidence() * 100, d.rule().id(), d.rule().title()));
             if (!d.rule().fixedIn().isEmpty()) {
                 text.append("  fixed in: ").append(String.join(", ", d.rule().fixedIn())).append('\n');
             }
-            if (d.kernel() != null) {
+            if (d.kernel() != null && !d.rule().explainsAKind()) {
                 text.append("  running kernel ").append(d.kernel()).append(": ").append(switch (d.kernelStatus()) {
                     case "affected" -> "older than the fix, affected";
                     case "fixed" -> "has the fix";
@@ -52,7 +58,7 @@ final class TextSummary {
                 }).append('\n');
             }
             if (d.rule().workaround() != null) {
-                text.append("  workaround: ").append(d.rule().workaroundText() != null ? d.rule().workaroundText() : d.rule().workaround()).append('\n');
+                text.append("  ").append(d.rule().adviceLabel().toLowerCase(java.util.Locale.ROOT)).append(": ").append(d.rule().workaroundText() != null ? d.rule().workaroundText() : d.rule().workaround()).append('\n');
             }
             d.missing().forEach(m -> text.append("  not seen: ").append(m).append('\n'));
         }
@@ -66,10 +72,10 @@ final class TextSummary {
 
     /** The index-only summary of a huge file: no analysis beyond the log markers. */
     static String write(ParsedTranscript parsed) {
-        return write(parsed, null, null);
+        return write(parsed, null, null, null);
     }
 
-    private static String write(ParsedTranscript parsed, Oops decoded, FaultingInstruction fault) {
+    private static String write(ParsedTranscript parsed, Oops decoded, FaultingInstruction fault, CrashReport crash) {
         StringBuilder text = new StringBuilder();
         text.append(parsed.name()).append(": ").append(parsed.lineCount()).append(" lines, ").append(parsed.commands().size())
                 .append(" crash commands, ").append(parsed.segments().size()).append(" blocks without a prompt\n");
@@ -96,7 +102,7 @@ final class TextSummary {
                 text.append("  ... ").append(parsed.segments().size() - LISTED).append(" more\n");
             }
         }
-        for (Oops oops : parsed.oopses()) {
+        for (Oops oops : parsed.oopses().stream().limit(LISTED).toList()) {
             text.append(String.format("%noops at line %d: %s%n", oops.line(), oops.message()));
             if (oops.cpu() != null) {
                 text.append(String.format("  CPU %d  PID %d  comm \"%s\"  kernel %s%n", oops.cpu(), oops.pid(), oops.comm(), oops.kernel()));
@@ -106,7 +112,8 @@ final class TextSummary {
             }
             if (oops == decoded && fault != null) {
                 if (fault.trapping() != null) {
-                    text.append("  faulting instruction: ").append(fault.trapping().text());
+                    boolean faulted = crash == null || crash.oops() != oops || crash.kind().fault() && !crash.deliberate();
+                    text.append(faulted ? "  faulting instruction: " : "  instruction at RIP: ").append(fault.trapping().text());
                     if (fault.faultAddress() != null) {
                         text.append(String.format("  (address 0x%x from %s, %s)", fault.faultAddress(), fault.faultRegister(),
                                 fault.canonical() ? "canonical" : "non-canonical: a general protection fault, not a page fault"));
@@ -117,13 +124,16 @@ final class TextSummary {
                 }
             }
         }
-        for (HardwareError e : parsed.hardwareErrors()) {
-            text.append(String.format("%nhardware error {%d} at line %d: %s%s%s%n", e.record(), e.span().first(),
-                    e.severity() == null ? "" : e.severity(), e.sectionType() == null ? "" : ", " + e.sectionType(),
-                    e.physicalAddress() == null ? "" : ", physical address " + Hex.format(e.physicalAddress())));
+        if (parsed.oopses().size() > LISTED) {
+            text.append(String.format("%n... %d more reports%n", parsed.oopses().size() - LISTED));
         }
-        for (MachineCheck mc : parsed.machineChecks()) {
-            text.append(String.format("%nmachine check at lines %d-%d (not CPER)%n", mc.span().first(), mc.span().last()));
+        java.util.List<HardwareEvidence> evidence = HardwareEvidence.of(parsed);
+        for (HardwareEvidence e : evidence.stream().limit(LISTED).toList()) {
+            text.append(String.format("%n%s at line %d: %s%s%s%n", e.source(), e.first(), e.severity().isEmpty() ? "" : e.severity() + ", ", e.what(),
+                    e.physical() == null ? "" : ", physical address " + Hex.format(e.physical())));
+        }
+        if (evidence.size() > LISTED) {
+            text.append(String.format("%n... %d more hardware-error records%n", evidence.size() - LISTED));
         }
         return text.toString();
     }

@@ -10,7 +10,8 @@ import org.crashscope.analysis.Finding;
 /**
  * The evidence chain as a vertical sequence of steps (error, page, table slot, user address, VMA,
  * task, instruction), each with its sentence, confidence and evidence lines; gaps in amber with
- * the crash command that fills them; then the known issue with its fixes and workaround.
+ * the crash command that fills them; then the known issue with its fixes and workaround, or what
+ * the kind of crash means and what to check next.
  */
 public final class DiagnosisDiagram {
 
@@ -72,7 +73,7 @@ public final class DiagnosisDiagram {
             if (!diagnosis.rule().fixedIn().isEmpty()) {
                 lines.add("fixed in: " + String.join(", ", diagnosis.rule().fixedIn()));
             }
-            if (diagnosis.kernel() != null) {
+            if (diagnosis.kernel() != null && !diagnosis.rule().explainsAKind()) {
                 lines.add("running " + diagnosis.kernel() + ": " + switch (diagnosis.kernelStatus()) {
                     case "affected" -> "older than the fix (affected)";
                     case "fixed" -> "has the fix";
@@ -80,15 +81,17 @@ public final class DiagnosisDiagram {
                 });
             }
             if (diagnosis.rule().workaround() != null) {
-                lines.addAll(wrap("workaround: " + (diagnosis.rule().workaroundText() != null ? diagnosis.rule().workaroundText() : diagnosis.rule().workaround()),
+                lines.addAll(wrap(diagnosis.rule().adviceLabel().toLowerCase(Locale.ROOT) + ": " + (diagnosis.rule().workaroundText() != null ? diagnosis.rule().workaroundText() : diagnosis.rule().workaround()),
                         chars));
             }
             diagnosis.missing().forEach(m -> lines.addAll(wrap("not seen: " + m, chars)));
             int h = 26 + lines.size() * LINE;
-            boolean strong = diagnosis.confidence() >= 0.8;
+            // a known issue that matches is the alarm; what a kind of crash means is an explanation
+            boolean strong = diagnosis.confidence() >= 0.8 && !diagnosis.rule().explainsAKind();
             d.box(MARGIN, y, w - 2 * MARGIN, h, strong ? Palette.ANOMALY : Palette.HEADER, strong ? Palette.ANOMALY_EDGE : Palette.GRID, 2,
                     "diagnosis:" + diagnosis.rule().id(), diagnosis.rule().summary());
-            d.text(MARGIN + 10, y + 17, String.format(Locale.ROOT, "KNOWN ISSUE  %s  (%.0f%% of its symptoms hold)", diagnosis.rule().id(),
+            d.text(MARGIN + 10, y + 17, String.format(Locale.ROOT, "%s  %s  (%.0f%% of its symptoms hold)", diagnosis.rule().what().toUpperCase(Locale.ROOT),
+                    diagnosis.rule().id(),
                     diagnosis.confidence() * 100), SMALL, strong ? Palette.ANOMALY_EDGE : Palette.MUTED, true);
             int ty = y + 17 + LINE;
             for (String line : lines) {

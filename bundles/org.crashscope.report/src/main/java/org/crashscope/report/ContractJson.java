@@ -1,26 +1,15 @@
 package org.crashscope.report;
 
-import org.crashscope.analysis.TranscriptAnalysis;
 import java.util.List;
 import java.util.Map;
 
-import org.crashscope.transcript.CommandBlock;
-import org.crashscope.transcript.model.Backtrace;
-import org.crashscope.transcript.model.Diagnostic;
-import org.crashscope.transcript.model.ExceptionFrame;
-import org.crashscope.transcript.model.Frame;
-import org.crashscope.transcript.model.HardwareError;
-import org.crashscope.transcript.model.MachineCheck;
-import org.crashscope.transcript.model.MemoryDump;
-import org.crashscope.transcript.model.Oops;
-import org.crashscope.transcript.model.Registers;
-import org.crashscope.transcript.model.Symbol;
-import org.crashscope.transcript.model.Walk;
 import org.crashscope.analysis.AnnotatedSlot;
+import org.crashscope.analysis.CrashReport;
 import org.crashscope.analysis.Diagnosis;
 import org.crashscope.analysis.Finding;
 import org.crashscope.analysis.RegisterProvenance;
 import org.crashscope.analysis.Session;
+import org.crashscope.analysis.TranscriptAnalysis;
 import org.crashscope.arch.ArchFacts;
 import org.crashscope.arch.paging.Anomaly;
 import org.crashscope.arch.paging.CheckedWalk;
@@ -31,6 +20,20 @@ import org.crashscope.arch.paging.TableSlot;
 import org.crashscope.arch.paging.WalkStep;
 import org.crashscope.arch.x86.Disassembler;
 import org.crashscope.arch.x86.FaultingInstruction;
+import org.crashscope.arch.x86.Mca;
+import org.crashscope.transcript.CommandBlock;
+import org.crashscope.transcript.model.Backtrace;
+import org.crashscope.transcript.model.Diagnostic;
+import org.crashscope.transcript.model.ExceptionFrame;
+import org.crashscope.transcript.model.Frame;
+import org.crashscope.transcript.model.HardwareError;
+import org.crashscope.transcript.model.KernelEvent;
+import org.crashscope.transcript.model.MachineCheck;
+import org.crashscope.transcript.model.MemoryDump;
+import org.crashscope.transcript.model.Oops;
+import org.crashscope.transcript.model.Registers;
+import org.crashscope.transcript.model.Symbol;
+import org.crashscope.transcript.model.Walk;
 import org.crashscope.transcript.parse.Hex;
 import org.crashscope.transcript.parse.ParsedTranscript;
 
@@ -59,10 +62,12 @@ public final class ContractJson {
         json.field("file", parsed.name()).field("lines", parsed.lineCount());
         arch(json, analyses.arch());
         session(json, analyses.session());
+        crash(json, analyses.crash());
         commands(json, parsed.commands());
         oopses(json, parsed.oopses(), analyses);
         hardwareErrors(json, parsed.hardwareErrors());
         machineChecks(json, parsed.machineChecks());
+        kernelEvents(json, parsed.kernelEvents());
         backtraces(json, parsed.backtraces());
         walks(json, paging.walks());
         tableDumps(json, parsed.memoryDumps(), paging.tables());
@@ -113,6 +118,19 @@ public final class ContractJson {
         json.endObject();
     }
 
+    /** The crash that ended the session: its kind, title, guilty frame and whether it was asked for. */
+    private static void crash(Json json, CrashReport crash) {
+        if (crash == null) {
+            json.name("crash").value((String) null);
+            return;
+        }
+        json.name("crash").beginObject().field("line", crash.line()).field("kind", crash.kind().id()).field("title", crash.title())
+                .field("guiltyFrame", crash.guiltyFrame()).name("deliberate").value(crash.deliberate());
+        json.field("meaning", crash.kind().meaning()).field("evidence", crash.evidence());
+        lines(json, "lines", crash.lines());
+        json.endObject();
+    }
+
     private static void commands(Json json, List<CommandBlock> commands) {
         json.name("commands").beginArray();
         for (CommandBlock block : commands) {
@@ -142,7 +160,7 @@ public final class ContractJson {
                     .name("confidence").raw(String.format(java.util.Locale.ROOT, "%.2f", d.confidence()))
                     .field("level", d.level().name().toLowerCase(java.util.Locale.ROOT));
             strings(json, "fixedIn", d.rule().fixedIn());
-            json.field("workaround", d.rule().workaround()).field("workaroundText", d.rule().workaroundText())
+            json.field("category", d.rule().category()).field("workaround", d.rule().workaround()).field("workaroundText", d.rule().workaroundText())
                     .field("kernel", d.kernel()).field("kernelStatus", d.kernelStatus());
             if (!d.kernelStatus().equals("unknown")) {
                 json.name("olderThanFix").value(d.kernelStatus().equals("affected"));
@@ -203,8 +221,12 @@ public final class ContractJson {
 
     private static void oopses(Json json, List<Oops> oopses, TranscriptAnalysis analyses) {
         json.name("oopses").beginArray();
-        for (Oops oops : oopses) {
+        for (int n = 0; n < oopses.size(); n++) {
+            Oops oops = oopses.get(n);
+            CrashReport report = analyses.reports().get(n);
             json.beginObject().field("line", oops.line()).field("lastLine", oops.span().last()).field("message", oops.message());
+            json.field("kind", report.kind().id()).field("title", report.title()).field("guiltyFrame", report.guiltyFrame());
+            json.name("deliberate").value(report.deliberate());
             number(json, "timestamp", oops.timestamp());
             integer(json, "cpu", oops.cpu());
             integer(json, "pid", oops.pid());
@@ -294,7 +316,41 @@ public final class ContractJson {
     private static void machineChecks(Json json, List<MachineCheck> checks) {
         json.name("machineChecks").beginArray();
         for (MachineCheck mc : checks) {
-            json.beginObject().field("line", mc.span().first()).field("lastLine", mc.span().last()).field("text", mc.text()).endObject();
+            json.beginObject().field("line", mc.span().first()).field("lastLine", mc.span().last());
+            number(json, "timestamp", mc.timestamp());
+            nullable(json, "cpu", mc.cpu());
+            nullable(json, "bank", mc.bank());
+            json.name("exception").value(mc.exception());
+            json.field("status", mc.status() == null ? null : Hex.format(mc.status()));
+            if (mc.status() != null) {
+                Mca mca = Mca.decode(mc.status());
+                json.name("decoded").beginObject().name("flags").beginArray();
+                mca.flags().forEach(json::value);
+                json.endArray().field("code", Hex.format(mca.code())).field("description", mca.description()).name("memory").value(mca.memory())
+                        .name("corrected").value(mca.corrected()).endObject();
+            } else {
+                json.name("decoded").value((String) null);
+            }
+            json.field("address", mc.address() == null ? null : Hex.format(mc.address()));
+            json.field("misc", mc.misc() == null ? null : Hex.format(mc.misc()));
+            nullable(json, "time", mc.time());
+            integer(json, "socket", mc.socket());
+            integer(json, "apic", mc.apic());
+            json.field("rip", mc.rip()).field("text", mc.text()).endObject();
+        }
+        json.endArray();
+    }
+
+    /** The kernel's single evidence lines: memory failures and soft offlines, EDAC, sysrq, lkdtm, the OOM killer. */
+    private static void kernelEvents(Json json, List<KernelEvent> events) {
+        json.name("kernelEvents").beginArray();
+        for (KernelEvent e : events) {
+            json.beginObject().field("line", e.span().first()).field("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            number(json, "timestamp", e.timestamp());
+            hex(json, "pfn", e.pfn());
+            hex(json, "physical", e.physical());
+            hex(json, "virtual", e.virtual());
+            json.field("result", e.result()).field("message", e.message()).endObject();
         }
         json.endArray();
     }
@@ -508,6 +564,9 @@ public final class ContractJson {
                     if (a.slot().mapsFrom() != null) {
                         json.field("mapsFrom", Hex.format(a.slot().mapsFrom())).field("mapsTo", Hex.format(a.slot().mapsTo()));
                     }
+                    if (a.loggedLine() != null) {
+                        json.name("logged").beginObject().field("line", a.loggedLine()).field("message", a.logged()).endObject();
+                    }
                     json.endObject();
                 }
             }
@@ -568,6 +627,14 @@ public final class ContractJson {
     private static void hex(Json json, String name, Long value) {
         if (value != null) {
             json.field(name, Hex.format(value));
+        }
+    }
+
+    private static void nullable(Json json, String name, Number value) {
+        if (value == null) {
+            json.name(name).value((String) null);
+        } else {
+            json.field(name, value.longValue());
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.function.IntFunction;
 import org.crashscope.analysis.AnnotatedSlot;
 import org.crashscope.analysis.Diagnosis;
 import org.crashscope.analysis.Finding;
+import org.crashscope.analysis.HardwareEvidence;
 import org.crashscope.analysis.TranscriptAnalysis;
 import org.crashscope.diagram.PageTableDiagram;
 import org.crashscope.diagram.WalkDiagram;
@@ -63,18 +64,18 @@ public final class ReportBuilder {
         List<Report.Block> blocks = new ArrayList<>();
         TranscriptAnalysis a = in.analysis();
         if (a.diagnoses().isEmpty()) {
-            blocks.add(new Report.Paragraph("No known issue matches this transcript.", true));
+            blocks.add(new Report.Paragraph("No known issue and no kind of crash matches this transcript.", true));
         }
         for (Diagnosis d : a.diagnoses()) {
             blocks.add(new Report.Paragraph(d.rule().title(), true));
             List<List<String>> facts = new ArrayList<>();
-            facts.add(List.of("Known issue", d.rule().id()));
+            facts.add(List.of(d.rule().what(), d.rule().id()));
             facts.add(List.of("Symptoms that hold", String.format(Locale.ROOT, "%d of %d (%.0f%%)", d.held().size(), d.held().size() + d.missing().size(),
                     d.confidence() * 100)));
             if (!d.rule().fixedIn().isEmpty()) {
                 facts.add(List.of("Fixed in", String.join(", ", d.rule().fixedIn())));
             }
-            if (d.kernel() != null) {
+            if (d.kernel() != null && !d.rule().explainsAKind()) {
                 facts.add(List.of("Running kernel", d.kernel() + switch (d.kernelStatus()) {
                     case "affected" -> " (older than the fix: affected)";
                     case "fixed" -> " (has the fix)";
@@ -82,7 +83,7 @@ public final class ReportBuilder {
                 }));
             }
             if (d.rule().workaround() != null) {
-                facts.add(List.of("Workaround", d.rule().workaroundText() != null ? d.rule().workaroundText() : d.rule().workaround()));
+                facts.add(List.of(d.rule().adviceLabel(), d.rule().workaroundText() != null ? d.rule().workaroundText() : d.rule().workaround()));
             }
             if (!d.missing().isEmpty()) {
                 facts.add(List.of("Not seen", String.join("; ", d.missing())));
@@ -120,24 +121,16 @@ public final class ReportBuilder {
     }
 
     private static void hardwareErrors(Input in, List<Report.Section> out) {
-        List<HardwareError> errors = in.analysis().parsed().hardwareErrors();
-        if (errors.isEmpty() && in.analysis().parsed().machineChecks().isEmpty()) {
+        List<HardwareEvidence> evidence = HardwareEvidence.of(in.analysis().parsed());
+        if (evidence.isEmpty()) {
             return;
         }
         List<List<String>> rows = new ArrayList<>();
-        for (HardwareError e : errors) {
-            rows.add(List.of(String.valueOf(e.span().first()), "{" + e.record() + "}", nz(e.severity()), nz(e.sectionType()),
-                    e.physicalAddress() == null ? "" : hex(e.physicalAddress()), String.join(" ", e.location().entrySet().stream()
-                            .map(x -> x.getKey() + " " + x.getValue()).toList()), nz(e.errorTypeText())));
+        for (HardwareEvidence e : evidence) {
+            rows.add(List.of(String.valueOf(e.first()), e.source(), e.severity(), e.what(), e.physical() == null ? "" : hex(e.physical()), e.where()));
         }
-        List<Report.Block> blocks = new ArrayList<>();
-        if (!rows.isEmpty()) {
-            blocks.add(new Report.Table(List.of("line", "record", "severity", "section", "physical address", "location", "error type"), rows, Set.of(),
-                    false));
-        }
-        in.analysis().parsed().machineChecks().forEach(m -> blocks.add(new Report.Paragraph("Machine check at line " + m.span().first() + ": " + m.text(),
-                false)));
-        out.add(new Report.Section("hardware-errors", "Hardware errors", blocks));
+        out.add(new Report.Section("hardware-errors", "Hardware errors", List.of(new Report.Table(List.of("line", "record", "severity", "error",
+                "physical address", "where"), rows, Set.of(), false))));
     }
 
     private static void oopses(Input in, List<Report.Section> out) {

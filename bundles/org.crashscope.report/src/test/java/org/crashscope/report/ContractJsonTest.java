@@ -139,7 +139,14 @@ class ContractJsonTest {
         JsonArray findings = json.getAsJsonArray("findings");
         List<String> kinds = new java.util.ArrayList<>();
         findings.forEach(f -> kinds.add(f.getAsJsonObject().get("kind").getAsString()));
-        assertEquals(List.of("hardware-error", "error-page", "table-slot", "virtual-range", "user-address", "vma", "task", "faulting-instruction"), kinds);
+        assertEquals(List.of("hardware-error", "error-page", "table-slot", "virtual-range", "user-address", "vma", "task", "faulting-instruction",
+                "crash"), kinds);
+        JsonObject crash = json.getAsJsonObject("crash");
+        assertEquals("general-protection-fault", crash.get("kind").getAsString());
+        assertEquals("general protection fault in gup_pgd_range", crash.get("title").getAsString());
+        assertEquals("gup_pgd_range", crash.get("guiltyFrame").getAsString());
+        assertEquals(123, crash.get("line").getAsInt());
+        assertFalse(crash.get("deliberate").getAsBoolean());
         String all = findings.toString();
         for (String value : List.of("0x10af886040", "0x1080000000", "0x2d49ef2228", "0x7f1148cdf000", "0x7f0a40000000-0x7f1240000000", "/dev/hugepages/",
                 "PID 20191", "CPU 3/KVM")) {

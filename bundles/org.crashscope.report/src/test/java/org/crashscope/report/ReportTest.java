@@ -44,7 +44,7 @@ class ReportTest {
         assertTrue(diagnosis.text().contains("kernel-4.18.0-348.el8, kernel-4.18.0-305.91.1.el8_4"));
         assertTrue(diagnosis.text().contains("ghes.disable=y"));
         assertTrue(diagnosis.text().contains("older than the fix"));
-        assertEquals(8, diagnosis.select("ol.chain > li").size());
+        assertEquals(9, diagnosis.select("ol.chain > li").size(), "eight steps from the error to the instruction, then the kind of crash");
         assertTrue(html.getElementById("oops").select("tr.hl").text().contains("mov r12, qword ptr [rbx]"), "the trapping instruction is highlighted");
         assertTrue(html.getElementById("oops").text().contains("NOT canonical"));
         Element stack = html.getElementById("backtrace");

@@ -37,7 +37,7 @@ final class LineIndex {
             visitor.line(lineNo, offset, buf, from, to);
         };
         if (bytes.size() < PIPELINE_THRESHOLD || Runtime.getRuntime().availableProcessors() < 2) {
-            index.scan(0, 1, Long.MAX_VALUE, recording);
+            index.scan(0, 1, Long.MAX_VALUE, BUFFER, recording);
         } else {
             new PipelinedScan(bytes).run(recording);
         }
@@ -130,10 +130,28 @@ final class LineIndex {
         return bytes.read(offset, dst, dstOff, len);
     }
 
+    /** Where the last line read on this thread starts: reading a block line by line then costs one line per line, not a stride. */
+    private final ThreadLocal<long[]> cursor = ThreadLocal.withInitial(() -> new long[] {0, 0});
+
     /** The text of line {@code lineNo} without its terminator, decoded as UTF-8. */
     String line(int lineNo) {
+        checkLine(lineNo);
         String[] text = new String[1];
-        visit(lineNo, lineNo, (no, offset, buf, from, to) -> text[0] = new String(buf, from, to - from, StandardCharsets.UTF_8));
+        long[] at = cursor.get();
+        int slot = (lineNo - 1) / STRIDE;
+        int start = slot * STRIDE + 1;
+        long offset = checkpoints[slot];
+        if (at[0] > start && at[0] <= lineNo) { // a line between the checkpoint and this one, read before
+            start = (int) at[0];
+            offset = at[1];
+        }
+        scan(offset, start, lineNo - start + 1, LOOKUP, (no, off, buf, from, to) -> {
+            if (no == lineNo) {
+                text[0] = new String(buf, from, to - from, StandardCharsets.UTF_8);
+                at[0] = no;
+                at[1] = off;
+            }
+        });
         return text[0];
     }
 
@@ -143,7 +161,8 @@ final class LineIndex {
         checkLine(last);
         int slot = (first - 1) / STRIDE;
         int start = slot * STRIDE + 1;
-        scan(checkpoints[slot], start, last - start + 1, (no, offset, buf, from, to) -> {
+        long lines = last - start + 1;
+        scan(checkpoints[slot], start, lines, lines <= 2 * STRIDE ? LOOKUP : BUFFER, (no, offset, buf, from, to) -> {
             if (no >= first) {
                 visitor.line(no, offset, buf, from, to);
             }
@@ -160,9 +179,9 @@ final class LineIndex {
      * Reads lines from {@code offset} on, numbering the first one {@code firstLine}, and stops
      * after {@code maxLines}. A line longer than the buffer is assembled in a growing carry array.
      */
-    private void scan(long offset, int firstLine, long maxLines, LineVisitor visitor) {
+    private void scan(long offset, int firstLine, long maxLines, int bufferSize, LineVisitor visitor) {
         long size = bytes.size();
-        byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(256, size - offset))];
+        byte[] buf = new byte[(int) Math.min(bufferSize, Math.max(256, size - offset))];
         int lineNo = firstLine;
         long emitted = 0;
         long lineStart = offset;

@@ -28,7 +28,14 @@ enum LineShape {
             "kernel BUG at", "Unable to handle kernel", "unable to handle kernel", "Internal error: ", "divide error:",
             // the kernel's WARNING reports; crash's own "WARNING: ..." lines are not markers
             "WARNING: CPU:", "WARNING: at ", "WARNING: possible ", "WARNING: suspicious RCU", "WARNING: inconsistent lock",
-            "invalid opcode:", "stack segment:", "double fault:", "INFO: task ", "watchdog: BUG: soft lockup");
+            "invalid opcode:", "stack segment:", "double fault:", "INFO: task ", "watchdog: BUG: soft lockup",
+            // watchdogs, list and page checks, stack checks
+            "NMI watchdog: Watchdog detected", "NMI watchdog: BUG: soft lockup", "watchdog: Watchdog detected", "rcu: INFO: rcu_", "INFO: rcu_", "list_add corruption", "list_del corruption",
+            "Bad page state", "kernel tried to execute", "Kernel stack is corrupted", "stack-protector:");
+    /** Single log lines an analysis reads: memory failure and soft offline, EDAC, a deliberate crash, the OOM killer. */
+    private static final byte[][] EVENT_MARKERS = bytes("Soft offlining pfn", "soft offline: ", "soft_offline: ", "Memory failure: ",
+            "Injecting memory failure", "EDAC ", "sysrq: Trigger a crash", "SysRq : Trigger a crash", "lkdtm: Performing direct entry",
+            "Out of memory: Kill", "Out of memory (oom_kill_allocating_task)", "Memory cgroup out of memory: Kill");
     private static final byte[] TASK = "TASK:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     /** The keys of crash's session header (start-up banner, {@code sys}, {@code set}). */
     private static final java.util.Set<String> SESSION_KEYS = java.util.Set.of("KERNEL", "DUMPFILE", "CPUS", "DATE", "UPTIME", "LOAD AVERAGE",
@@ -43,6 +50,7 @@ enum LineShape {
     static {
         MARKERS_BY_FIRST_BYTE['{'] = new byte[0][];
         java.util.List<byte[]> all = new java.util.ArrayList<>(java.util.Arrays.asList(OOPS_MARKERS));
+        all.addAll(java.util.Arrays.asList(EVENT_MARKERS));
         all.add(MCE);
         for (byte[] marker : all) {
             byte[][] old = MARKERS_BY_FIRST_BYTE[marker[0]];

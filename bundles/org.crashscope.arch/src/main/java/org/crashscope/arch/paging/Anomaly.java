@@ -17,10 +17,23 @@ import java.util.List;
  * @param flagsMissing   flag bits the nearest run members share and this entry lacks
  * @param flagsExtra     flag bits this entry has and the nearest run members lack
  * @param neighbourFlags the flag bits the nearest run members share
- * @param confidence     {@code high} with four or more run members, {@code medium} with two or three
+ * @param confidence     {@code high} with four or more run members or a log line that names the page, {@code medium} with two or three
+ * @param loggedLine     the kernel log line that names the slot's old page ({@code Soft offlining pfn ... at process virtual
+ *                       address ...}), or {@code null}; with {@code runMembers} 0 it alone supports the anomaly
+ * @param logged         that line's message, or {@code null}
  */
 public record Anomaly(TableSlot slot, Kind kind, long expected, Long found, long step, int runFirst, int runLast, int runMembers, long flagsMissing,
-        long flagsExtra, long neighbourFlags, String confidence) {
+        long flagsExtra, long neighbourFlags, String confidence, Integer loggedLine, String logged) {
+
+    /** The same anomaly, confirmed by a log line. */
+    Anomaly logged(int line, String message) {
+        return new Anomaly(slot, kind, expected, found, step, runFirst, runLast, runMembers, flagsMissing, flagsExtra, neighbourFlags, "high", line, message);
+    }
+
+    /** The lines that support it: the slot's, and the log line's when there is one. */
+    public List<Integer> lines() {
+        return loggedLine == null ? List.of(slot.line()) : List.of(slot.line(), loggedLine);
+    }
 
     /** What the slot holds instead of the predicted page. */
     public enum Kind {
@@ -34,8 +47,13 @@ public record Anomaly(TableSlot slot, Kind kind, long expected, Long found, long
     public String reason() {
         long size = Math.abs(step);
         String sizeName = size == 1L << 30 ? "1 GiB" : size == 2L << 20 ? "2 MiB" : "huge";
-        StringBuilder b = new StringBuilder(String.format("breaks the run of %s pages %s by 0x%x per slot (slots 0x%x..0x%x, %d in sequence): expected 0x%x, ",
-                sizeName, step < 0 ? "falling" : "rising", size, runFirst, runLast, runMembers, expected));
+        StringBuilder b = new StringBuilder();
+        if (runMembers > 0) {
+            b.append(String.format("breaks the run of %s pages %s by 0x%x per slot (slots 0x%x..0x%x, %d in sequence): expected 0x%x, ", sizeName,
+                    step < 0 ? "falling" : "rising", size, runFirst, runLast, runMembers, expected));
+        } else {
+            b.append(String.format("the kernel log names the %s page this slot's addresses mapped: expected 0x%x, ", sizeName, expected));
+        }
         if (kind == Kind.OUT_OF_SEQUENCE) {
             b.append(String.format("found 0x%x", found));
         } else {
@@ -49,6 +67,12 @@ public record Anomaly(TableSlot slot, Kind kind, long expected, Long found, long
         }
         if (flagsExtra != 0) {
             b.append("; it has ").append(String.join("|", X86Entry.names(flagsExtra))).append(" where its neighbours do not");
+        }
+        if (loggedLine != null) {
+            b.append(String.format("; line %d: \"%s\"", loggedLine, logged));
+            if (kind == Kind.OUT_OF_SEQUENCE && logged.startsWith("Soft offlining")) {
+                b.append(": the page was soft-offlined and its content migrated");
+            }
         }
         return b.toString();
     }

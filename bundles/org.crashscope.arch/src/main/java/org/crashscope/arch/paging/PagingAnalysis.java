@@ -18,7 +18,7 @@ import org.crashscope.transcript.parse.ParsedTranscript;
 /**
  * The paging analyses of a transcript, by its architecture: its walks read with that
  * architecture's paging model (x86-64 also with the CR3 of an oops), its dumped page tables with
- * their anomalies, and every non-present entry decoded (swap, hwpoison, migration, PROT_NONE) as
+ * their anomalies (confirmed or completed by the kernel's memory-failure lines), and every non-present entry decoded (swap, hwpoison, migration, PROT_NONE) as
  * far as the transcript supports it.
  */
 public record PagingAnalysis(ArchFacts arch, List<CheckedWalk> walks, List<PageTable> tables) {
@@ -48,7 +48,8 @@ public record PagingAnalysis(ArchFacts arch, List<CheckedWalk> walks, List<PageT
             CheckedWalk c = model.check(w, w.pgdDirectory() == null && arch.arch() == Arch.X86_64 ? cr3 : null);
             walks.add(withNonPresent(c, classify));
         }
-        List<PageTable> tables = PageTables.reconstruct(parsed.memoryDumps(), walks, arch.arch(), classify::of);
+        List<PageTable> tables = PageTables.reconstruct(parsed.memoryDumps(), walks, arch.arch(), classify::of).stream()
+                .map(t -> LoggedPages.confirm(t, parsed.kernelEvents())).toList();
         return new PagingAnalysis(arch, List.copyOf(walks), List.copyOf(tables));
     }
 

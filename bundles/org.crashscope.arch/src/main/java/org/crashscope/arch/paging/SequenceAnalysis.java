@@ -129,7 +129,7 @@ final class SequenceAnalysis {
                 && slot.nonPresent().physical() == expected) {
             confidence = "high"; // the entry itself names the page the run predicts
         }
-        return new Anomaly(slot, kind, expected, found, run.step, first, last, members, missing, extra, shared, confidence);
+        return new Anomaly(slot, kind, expected, found, run.step, first, last, members, missing, extra, shared, confidence, null, null);
     }
 
     private static TableSlot nearestMember(Run run, TreeMap<Integer, TableSlot> byIndex, int index, int direction) {

@@ -11,6 +11,7 @@ import org.crashscope.transcript.model.CrashOutput;
 import org.crashscope.transcript.model.Diagnostic;
 import org.crashscope.transcript.model.Disassembly;
 import org.crashscope.transcript.model.HardwareError;
+import org.crashscope.transcript.model.KernelEvent;
 import org.crashscope.transcript.model.KmemPages;
 import org.crashscope.transcript.model.MachineCheck;
 import org.crashscope.transcript.model.MemoryDump;
@@ -23,19 +24,57 @@ import org.crashscope.transcript.model.Walk;
 
 /**
  * Everything understood in a transcript: the command blocks, the shape segments, and the typed
- * records in the order of their first line.
- *
- * @param complete false when blocks were left unparsed (only log markers, or a bounded parse of a large file)
+ * records in the order of their first line. The records of each type are selected once and kept:
+ * an analysis asks for them many times.
  */
-public record ParsedTranscript(String name, int lineCount, List<CommandBlock> commands, List<Segment> segments, List<ParsedRecord> records,
-        boolean complete) {
+public final class ParsedTranscript {
 
-    public ParsedTranscript {
-        records = records.stream().sorted(Comparator.comparingInt(r -> r.span().first())).toList();
+    private final String name;
+    private final int lineCount;
+    private final List<CommandBlock> commands;
+    private final List<Segment> segments;
+    private final List<ParsedRecord> records;
+    private final boolean complete;
+    private final java.util.Map<Class<?>, List<?>> byType = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** @param complete false when blocks were left unparsed (only log markers, or a bounded parse of a large file) */
+    public ParsedTranscript(String name, int lineCount, List<CommandBlock> commands, List<Segment> segments, List<ParsedRecord> records,
+            boolean complete) {
+        this.name = name;
+        this.lineCount = lineCount;
+        this.commands = commands;
+        this.segments = segments;
+        this.records = records.stream().sorted(Comparator.comparingInt(r -> r.span().first())).toList();
+        this.complete = complete;
     }
 
+    public String name() {
+        return name;
+    }
+
+    public int lineCount() {
+        return lineCount;
+    }
+
+    public List<CommandBlock> commands() {
+        return commands;
+    }
+
+    public List<Segment> segments() {
+        return segments;
+    }
+
+    public List<ParsedRecord> records() {
+        return records;
+    }
+
+    public boolean complete() {
+        return complete;
+    }
+
+    @SuppressWarnings("unchecked")
     public <T extends ParsedRecord> List<T> recordsOf(Class<T> type) {
-        return records.stream().filter(type::isInstance).map(type::cast).toList();
+        return (List<T>) byType.computeIfAbsent(type, t -> records.stream().filter(type::isInstance).map(type::cast).toList());
     }
 
     public List<Oops> oopses() {
@@ -48,6 +87,10 @@ public record ParsedTranscript(String name, int lineCount, List<CommandBlock> co
 
     public List<MachineCheck> machineChecks() {
         return recordsOf(MachineCheck.class);
+    }
+
+    public List<KernelEvent> kernelEvents() {
+        return recordsOf(KernelEvent.class);
     }
 
     public List<Backtrace> backtraces() {

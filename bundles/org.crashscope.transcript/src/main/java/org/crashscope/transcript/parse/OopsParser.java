@@ -1,0 +1,242 @@
+package org.crashscope.transcript.parse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.crashscope.transcript.model.CodeBytes;
+import org.crashscope.transcript.model.Diagnostic;
+import org.crashscope.transcript.model.Oops;
+import org.crashscope.transcript.model.ParsedRecord;
+import org.crashscope.transcript.model.Registers;
+import org.crashscope.transcript.model.Span;
+import org.crashscope.transcript.model.Symbol;
+
+/**
+ * A kernel report in a log: an oops, a BUG, a WARNING, a watchdog's or a hung task's report, a
+ * panic, and the lines that describe it (task, hardware, RIP, Code:, registers, call trace). The
+ * registers and the Code: line printed for the user-mode frame at the end of a call trace
+ * ({@code RIP: 0033:0x47b7a0}) are kept apart: they are the interrupted system call's, never the
+ * faulting kernel instruction.
+ */
+final class OopsParser {
+    private static final int MAX_OOPS_LINES = 200;
+    private static final Pattern OOPS_LINE = Pattern.compile("^(CPU: |Hardware name|RIP: |Code: |RSP: |R[A-Z0-9]{1,2}: |E[A-Z]{2}: |FS: |CS: |CR[0-4]: |DR[0-7]: "
+            + "|PKRU: |Call Trace:|Call trace:|<TASK>|</TASK>|<IRQ>|</IRQ>|<NMI>|</NMI>|Modules linked in|Workqueue:|Oops|PGD |P4D |PUD |PMD |PTE "
+            + "|---\\[ end|Kernel Offset|Stack:|invalid opcode|\\? |\\[<|pc : |lr : |sp : |x\\d+ ?: |pstate|Internal error"
+            + "|Process |Mem abort|ESR |EC |IL |SET |FnV|EA |S1PTW|Data abort|ISV|CM |WnR|user pgtable|\\[[0-9a-f]{16}\\] |note: |general protection"
+            + "|BUG: |kernel BUG|Unable to handle|unable to handle|#PF: |IP: |NIP|LR |MSR|GPR|CFAR|SOFTE|TRAP|Tainted:|\"echo 0 > |task:"
+            + "|epc |ra |status:|badaddr:|cause:|ERA|CRMD|PRMD|ESTAT|BADV|irq event stamp|hardirqs |softirqs |------------\\[ cut here \\])");
+    private static final Pattern TRACE_ENTRY = Pattern.compile("^\\s*(?:\\[<[0-9a-f]+>\\]\\s*)?(\\?\\s*)?([\\w.$]+)\\+0x[0-9a-f]+/0x[0-9a-f]+(?:\\s+\\[[\\w-]+\\])?.*$");
+    private static final Pattern TASK = Pattern.compile(
+            "^CPU: (\\d{1,9}) (?:UID: \\d+ )?PID: (\\d{1,9}) Comm: (.*?)\\s+(?:Kdump: \\S+\\s+)?(?:Not tainted|Tainted: (.*?))\\s+(\\S+)\\s+#\\S+.*$");
+    /** The hung-task report's {@code task:touch state:D stack:0 pid:2222 ppid:1976 flags:0x00004002}. */
+    private static final Pattern BLOCKED_TASK = Pattern.compile("^task:(\\S+)\\s+state:(\\S+).*?\\bpid:\\s*(\\d{1,9})\\b.*$");
+    private static final Pattern RIP = Pattern.compile("^(?:RIP|IP|pc) ?: ?(?:([0-9a-f]{4}):)?(?:\\[<[0-9a-f]+>\\]\\s*)?([\\w.$]+)\\+(0x[0-9a-f]{1,16})(?:/(0x[0-9a-f]{1,16}))?"
+            + "(?:\\s+\\[([\\w-]+)\\])?.*$");
+    /** {@code RIP: 0033:0x47b7a0}: a user-mode RIP, a number and no symbol. */
+    private static final Pattern USER_RIP = Pattern.compile("^RIP: ?([0-9a-f]{4}):(?:0x)?([0-9a-f]{1,16})\\s*$");
+    private static final Pattern HEX_TOKENS = Pattern.compile("^(?:\\s*(?:<[0-9a-f]{2}>|\\([0-9a-f]{4,8}\\)|[0-9a-f]{2}|[0-9a-f]{8}))+\\s*$");
+
+    private OopsParser() {
+    }
+
+    static int parse(Span span, int start, LogLine head, IntFunction<String> lines, List<ParsedRecord> out) {
+        Builder b = new Builder(start, head);
+        int last = start;
+        boolean inTrace = false;
+        boolean afterCode = false;
+        for (int line = start + 1; line <= span.last() && line - start < MAX_OOPS_LINES; line++) {
+            String raw = lines.apply(line);
+            LogLine l = LogLine.of(raw);
+            String msg = l.message().strip();
+            if (msg.isBlank() && l.timestamp() == null) {
+                break;
+            }
+            if (LogParser.CPER.matcher(msg).matches() || msg.startsWith("mce: ") || KernelEventParser.matches(msg)) {
+                break;
+            }
+            boolean trace = inTrace && TRACE_ENTRY.matcher(msg).matches();
+            boolean wrappedCode = afterCode && l.timestamp() == null && HEX_TOKENS.matcher(msg).matches();
+            if (!trace && !wrappedCode && !OOPS_LINE.matcher(msg).lookingAt()) {
+                break;
+            }
+            if (msg.startsWith("Call Trace:") || msg.startsWith("Call trace:")) {
+                inTrace = true;
+            } else if (trace) {
+                Matcher t = TRACE_ENTRY.matcher(msg);
+                if (t.matches() && t.group(1) == null) {
+                    b.callTrace.add(t.group(2));
+                }
+            } else if (wrappedCode) {
+                b.code(line, msg, true);
+            } else {
+                b.line(line, msg);
+            }
+            afterCode = msg.startsWith("Code: ") || wrappedCode;
+            last = line;
+        }
+        out.add(b.build(new Span(start, last)));
+        return last;
+    }
+
+    private static final class Builder {
+        final int line;
+        final Double timestamp;
+        final String message;
+        Integer cpu;
+        Long pid;
+        String comm;
+        String tainted;
+        String kernel;
+        String hardware;
+        Symbol rip;
+        Long ripLength;
+        String ripModule;
+        final Map<String, Long> registers = new LinkedHashMap<>();
+        final Map<String, Long> userRegisters = new LinkedHashMap<>();
+        /** whether the register lines being read belong to the user-mode frame */
+        boolean user;
+        /** a kernel RIP was seen: later RIP lines (the repeat after "end trace") add nothing */
+        boolean kernelSet;
+        CodeBuilder code;
+        CodeBuilder userCode;
+        final List<String> callTrace = new ArrayList<>();
+        final List<Diagnostic> diagnostics = new ArrayList<>();
+
+        Builder(int line, LogLine head) {
+            this.line = line;
+            this.timestamp = head.timestamp();
+            this.message = head.message().strip();
+        }
+
+        void line(int lineNo, String msg) {
+            Matcher m;
+            if ((m = TASK.matcher(msg)).matches()) {
+                if (cpu == null) {
+                    cpu = Integer.valueOf(m.group(1));
+                    pid = Long.valueOf(m.group(2));
+                    comm = m.group(3);
+                    tainted = m.group(4) == null ? "" : m.group(4).replaceAll("\\s+", " ").strip();
+                    kernel = m.group(5);
+                }
+            } else if ((m = BLOCKED_TASK.matcher(msg)).matches()) {
+                if (pid == null) {
+                    comm = m.group(1);
+                    pid = Long.valueOf(m.group(3));
+                }
+            } else if (msg.startsWith("Hardware name: ")) {
+                hardware = msg.substring("Hardware name: ".length()).strip();
+            } else if ((m = USER_RIP.matcher(msg)).matches()) {
+                // the user-mode frame at the end of a trace: its registers and Code: follow
+                user = true;
+                userRegisters.put("cs", Hex.parse(m.group(1)));
+                userRegisters.put("rip", Hex.parse(m.group(2)));
+            } else if ((m = RIP.matcher(msg)).matches()) {
+                user = false;
+                if (!kernelSet) {
+                    kernelSet = true;
+                    rip = new Symbol(m.group(2), Hex.parse(m.group(3)));
+                    ripLength = m.group(4) == null ? null : Hex.parse(m.group(4));
+                    ripModule = m.group(5);
+                    if (m.group(1) != null) {
+                        registers.put("cs", Hex.parse(m.group(1)));
+                    }
+                } else {
+                    user = false;
+                    repeat = true;
+                }
+            } else if (msg.startsWith("Code: ")) {
+                String bytes = msg.substring("Code: ".length());
+                if (bytes.startsWith("Unable to access opcode bytes") || bytes.startsWith("Bad RIP value")) {
+                    if (!user && !repeat && code == null) {
+                        diagnostics.add(Diagnostic.info(lineNo, "the kernel could not read the Code: bytes (" + bytes.strip() + ")"));
+                    }
+                } else {
+                    code(lineNo, bytes, false);
+                }
+            } else if (msg.startsWith("PKRU: ")) {
+                Long v = Hex.parse(msg.substring(6).strip());
+                if (v != null && !repeat) {
+                    (user ? userRegisters : registers).put("pkru", v);
+                }
+            } else if (!repeat) {
+                RegisterRows.parseInto(msg, user ? userRegisters : registers);
+            }
+        }
+
+        /** Past the repeat of the RIP and registers the kernel prints after {@code ---[ end trace}. */
+        boolean repeat;
+
+        void code(int lineNo, String text, boolean continuation) {
+            if (repeat && !user) {
+                return;
+            }
+            CodeBuilder target;
+            if (continuation) {
+                target = user ? userCode : code;
+                if (target == null) {
+                    return;
+                }
+                diagnostics.add(Diagnostic.info(lineNo, "Code: line continues on a wrapped line"));
+            } else if (user) {
+                userCode = target = new CodeBuilder(lineNo);
+            } else if (code == null) {
+                code = target = new CodeBuilder(lineNo);
+            } else {
+                return;
+            }
+            target.add(lineNo, text, diagnostics);
+        }
+
+        Oops build(Span span) {
+            if (code != null && code.trap < 0) {
+                diagnostics.add(Diagnostic.info(code.line, "Code: line has no trapping-byte marker"));
+            }
+            return new Oops(span, line, timestamp, message, cpu, pid, comm, tainted, kernel, hardware, rip, ripLength, ripModule, new Registers(registers),
+                    code == null ? null : code.build(), new Registers(userRegisters), userCode == null ? null : userCode.build(), List.copyOf(callTrace),
+                    List.copyOf(diagnostics));
+        }
+    }
+
+    /** The bytes of one Code: line (and the lines it wraps onto). */
+    private static final class CodeBuilder {
+        final int line;
+        final List<Integer> bytes = new ArrayList<>();
+        int trap = -1;
+
+        CodeBuilder(int line) {
+            this.line = line;
+        }
+
+        void add(int lineNo, String text, List<Diagnostic> diagnostics) {
+            for (String token : text.strip().split("\\s+")) {
+                boolean marked = token.length() > 2 && (token.startsWith("<") && token.endsWith(">") || token.startsWith("(") && token.endsWith(")"));
+                String hex = marked ? token.substring(1, token.length() - 1) : token;
+                Long value = Hex.parse(hex);
+                if (value == null || hex.length() % 2 != 0) {
+                    diagnostics.add(Diagnostic.warning(lineNo, "Code: token is not hex: " + token));
+                    continue;
+                }
+                if (marked) {
+                    trap = bytes.size();
+                }
+                // arm64 prints 32-bit words: keep their bytes in memory order (little endian)
+                for (int k = 0; k < hex.length() / 2; k++) {
+                    bytes.add((int) ((value >>> (8 * k)) & 0xff));
+                }
+                if (hex.length() == 2) {
+                    bytes.set(bytes.size() - 1, value.intValue());
+                }
+            }
+        }
+
+        CodeBytes build() {
+            return new CodeBytes(line, List.copyOf(bytes), trap);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.crashscope.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.crashscope.analysis.Outline;
+import org.crashscope.arch.paging.PageTable;
+import org.crashscope.diagram.Diagram;
+import org.crashscope.ui.DiagnosisView;
+import org.crashscope.ui.HardwareErrorsView;
+import org.crashscope.ui.PageTableView;
+import org.crashscope.ui.TranscriptEditor;
+import org.crashscope.ui.TranscriptOutlinePage;
+import org.crashscope.ui.Transcripts;
+import org.eclipse.core.runtime.FileLocator;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.views.contentoutline.ContentOutline;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+
+/** The views on sessions of the real crash on real dumps (releng/vmcore): the migrated and the poisoned slot, machine checks, a watchdog's crash. */
+class RealSessionsViewsTest {
+
+    private IWorkbenchWindow window;
+    private IWorkbenchPage page;
+    private Display display;
+
+    @BeforeEach
+    void window() {
+        display = Display.getCurrent();
+        window = Seed.window();
+        page = window.getActivePage();
+        window.getShell().setSize(1600, 1000);
+        page.closeAllEditors(false);
+    }
+
+    private TranscriptEditor open(String name) throws Exception {
+        var entry = FrameworkUtil.getBundle(RealSessionsViewsTest.class).getEntry("resources/vmcore/" + name);
+        TranscriptEditor editor = Transcripts.open(window, Path.of(FileLocator.toFileURL(entry).toURI()));
+        UiWait.settle(display, 300);
+        return editor;
+    }
+
+    @Test
+    void thePageTableViewShowsTheMigratedSlotAndTheHwpoisonEntryInRed() throws Exception {
+        TranscriptEditor editor = open("both2m-hugetlb.txt");
+        PageTableView view = (PageTableView) page.showView(PageTableView.ID);
+        UiWait.settle(display, 300);
+        PageTable table = view.table();
+        assertNotNull(table);
+        assertEquals("PMD", table.level());
+        assertEquals(List.of(8, 9), table.anomalies().stream().map(a -> a.slot().index()).toList());
+        Diagram d = view.canvas().diagram();
+        Diagram.Box migrated = d.box("slot:0x8");
+        Diagram.Box poisoned = d.box("slot:0x9");
+        assertEquals(0xfee2e2, migrated.fill());
+        assertEquals(0xfee2e2, poisoned.fill());
+        assertTrue(migrated.tooltip().contains("expected 0x110200000, found 0x107800000") && migrated.tooltip().contains("Soft offlining pfn 0x110200"),
+                migrated.tooltip());
+        assertTrue(poisoned.tooltip().contains("hwpoison entry for page 0x110000000"), poisoned.tooltip());
+        assertTrue(editor.analysis().diagnoses().stream().anyMatch(x -> x.rule().id().equals("hugepage-remapped-after-memory-error")),
+                editor.analysis().diagnoses().toString());
+        Screenshots.take(view.canvas().control().getParent(), "real-both2m-pmd-table");
+    }
+
+    @Test
+    void theHardwareErrorsViewListsEachMachineCheckBankDecodedAndTheSoftOffline() throws Exception {
+        open("mce2m-basic.txt");
+        HardwareErrorsView view = (HardwareErrorsView) page.showView(HardwareErrorsView.ID);
+        UiWait.settle(display, 300);
+        TableItem[] items = view.viewer().getTable().getItems();
+        List<String> kinds = java.util.Arrays.stream(items).map(i -> i.getText(1)).toList();
+        assertTrue(kinds.contains("MCE CPU 0 bank 1") && kinds.contains("soft offline"), kinds.toString());
+        TableItem bank = java.util.Arrays.stream(items).filter(i -> i.getText(1).equals("MCE CPU 0 bank 1")).findFirst().orElseThrow();
+        assertEquals("corrected", bank.getText(4));
+        assertTrue(bank.getText(5).startsWith("memory controller read error"), bank.getText(5));
+        assertEquals("0x108603080", bank.getText(6));
+        Screenshots.take(window.getShell(), "real-mce2m-hardware-errors");
+    }
+
+    @Test
+    void aSoftLockupIsNamedAndClaimsNoFaultingTask() throws Exception {
+        TranscriptEditor editor = open("ck-softlockup.txt");
+        DiagnosisView view = (DiagnosisView) page.showView(DiagnosisView.ID);
+        UiWait.settle(display, 300);
+        assertTrue(view.headline().startsWith("BUG: soft lockup in ck_spin. Crash kind: soft-lockup"), view.headline());
+        assertFalse(editor.analysis().findings().stream().anyMatch(f -> f.kind().equals("task") || f.kind().equals("faulting-instruction")),
+                editor.analysis().findings().toString());
+        ContentOutline outline = (ContentOutline) page.showView(IPageLayout.ID_OUTLINE);
+        TranscriptOutlinePage outlinePage = (TranscriptOutlinePage) outline.getCurrentPage();
+        UiWait.settle(display, 300);
+        List<String> oopses = outlinePage.nodes().stream().flatMap(n -> n.children().stream()).filter(n -> n.kind() == Outline.Kind.OOPS)
+                .map(Outline.Node::label).toList();
+        assertTrue(oopses.stream().anyMatch(l -> l.startsWith("watchdog: BUG: soft lockup - CPU#1 stuck for") && l.contains("[soft-lockup]")), oopses.toString());
+        page.activate(view);
+        Screenshots.take(window.getShell(), "real-ck-softlockup-diagnosis");
+    }
+}
