@@ -37,7 +37,7 @@ public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
             Transcript transcript = input.transcript();
             byte[] bytes = new byte[(int) transcript.sizeInBytes()];
             int read = transcript.read(0, bytes, 0, bytes.length);
-            var decoder = StandardCharsets.UTF_8.newDecoder()
+            var decoder = transcript.charset().newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
             return new Document(LongLines.cut(decoder.decode(java.nio.ByteBuffer.wrap(bytes, 0, read)).toString()));

@@ -68,7 +68,7 @@ final class TranscriptWindowDocument extends Document {
         TranscriptWindowDocument document = new TranscriptWindowDocument();
         document.lastLine = lines;
         document.fileSize = java.nio.file.Files.size(file);
-        document.set(decode(head, end));
+        document.set(decode(head, end, StandardCharsets.UTF_8)); // before the index: the encoding is not known yet
         return document;
     }
 
@@ -147,13 +147,13 @@ final class TranscriptWindowDocument extends Document {
         int read = transcript.read(start, bytes, 0, bytes.length);
         firstLine = first;
         lastLine = last;
-        set(decode(bytes, read));
+        set(decode(bytes, read, transcript.charset()));
         return true;
     }
 
-    private static String decode(byte[] bytes, int length) {
+    private static String decode(byte[] bytes, int length, java.nio.charset.Charset charset) {
         try {
-            return LongLines.cut(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+            return LongLines.cut(charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes, 0, length)).toString());
         } catch (CharacterCodingException e) {
             return new String(bytes, 0, length, StandardCharsets.ISO_8859_1); // REPLACE never throws; be safe anyway

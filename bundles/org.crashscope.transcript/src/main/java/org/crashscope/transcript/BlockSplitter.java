@@ -23,6 +23,11 @@ final class BlockSplitter {
      * a blank line inside it). A line that closes a block by its indentation is not taken.
      */
     boolean accept(int lineNo, byte[] buf, int from, int to, int firstNonBlank) {
+        return accept(lineNo, buf, from, to, firstNonBlank, false);
+    }
+
+    /** @param continued the line is the rest of the one before, cut by a mailer ({@link SoftBreaks}): it never ends a block */
+    boolean accept(int lineNo, byte[] buf, int from, int to, int firstNonBlank, boolean continued) {
         if (firstNonBlank < to && (buf[firstNonBlank] == 'c' || buf[firstNonBlank] == '>') && Prompt.mayStart(buf, from, to)) {
             Optional<Prompt> prompt = Prompt.parse(new String(buf, from, to - from, StandardCharsets.UTF_8));
             if (prompt.isPresent()) {
@@ -44,7 +49,7 @@ final class BlockSplitter {
             if (indent < 0) {
                 return true; // only quote marks: a blank line of a quoted block
             }
-            if (indent < open.indent()) {
+            if (indent < open.indent() && !continued) {
                 close();
                 return false;
             }

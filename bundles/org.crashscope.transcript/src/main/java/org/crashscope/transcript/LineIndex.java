@@ -3,8 +3,9 @@ package org.crashscope.transcript;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Where each line of a transcript starts. Only every {@value #STRIDE}th line offset is kept, so a
@@ -21,17 +22,24 @@ final class LineIndex {
     static final long PIPELINE_THRESHOLD = 16L << 20;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** Lines are read whole up to this many bytes; the rest of a longer line is counted, not read. */
+    static final int MAX_LINE = 1 << 20;
+
     private final ByteSource bytes;
+    private final java.nio.charset.Charset charset;
     private long[] checkpoints = new long[1024];
     private int lineCount;
+    private final List<long[]> longLines = new ArrayList<>();
+    private volatile boolean building = true;
 
-    private LineIndex(ByteSource bytes) {
+    private LineIndex(ByteSource bytes, java.nio.charset.Charset charset) {
         this.bytes = bytes;
+        this.charset = charset;
     }
 
     /** Scans all bytes once, building the index and handing every line to {@code visitor}. */
-    static LineIndex build(ByteSource bytes, LineVisitor visitor) {
-        LineIndex index = new LineIndex(bytes);
+    static LineIndex build(ByteSource bytes, java.nio.charset.Charset charset, LineVisitor visitor) {
+        LineIndex index = new LineIndex(bytes, charset);
         LineVisitor recording = (lineNo, offset, buf, from, to) -> {
             index.record(lineNo, offset);
             visitor.line(lineNo, offset, buf, from, to);
@@ -39,8 +47,9 @@ final class LineIndex {
         if (bytes.size() < PIPELINE_THRESHOLD || Runtime.getRuntime().availableProcessors() < 2) {
             index.scan(0, 1, Long.MAX_VALUE, BUFFER, recording);
         } else {
-            new PipelinedScan(bytes).run(recording);
+            new PipelinedScan(bytes).run(recording, index);
         }
+        index.building = false;
         return index;
     }
 
@@ -89,7 +98,7 @@ final class LineIndex {
             }
             offset += n;
         }
-        throw new IllegalStateException("line " + lineNo + " not found below offset " + size);
+        return size; // a file that shrank since it was indexed: its lines end where it ends
     }
 
     /** The line (1-based) that holds byte {@code offset}; the last line for the offset at the end. */
@@ -147,12 +156,12 @@ final class LineIndex {
         }
         scan(offset, start, lineNo - start + 1, LOOKUP, (no, off, buf, from, to) -> {
             if (no == lineNo) {
-                text[0] = new String(buf, from, to - from, StandardCharsets.UTF_8);
+                text[0] = new String(buf, from, to - from, charset);
                 at[0] = no;
                 at[1] = off;
             }
         });
-        return text[0];
+        return text[0] == null ? "" : text[0]; // a file that shrank since it was indexed
     }
 
     /** Hands lines {@code first..last} (inclusive) to {@code visitor}. */
@@ -185,13 +194,12 @@ final class LineIndex {
         int lineNo = firstLine;
         long emitted = 0;
         long lineStart = offset;
-        byte[] carry = null;
-        int carryLen = 0;
+        Carry carry = new Carry();
         long pos = offset;
         while (pos < size && emitted < maxLines) {
             int n = bytes.read(pos, buf, 0, buf.length);
-            if (n == 0) {
-                break;
+            if (n <= 0) {
+                break; // the end, or a file that shrank since it was indexed
             }
             int from = 0;
             while (emitted < maxLines) {
@@ -199,12 +207,9 @@ final class LineIndex {
                 if (nl < 0) {
                     break;
                 }
-                if (carry != null) {
-                    carry = append(carry, carryLen, buf, from, nl);
-                    carryLen += nl - from;
-                    emit(visitor, lineNo, lineStart, carry, 0, carryLen);
-                    carry = null;
-                    carryLen = 0;
+                if (carry.active()) {
+                    carry.add(buf, from, nl);
+                    carry.emit(visitor, lineNo, lineStart, this);
                 } else {
                     emit(visitor, lineNo, lineStart, buf, from, nl);
                 }
@@ -214,16 +219,68 @@ final class LineIndex {
                 lineStart = pos + from;
             }
             if (emitted < maxLines && from < n) {
-                if (carry == null) {
-                    carry = new byte[Math.max(256, n - from)];
-                }
-                carry = append(carry, carryLen, buf, from, n);
-                carryLen += n - from;
+                carry.add(buf, from, n);
             }
             pos += n;
         }
-        if (emitted < maxLines && carry != null && carryLen > 0) {
-            emit(visitor, lineNo, lineStart, carry, 0, carryLen);
+        if (emitted < maxLines && carry.active()) {
+            carry.emit(visitor, lineNo, lineStart, this);
+        }
+    }
+
+    /** Lines longer than {@link #MAX_LINE} met while indexing: {line, length}. */
+    List<long[]> longLines() {
+        synchronized (longLines) {
+            return List.copyOf(longLines);
+        }
+    }
+
+    void noteLongLine(int lineNo, long length) {
+        if (building) {
+            synchronized (longLines) {
+                if (longLines.size() < 100) {
+                    longLines.add(new long[] {lineNo, length});
+                }
+            }
+        }
+    }
+
+    /**
+     * The part of a line that spans reads: kept up to {@link #MAX_LINE} bytes (a 50 MB line of
+     * binary data or an unbroken log is cut, not held whole), its true length counted.
+     */
+    static final class Carry {
+        private byte[] buf;
+        private int length;
+        private long total;
+
+        boolean active() {
+            return buf != null;
+        }
+
+        void add(byte[] src, int from, int to) {
+            if (buf == null) {
+                buf = new byte[Math.max(256, Math.min(MAX_LINE, to - from))];
+            }
+            total += to - from;
+            int keep = (int) Math.min(to - from, MAX_LINE - length);
+            if (keep > 0) {
+                if (buf.length < length + keep) {
+                    buf = Arrays.copyOf(buf, (int) Math.min(MAX_LINE, Math.max(length + keep, (long) buf.length * 2)));
+                }
+                System.arraycopy(src, from, buf, length, keep);
+                length += keep;
+            }
+        }
+
+        void emit(LineVisitor visitor, int lineNo, long offset, LineIndex index) {
+            if (total > MAX_LINE && index != null) {
+                index.noteLongLine(lineNo, total);
+            }
+            LineIndex.emit(visitor, lineNo, offset, buf, 0, length);
+            buf = null;
+            length = 0;
+            total = 0;
         }
     }
 
@@ -253,10 +310,4 @@ final class LineIndex {
         visitor.line(lineNo, offset, buf, from, end);
     }
 
-    static byte[] append(byte[] carry, int carryLen, byte[] src, int from, int to) {
-        int need = carryLen + (to - from);
-        byte[] out = carry.length >= need ? carry : Arrays.copyOf(carry, Math.max(need, carry.length * 2));
-        System.arraycopy(src, from, out, carryLen, to - from);
-        return out;
-    }
 }

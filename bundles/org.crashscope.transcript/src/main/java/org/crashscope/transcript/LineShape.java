@@ -4,7 +4,7 @@ package org.crashscope.transcript;
  * What a line looks like, decided from its first bytes only (the scan of a gigabyte transcript
  * classifies every line, so this must not look further than it has to).
  */
-enum LineShape {
+public enum LineShape {
     BLANK,
     /** {@code [ 12.345678] ...}, {@code <4>[12.3] ...} */
     LOG,
@@ -375,7 +375,24 @@ enum LineShape {
         return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
-    static int skipSpace(byte[] b, int i, int to) {
+    /** Whether a line has no shape of its own: no prompt, log prefix, frame, register row, dump row or report start. */
+    public static boolean isPlainText(String line) {
+        byte[] b = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int i = skipQuote(b, skipSpace(b, 0, b.length), b.length);
+        return i < b.length && classify(b, i, b.length, logMessageStart(b, i, b.length)) == TEXT;
+    }
+
+    /** Past a mail's quote marks at {@code i} ({@code > }, {@code >> }, {@code > > }) and the blanks after them. */
+    public static int skipQuote(byte[] b, int i, int to) {
+        int levels = 0;
+        while (i < to && b[i] == '>' && levels < 8 && (i + 1 == to || b[i + 1] == ' ' || b[i + 1] == '>' || b[i + 1] == '\t')) {
+            i = skipSpace(b, i + 1, to);
+            levels++;
+        }
+        return i;
+    }
+
+    public static int skipSpace(byte[] b, int i, int to) {
         while (i < to && (b[i] == ' ' || b[i] == '\t')) {
             i++;
         }

@@ -37,10 +37,10 @@ final class PipelinedScan {
         }
     }
 
-    void run(LineVisitor visitor) {
+    void run(LineVisitor visitor, LineIndex index) {
         Thread reader = Thread.ofPlatform().daemon().name("crashscope-scan").start(this::read);
         try {
-            visit(visitor);
+            visit(visitor, index);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("scan interrupted", e);
@@ -60,7 +60,7 @@ final class PipelinedScan {
                 Slab slab = free.take();
                 slab.position = pos;
                 slab.length = bytes.read(pos, slab.buf, 0, CHUNK);
-                if (slab.length == 0) {
+                if (slab.length <= 0) {
                     free.add(slab);
                     break;
                 }
@@ -89,11 +89,10 @@ final class PipelinedScan {
         }
     }
 
-    private void visit(LineVisitor visitor) throws InterruptedException {
+    private void visit(LineVisitor visitor, LineIndex index) throws InterruptedException {
         int lineNo = 1;
         long lineStart = 0;
-        byte[] carry = null;
-        int carryLen = 0;
+        LineIndex.Carry carry = new LineIndex.Carry();
         while (true) {
             Slab slab = full.take();
             if (slab == END) {
@@ -102,12 +101,9 @@ final class PipelinedScan {
             int from = 0;
             for (int k = 0; k < slab.count; k++) {
                 int nl = slab.newlines[k];
-                if (carry != null) {
-                    carry = LineIndex.append(carry, carryLen, slab.buf, from, nl);
-                    carryLen += nl - from;
-                    LineIndex.emit(visitor, lineNo, lineStart, carry, 0, carryLen);
-                    carry = null;
-                    carryLen = 0;
+                if (carry.active()) {
+                    carry.add(slab.buf, from, nl);
+                    carry.emit(visitor, lineNo, lineStart, index);
                 } else {
                     LineIndex.emit(visitor, lineNo, lineStart, slab.buf, from, nl);
                 }
@@ -116,16 +112,12 @@ final class PipelinedScan {
                 lineStart = slab.position + from;
             }
             if (from < slab.length) {
-                if (carry == null) {
-                    carry = new byte[Math.max(256, slab.length - from)];
-                }
-                carry = LineIndex.append(carry, carryLen, slab.buf, from, slab.length);
-                carryLen += slab.length - from;
+                carry.add(slab.buf, from, slab.length);
             }
             free.put(slab);
         }
-        if (carry != null && carryLen > 0) {
-            LineIndex.emit(visitor, lineNo, lineStart, carry, 0, carryLen);
+        if (carry.active()) {
+            carry.emit(visitor, lineNo, lineStart, index);
         }
     }
 }

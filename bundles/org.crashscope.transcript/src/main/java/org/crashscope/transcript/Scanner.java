@@ -12,14 +12,18 @@ final class Scanner implements LineVisitor {
 
     private final BlockSplitter splitter = new BlockSplitter();
     private final Segmenter segmenter = new Segmenter();
+    private final SoftBreaks softBreaks = new SoftBreaks();
     private int[] markers = new int[16];
     private int markerCount;
     private int[] voice = new int[16];
     private int voiceCount;
+    private int longest;
 
     @Override
     public void line(int lineNo, long offset, byte[] buf, int from, int to) {
-        int start = LineShape.skipSpace(buf, from, to);
+        longest = Math.max(longest, to - from);
+        // a mail's quote marks ("> ", "> > ") are no part of the line's shape
+        int start = LineShape.skipQuote(buf, LineShape.skipSpace(buf, from, to), to);
         int message = start == to ? -1 : LineShape.logMessageStart(buf, start, to);
         if (start < to && LineShape.isMarkerAt(buf, message >= 0 ? message : start, to)) {
             if (markerCount == markers.length) {
@@ -27,7 +31,8 @@ final class Scanner implements LineVisitor {
             }
             markers[markerCount++] = lineNo;
         }
-        if (splitter.accept(lineNo, buf, from, to, start)) {
+        boolean continued = softBreaks.next(buf, from, to, start);
+        if (splitter.accept(lineNo, buf, from, to, start, continued)) {
             segmenter.interrupt();
             return;
         }
@@ -38,7 +43,7 @@ final class Scanner implements LineVisitor {
             }
             voice[voiceCount++] = lineNo;
         }
-        segmenter.line(lineNo, shape, BlockSplitter.indentOf(buf, from, to, false));
+        segmenter.line(lineNo, shape, BlockSplitter.indentOf(buf, from, to, false), continued);
     }
 
     List<CommandBlock> blocks() {
@@ -47,6 +52,11 @@ final class Scanner implements LineVisitor {
 
     List<Segment> segments() {
         return segmenter.finish();
+    }
+
+    /** The length of the longest line, in bytes: a transcript of short lines only may be wrapped mail. */
+    int longest() {
+        return longest;
     }
 
     int[] markers() {

@@ -19,8 +19,17 @@ final class Segmenter {
     private boolean afterBlank;
 
     void line(int lineNo, LineShape shape, int lineIndent) {
+        line(lineNo, shape, lineIndent, false);
+    }
+
+    /** @param continued the line is the rest of the one before, cut by a mailer: it belongs wherever that one does */
+    void line(int lineNo, LineShape shape, int lineIndent, boolean continued) {
         if (shape == LineShape.BLANK) {
             afterBlank = open != null;
+            return;
+        }
+        if (continued && open != null && shape == LineShape.TEXT) {
+            lastContent = lineNo;
             return;
         }
         Segment.Kind kind = kindOf(shape);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
+import org.crashscope.transcript.model.Diagnostic;
+
 /**
  * A transcript of a {@code crash} session (or a kernel log, or an article quoting one), opened
  * read-only. Lines are reached through a compact line index over the memory-mapped file; the
@@ -18,15 +20,18 @@ public final class Transcript implements AutoCloseable {
 
     private final String name;
     private final ByteSource bytes;
+    private final Input input;
     private final LineIndex index;
     private final List<CommandBlock> blocks;
     private final List<Segment> segments;
     private final int[] markers;
     private final int[] voice;
+    private final int longest;
 
-    private Transcript(String name, ByteSource bytes, BooleanSupplier cancelled) {
-        this.name = name;
-        this.bytes = bytes;
+    private Transcript(Input input, BooleanSupplier cancelled) {
+        this.input = input;
+        this.name = input.name();
+        this.bytes = input.source();
         Scanner scanner = new Scanner();
         LineVisitor visitor = cancelled == null ? scanner : (lineNo, offset, buf, from, to) -> {
             if ((lineNo & CANCEL_CHECK_MASK) == 0 && cancelled.getAsBoolean()) {
@@ -34,11 +39,12 @@ public final class Transcript implements AutoCloseable {
             }
             scanner.line(lineNo, offset, buf, from, to);
         };
-        this.index = LineIndex.build(bytes, visitor);
+        this.index = LineIndex.build(bytes, input.charset(), visitor);
         this.blocks = scanner.blocks();
         this.segments = scanner.segments();
         this.markers = scanner.markers();
         this.voice = scanner.voice();
+        this.longest = scanner.longest();
     }
 
     /**
@@ -58,18 +64,23 @@ public final class Transcript implements AutoCloseable {
      * @throws CancellationException when {@code cancelled} said so
      */
     public static Transcript open(Path file, BooleanSupplier cancelled) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new IOException("is a directory");
+        Input input = Input.open(file);
+        try {
+            return new Transcript(input, cancelled);
+        } catch (RuntimeException e) {
+            input.source().close();
+            throw e;
         }
-        if (!Files.isReadable(file)) {
-            throw new IOException(Files.exists(file) ? "permission denied" : "no such file");
-        }
-        return new Transcript(file.getFileName().toString(), ByteSource.map(file), cancelled);
     }
 
-    /** A transcript held in memory, e.g. text pasted by a user or a test fixture. */
+    /** A transcript held in memory, e.g. text pasted by a user or a test fixture (decoded as a file would be). */
     public static Transcript of(String name, byte[] content) {
-        return new Transcript(name, ByteSource.of(content.clone()), null);
+        try {
+            return new Transcript(new Input(name, ByteSource.of(content.clone()), java.nio.charset.StandardCharsets.UTF_8, List.of(), null, -1, null)
+                    .sniffed(), null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // in memory: the only I/O is a spool of a UTF-16 text over 32 MiB
+        }
     }
 
     public String name() {
@@ -184,11 +195,43 @@ public final class Transcript implements AutoCloseable {
         return voice.clone();
     }
 
-    /** Lines {@code first..last} decoded as UTF-8, for parsing one block. */
+    /** The length of the longest line, in bytes. */
+    public int longestLine() {
+        return longest;
+    }
+
+    /** Lines {@code first..last} decoded, for parsing one block. */
     public List<String> lines(int first, int last) {
         List<String> out = new java.util.ArrayList<>(last - first + 1);
-        index.visit(first, last, (no, offset, buf, from, to) -> out.add(new String(buf, from, to - from, java.nio.charset.StandardCharsets.UTF_8)));
+        java.nio.charset.Charset charset = input.charset();
+        index.visit(first, last, (no, offset, buf, from, to) -> out.add(new String(buf, from, to - from, charset)));
+        while (out.size() < last - first + 1) {
+            out.add(""); // the file shrank since it was indexed: its lost lines are empty (diagnostics() says so)
+        }
         return out;
+    }
+
+    /** How the bytes are decoded: UTF-8, or Latin-1 for a file that is not UTF-8 (UTF-16/32 files are decoded to UTF-8 on opening). */
+    public java.nio.charset.Charset charset() {
+        return input.charset();
+    }
+
+    /**
+     * What reading the file showed, as diagnostics: read as a stream, decoded from UTF-16, read as
+     * Latin-1, lines too long to read whole, a read that failed, a file that changed since it was opened.
+     */
+    public List<Diagnostic> diagnostics() {
+        List<Diagnostic> out = new java.util.ArrayList<>(input.diagnostics());
+        index.longLines().forEach(l -> out.add(Diagnostic.warning((int) l[0], String.format("line %d is %,d bytes long: only its first %,d bytes are read",
+                l[0], l[1], LineIndex.MAX_LINE))));
+        if (bytes.failure() != null) {
+            out.add(Diagnostic.warning(Math.max(1, lineCount()), bytes.failure()));
+        }
+        String change = input.change();
+        if (change != null) {
+            out.add(Diagnostic.warning(Math.max(1, lineCount()), change));
+        }
+        return List.copyOf(out);
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class LineIndexTest {
 
     private static LineIndex index(String text) {
-        return LineIndex.build(ByteSource.of(text.getBytes(StandardCharsets.UTF_8)), (n, o, b, f, t) -> { });
+        return LineIndex.build(ByteSource.of(text.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8, (n, o, b, f, t) -> { });
     }
 
     @Test
@@ -99,9 +99,9 @@ class LineIndexTest {
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         List<Long> simple = new ArrayList<>();
         List<Long> pipelined = new ArrayList<>();
-        LineIndex small = LineIndex.build(ByteSource.of(bytes), (n, o, b, f, t) -> { });
+        LineIndex small = LineIndex.build(ByteSource.of(bytes), StandardCharsets.UTF_8, (n, o, b, f, t) -> { });
         small.visit(1, small.lineCount(), (n, o, b, f, t) -> simple.add(o * 31 + (t - f)));
-        LineIndex big = LineIndex.build(ByteSource.of(bytes), (n, o, b, f, t) -> pipelined.add(o * 31 + (t - f)));
+        LineIndex big = LineIndex.build(ByteSource.of(bytes), StandardCharsets.UTF_8, (n, o, b, f, t) -> pipelined.add(o * 31 + (t - f)));
         assertEquals(i + 1, big.lineCount());
         assertEquals(simple, pipelined);
         assertEquals("tail without newline", big.line(i + 1));
@@ -134,7 +134,7 @@ class LineIndexTest {
 
     @Test
     void invalidUtf8IsReplacedNotFatal() {
-        LineIndex index = LineIndex.build(ByteSource.of(new byte[] {'a', (byte) 0xff, 'b', '\n', 0, 1, 2}), (n, o, b, f, t) -> { });
+        LineIndex index = LineIndex.build(ByteSource.of(new byte[] {'a', (byte) 0xff, 'b', '\n', 0, 1, 2}), StandardCharsets.UTF_8, (n, o, b, f, t) -> { });
         assertEquals(2, index.lineCount());
         assertEquals("a\uFFFDb", index.line(1));
     }

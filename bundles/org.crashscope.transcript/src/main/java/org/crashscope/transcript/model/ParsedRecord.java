@@ -4,7 +4,7 @@ import java.util.List;
 
 /** A typed record parsed from a transcript; every one knows its source lines. */
 public sealed interface ParsedRecord permits Backtrace, Walk, Ptov, MemoryDump, KmemPages, Disassembly, SysInfo, VmMap, Oops,
-        HardwareError, MachineCheck, KernelEvent, RawBlock, CrashOutput {
+        HardwareError, MachineCheck, KernelEvent, RawBlock, CrashOutput, SourceNote {
 
     Span span();
 

@@ -32,7 +32,11 @@ final class CperParser {
         Builder b = new Builder(Integer.parseInt(record), first.timestamp());
         int line = start;
         for (; line <= span.last(); line++) {
-            Matcher m = LogParser.CPER.matcher(LogLine.of(lines.apply(line)).message());
+            String text = lines.apply(line);
+            if (text == null) {
+                continue; // joined to the line before (a wrapped mail)
+            }
+            Matcher m = LogParser.CPER.matcher(LogLine.of(text).message());
             if (!m.matches() || !m.group(1).equals(record)) {
                 break;
             }

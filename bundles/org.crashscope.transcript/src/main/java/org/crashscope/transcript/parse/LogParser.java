@@ -38,7 +38,11 @@ final class LogParser {
             if (marker <= consumed || !span.contains(marker)) {
                 continue;
             }
-            LogLine first = LogLine.of(lines.apply(marker));
+            String text = lines.apply(marker);
+            if (text == null) {
+                continue; // joined to the line before (a wrapped mail)
+            }
+            LogLine first = LogLine.of(text);
             consumed = parserFor(first.message()).parse(span, marker, first, lines, records);
         }
         return records;

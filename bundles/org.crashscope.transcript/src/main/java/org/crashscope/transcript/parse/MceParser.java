@@ -32,7 +32,11 @@ final class MceParser {
         Builder current = null;
         int line = start;
         for (; line <= span.last(); line++) {
-            LogLine l = LogLine.of(lines.apply(line));
+            String raw = lines.apply(line);
+            if (raw == null) {
+                continue; // joined to the line before (a wrapped mail)
+            }
+            LogLine l = LogLine.of(raw);
             if (!l.message().startsWith(PREFIX)) {
                 break;
             }

@@ -17,6 +17,7 @@ import org.crashscope.transcript.model.Span;
  */
 final class MemoryDumpParser {
     private static final Pattern ROW = Pattern.compile("^[\\s>]*([0-9a-fA-F]{6,16}):\\s+(.*)$");
+    private static final Pattern WIDE_ROW = Pattern.compile("^[\\s>]*([0-9a-fA-F]{17,}):\\s.*$");
     private static final Pattern SLAB = Pattern.compile("^\\[(?:([0-9a-fA-F]{1,16}):)?([\\w.@/-]+)\\]$");
 
     private MemoryDumpParser() {
@@ -35,7 +36,12 @@ final class MemoryDumpParser {
             }
             Matcher m = ROW.matcher(line);
             if (!m.matches()) {
-                annotations.add(new Annotation(lineNo, line.strip()));
+                Matcher wide = WIDE_ROW.matcher(line);
+                if (wide.matches()) {
+                    diagnostics.add(Diagnostic.warning(lineNo, "the address " + wide.group(1) + " is wider than 64 bits: the row is not read"));
+                } else {
+                    annotations.add(new Annotation(lineNo, line.strip()));
+                }
                 continue;
             }
             long address = Hex.parse(m.group(1));

@@ -52,6 +52,9 @@ final class OopsParser {
         boolean afterCode = false;
         for (int line = start + 1; line <= span.last() && line - start < MAX_OOPS_LINES; line++) {
             String raw = lines.apply(line);
+            if (raw == null) {
+                continue; // joined to the line before (a wrapped mail)
+            }
             LogLine l = LogLine.of(raw);
             String msg = l.message().strip();
             if (msg.isBlank() && l.timestamp() == null) {

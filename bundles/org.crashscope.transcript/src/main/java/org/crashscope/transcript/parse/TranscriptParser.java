@@ -14,6 +14,7 @@ import org.crashscope.transcript.model.CrashOutput;
 import org.crashscope.transcript.model.Diagnostic;
 import org.crashscope.transcript.model.ParsedRecord;
 import org.crashscope.transcript.model.RawBlock;
+import org.crashscope.transcript.model.SourceNote;
 import org.crashscope.transcript.model.Span;
 import org.crashscope.transcript.model.SysInfo;
 
@@ -94,14 +95,15 @@ public final class TranscriptParser {
 
     public static ParsedTranscript parse(Transcript transcript, Depth depth) {
         List<ParsedRecord> records = new ArrayList<>();
+        List<Diagnostic> mail = new ArrayList<>();
         int[] markers = transcript.logMarkers();
         Budget budget = new Budget(depth);
         for (CommandBlock block : transcript.blocks()) {
             Span span = new Span(block.firstLine(), block.lastLine());
             if (isLog(block.kind())) {
-                records.addAll(safely(span, block.command(), block.kind(), () -> LogParser.parse(span, markersIn(markers, span), transcript::line)));
+                records.addAll(safely(span, block.command(), block.kind(), () -> log(transcript, span, markers, mail)));
             } else if (budget.take(span, block.command(), block.kind(), records)) {
-                BlockText text = text(transcript, span);
+                BlockText text = text(transcript, span, mail);
                 BlockParser parser = PARSERS.get(block.kind());
                 List<ParsedRecord> parsed = parser == null ? raw(text, block.command(), block.kind())
                         : safely(span, block.command(), block.kind(), () -> parser.parse(block.command(), text));
@@ -112,21 +114,21 @@ public final class TranscriptParser {
         for (Segment segment : transcript.segments()) {
             Span span = new Span(segment.firstLine(), segment.lastLine());
             switch (segment.kind()) {
-                case LOG -> records.addAll(safely(span, "", "log", () -> LogParser.parse(span, markersIn(markers, span), transcript::line)));
+                case LOG -> records.addAll(safely(span, "", "log", () -> log(transcript, span, markers, mail)));
                 case BACKTRACE -> {
                     if (budget.take(span, "", "bt", records)) {
-                        records.addAll(safely(span, "", "bt", () -> BacktraceParser.parse("", text(transcript, span))));
+                        records.addAll(safely(span, "", "bt", () -> BacktraceParser.parse("", text(transcript, span, mail))));
                     }
                 }
                 case MEMORY_DUMP -> {
                     if (budget.take(span, "", "rd", records)) {
-                        records.addAll(safely(span, "", "rd", () -> List.of(MemoryDumpParser.parse("", text(transcript, span)))));
+                        records.addAll(safely(span, "", "rd", () -> List.of(MemoryDumpParser.parse("", text(transcript, span, mail)))));
                     }
                 }
                 case SESSION -> {
                     // a lone KEY: value line in prose is not crash's header
                     if (span.last() - span.first() >= 2) {
-                        records.addAll(safely(span, "", "sys", () -> List.of(SysParser.parse("", text(transcript, span), SysInfo.Kind.BANNER))));
+                        records.addAll(safely(span, "", "sys", () -> List.of(SysParser.parse("", text(transcript, span, mail), SysInfo.Kind.BANNER))));
                     }
                 }
             }
@@ -136,6 +138,17 @@ public final class TranscriptParser {
             if (d != null) {
                 records.add(new CrashOutput(Span.line(line), List.of(d)));
             }
+        }
+        List<Diagnostic> read = new ArrayList<>(transcript.diagnostics());
+        // one diagnostic for the quoting and one for the wrapping, however many blocks had them
+        mail.stream().filter(d -> d.message().startsWith("quoted mail")).findFirst().ifPresent(read::add);
+        List<Diagnostic> joins = mail.stream().filter(d -> !d.message().startsWith("quoted mail")).toList();
+        if (!joins.isEmpty()) {
+            read.add(joins.size() == 1 ? joins.get(0) : Diagnostic.info(joins.get(0).line(), "in " + joins.size()
+                    + " blocks, lines wrapped by a mailer were joined; the first: " + joins.get(0).message()));
+        }
+        if (!read.isEmpty()) {
+            records.add(new SourceNote(Span.line(1), read));
         }
         return new ParsedTranscript(transcript.name(), transcript.lineCount(), transcript.blocks(), transcript.segments(), records,
                 depth == Depth.FULL || depth == Depth.BOUNDED && !budget.skipped);
@@ -225,8 +238,24 @@ public final class TranscriptParser {
         }
     }
 
-    private static BlockText text(Transcript transcript, Span span) {
-        return new BlockText(span.first(), transcript.lines(span.first(), span.last()));
+    /** A block's lines, unquoted and unwrapped when they came out of a mail (said in {@code notes}). */
+    private static BlockText text(Transcript transcript, Span span, List<Diagnostic> notes) {
+        return MailText.block(span.first(), transcript.lines(span.first(), span.last()), wrapWidth(transcript), notes);
+    }
+
+    /** The width a mailer may have wrapped the transcript at (its longest line), or 0: a transcript with a long line was not wrapped. */
+    private static int wrapWidth(Transcript transcript) {
+        return transcript.longestLine() <= MailText.WRAP_MAX + 1 && transcript.lineCount() > 1 ? transcript.longestLine() : 0;
+    }
+
+    /** A log's lines as its parser reads them: unquoted, wrapped lines whole (see {@link MailText.LogLines}). */
+    private static List<ParsedRecord> log(Transcript transcript, Span span, int[] markers, List<Diagnostic> notes) {
+        MailText.LogLines lines = new MailText.LogLines(transcript::line, span.last(), wrapWidth(transcript));
+        List<ParsedRecord> out = LogParser.parse(span, markersIn(markers, span), lines);
+        if (lines.note() != null) {
+            notes.add(lines.note());
+        }
+        return out;
     }
 
     private static int[] markersIn(int[] markers, Span span) {

@@ -1,0 +1,136 @@
+package org.crashscope.transcript;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.crashscope.transcript.model.Diagnostic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whatever the input is, a stream, another encoding, a file that shrinks, a line of megabytes: it is read, and said how. */
+class InputTest {
+
+    private static final String TEXT = "crash> bt\nPID: 1  TASK: ffff8a7580223080  CPU: 1  COMMAND: \"init\"\n #0 [ffffcebbc0013cc8] panic at ffffffff99001f99\n";
+
+    private static String messages(Transcript t) {
+        return String.join("\n", t.diagnostics().stream().map(Diagnostic::message).toList());
+    }
+
+    @Test
+    void standardInputIsReadWhole() throws Exception {
+        InputStream saved = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(TEXT.getBytes(StandardCharsets.UTF_8)));
+            try (Transcript t = Transcript.open(Path.of("-"))) {
+                assertEquals(3, t.lineCount());
+                assertEquals("crash> bt", t.line(1));
+                assertTrue(messages(t).contains("standard input"), messages(t));
+            }
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
+    void aFifoIsReadFromItsWriterAndOneWithoutAWriterTimesOut(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Thread writer = Thread.ofPlatform().start(() -> {
+            try (OutputStream out = Files.newOutputStream(fifo)) {
+                out.write(TEXT.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try (Transcript t = Transcript.open(fifo)) {
+            assertEquals(3, t.lineCount());
+            assertTrue(messages(t).contains("not a regular file"), messages(t));
+        }
+        writer.join();
+        System.setProperty("crashscope.fifoTimeoutSeconds", "1");
+        try {
+            IOException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(IOException.class, () -> Transcript.open(fifo)));
+            assertTrue(e.getMessage().contains("nothing writes to"), e.getMessage());
+        } finally {
+            System.clearProperty("crashscope.fifoTimeoutSeconds");
+        }
+    }
+
+    @Test
+    void aProcFileThatTellsNoSizeIsReadAsAStream() throws Exception {
+        try (Transcript t = Transcript.open(Path.of("/proc/self/status"))) {
+            assertTrue(t.lineCount() > 5);
+            assertTrue(t.line(1).startsWith("Name:"), t.line(1));
+            assertTrue(messages(t).contains("tells no size"), messages(t));
+        }
+    }
+
+    @Test
+    void utf16AndUtf32AreDecodedByTheirMarkOrTheirNulBytes(@TempDir Path dir) throws Exception {
+        for (String charset : List.of("UTF-16", "UTF-16LE", "UTF-16BE", "UTF-32BE", "UTF-32LE")) {
+            Path f = Files.write(dir.resolve(charset + ".txt"), TEXT.getBytes(Charset.forName(charset)));
+            try (Transcript t = Transcript.open(f)) {
+                assertEquals(3, t.lineCount(), charset);
+                assertEquals("crash> bt", t.line(1), charset);
+                assertEquals(1, t.blocks().size(), charset);
+                assertTrue(messages(t).startsWith("decoded from UTF-"), charset + ": " + messages(t));
+            }
+        }
+        Path bom = Files.write(dir.resolve("bom8.txt"), ("\uFEFF" + TEXT).getBytes(StandardCharsets.UTF_8));
+        try (Transcript t = Transcript.open(bom)) {
+            assertEquals("crash> bt", t.line(1), "a UTF-8 byte-order mark is no part of line 1");
+        }
+    }
+
+    @Test
+    void textThatIsNotUtf8IsReadAsLatin1(@TempDir Path dir) throws Exception {
+        Path f = Files.write(dir.resolve("latin.txt"), "crash> log\n[ 1.0] caf\u00e9 au lait\n".getBytes(StandardCharsets.ISO_8859_1));
+        try (Transcript t = Transcript.open(f)) {
+            assertEquals("[ 1.0] caf\u00e9 au lait", t.line(2));
+            assertEquals(StandardCharsets.ISO_8859_1, t.charset());
+            assertTrue(messages(t).contains("Latin-1"), messages(t));
+            assertEquals(2, t.diagnostics().get(0).line(), "the first line that is not UTF-8");
+        }
+    }
+
+    @Test
+    void aFileThatShrinksWhileItIsReadGivesWhatWasReadAndSaysSo(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("shrinks.txt");
+        Files.writeString(f, TEXT.repeat(20_000));
+        try (Transcript t = Transcript.open(f)) {
+            int lines = t.lineCount();
+            try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+                raf.setLength(1000);
+            }
+            assertEquals("", t.line(lines), "the lines past the new end are empty, never a fault");
+            assertEquals(10, t.lines(lines - 9, lines).size());
+            assertTrue(messages(t).contains("shrank"), messages(t));
+        }
+    }
+
+    @Test
+    void aLineOfMegabytesIsReadUpToALimitAndSaidSo(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("long.txt");
+        Files.writeString(f, "crash> log\n" + "x".repeat(3 << 20) + "\nend\n");
+        try (Transcript t = Transcript.open(f)) {
+            assertEquals(3, t.lineCount());
+            assertEquals(LineIndex.MAX_LINE, t.line(2).length());
+            assertEquals("end", t.line(3));
+            assertTrue(messages(t).contains("line 2 is 3,145,728 bytes long"), messages(t));
+        }
+    }
+}
