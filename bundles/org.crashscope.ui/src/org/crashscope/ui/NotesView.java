@@ -16,7 +16,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.PlatformUI;
 
-/** The analyst's notes on the active transcript; double-click jumps to the lines, Delete removes one, Undo/Redo revert note edits. */
+/** The analyst's notes on the active transcript; double-click jumps to the lines, Edit changes a note's text, Delete removes one, Undo/Redo revert them. */
 public final class NotesView extends TranscriptView {
 
     public static final String ID = "org.crashscope.ui.notesView";
@@ -31,7 +31,7 @@ public final class NotesView extends TranscriptView {
 
     @Override
     public void createPartControl(Composite parent) {
-        parent.setLayout(new GridLayout(4, false));
+        parent.setLayout(new GridLayout(5, false));
         where = new Label(parent, SWT.NONE);
         where.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         undo = new Button(parent, SWT.PUSH);
@@ -40,11 +40,14 @@ public final class NotesView extends TranscriptView {
         redo = new Button(parent, SWT.PUSH);
         redo.setText("Redo");
         redo.addListener(SWT.Selection, e -> redo());
+        Button edit = new Button(parent, SWT.PUSH);
+        edit.setText("Edit...");
+        edit.addListener(SWT.Selection, e -> editSelected());
         Button delete = new Button(parent, SWT.PUSH);
         delete.setText("Delete");
         delete.addListener(SWT.Selection, e -> deleteSelected());
         table = Tables.create(parent);
-        table.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        table.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
         Tables.column(table, Note.class, "lines", 90, n -> n.firstLine() == n.lastLine() ? "" + n.firstLine() : n.firstLine() + "-" + n.lastLine(), null,
                 null);
         Tables.column(table, Note.class, "note", 600, Note::text, null, null);
@@ -84,22 +87,58 @@ public final class NotesView extends TranscriptView {
         }
         List<Note> all = notes == null ? List.of() : notes.all();
         table.setInput(all);
-        where.setText(notes == null ? "No transcript open." : all.size() + (all.size() == 1 ? " note" : " notes") + ", saved in " + notes.file());
+        where.setText(notes == null ? "No transcript open." : all.size() + (all.size() == 1 ? " note" : " notes") + ", saved in " + notes.file()
+                + (notes.problem() == null ? "" : " (" + notes.problem() + ")"));
         undo.setEnabled(editor != null && history().canUndo(editor.undoContext()));
         redo.setEnabled(editor != null && history().canRedo(editor.undoContext()));
         where.getParent().layout(true, true);
     }
 
     private void deleteSelected() {
-        if (notes == null || !(table.getStructuredSelection().getFirstElement() instanceof Note n)) {
+        if (editor != null && table.getStructuredSelection().getFirstElement() instanceof Note n) {
+            run(NoteOperation.delete(editor, n));
+        }
+    }
+
+    /** Edits the selected note's text in a dialog (several lines); Cancel changes nothing. */
+    private void editSelected() {
+        if (editor == null || !(table.getStructuredSelection().getFirstElement() instanceof Note n)) {
             return;
         }
-        NoteOperation operation = new NoteOperation(notes, n, false);
-        operation.addContext(editor.undoContext());
+        org.eclipse.jface.dialogs.InputDialog dialog = new org.eclipse.jface.dialogs.InputDialog(getSite().getShell(), "Edit Note",
+                "Lines " + n.firstLine() + (n.lastLine() == n.firstLine() ? "" : "-" + n.lastLine()), n.text(), null) {
+            @Override
+            protected int getInputTextStyle() {
+                return SWT.MULTI | SWT.BORDER | SWT.WRAP | SWT.V_SCROLL;
+            }
+
+            @Override
+            protected org.eclipse.swt.widgets.Control createDialogArea(Composite area) {
+                org.eclipse.swt.widgets.Control c = super.createDialogArea(area);
+                ((GridData) getText().getLayoutData()).heightHint = 120;
+                return c;
+            }
+        };
+        if (dialog.open() == org.eclipse.jface.window.Window.OK && !dialog.getValue().equals(n.text())) {
+            edit(n, dialog.getValue());
+        }
+    }
+
+    /** The line above the notes: how many, where they are saved, what was wrong with the file. */
+    public String status() {
+        return where.getText();
+    }
+
+    /** Replaces a note's text, undoably. */
+    public void edit(Note note, String text) {
+        run(NoteOperation.edit(editor, note, new Note(note.id(), note.firstLine(), note.lastLine(), note.target(), text, note.author(), note.created())));
+    }
+
+    private void run(NoteOperation operation) {
         try {
             PlatformUI.getWorkbench().getOperationSupport().getOperationHistory().execute(operation, null, null);
         } catch (org.eclipse.core.commands.ExecutionException e) {
-            org.eclipse.core.runtime.ILog.of(getClass()).error("Cannot delete the note", e);
+            org.eclipse.core.runtime.ILog.of(getClass()).error("Cannot change the notes", e);
         }
     }
 

@@ -23,16 +23,28 @@ public final class TranscriptNotes {
     private final List<Note> notes = new ArrayList<>();
     private final List<Consumer<TranscriptNotes>> listeners = new CopyOnWriteArrayList<>();
     private Path file;
+    /** What was wrong with the sidecar when it was read, or {@code null}. */
+    private String problem;
+    /** A notes file that holds what the notes do not show: a save there moves it aside first, never overwrites it. */
+    private Path damaged;
 
     TranscriptNotes(Path transcript) {
         this.transcript = transcript;
         this.file = Notes.sidecar(transcript);
         Path fallback = fallback();
-        try {
-            notes.addAll(Notes.read(Files.isRegularFile(file) ? file : fallback != null && Files.isRegularFile(fallback) ? fallback : file));
-        } catch (IOException e) {
-            ILog.of(getClass()).warn("Cannot read the notes of " + transcript + ": " + e.getMessage());
+        Path read = Files.exists(file) ? file : fallback != null && Files.isRegularFile(fallback) ? fallback : file;
+        Notes.Loaded loaded = Notes.load(read);
+        notes.addAll(loaded.notes());
+        problem = loaded.problem();
+        damaged = loaded.damaged() ? read : null;
+        if (problem != null) {
+            ILog.of(getClass()).warn("The notes of " + transcript + ": " + problem);
         }
+    }
+
+    /** What was wrong with the notes file, for the Notes view, or {@code null}. */
+    public String problem() {
+        return problem;
     }
 
     public List<Note> all() {
@@ -49,12 +61,26 @@ public final class TranscriptNotes {
     }
 
     void add(Note note) {
-        notes.add(note);
-        changed();
+        replace(null, note);
     }
 
     void remove(Note note) {
-        notes.remove(note);
+        replace(note, null);
+    }
+
+    /** Puts {@code next} where {@code old} was: adds it when {@code old} is {@code null}, removes {@code old} when {@code next} is. */
+    void replace(Note old, Note next) {
+        int at = old == null ? -1 : notes.indexOf(old);
+        if (at >= 0 && next != null) {
+            notes.set(at, next);
+        } else {
+            if (at >= 0) {
+                notes.remove(at);
+            }
+            if (next != null) {
+                notes.add(next);
+            }
+        }
         changed();
     }
 
@@ -86,7 +112,13 @@ public final class TranscriptNotes {
     }
 
     private void save(Path target) throws IOException {
-        Notes.write(target, notes);
+        if (target.equals(damaged) && Files.exists(target)) {
+            Path aside = Notes.keepAside(target);
+            problem = "the notes file could not be read whole: it was kept as " + aside.getFileName() + " and the notes are saved anew";
+            ILog.of(getClass()).warn("The notes of " + transcript + ": " + problem);
+            damaged = null;
+        }
+        Notes.write(target, notes, transcript);
     }
 
     /** The workspace copy for transcripts in read-only folders. */

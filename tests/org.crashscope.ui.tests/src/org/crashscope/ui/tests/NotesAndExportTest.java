@@ -92,6 +92,67 @@ class NotesAndExportTest {
         dialog.close();
     }
 
+    @Test
+    void aNoteQuotingACperRecordAndOneOf5000CharactersSurviveEditsOfOthersRestartAndReport(@TempDir Path dir) throws Exception {
+        Display display = Display.getCurrent();
+        IWorkbenchWindow window = Seed.window();
+        IWorkbenchPage page = window.getActivePage();
+        page.closeAllEditors(false);
+        Path transcript = Files.copy(Seed.path(), dir.resolve("case.txt"));
+        TranscriptEditor editor = Transcripts.open(window, transcript);
+        UiWait.settle(display, 200);
+        Note quoting = new Note("q", 102, 113, null, "it says {1}[Hardware Error]: physical_address: 0x00000010af886040 } and {", "analyst", "2026-12-01");
+        Note longOne = new Note("l", 123, 139, null, "the oops, read line by line: " + "0123456789".repeat(500), "analyst", "2026-12-01");
+        Note other = new Note("o", 225, 225, null, "to be edited", "analyst", "2026-12-01");
+        Note gone = new Note("g", 1, 1, null, "to be deleted", "analyst", "2026-12-01");
+        for (Note n : List.of(quoting, longOne, other, gone)) {
+            addThroughHistory(editor, n);
+        }
+        NotesView view = (NotesView) page.showView(NotesView.ID);
+        UiWait.until(display, 2000, () -> view.table().getTable().getItemCount() == 4);
+        view.edit(other, "edited: the slot of the poisoned page");
+        PlatformUI.getWorkbench().getOperationSupport().getOperationHistory().execute(NoteOperation.delete(editor, gone), null, null);
+        UiWait.settle(display, 100);
+        List<Note> saved = Notes.read(Notes.sidecar(transcript));
+        assertEquals(List.of(quoting, longOne), saved.subList(0, 2));
+        assertEquals("edited: the slot of the poisoned page", saved.get(2).text());
+        assertEquals(3, saved.size());
+
+        // restart: close and reopen
+        page.closeEditor(editor, false);
+        TranscriptEditor reopened = Transcripts.open(window, transcript);
+        assertEquals(saved, reopened.notes().all());
+        Path report = dir.resolve("case.md");
+        System.setProperty("crashscope.quietExport", "true");
+        var job = ExportReportHandler.export(window.getShell(), reopened, report, ReportFormat.MARKDOWN);
+        UiWait.until(display, 20_000, () -> job.getResult() != null);
+        String md = Files.readString(report);
+        assertTrue(md.contains("0123456789".repeat(500)), "the long note whole in the report");
+        assertTrue(md.contains("\\{1\\}") || md.contains("{1}"), "the quoting note in the report");
+    }
+
+    @Test
+    void aDamagedSidecarIsKeptAsideNotOverwrittenWhenANoteIsAdded(@TempDir Path dir) throws Exception {
+        Display display = Display.getCurrent();
+        IWorkbenchWindow window = Seed.window();
+        IWorkbenchPage page = window.getActivePage();
+        page.closeAllEditors(false);
+        Path transcript = Files.copy(Seed.path(), dir.resolve("case.txt"));
+        String damaged = "{\"format\": \"crashscope-notes/1\", \"notes\": [{\"id\": \"a\", \"text\": \"kept\"}, {\"text\": \"\\uZZZZ";
+        Files.writeString(Notes.sidecar(transcript), damaged);
+        TranscriptEditor editor = Transcripts.open(window, transcript);
+        UiWait.settle(display, 200);
+        NotesView view = (NotesView) page.showView(NotesView.ID);
+        UiWait.settle(display, 200);
+        assertTrue(view.status().contains("not a notes file"), view.status());
+        addThroughHistory(editor, new Note("n", 5, 5, null, "new", "analyst", "2026-12-01"));
+        try (var files = Files.list(dir)) {
+            Path aside = files.filter(f -> f.getFileName().toString().contains(".bad-")).findFirst().orElseThrow();
+            assertEquals(damaged, Files.readString(aside), "the damaged file is kept as it was");
+        }
+        assertEquals(List.of("new"), Notes.read(Notes.sidecar(transcript)).stream().map(Note::text).toList());
+    }
+
     private static void addThroughHistory(TranscriptEditor editor, Note note) throws Exception {
         IOperationHistory history = PlatformUI.getWorkbench().getOperationSupport().getOperationHistory();
         history.execute(NoteOperation.add(editor, note), null, null);

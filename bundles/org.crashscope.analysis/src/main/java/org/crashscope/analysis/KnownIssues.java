@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
+
+import com.google.re2j.Pattern;
 
 import org.crashscope.transcript.model.Backtrace;
 import org.crashscope.transcript.model.HardwareError;
@@ -14,9 +15,9 @@ import org.crashscope.transcript.parse.ParsedTranscript;
 /**
  * Matches known-issue rules against a transcript and its findings. A rule matches when all its
  * required symptoms hold and at least half of all its symptoms do; its confidence is the share
- * that hold; a matching rule removes the rules it supersedes. The running kernel is compared with the rule's fixed versions by RPM version order:
- * a fix applies to kernels of its own stream ({@code el8_4}) and, for a main-line fix
- * ({@code el8}), to every later release.
+ * that hold; a matching rule removes the rules it supersedes. The running kernel is compared with
+ * the rule's fixed versions by RPM version order: a fix applies to kernels of its own stream
+ * ({@code el8_4}) and, for a main-line fix ({@code el8}), to every later release.
  */
 public final class KnownIssues {
 
@@ -34,7 +35,7 @@ public final class KnownIssues {
             boolean requiredHeld = true;
             String status = kernelStatus(kernel, rule.fixedIn());
             for (Rule.Symptom s : rule.symptoms()) {
-                List<Integer> lines = check(s.test(), parsed, session, findings, crash, status);
+                List<Integer> lines = check(s, parsed, session, findings, crash, status);
                 if (lines != null) {
                     held.add(s.text());
                     evidence.addAll(lines);
@@ -56,62 +57,64 @@ public final class KnownIssues {
     }
 
     /** The lines that show a symptom, or {@code null} when it does not hold. */
-    private static List<Integer> check(Map<String, Object> test, ParsedTranscript parsed, Session session, List<Finding> findings, CrashReport crash,
+    private static List<Integer> check(Rule.Symptom symptom, ParsedTranscript parsed, Session session, List<Finding> findings, CrashReport crash,
             String kernelStatus) {
-        if (test.containsKey("crashKind")) {
-            Pattern p = Pattern.compile(test.get("crashKind").toString());
-            Object deliberate = test.get("deliberate");
-            return crash != null && p.matcher(crash.kind().id()).matches() && (deliberate == null || deliberate.equals(crash.deliberate()))
-                    ? crash.lines() : null;
-        }
-        if (test.containsKey("function")) {
-            Pattern p = Pattern.compile(test.get("function").toString());
-            List<Integer> lines = new ArrayList<>();
-            for (Oops o : parsed.oopses()) {
-                if (o.rip() != null && p.matcher(o.rip().name()).matches() || o.callTrace().stream().anyMatch(f -> p.matcher(f).matches())) {
-                    lines.add(o.line());
-                }
+        Pattern p = symptom.pattern();
+        Map<String, Object> with = symptom.modifiers();
+        switch (symptom.test()) {
+            case "crashKind" -> {
+                Object deliberate = with.get("deliberate");
+                return crash != null && p.matcher(crash.kind().id()).matches() && (deliberate == null || deliberate.equals(crash.deliberate()))
+                        ? crash.lines() : null;
             }
-            for (Backtrace bt : parsed.backtraces()) {
-                bt.frames().forEach(f -> {
-                    if (p.matcher(f.function()).matches() || f.exception() != null && f.exception().rip() != null
-                            && p.matcher(f.exception().rip().name()).matches()) {
-                        lines.add(f.line());
+            case "function" -> {
+                List<Integer> lines = new ArrayList<>();
+                for (Oops o : parsed.oopses()) {
+                    if (o.rip() != null && p.matcher(o.rip().name()).matches() || o.callTrace().stream().anyMatch(f -> p.matcher(f).matches())) {
+                        lines.add(o.line());
                     }
-                });
-            }
-            return lines.isEmpty() ? null : lines;
-        }
-        if (test.containsKey("oops")) {
-            Pattern p = Pattern.compile(test.get("oops").toString());
-            List<Integer> lines = new ArrayList<>(parsed.oopses().stream().filter(o -> p.matcher(o.message()).find()).map(Oops::line).toList());
-            if (lines.isEmpty() && session.panic() != null && p.matcher(session.panic()).find()) {
-                lines.add(session.lineOf("panic")); // crash's PANIC string when the log is not in the transcript
-            }
-            return lines.isEmpty() ? null : lines;
-        }
-        if (test.containsKey("machineCheck")) {
-            Pattern p = Pattern.compile(test.get("machineCheck").toString());
-            List<Integer> lines = parsed.machineChecks().stream().filter(m -> p.matcher(m.text()).find()).map(m -> m.span().first()).toList();
-            return lines.isEmpty() ? null : lines;
-        }
-        if (test.containsKey("finding")) {
-            String kind = test.get("finding").toString();
-            if (kind.equals("hardware-error") && test.containsKey("withinSeconds")) {
-                return hardwareErrorBefore(parsed, ((Number) test.get("withinSeconds")).doubleValue());
-            }
-            Object contains = test.get("contains");
-            for (Finding f : findings) {
-                if (f.kind().equals(kind) && (contains == null || f.text().contains(contains.toString()))) {
-                    return f.evidence();
                 }
+                for (Backtrace bt : parsed.backtraces()) {
+                    bt.frames().forEach(f -> {
+                        if (p.matcher(f.function()).matches() || f.exception() != null && f.exception().rip() != null
+                                && p.matcher(f.exception().rip().name()).matches()) {
+                            lines.add(f.line());
+                        }
+                    });
+                }
+                return lines.isEmpty() ? null : lines;
             }
-            return null;
+            case "oops" -> {
+                List<Integer> lines = new ArrayList<>(parsed.oopses().stream().filter(o -> p.matcher(o.message()).find()).map(Oops::line).toList());
+                if (lines.isEmpty() && session.panic() != null && p.matcher(session.panic()).find()) {
+                    lines.add(session.lineOf("panic")); // crash's PANIC string when the log is not in the transcript
+                }
+                return lines.isEmpty() ? null : lines;
+            }
+            case "machineCheck" -> {
+                List<Integer> lines = parsed.machineChecks().stream().filter(m -> p.matcher(m.text()).find()).map(m -> m.span().first()).toList();
+                return lines.isEmpty() ? null : lines;
+            }
+            case "finding" -> {
+                String kind = symptom.value();
+                if (kind.equals("hardware-error") && with.containsKey("withinSeconds")) {
+                    return hardwareErrorBefore(parsed, ((Number) with.get("withinSeconds")).doubleValue());
+                }
+                Object contains = with.get("contains");
+                for (Finding f : findings) {
+                    if (f.kind().equals(kind) && (contains == null || f.text().contains(contains.toString()))) {
+                        return f.evidence();
+                    }
+                }
+                return null;
+            }
+            case "kernelAffected" -> {
+                return kernelStatus.equals("affected") ? kernelLines(parsed) : null;
+            }
+            default -> {
+                return null;
+            }
         }
-        if (test.containsKey("kernelAffected")) {
-            return kernelStatus.equals("affected") ? kernelLines(parsed) : null;
-        }
-        return null;
     }
 
     /** The first oops with a hardware error at most {@code seconds} before it: the errors by time, one look-up per oops. */

@@ -31,13 +31,23 @@ public record Rule(String id, String title, String summary, List<Symptom> sympto
     }
 
     /**
-     * One symptom. Exactly one test is set: {@code crashKind} (a regex over the id of the crash's
-     * kind, {@code soft-lockup}; optionally {@code deliberate} true or false), {@code function} (a regex over the RIP, exception
-     * RIPs, call traces and frames), {@code oops} (a regex over oops and panic messages),
-     * {@code machineCheck} (a regex over machine-check lines), {@code finding} (a kind of the
-     * correlation chain, optionally {@code contains} text or {@code withinSeconds} of the oops)
-     * or {@code kernelAffected}.
+     * One symptom: its test, one of {@link #TESTS}: {@code crashKind} (a regex over the id of the
+     * crash's kind, {@code soft-lockup}; optionally {@code deliberate} true or false),
+     * {@code function} (a regex over the RIP, exception RIPs, call traces and frames), {@code oops}
+     * (a regex over oops and panic messages), {@code machineCheck} (a regex over machine-check
+     * lines), {@code finding} (a kind of the correlation chain, optionally {@code contains} text or
+     * {@code withinSeconds} of the oops) or {@code kernelAffected}. Patterns are RE2 patterns,
+     * matched in time linear in the text: no rule can hang an analysis.
+     *
+     * @param test      the test's name ({@code oops})
+     * @param pattern   its compiled pattern for the regex tests, else {@code null}
+     * @param modifiers the test's options ({@code deliberate}, {@code contains}, {@code withinSeconds}), typed
      */
-    public record Symptom(String id, String text, boolean required, Map<String, Object> test) {
+    public record Symptom(String id, String text, boolean required, String test, com.google.re2j.Pattern pattern, String value,
+            Map<String, Object> modifiers) {
     }
+
+    /** The tests a symptom can have, and whether each is a pattern. */
+    public static final Map<String, Boolean> TESTS = Map.of("crashKind", true, "function", true, "oops", true, "machineCheck", true, "finding", false,
+            "kernelAffected", false);
 }

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+
 import org.crashscope.arch.paging.Anomaly;
 import org.crashscope.arch.paging.NonPresent;
 import org.crashscope.arch.paging.PageTable;
@@ -47,7 +50,7 @@ class RealSessionsTest {
             for (Path facts : files.filter(f -> f.toString().endsWith(".facts.json")).sorted().toList()) {
                 String name = facts.getFileName().toString().replace(".facts.json", "");
                 try (Transcript t = Transcript.open(dir.resolve(name + ".txt"))) {
-                    out.add(new Session(name, TranscriptAnalysis.of(TranscriptParser.parse(t), Rules.load(List.of())), map(MiniJson.parse(Files.readString(facts)))));
+                    out.add(new Session(name, TranscriptAnalysis.of(TranscriptParser.parse(t), Rules.load(List.of())), map(json(JsonParser.parseString(Files.readString(facts))))));
                 }
             }
         }
@@ -175,6 +178,25 @@ class RealSessionsTest {
     private static Anomaly anomalyAt(PageTable t, int slot) {
         return t.anomalies().stream().filter(a -> a.slot().index() == slot).findFirst()
                 .orElseThrow(() -> new AssertionError("no anomaly at slot " + slot + ": " + t.anomalies().stream().map(Anomaly::reason).toList()));
+    }
+
+    /** Facts as maps, lists, strings, doubles and booleans. */
+    private static Object json(JsonElement e) {
+        if (e.isJsonObject()) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            e.getAsJsonObject().entrySet().forEach(x -> m.put(x.getKey(), json(x.getValue())));
+            return m;
+        }
+        if (e.isJsonArray()) {
+            List<Object> l = new ArrayList<>();
+            e.getAsJsonArray().forEach(x -> l.add(json(x)));
+            return l;
+        }
+        if (e.isJsonNull()) {
+            return null;
+        }
+        var p = e.getAsJsonPrimitive();
+        return p.isBoolean() ? (Object) p.getAsBoolean() : p.isNumber() ? (Object) p.getAsDouble() : p.getAsString();
     }
 
     @SuppressWarnings("unchecked")

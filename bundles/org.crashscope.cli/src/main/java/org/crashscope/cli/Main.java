@@ -1,6 +1,5 @@
 package org.crashscope.cli;
 
-import org.crashscope.analysis.TranscriptAnalysis;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.crashscope.analysis.TranscriptAnalysis;
 import org.crashscope.report.AtomicFiles;
 import org.crashscope.report.ContractJson;
-import org.crashscope.report.Note;
 import org.crashscope.report.Notes;
 import org.crashscope.report.ReportBuilder;
 import org.crashscope.report.ReportFormat;
@@ -29,6 +28,8 @@ public final class Main {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
+    /** The heap was too small for the file. */
+    static final int NO_MEMORY = 3;
 
     private static final String USAGE_TEXT = """
             Usage: crashscope analyze FILE [--format json|text]
@@ -58,7 +59,15 @@ public final class Main {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        int code = new Main(out, err).run(args);
+        int code;
+        try {
+            code = new Main(out, err).run(args);
+        } catch (OutOfMemoryError e) {
+            out.flush();
+            err.println("crashscope: out of memory (the heap is " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB): give it more with CRASHSCOPE_VMARGS=-Xmx<size>, e.g. CRASHSCOPE_VMARGS=-Xmx4g");
+            code = NO_MEMORY;
+        }
         out.flush();
         System.exit(code);
     }
@@ -134,18 +143,32 @@ public final class Main {
             err.println("crashscope: cannot write " + output + ": " + (Files.isDirectory(target) ? "is a directory" : "no such folder"));
             return USAGE;
         }
-        if (target.normalize().equals(in.toAbsolutePath().normalize())) {
-            err.println("crashscope: will not write the report over the transcript " + file);
+        Path sidecar = Notes.sidecar(in);
+        try {
+            // by any path: a link, a linked folder, '..'
+            Path hit = target.normalize().equals(in.toAbsolutePath().normalize()) ? in : AtomicFiles.protectedMatch(target, in, sidecar);
+            if (hit != null) {
+                err.println("crashscope: will not write the report over " + (hit == sidecar ? "the notes of the transcript " : "the transcript ") + hit);
+                return USAGE;
+            }
+        } catch (IOException e) {
+            err.println("crashscope: cannot tell whether " + output + " is the transcript: " + reason(e));
             return USAGE;
         }
         try (Transcript transcript = Transcript.open(in)) {
-            List<Note> notes = Notes.read(Notes.sidecar(in));
+            Notes.Loaded notes = Notes.load(sidecar);
+            if (notes.problem() != null) {
+                err.println("crashscope: notes: " + notes.problem());
+            }
             TranscriptAnalysis analysis = TranscriptAnalysis.of(TranscriptParser.parse(transcript));
             String content = reportFormat.write(in.getFileName().toString(),
-                    new ReportBuilder.Input(analysis, transcript::line, transcript.lineCount(), notes));
-            AtomicFiles.write(target, content);
+                    new ReportBuilder.Input(analysis, transcript::line, transcript.lineCount(), notes.notes()));
+            AtomicFiles.write(target, content, in, sidecar);
             out.println(output);
             return OK;
+        } catch (AtomicFiles.ProtectedFileException e) {
+            err.println("crashscope: will not write the report over " + e.getMessage());
+            return USAGE;
         } catch (java.nio.file.AccessDeniedException e) {
             err.println("crashscope: permission denied: " + e.getFile());
             return USAGE;

@@ -421,7 +421,7 @@ public final class ContractJson {
             hex(json, "virtual", w.virtual());
             hex(json, "physical", w.physical());
             if (w.page() != null) {
-                json.field("pageSize", w.pageSize());
+                nullable(json, "pageSize", w.pageSize() == 0 ? null : w.pageSize()); // a size tag that is no page size is no size
             }
             hex(json, "page", w.page());
             hex(json, "pgdDirectory", w.pgdDirectory());

@@ -1,5 +1,8 @@
 package org.crashscope.report;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Writes a report as GitHub/GitLab-flavoured Markdown: tables, an ordered evidence chain, fenced
  * excerpts with line numbers. Values are escaped so that no transcript text becomes markup or HTML.
@@ -74,14 +77,31 @@ public final class MarkdownWriter {
     /**
      * Text that stays text: the characters that make emphasis, code, links, tables or HTML are
      * escaped everywhere, and those that start a heading, list or quote are escaped at the start
-     * of a line. Kernel text keeps its dots and dashes readable.
+     * of a line; a URL, a {@code www.} name or an e-mail address is shown as code, so that nothing
+     * makes a link of it (GFM's autolinks included). Kernel text keeps its dots and dashes readable.
      */
     static String inline(String text) {
         if (text == null) {
             return "";
         }
+        // a URL, a www. name or an e-mail address in transcript text is shown as code: no Markdown makes a link of that
+        Matcher link = LINKISH.matcher(text);
         StringBuilder out = new StringBuilder();
-        boolean lineStart = true;
+        int at = 0;
+        while (link.find()) {
+            out.append(escape(text.substring(at, link.start()), at == 0 || text.charAt(at - 1) == '\n'));
+            out.append(code(link.group()));
+            at = link.end();
+        }
+        out.append(escape(text.substring(at), at == 0 || text.charAt(at - 1) == '\n'));
+        return out.toString();
+    }
+
+    private static final Pattern LINKISH = Pattern.compile("[^\\s`]*(?:[A-Za-z][A-Za-z0-9+.-]*://|(?<![A-Za-z0-9])www\\.|[A-Za-z0-9._%+-]@[A-Za-z0-9-])[^\\s`]*");
+
+    private static String escape(String text, boolean atLineStart) {
+        StringBuilder out = new StringBuilder();
+        boolean lineStart = atLineStart;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '<' || c == '>' || c == '&') {
