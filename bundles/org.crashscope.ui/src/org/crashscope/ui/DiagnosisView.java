@@ -198,7 +198,7 @@ public final class DiagnosisView extends TranscriptView {
         int first = f.evidence().isEmpty() ? 1 : f.evidence().get(0);
         int last = f.evidence().isEmpty() ? 1 : f.evidence().get(f.evidence().size() - 1);
         Note note = new Note(UUID.randomUUID().toString(), first, last,
-                "finding:" + f.kind(), text, System.getProperty("user.name"), Instant.now().toString());
+                "finding:" + f.kind().id(), text, System.getProperty("user.name"), Instant.now().toString());
         try {
             PlatformUI.getWorkbench().getOperationSupport().getOperationHistory().execute(NoteOperation.add(editor, note), null, null);
         } catch (ExecutionException e) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import org.crashscope.analysis.TranscriptAnalysis;
 import org.crashscope.report.AtomicFiles;
+import org.crashscope.report.Notes;
 import org.crashscope.report.ReportBuilder;
 import org.crashscope.report.ReportFormat;
 import org.crashscope.transcript.Transcript;
@@ -31,18 +32,11 @@ public final class ExportReportHandler extends AbstractHandler {
             return null;
         }
         Shell shell = editor.getSite().getShell();
-        ReportFormat format;
-        try (Transcript t = Transcript.open(input.file())) {
-            ExportReportDialog choose = new ExportReportDialog(shell, input.file().getFileName().toString(), new ReportBuilder.Input(editor.analysis(),
-                    t::line, t.lineCount(), editor.notes() == null ? java.util.List.of() : editor.notes().all()));
-            if (choose.open() != org.eclipse.jface.window.Window.OK) {
-                return null;
-            }
-            format = choose.format();
-        } catch (IOException e) {
-            MessageDialog.openError(shell, "Export Report", "Cannot read " + input.file() + ": " + e.getMessage());
+        ExportReportDialog choose = new ExportReportDialog(shell, input.file().getFileName().toString(), input(editor));
+        if (choose.open() != org.eclipse.jface.window.Window.OK) {
             return null;
         }
+        ReportFormat format = choose.format();
         FileDialog dialog = new FileDialog(shell, SWT.SAVE);
         dialog.setText("Export Report");
         dialog.setFilterExtensions(new String[] {"*." + format.extension(), "*"});
@@ -53,16 +47,20 @@ public final class ExportReportHandler extends AbstractHandler {
         if (chosen == null) {
             return null;
         }
-        export(shell, editor.analysis(), editor.notes(), input.file(), Path.of(chosen), format);
+        export(shell, editor, Path.of(chosen), format);
         return null;
+    }
+
+    /** What the report of an editor is made of: its session's analysis and transcript (the one it holds open) and its notes. */
+    private static ReportBuilder.Input input(TranscriptEditor editor) {
+        Transcript t = editor.session().transcript();
+        return new ReportBuilder.Input(editor.analysis(), t::line, t.lineCount(), editor.notes() == null ? java.util.List.of() : editor.notes().all());
     }
 
     /** The format-and-preview dialog for an editor's transcript (not opened). */
     public static org.eclipse.jface.dialogs.TitleAreaDialog previewDialog(Shell shell, TranscriptEditor editor) throws IOException {
         Path file = ((TranscriptInput) editor.getEditorInput()).file();
-        Transcript t = Transcript.open(file);
-        return new ExportReportDialog(shell, file.getFileName().toString(),
-                new ReportBuilder.Input(editor.analysis(), t::line, t.lineCount(), editor.notes().all())).onClose(t::close);
+        return new ExportReportDialog(shell, file.getFileName().toString(), input(editor));
     }
 
     /** The text the preview shows. */
@@ -70,21 +68,17 @@ public final class ExportReportHandler extends AbstractHandler {
         return ((ExportReportDialog) dialog).previewText();
     }
 
-    /** Exports the report of an editor's transcript with its notes (see {@link #export(Shell, TranscriptAnalysis, TranscriptNotes, Path, Path, ReportFormat)}). */
+    /** Writes the report of an editor's transcript with its notes in a job with progress; tells the user when it is done or failed. */
     public static Job export(Shell shell, TranscriptEditor editor, Path target, ReportFormat format) {
-        return export(shell, editor.analysis(), editor.notes(), ((TranscriptInput) editor.getEditorInput()).file(), target, format);
-    }
-
-    /** Writes the report in a job with progress; tells the user when it is done or failed. */
-    static Job export(Shell shell, TranscriptAnalysis analysis, TranscriptNotes notes, Path transcript, Path target, ReportFormat format) {
+        Path transcript = ((TranscriptInput) editor.getEditorInput()).file();
+        ReportBuilder.Input input = input(editor);
         Job job = new Job("Exporting report to " + target.getFileName()) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 monitor.beginTask("Writing the " + format.name().toLowerCase(java.util.Locale.ROOT) + " report", IProgressMonitor.UNKNOWN);
-                try (Transcript t = Transcript.open(transcript)) {
-                    String content = format.write(transcript.getFileName().toString(),
-                            new ReportBuilder.Input(analysis, t::line, t.lineCount(), notes == null ? java.util.List.of() : notes.all()));
-                    AtomicFiles.write(target, content);
+                try {
+                    String content = format.write(transcript.getFileName().toString(), input);
+                    AtomicFiles.write(target, content, transcript, Notes.sidecar(transcript));
                     return Status.OK_STATUS;
                 } catch (IOException e) {
                     return Status.error("Cannot write the report " + target + ": " + e.getMessage(), e);

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.crashscope.analysis.AnalysisSession;
 import org.crashscope.diagram.Palette;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
@@ -109,6 +110,15 @@ public final class Preferences {
     public static Color shade(int rgb) {
         int shown = isDark() ? Palette.onDark(rgb) : rgb;
         return SHADES.computeIfAbsent(shown, c -> new Color(new RGB((c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff)));
+    }
+
+    /**
+     * The settings of the workbench's analysis sessions: the views' depth, the rule folders of the
+     * environment and those set here. {@code crashscope analyze --rules DIR} with the same folders
+     * gives the same diagnosis.
+     */
+    public static AnalysisSession.Settings settings() {
+        return AnalysisSession.Settings.defaults().withDepth(AnalysisSession.Settings.Depth.VIEW).withRules(ruleFolders());
     }
 
     /** The folders of rule files set in the preferences (besides ~/.crashscope/rules and $CRASHSCOPE_RULES). */

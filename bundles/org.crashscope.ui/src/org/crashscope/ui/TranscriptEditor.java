@@ -10,12 +10,10 @@ import java.util.concurrent.CancellationException;
 import java.util.regex.Pattern;
 
 import org.crashscope.analysis.Problems;
-import org.crashscope.analysis.Rules;
+import org.crashscope.analysis.AnalysisSession;
 import org.crashscope.analysis.TranscriptAnalysis;
 import org.crashscope.transcript.CommandBlock;
 import org.crashscope.transcript.Transcript;
-import org.crashscope.transcript.parse.ParsedTranscript;
-import org.crashscope.transcript.parse.TranscriptParser;
 import org.eclipse.core.commands.operations.IUndoContext;
 import org.eclipse.core.commands.operations.ObjectUndoContext;
 import org.eclipse.core.resources.IMarker;
@@ -80,6 +78,8 @@ public class TranscriptEditor extends TextEditor {
 
     private Transcript transcript;
     private TranscriptAnalysis analysis;
+    /** The analysis session of the open transcript (it owns its parse and analysis), or {@code null} before the analysis. */
+    private AnalysisSession session;
     private Job analysisJob;
     private TranscriptNotes notes;
     private final IUndoContext undoContext = new ObjectUndoContext(this,
@@ -98,6 +98,7 @@ public class TranscriptEditor extends TextEditor {
         }
         transcript = null;
         analysis = null;
+        session = null;
         problems = List.of();
         notes = null;
         if (!(input instanceof TranscriptInput) && input instanceof IPathEditorInput path && path.getPath() != null) {
@@ -130,15 +131,11 @@ public class TranscriptEditor extends TextEditor {
         }
     }
 
-    private static TranscriptAnalysis analyse(Transcript transcript) {
-        return analyse(TranscriptParser.parse(transcript, TranscriptParser.viewDepthFor(transcript.sizeInBytes())));
-    }
-
-    /** The analysis with the shipped rules, the user's rule folders and those set in the preferences. */
-    private static TranscriptAnalysis analyse(ParsedTranscript parsed) {
-        List<Path> folders = new ArrayList<>(Rules.userFolders());
-        folders.addAll(Preferences.ruleFolders());
-        return TranscriptAnalysis.of(parsed, Rules.load(folders));
+    /** The analysis of the editor's session: the views' depth, the shipped rules, the user's and the preferences' rule folders. */
+    private TranscriptAnalysis analyse(Transcript transcript) {
+        AnalysisSession opened = AnalysisSession.of(transcript, Preferences.settings());
+        session = opened;
+        return opened.analysis();
     }
 
     /**
@@ -172,19 +169,21 @@ public class TranscriptEditor extends TextEditor {
                 }
             });
             progress.subTask("parsing command blocks and log markers");
-            var parsed = TranscriptParser.parse(opened, TranscriptParser.viewDepthFor(opened.sizeInBytes()));
+            AnalysisSession background = AnalysisSession.of(opened, Preferences.settings());
+            background.parsed();
             progress.worked(1);
             if (progress.isCanceled()) {
                 return Status.CANCEL_STATUS;
             }
             progress.subTask("walks, stack slots, evidence chain, known issues");
-            TranscriptAnalysis result = analyse(parsed);
+            TranscriptAnalysis result = background.analysis();
             progress.worked(1);
             if (progress.isCanceled()) {
                 return Status.CANCEL_STATUS;
             }
             display.asyncExec(() -> {
                 if (getEditorInput() == input && getSourceViewer() != null) {
+                    session = background;
                     setAnalysis(result);
                 }
             });
@@ -573,6 +572,11 @@ public class TranscriptEditor extends TextEditor {
     }
 
     /** The records and analyses of the open transcript, or {@code null} when it could not be read or is still being analysed. */
+    /** The analysis session of the transcript, or {@code null} while it is being analysed: export and the views use it, never a second opening. */
+    public AnalysisSession session() {
+        return session;
+    }
+
     public TranscriptAnalysis analysis() {
         return analysis;
     }

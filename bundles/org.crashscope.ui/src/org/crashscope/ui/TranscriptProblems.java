@@ -73,7 +73,7 @@ final class TranscriptProblems {
                 marker.setAttribute(IMarker.LINE_NUMBER, problem.line());
                 marker.setAttribute(IMarker.LOCATION, "line " + problem.line());
                 marker.setAttribute(IDE.EDITOR_ID_ATTR, TranscriptEditor.ID);
-                marker.setAttribute("kind", problem.kind());
+                marker.setAttribute("kind", problem.kind().label());
             }
         });
     }

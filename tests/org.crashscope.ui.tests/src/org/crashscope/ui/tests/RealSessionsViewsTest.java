@@ -94,7 +94,7 @@ class RealSessionsViewsTest {
         DiagnosisView view = (DiagnosisView) page.showView(DiagnosisView.ID);
         UiWait.settle(display, 300);
         assertTrue(view.headline().startsWith("BUG: soft lockup in ck_spin. Crash kind: soft-lockup"), view.headline());
-        assertFalse(editor.analysis().findings().stream().anyMatch(f -> f.kind().equals("task") || f.kind().equals("faulting-instruction")),
+        assertFalse(editor.analysis().findings().stream().anyMatch(f -> f.kind().id().equals("task") || f.kind().id().equals("faulting-instruction")),
                 editor.analysis().findings().toString());
         ContentOutline outline = (ContentOutline) page.showView(IPageLayout.ID_OUTLINE);
         TranscriptOutlinePage outlinePage = (TranscriptOutlinePage) outline.getCurrentPage();

@@ -10,13 +10,14 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.osgi.framework.FrameworkUtil;
 
-/** The reference transcript of this test bundle, opened in a workbench window of a known size. */
+/** The reference transcript, the one the product ships as its sample, opened in a workbench window of a known size. */
 final class Seed {
     private Seed() {
     }
 
     static Path path() throws Exception {
-        var entry = FrameworkUtil.getBundle(Seed.class).getEntry("resources/seed-kcs-ghes-hugepage-gpf.txt");
+        // one copy of the reference case in the product (org.crashscope.app's sample), none here
+        var entry = org.eclipse.core.runtime.Platform.getBundle("org.crashscope.app").getEntry("samples/seed-kcs-ghes-hugepage-gpf.txt");
         return Path.of(FileLocator.toFileURL(entry).toURI());
     }
 

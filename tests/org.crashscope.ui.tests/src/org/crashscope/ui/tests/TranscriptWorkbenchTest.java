@@ -16,7 +16,6 @@ import org.crashscope.ui.RecentFiles;
 import org.crashscope.ui.TranscriptEditor;
 import org.crashscope.ui.TranscriptOutlinePage;
 import org.crashscope.ui.Transcripts;
-import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.swt.widgets.Display;
@@ -28,7 +27,6 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.views.contentoutline.ContentOutline;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.FrameworkUtil;
 
 /** Opens the reference transcript in the real Crashscope workbench and looks at what it shows. */
 class TranscriptWorkbenchTest {
@@ -48,8 +46,7 @@ class TranscriptWorkbenchTest {
     }
 
     private static Path seed() throws Exception {
-        var entry = FrameworkUtil.getBundle(TranscriptWorkbenchTest.class).getEntry("resources/seed-kcs-ghes-hugepage-gpf.txt");
-        return Path.of(FileLocator.toFileURL(entry).toURI());
+        return Seed.path();
     }
 
     private TreeItem[] outlineItems() throws Exception {

@@ -61,8 +61,8 @@ class WorkbenchTourTest {
         CaretValue value = editor.caretValue();
         assertNotNull(value, "the caret is on a hex number");
         assertEquals(0x2d49ef2228L, value.value());
-        assertTrue(value.meanings().stream().anyMatch(m -> m.kind().equals("walk level")), value.meanings().toString());
-        assertTrue(value.meanings().stream().anyMatch(m -> m.kind().equals("table slot")), value.meanings().toString());
+        assertTrue(value.meanings().stream().anyMatch(m -> m.kind() == org.crashscope.analysis.ValueMeanings.Meaning.Kind.WALK_LEVEL), value.meanings().toString());
+        assertTrue(value.meanings().stream().anyMatch(m -> m.kind() == org.crashscope.analysis.ValueMeanings.Meaning.Kind.TABLE_SLOT), value.meanings().toString());
         assertTrue(editor.highlightValue(value.value()) >= 1, "its occurrences are highlighted");
         var properties = org.crashscope.ui.Properties.of(value);
         assertNotNull(properties);

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole window on the seed at 1280x800 and 1920x1080, light and dark. It runs last (the
- * classes run in alphabetical order): GTK keeps some dark colours after a switch back to light
- * until a restart, which would tint the other tests' screenshots.
+ * The whole window on the seed at 1280x800 and 1920x1080, light and dark. It runs last (its
+ * {@code @Order}, with the class orderer of {@code junit-platform.properties}): GTK keeps some dark
+ * colours after a switch back to light until a restart, which would tint the other tests' screenshots.
  */
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE)
 class WorkbenchWithThemesTest {
 
     private final Display display = Display.getCurrent();

@@ -56,7 +56,7 @@ public final class Correlation {
                 ? "The crash was asked for, nothing failed: " + crash.title() + " (" + crash.evidence() + ")"
                 : String.format("%s: %s. %s%s", crash.title(), crash.kind().meaning(), capitalize(crash.evidence()),
                         crash.deliberate() ? "; the crash was provoked on purpose" : "");
-        return Finding.of("crash", text, Confidence.HIGH, crash.lines().toArray(Integer[]::new));
+        return Finding.of(FindingKind.CRASH, text, Confidence.HIGH, crash.lines().toArray(Integer[]::new));
     }
 
     /** A fault on LIST_POISON1/2 stays the fault the kernel reported; the poison is a finding of its own. */
@@ -68,7 +68,7 @@ public final class Correlation {
         boolean second = (address & 0xfff) >= (CrashReport.LIST_POISON2 & 0xfff);
         long poison = second ? CrashReport.LIST_POISON2 : CrashReport.LIST_POISON1;
         String plus = address == poison ? "" : String.format(" + 0x%x", address - poison);
-        return Finding.of("list-poison", String.format("The address 0x%x is LIST_POISON%d (0x%x)%s: list_del() leaves LIST_POISON1 in an entry's next and "
+        return Finding.of(FindingKind.LIST_POISON, String.format("The address 0x%x is LIST_POISON%d (0x%x)%s: list_del() leaves LIST_POISON1 in an entry's next and "
                 + "LIST_POISON2 in its prev, so the entry was used after it left its list (a missing lock or reference, or a second list_del)", address,
                 second ? 2 : 1, poison, plus), Confidence.HIGH, crash.line());
     }
@@ -83,7 +83,7 @@ public final class Correlation {
             text.append(String.format("; the panic task is PID %d%s%s", session.pid(), session.command() == null ? "" : " \"" + session.command() + "\"",
                     session.cpu() == null ? "" : " on CPU " + session.cpu()));
         }
-        return Finding.of("panic", text.toString(), Confidence.HIGH, session.lineOf("panic"), session.lineOf("pid") == 0 ? null : session.lineOf("pid"));
+        return Finding.of(FindingKind.PANIC, text.toString(), Confidence.HIGH, session.lineOf("panic"), session.lineOf("pid") == 0 ? null : session.lineOf("pid"));
     }
 
     private static List<Finding> chain(ParsedTranscript parsed, PagingAnalysis paging, List<AnnotatedSlot> slots, FaultingInstruction fault, Oops oops,
@@ -128,7 +128,7 @@ public final class Correlation {
                 hugeSize = leaf.entry().pageSize();
                 String poison = w.walk().pageRow() != null && w.walk().pageRow().flagNames().contains("hwpoison")
                         ? String.format("; its struct page 0x%x is marked hwpoison (line %d)", w.walk().pageRow().page(), w.walk().pageRow().line()) : "";
-                out.add(Finding.of("error-page", String.format("0x%x lies in the %s page 0x%x (vtop of 0x%x)%s", pa, size(hugeSize), hugePage,
+                out.add(Finding.of(FindingKind.ERROR_PAGE, String.format("0x%x lies in the %s page 0x%x (vtop of 0x%x)%s", pa, size(hugeSize), hugePage,
                         w.walk().virtual(), poison), Confidence.HIGH, leaf.line(), w.walk().span().first(),
                         w.walk().pageRow() == null ? null : w.walk().pageRow().line()));
                 break;
@@ -151,7 +151,7 @@ public final class Correlation {
             hugePage = anomaly.expected();
             hugeSize = Math.abs(anomaly.step());
             PageRow row = MemoryErrors.poisonedRow(parsed, hugePage, hugeSize);
-            out.add(Finding.of("error-page", String.format("%s page 0x%x: the page that slot 0x%x of the %s table at 0x%x should hold%s",
+            out.add(Finding.of(FindingKind.ERROR_PAGE, String.format("%s page 0x%x: the page that slot 0x%x of the %s table at 0x%x should hold%s",
                     pa == hugePage ? "It is the " + size(hugeSize) : String.format("0x%x lies in the %s", pa, size(hugeSize)), hugePage, anomaly.slot().index(),
                     table.level(), table.base(),
                     row == null ? "" : String.format("; its struct page 0x%x is marked hwpoison (line %d)", row.page(), row.line())), Confidence.HIGH,
@@ -159,7 +159,7 @@ public final class Correlation {
         } else if (hugePage == null) {
             PageRow row = MemoryErrors.poisonedRow(parsed, pa, 1L << 30);
             if (row != null) {
-                out.add(Finding.of("error-page", String.format("The struct page 0x%x of 0x%x is marked hwpoison (line %d): the kernel took the page out of use",
+                out.add(Finding.of(FindingKind.ERROR_PAGE, String.format("The struct page 0x%x of 0x%x is marked hwpoison (line %d): the kernel took the page out of use",
                         row.page(), row.physical(), row.line()), Confidence.HIGH, row.line()));
             } else {
                 out.add(Finding.gap(String.format("The struct page of 0x%x would show whether the kernel poisoned it.", pa),
@@ -175,14 +175,14 @@ public final class Correlation {
                     : "holds the non-present entry 0x" + Long.toHexString(anomaly.slot().entry().value())
                             + (anomaly.slot().nonPresent() == null ? "" : " (" + anomaly.slot().nonPresent().describe() + ")");
             String by = anomaly.runMembers() > 0 ? "by its run" : "by the kernel log (line " + anomaly.loggedLine() + ")";
-            out.add(Finding.of("table-slot", String.format("Slot 0x%x of the %s table at 0x%x (address 0x%x) should map 0x%x %s but %s%s",
+            out.add(Finding.of(FindingKind.TABLE_SLOT, String.format("Slot 0x%x of the %s table at 0x%x (address 0x%x) should map 0x%x %s but %s%s",
                     anomaly.slot().index(), table.level(), table.base(), anomaly.slot().address(), anomaly.expected(), by, holds,
                     anomaly.flagsMissing() == 0 ? "" : "; it lacks " + String.join("|", anomaly.missingFlagNames()) + ": a freshly written entry"),
                     Confidence.HIGH, anomaly.lines().toArray(Integer[]::new)));
             if (anomaly.slot().mapsFrom() != null) {
                 long from = anomaly.slot().mapsFrom();
                 long to = anomaly.slot().mapsTo();
-                out.add(Finding.of("virtual-range", String.format("That slot maps the user range 0x%x-0x%x", from, to), Confidence.HIGH,
+                out.add(Finding.of(FindingKind.VIRTUAL_RANGE, String.format("That slot maps the user range 0x%x-0x%x", from, to), Confidence.HIGH,
                         anomaly.slot().line(), levelLine(paging, table)));
                 userAddress = userAddressIn(out, parsed, slots, from, to, crash);
             } else {
@@ -220,7 +220,7 @@ public final class Correlation {
     private static Long userAddressIn(List<Finding> out, ParsedTranscript parsed, List<AnnotatedSlot> slots, long from, long to, CrashReport crash) {
         for (KernelEvent e : parsed.kernelEvents()) {
             if (e.virtual() != null && Long.compareUnsigned(e.virtual(), from) >= 0 && Long.compareUnsigned(e.virtual(), to) < 0) {
-                out.add(Finding.of("user-address", String.format("The kernel's log names the user address 0x%x in it (line %d: \"%s\")", e.virtual(),
+                out.add(Finding.of(FindingKind.USER_ADDRESS, String.format("The kernel's log names the user address 0x%x in it (line %d: \"%s\")", e.virtual(),
                         e.span().first(), e.message()), Confidence.HIGH, e.span().first()));
                 return e.virtual();
             }
@@ -276,7 +276,7 @@ public final class Correlation {
                 }
             }
         }));
-        out.add(Finding.of("user-address", String.format("The %suser address 0x%x lies in it: %s", fault ? "faulting " : "", address, String.join(", ", where)),
+        out.add(Finding.of(FindingKind.USER_ADDRESS, String.format("The %suser address 0x%x lies in it: %s", fault ? "faulting " : "", address, String.join(", ", where)),
                 Confidence.HIGH, lines.toArray(Integer[]::new)));
         return address;
     }
@@ -290,7 +290,7 @@ public final class Correlation {
                 String file = w.vma().file();
                 String what = file.contains("hugepages") || file.contains("hugetlbfs") ? " (hugetlbfs: huge pages"
                         + (file.contains("qemu") || file.contains("libvirt") ? ", the RAM of a virtual machine)" : ")") : "";
-                out.add(Finding.of("vma", String.format("It belongs to VMA 0x%x-0x%x%s%s", w.vma().start(), w.vma().end(),
+                out.add(Finding.of(FindingKind.VMA, String.format("It belongs to VMA 0x%x-0x%x%s%s", w.vma().start(), w.vma().end(),
                         file.isEmpty() ? ", anonymous" : " backed by " + file, what), Confidence.HIGH, w.vma().line()));
                 return;
             }
@@ -309,7 +309,7 @@ public final class Correlation {
         }
         if (oops != null && oops.pid() != null) {
             boolean trap = crash != null && (crash.kind() == CrashKind.BUG || crash.kind() == CrashKind.WARNING);
-            out.add(Finding.of("task", String.format("Task PID %d \"%s\" on CPU %d %s%s", oops.pid(), oops.comm(), oops.cpu(),
+            out.add(Finding.of(FindingKind.TASK, String.format("Task PID %d \"%s\" on CPU %d %s%s", oops.pid(), oops.comm(), oops.cpu(),
                     trap ? "hit the " + (crash.kind() == CrashKind.BUG ? "BUG" : "WARNING") : "faulted",
                     oops.rip() == null ? "" : " in " + oops.rip()), Confidence.HIGH, oops.line() + 1));
         }
@@ -319,9 +319,9 @@ public final class Correlation {
                 text += String.format(" with %s = 0x%x, %s", fault.faultRegister().toUpperCase(Locale.ROOT), fault.faultAddress(),
                         fault.canonical() ? "a canonical address" : "a non-canonical address: a general protection fault, not a page fault");
             }
-            out.add(Finding.of("faulting-instruction", text, Confidence.HIGH, oops.code() == null ? null : oops.code().line()));
+            out.add(Finding.of(FindingKind.FAULTING_INSTRUCTION, text, Confidence.HIGH, oops.code() == null ? null : oops.code().line()));
         } else if (fault != null && fault.problem() != null) {
-            out.add(new Finding("faulting-instruction", "The Code: bytes were not decoded: " + fault.problem(), Confidence.LOW,
+            out.add(new Finding(FindingKind.FAULTING_INSTRUCTION, "The Code: bytes were not decoded: " + fault.problem(), Confidence.LOW,
                     oops == null || oops.code() == null ? List.of() : List.of(oops.code().line()), null));
         }
     }

@@ -9,10 +9,10 @@ import java.util.List;
  * @param held          the symptoms that hold, in words
  * @param missing       the symptoms that do not (or could not be checked)
  * @param kernel        the running kernel, or {@code null} when the transcript does not say
- * @param kernelStatus  {@code affected} (older than every fix that applies), {@code fixed}, or {@code unknown}
+ * @param kernelStatus  where the running kernel stands against the rule's fixes
  * @param evidence      the lines behind the symptoms that hold
  */
-public record Diagnosis(Rule rule, double confidence, List<String> held, List<String> missing, String kernel, String kernelStatus,
+public record Diagnosis(Rule rule, double confidence, List<String> held, List<String> missing, String kernel, KernelStatus kernelStatus,
         List<Integer> evidence) {
 
     public Confidence level() {

@@ -6,22 +6,21 @@ import java.util.List;
  * One step of a diagnosis: a sentence, how sure it is, and the lines that prove it. A gap is a
  * finding too: {@code nextCommand} then says which crash command would supply the missing link.
  *
- * @param kind     what the step is about: {@code hardware-error}, {@code error-page}, {@code table-slot},
- *                 {@code virtual-range}, {@code user-address}, {@code vma}, {@code task}, {@code faulting-instruction}, {@code gap}
+ * @param kind     what the step is about
  * @param evidence 1-based lines of the transcript
  */
-public record Finding(String kind, String text, Confidence confidence, List<Integer> evidence, String nextCommand) {
+public record Finding(FindingKind kind, String text, Confidence confidence, List<Integer> evidence, String nextCommand) {
 
     public boolean isGap() {
         return nextCommand != null;
     }
 
-    static Finding of(String kind, String text, Confidence confidence, Integer... lines) {
+    static Finding of(FindingKind kind, String text, Confidence confidence, Integer... lines) {
         return new Finding(kind, text, confidence, java.util.Arrays.stream(lines).filter(l -> l != null && l > 0).distinct().sorted().toList(), null);
     }
 
     static Finding gap(String text, String command, Integer... lines) {
-        return new Finding("gap", text, Confidence.HIGH, java.util.Arrays.stream(lines).filter(l -> l != null && l > 0).distinct().sorted().toList(),
+        return new Finding(FindingKind.GAP, text, Confidence.HIGH, java.util.Arrays.stream(lines).filter(l -> l != null && l > 0).distinct().sorted().toList(),
                 command);
     }
 }

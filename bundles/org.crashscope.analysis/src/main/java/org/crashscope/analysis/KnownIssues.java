@@ -33,7 +33,7 @@ public final class KnownIssues {
             List<String> missing = new ArrayList<>();
             TreeSet<Integer> evidence = new TreeSet<>();
             boolean requiredHeld = true;
-            String status = kernelStatus(kernel, rule.fixedIn());
+            KernelStatus status = kernelStatus(kernel, rule.fixedIn());
             for (Rule.Symptom s : rule.symptoms()) {
                 List<Integer> lines = check(s, parsed, session, findings, crash, status);
                 if (lines != null) {
@@ -58,7 +58,7 @@ public final class KnownIssues {
 
     /** The lines that show a symptom, or {@code null} when it does not hold. */
     private static List<Integer> check(Rule.Symptom symptom, ParsedTranscript parsed, Session session, List<Finding> findings, CrashReport crash,
-            String kernelStatus) {
+            KernelStatus kernelStatus) {
         Pattern p = symptom.pattern();
         Map<String, Object> with = symptom.modifiers();
         switch (symptom.test()) {
@@ -102,14 +102,14 @@ public final class KnownIssues {
                 }
                 Object contains = with.get("contains");
                 for (Finding f : findings) {
-                    if (f.kind().equals(kind) && (contains == null || f.text().contains(contains.toString()))) {
+                    if (f.kind().id().equals(kind) && (contains == null || f.text().contains(contains.toString()))) {
                         return f.evidence();
                     }
                 }
                 return null;
             }
             case "kernelAffected" -> {
-                return kernelStatus.equals("affected") ? kernelLines(parsed) : null;
+                return kernelStatus == KernelStatus.AFFECTED ? kernelLines(parsed) : null;
             }
             default -> {
                 return null;
@@ -144,10 +144,10 @@ public final class KnownIssues {
         return parsed.sysInfos().stream().map(s -> s.fields().get("RELEASE")).filter(r -> r != null).findFirst().orElse(null);
     }
 
-    /** {@code affected}, {@code fixed} or {@code unknown}: where the running kernel stands against the fixes. */
-    public static String kernelStatus(String kernel, List<String> fixedIn) {
+    /** Where the running kernel stands against the fixes. */
+    public static KernelStatus kernelStatus(String kernel, List<String> fixedIn) {
         if (kernel == null || fixedIn.isEmpty()) {
-            return "unknown";
+            return KernelStatus.UNKNOWN;
         }
         Rpm.Evr running = Rpm.Evr.parse(kernel);
         for (String fix : fixedIn) {
@@ -155,9 +155,9 @@ public final class KnownIssues {
             boolean mainLine = !f.stream().contains("_");
             boolean sameStream = f.stream().equals(running.stream());
             if ((mainLine || sameStream) && running.compareTo(new Rpm.Evr("", f.epoch(), f.version(), f.release())) >= 0) {
-                return "fixed";
+                return KernelStatus.FIXED;
             }
         }
-        return "affected";
+        return KernelStatus.AFFECTED;
     }
 }

@@ -77,7 +77,7 @@ final class MemoryErrors {
         for (KmemPages k : parsed.kmemPages()) {
             for (PageRow r : k.pages()) {
                 if (r.flagNames().contains("hwpoison")) {
-                    add(out, new MemoryError(r.physical(), Finding.of("hardware-error", String.format("The struct page 0x%x of physical 0x%x is marked hwpoison "
+                    add(out, new MemoryError(r.physical(), Finding.of(FindingKind.HARDWARE_ERROR, String.format("The struct page 0x%x of physical 0x%x is marked hwpoison "
                             + "(line %d): the kernel took the page out of use after a memory error; no error record in the transcript names it",
                             r.page(), r.physical(), r.line()), Confidence.MEDIUM, r.line()), r));
                 }
@@ -86,7 +86,7 @@ final class MemoryErrors {
         for (PageTable t : paging.tables()) {
             for (TableSlot s : t.slots()) {
                 if (s.nonPresent() != null && s.nonPresent().kind() == NonPresent.Kind.HWPOISON) {
-                    add(out, new MemoryError(s.nonPresent().physical(), Finding.of("hardware-error", String.format("Slot 0x%x of the %s table at 0x%x holds %s "
+                    add(out, new MemoryError(s.nonPresent().physical(), Finding.of(FindingKind.HARDWARE_ERROR, String.format("Slot 0x%x of the %s table at 0x%x holds %s "
                             + "(%s): the kernel unmapped that page after a memory error; no error record in the transcript names it", s.index(), t.level(),
                             t.base(), s.nonPresent().describe(), s.nonPresent().evidence()), Confidence.MEDIUM, s.line()), s));
                 }
@@ -95,7 +95,7 @@ final class MemoryErrors {
         for (CheckedWalk w : paging.walks()) {
             for (WalkStep s : w.steps()) {
                 if (s.nonPresent() != null && s.nonPresent().kind() == NonPresent.Kind.HWPOISON) {
-                    add(out, new MemoryError(s.nonPresent().physical(), Finding.of("hardware-error", String.format("The walk of 0x%x ends in %s at its %s "
+                    add(out, new MemoryError(s.nonPresent().physical(), Finding.of(FindingKind.HARDWARE_ERROR, String.format("The walk of 0x%x ends in %s at its %s "
                             + "(%s): the kernel unmapped that page after a memory error", w.walk().virtual(), s.nonPresent().describe(), s.level(),
                             s.nonPresent().evidence()), Confidence.MEDIUM, s.line()), s));
                 }
@@ -127,7 +127,7 @@ final class MemoryErrors {
             lines.add(m.span().last());
         }
         timing(text, lines, m.timestamp(), oops);
-        return Finding.of("hardware-error", text.toString(), Confidence.HIGH, lines.toArray(Integer[]::new));
+        return Finding.of(FindingKind.HARDWARE_ERROR, text.toString(), Confidence.HIGH, lines.toArray(Integer[]::new));
     }
 
     private static Finding event(KernelEvent e, Oops oops) {
@@ -144,7 +144,7 @@ final class MemoryErrors {
         });
         List<Integer> lines = new ArrayList<>(List.of(e.span().first()));
         timing(text, lines, e.timestamp(), oops);
-        return Finding.of("hardware-error", text.toString(), Confidence.HIGH, lines.toArray(Integer[]::new));
+        return Finding.of(FindingKind.HARDWARE_ERROR, text.toString(), Confidence.HIGH, lines.toArray(Integer[]::new));
     }
 
     private static void timing(StringBuilder text, List<Integer> lines, Double at, Oops oops) {
@@ -184,7 +184,7 @@ final class MemoryErrors {
             }
         }
         return parts.isEmpty() ? null
-                : Finding.of("memory-failure", "The kernel " + String.join("; then ", parts), Confidence.HIGH, lines.toArray(Integer[]::new));
+                : Finding.of(FindingKind.MEMORY_FAILURE, "The kernel " + String.join("; then ", parts), Confidence.HIGH, lines.toArray(Integer[]::new));
     }
 
     /** The same 4 KiB frame, or {@code head} is the 2 MiB- or 1 GiB-aligned head of a huge page that contains {@code pa}. */
@@ -272,7 +272,7 @@ final class MemoryErrors {
             text.append(String.format(Locale.ROOT, "; %.1f ms %s the oops", Math.abs(dt) * 1000, dt >= 0 ? "before" : "after"));
             lines.add(oops.line());
         }
-        return Finding.of("hardware-error", text.toString(), Confidence.HIGH, lines.toArray(Integer[]::new));
+        return Finding.of(FindingKind.HARDWARE_ERROR, text.toString(), Confidence.HIGH, lines.toArray(Integer[]::new));
     }
 
     private record VendorRange(int record, long from, long to) {

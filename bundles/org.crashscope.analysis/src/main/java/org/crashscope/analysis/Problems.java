@@ -25,8 +25,28 @@ public final class Problems {
         INFO
     }
 
+    /** What a problem is about, with the name the Problems view shows. */
+    public enum Kind {
+        ANOMALY("page-table anomaly"), WALK_CHECK("walk check"), WALK_NOTE("walk note"), CRASH("crash"), PARSE("parse"), RULES("rules");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     /** One problem at a line of the transcript (1-based). */
-    public record Problem(int line, Severity severity, String kind, String message) {
+    public record Problem(int line, Severity severity, Kind kind, String message) {
     }
 
     private Problems() {
@@ -37,23 +57,23 @@ public final class Problems {
         List<Problem> out = new ArrayList<>();
         for (PageTable table : analysis.paging().tables()) {
             for (Anomaly anomaly : table.anomalies()) {
-                out.add(new Problem(anomaly.slot().line(), Severity.ERROR, "page-table anomaly", String.format(
+                out.add(new Problem(anomaly.slot().line(), Severity.ERROR, Kind.ANOMALY, String.format(
                         "Slot 0x%x of the %s table at 0x%x %s", anomaly.slot().index(), table.level(), table.base(), anomaly.reason())));
             }
         }
         for (CheckedWalk walk : analysis.paging().walks()) {
             for (CheckedWalk.Check check : walk.checks()) {
-                out.add(new Problem(check.line(), check.mismatch() ? Severity.ERROR : Severity.INFO, check.mismatch() ? "walk check" : "walk note",
+                out.add(new Problem(check.line(), check.mismatch() ? Severity.ERROR : Severity.INFO, check.mismatch() ? Kind.WALK_CHECK : Kind.WALK_NOTE,
                         "`" + walk.walk().command() + "`: " + check.message()));
             }
         }
         for (Diagnostic d : analysis.parsed().diagnostics()) {
             // crash's own voice is a warning about the transcript, never an error in the kernel's data
             Severity severity = d.severity() == Diagnostic.Severity.INFO ? Severity.INFO : Severity.WARNING;
-            out.add(new Problem(d.line(), severity, d.fromCrash() ? "crash" : "parse", d.message()));
+            out.add(new Problem(d.line(), severity, d.fromCrash() ? Kind.CRASH : Kind.PARSE, d.message()));
         }
         for (String problem : analysis.ruleProblems()) {
-            out.add(new Problem(1, Severity.WARNING, "rules", problem));
+            out.add(new Problem(1, Severity.WARNING, Kind.RULES, problem));
         }
         out.sort(Comparator.comparingInt(Problem::line));
         return out;

@@ -27,7 +27,28 @@ import org.crashscope.arch.paging.TableSlot;
 public final class ValueMeanings {
 
     /** One meaning: what kind of thing, a sentence, and the line that shows it. */
-    public record Meaning(String kind, String text, int line) {
+    public record Meaning(Kind kind, String text, int line) {
+
+        /** What the place of the value is, with the name the views show. */
+        public enum Kind {
+            WALK("walk"), PHYSICAL_PAGE("physical page"), WALK_LEVEL("walk level"), VMA("VMA"), TABLE_SLOT("table slot"), STACK_SLOT("stack slot"),
+            SLAB_OBJECT("slab object"), REGISTER("register"), SYMBOL("symbol");
+
+            private final String label;
+
+            Kind(String label) {
+                this.label = label;
+            }
+
+            public String label() {
+                return label;
+            }
+
+            @Override
+            public String toString() {
+                return label;
+            }
+        }
     }
 
     private ValueMeanings() {
@@ -40,62 +61,62 @@ public final class ValueMeanings {
             Walk w = checked.walk();
             int line = w.span().first();
             if (w.virtual() != null && w.virtual() == value) {
-                out.add(new Meaning("walk", "the virtual address translated by `" + w.command() + "`", line));
+                out.add(new Meaning(Meaning.Kind.WALK, "the virtual address translated by `" + w.command() + "`", line));
             }
             if (w.physical() != null && w.physical() == value) {
-                out.add(new Meaning("walk", "the physical address `" + w.command() + "` translates to", line));
+                out.add(new Meaning(Meaning.Kind.WALK, "the physical address `" + w.command() + "` translates to", line));
             }
             if (w.page() != null && w.page() == value) {
-                out.add(new Meaning("physical page", "the " + sizeName(w.pageSize()) + " page `" + w.command() + "` reaches", line));
+                out.add(new Meaning(Meaning.Kind.PHYSICAL_PAGE, "the " + sizeName(w.pageSize()) + " page `" + w.command() + "` reaches", line));
             }
             for (WalkLevel level : w.levels()) {
                 if (level.value() == value) {
-                    out.add(new Meaning("walk level", "the " + level.level() + " entry read by `" + w.command() + "`", level.line()));
+                    out.add(new Meaning(Meaning.Kind.WALK_LEVEL, "the " + level.level() + " entry read by `" + w.command() + "`", level.line()));
                 }
                 if (level.entryAddress() == value) {
-                    out.add(new Meaning("walk level", "the physical address of the " + level.level() + " entry of `" + w.command() + "`",
+                    out.add(new Meaning(Meaning.Kind.WALK_LEVEL, "the physical address of the " + level.level() + " entry of `" + w.command() + "`",
                             level.line()));
                 }
             }
             if (w.vma() != null && value >= w.vma().start() && value < w.vma().end()) {
-                out.add(new Meaning("VMA", String.format("inside the VMA %x-%x%s of `%s`", w.vma().start(), w.vma().end(),
+                out.add(new Meaning(Meaning.Kind.VMA, String.format("inside the VMA %x-%x%s of `%s`", w.vma().start(), w.vma().end(),
                         w.vma().file() == null ? "" : " (" + w.vma().file() + ")", w.command()), w.vma().line()));
             }
         }
         for (PageTable table : analysis.paging().tables()) {
             for (TableSlot slot : table.slots()) {
                 if (!slot.empty() && slot.entry().value() == value) {
-                    out.add(new Meaning("table slot", String.format("the entry in slot 0x%x of the %s table at 0x%x", slot.index(), table.level(),
+                    out.add(new Meaning(Meaning.Kind.TABLE_SLOT, String.format("the entry in slot 0x%x of the %s table at 0x%x", slot.index(), table.level(),
                             table.base()), slot.line()));
                 }
                 if (slot.address() == value) {
-                    out.add(new Meaning("table slot", String.format("the address of slot 0x%x of the %s table at 0x%x", slot.index(), table.level(),
+                    out.add(new Meaning(Meaning.Kind.TABLE_SLOT, String.format("the address of slot 0x%x of the %s table at 0x%x", slot.index(), table.level(),
                             table.base()), slot.line()));
                 }
                 if (!slot.empty() && slot.entry().leaf() && value >= slot.entry().physical() && value < slot.entry().physical() + slot.entry().pageSize()
                         && slot.entry().physical() != value) {
-                    out.add(new Meaning("physical page", String.format("inside the %s page of slot 0x%x of the %s table at 0x%x",
+                    out.add(new Meaning(Meaning.Kind.PHYSICAL_PAGE, String.format("inside the %s page of slot 0x%x of the %s table at 0x%x",
                             sizeName(slot.entry().pageSize()), slot.index(), table.level(), table.base()), slot.line()));
                 }
             }
         }
         for (AnnotatedSlot slot : analysis.slots()) {
             if (slot.slot().value() != null && slot.slot().value() == value) {
-                out.add(new Meaning("stack slot", "the word at " + Long.toHexString(slot.slot().address()) + " on the stack: " + slot.label(),
+                out.add(new Meaning(Meaning.Kind.STACK_SLOT, "the word at " + Long.toHexString(slot.slot().address()) + " on the stack: " + slot.label(),
                         slot.slot().line()));
             }
             if (slot.slot().address() == value) {
-                out.add(new Meaning("stack slot", "the stack address of a word holding " + slot.label(), slot.slot().line()));
+                out.add(new Meaning(Meaning.Kind.STACK_SLOT, "the stack address of a word holding " + slot.label(), slot.slot().line()));
             }
             if (slot.slot().slabObject() != null && slot.slot().slabObject() == value) {
-                out.add(new Meaning("slab object", "a " + slot.slot().slabCache() + " object on the stack", slot.slot().line()));
+                out.add(new Meaning(Meaning.Kind.SLAB_OBJECT, "a " + slot.slot().slabCache() + " object on the stack", slot.slot().line()));
             }
         }
         for (MemoryDump dump : analysis.parsed().memoryDumps()) {
             for (MemoryDump.Row row : dump.rows()) {
                 for (MemoryDump.Value v : row.values()) {
                     if (v.slabObject() != null && v.slabObject() == value) {
-                        out.add(new Meaning("slab object", String.format("a %s slab object, as `%s` tags the word at 0x%x", v.slabCache(),
+                        out.add(new Meaning(Meaning.Kind.SLAB_OBJECT, String.format("a %s slab object, as `%s` tags the word at 0x%x", v.slabCache(),
                                 dump.command().isEmpty() ? "rd" : dump.command(), v.address()), row.line()));
                     }
                 }
@@ -107,14 +128,14 @@ public final class ValueMeanings {
             }
             for (Map.Entry<String, Long> register : oops.registers().values().entrySet()) {
                 if (register.getValue() == value) {
-                    out.add(new Meaning("register", register.getKey().toUpperCase(java.util.Locale.ROOT) + " at the oops", oops.line()));
+                    out.add(new Meaning(Meaning.Kind.REGISTER, register.getKey().toUpperCase(java.util.Locale.ROOT) + " at the oops", oops.line()));
                 }
             }
         }
         for (Backtrace bt : analysis.parsed().backtraces()) {
             for (Frame frame : bt.frames()) {
                 if (frame.address() != null && frame.address() == value) {
-                    out.add(new Meaning("symbol", frame.function() + (frame.offset() == 0 ? "" : "+0x" + Long.toHexString(frame.offset()))
+                    out.add(new Meaning(Meaning.Kind.SYMBOL, frame.function() + (frame.offset() == 0 ? "" : "+0x" + Long.toHexString(frame.offset()))
                             + " (frame #" + frame.index() + ")", frame.line()));
                 }
             }
@@ -122,20 +143,20 @@ public final class ValueMeanings {
         for (KmemPages kmem : analysis.parsed().kmemPages()) {
             for (PageRow row : kmem.pages()) {
                 if (row.page() == value) {
-                    out.add(new Meaning("physical page", String.format("the struct page of physical 0x%x", row.physical()), row.line()));
+                    out.add(new Meaning(Meaning.Kind.PHYSICAL_PAGE, String.format("the struct page of physical 0x%x", row.physical()), row.line()));
                 }
                 if (row.physical() == value) {
-                    out.add(new Meaning("physical page", String.format("the physical page described by struct page 0x%x", row.page()), row.line()));
+                    out.add(new Meaning(Meaning.Kind.PHYSICAL_PAGE, String.format("the physical page described by struct page 0x%x", row.page()), row.line()));
                 }
             }
         }
         for (Ptov ptov : analysis.parsed().ptovs()) {
             for (Ptov.Mapping m : ptov.mappings()) {
                 if (m.physical() == value) {
-                    out.add(new Meaning("physical page", String.format("physical, mapped at virtual 0x%x", m.virtual()), m.line()));
+                    out.add(new Meaning(Meaning.Kind.PHYSICAL_PAGE, String.format("physical, mapped at virtual 0x%x", m.virtual()), m.line()));
                 }
                 if (m.virtual() == value) {
-                    out.add(new Meaning("walk", String.format("the kernel virtual address of physical 0x%x", m.physical()), m.line()));
+                    out.add(new Meaning(Meaning.Kind.WALK, String.format("the kernel virtual address of physical 0x%x", m.physical()), m.line()));
                 }
             }
         }

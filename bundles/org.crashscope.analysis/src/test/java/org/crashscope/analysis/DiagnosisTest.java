@@ -26,7 +26,7 @@ class DiagnosisTest {
     }
 
     private static Finding kind(List<Finding> findings, String kind) {
-        return findings.stream().filter(f -> f.kind().equals(kind)).findFirst().orElseThrow(() -> new AssertionError("no " + kind + " in " + findings));
+        return findings.stream().filter(f -> f.kind().id().equals(kind)).findFirst().orElseThrow(() -> new AssertionError("no " + kind + " in " + findings));
     }
 
     private static List<Rule> shipped() {
@@ -39,7 +39,7 @@ class DiagnosisTest {
     void seedChainLinksTheErrorToTheFaultingUserAddress() {
         List<Finding> findings = chain(StackSlotAnnotatorTest.parse("seed-kcs-ghes-hugepage-gpf.txt"));
         assertEquals(List.of("hardware-error", "error-page", "table-slot", "virtual-range", "user-address", "vma", "task", "faulting-instruction",
-                "crash"), findings.stream().map(Finding::kind).toList());
+                "crash"), findings.stream().map(f -> f.kind().id()).toList());
         assertTrue(kind(findings, "crash").text().startsWith("general protection fault in gup_pgd_range"), kind(findings, "crash").text());
         Finding error = findings.get(0);
         assertTrue(error.text().contains("0x10af886040"), error.text());
@@ -81,7 +81,7 @@ class DiagnosisTest {
         assertEquals("ghes-hugepage-migration-gup-gpf", d.rule().id());
         assertEquals(List.of("kernel-4.18.0-348.el8", "kernel-4.18.0-305.91.1.el8_4"), d.rule().fixedIn());
         assertEquals("ghes.disable=y", d.rule().workaround());
-        assertEquals("affected", d.kernelStatus());
+        assertEquals(KernelStatus.AFFECTED, d.kernelStatus());
         assertEquals("4.18.0-305.34.2.el8_4.x86_64", d.kernel());
         assertEquals(1.0, d.confidence());
         assertTrue(d.missing().isEmpty());
@@ -98,7 +98,7 @@ class DiagnosisTest {
         ParsedTranscript hung = StackSlotAnnotatorTest.parse("hung-task.txt");
         List<Diagnosis> hungDiagnoses = diagnoses(hung);
         assertEquals(List.of("hung-task-panic"), hungDiagnoses.stream().map(d -> d.rule().id()).toList());
-        assertEquals("unknown", hungDiagnoses.get(0).kernelStatus(), "no fix to compare with");
+        assertEquals(KernelStatus.UNKNOWN, hungDiagnoses.get(0).kernelStatus(), "no fix to compare with");
 
         ParsedTranscript seed = StackSlotAnnotatorTest.parse("seed-kcs-ghes-hugepage-gpf.txt");
         assertFalse(diagnoses(seed).stream()
@@ -108,12 +108,12 @@ class DiagnosisTest {
     @Test
     void kernelStatusUsesStreamsAndRpmOrder() {
         List<String> fixes = List.of("kernel-4.18.0-348.el8", "kernel-4.18.0-305.91.1.el8_4");
-        assertEquals("affected", KnownIssues.kernelStatus("4.18.0-305.34.2.el8_4.x86_64", fixes));
-        assertEquals("fixed", KnownIssues.kernelStatus("4.18.0-305.91.1.el8_4.x86_64", fixes));
-        assertEquals("fixed", KnownIssues.kernelStatus("4.18.0-305.100.1.el8_4.x86_64", fixes), "numeric, not string, order");
-        assertEquals("fixed", KnownIssues.kernelStatus("4.18.0-372.9.1.el8.x86_64", fixes), "a later minor release has the main-line fix");
-        assertEquals("affected", KnownIssues.kernelStatus("4.18.0-240.22.1.el8_3.x86_64", fixes), "8.3 has neither fix");
-        assertEquals("unknown", KnownIssues.kernelStatus(null, fixes));
+        assertEquals(KernelStatus.AFFECTED, KnownIssues.kernelStatus("4.18.0-305.34.2.el8_4.x86_64", fixes));
+        assertEquals(KernelStatus.FIXED, KnownIssues.kernelStatus("4.18.0-305.91.1.el8_4.x86_64", fixes));
+        assertEquals(KernelStatus.FIXED, KnownIssues.kernelStatus("4.18.0-305.100.1.el8_4.x86_64", fixes), "numeric, not string, order");
+        assertEquals(KernelStatus.FIXED, KnownIssues.kernelStatus("4.18.0-372.9.1.el8.x86_64", fixes), "a later minor release has the main-line fix");
+        assertEquals(KernelStatus.AFFECTED, KnownIssues.kernelStatus("4.18.0-240.22.1.el8_3.x86_64", fixes), "8.3 has neither fix");
+        assertEquals(KernelStatus.UNKNOWN, KnownIssues.kernelStatus(null, fixes));
     }
 
     @Test

@@ -23,6 +23,6 @@ class ProblemsTest {
     void aRuleFileThatCannotBeReadIsAWarning(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Files.writeString(dir.resolve("broken.json"), "{ not json");
         TranscriptAnalysis analysis = TranscriptAnalysis.of(StackSlotAnnotatorTest.parse("seed-kcs-ghes-hugepage-gpf.txt"), Rules.load(List.of(dir)));
-        assertTrue(Problems.of(analysis).stream().anyMatch(p -> p.kind().equals("rules") && p.severity() == Problems.Severity.WARNING));
+        assertTrue(Problems.of(analysis).stream().anyMatch(p -> p.kind() == Problems.Kind.RULES && p.severity() == Problems.Severity.WARNING));
     }
 }

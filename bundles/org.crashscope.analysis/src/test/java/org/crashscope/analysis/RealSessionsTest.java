@@ -71,9 +71,9 @@ class RealSessionsTest {
             assertEquals(guilty, crash.guiltyFrame(), crash.toString());
             assertTrue(crash.title().endsWith(" in " + guilty), crash.title());
         }
-        assertTrue(s.analysis().findings().stream().anyMatch(f -> f.kind().equals("crash")), "a finding says the kind");
+        assertTrue(s.analysis().findings().stream().anyMatch(f -> f.kind().id().equals("crash")), "a finding says the kind");
         Long address = crash.oops() == null ? null : CrashReport.reportedAddress(crash.oops().message(), crash.oops());
-        assertEquals(CrashReport.listPoison(address), s.analysis().findings().stream().anyMatch(f -> f.kind().equals("list-poison")),
+        assertEquals(CrashReport.listPoison(address), s.analysis().findings().stream().anyMatch(f -> f.kind().id().equals("list-poison")),
                 "a fault on LIST_POISON, and only one, has its finding");
     }
 
@@ -84,7 +84,7 @@ class RealSessionsTest {
         boolean fault = crash.kind().fault() && !crash.deliberate();
         for (Finding f : s.analysis().findings()) {
             if (!fault) {
-                assertFalse(f.kind().equals("task") || f.kind().equals("faulting-instruction"), f.toString());
+                assertFalse(f.kind().id().equals("task") || f.kind().id().equals("faulting-instruction"), f.toString());
                 assertFalse(f.text().contains("faulted") || f.text().contains("executed"), f.toString());
             }
         }
@@ -171,7 +171,7 @@ class RealSessionsTest {
         assertEquals(hex(injected.get("misc")), m.misc());
         Mca mca = Mca.decode(m.status());
         assertTrue(mca.memory() && mca.corrected() && mca.addressValid(), mca.toString());
-        Finding error = s.analysis().findings().stream().filter(f -> f.kind().equals("hardware-error")).findFirst().orElseThrow();
+        Finding error = s.analysis().findings().stream().filter(f -> f.kind().id().equals("hardware-error")).findFirst().orElseThrow();
         assertTrue(error.text().contains(String.format("0x%x", m.address())) && error.evidence().contains(m.span().first()), error.toString());
     }
 

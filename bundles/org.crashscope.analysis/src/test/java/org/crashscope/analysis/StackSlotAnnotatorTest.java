@@ -20,12 +20,10 @@ import org.junit.jupiter.api.Test;
 class StackSlotAnnotatorTest {
 
     static ParsedTranscript parse(String name) {
-        try (Transcript t = Transcript.open(Path.of(StackSlotAnnotatorTest.class.getResource("/fixtures/" + name).toURI()))) {
+        try (Transcript t = Transcript.open(org.crashscope.fixtures.SharedFixtures.path(StackSlotAnnotatorTest.class, name))) {
             return TranscriptParser.parse(t);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -14,28 +14,30 @@ class ValueMeaningsTest {
     private static final TranscriptAnalysis SEED = TranscriptAnalysis.of(StackSlotAnnotatorTest.parse("seed-kcs-ghes-hugepage-gpf.txt"),
             Rules.load(List.of()));
 
-    private static Set<String> kinds(long value) {
+    private static Set<ValueMeanings.Meaning.Kind> kinds(long value) {
         return ValueMeanings.of(SEED, value).stream().map(ValueMeanings.Meaning::kind).collect(Collectors.toSet());
     }
 
     @Test
     void theAnomalousPudSlotsAddressIsAWalkLevelAndATableSlot() {
         List<ValueMeanings.Meaning> meanings = ValueMeanings.of(SEED, 0x2d49ef2228L);
-        assertTrue(meanings.stream().anyMatch(m -> m.kind().equals("walk level") && m.text().contains("PUD")), meanings.toString());
-        assertTrue(meanings.stream().anyMatch(m -> m.kind().equals("table slot") && m.text().contains("slot 0x45")), meanings.toString());
+        assertTrue(meanings.stream().anyMatch(m -> m.kind() == ValueMeanings.Meaning.Kind.WALK_LEVEL && m.text().contains("PUD")), meanings.toString());
+        assertTrue(meanings.stream().anyMatch(m -> m.kind() == ValueMeanings.Meaning.Kind.TABLE_SLOT && m.text().contains("slot 0x45")), meanings.toString());
         assertTrue(meanings.stream().allMatch(m -> m.line() > 0));
     }
 
     @Test
-    void theNonCanonicalRbxIsARegisterAndAStackWord() {
-        Set<String> kinds = kinds(0xf98136ffff230L);
-        assertTrue(kinds.contains("register"), kinds.toString());
+    void theNonCanonicalRbxIsARegisterOfTheOopsAndNothingElse() {
+        Set<ValueMeanings.Meaning.Kind> kinds = kinds(0xf98136ffff230L);
+        assertEquals(Set.of(ValueMeanings.Meaning.Kind.REGISTER), kinds, "no stack word holds it");
+        assertTrue(ValueMeanings.of(SEED, 0xf98136ffff230L).stream().allMatch(m -> m.text().startsWith("RBX")), "it is RBX");
     }
 
     @Test
     void theFaultingUserAddressIsTranslatedByAWalkAndLiesInItsVma() {
-        Set<String> kinds = kinds(0x7f1148cdf000L);
-        assertTrue(kinds.contains("walk"), kinds.toString());
+        Set<ValueMeanings.Meaning.Kind> kinds = kinds(0x7f1148cdf000L);
+        assertTrue(kinds.contains(ValueMeanings.Meaning.Kind.WALK), kinds.toString());
+        assertTrue(kinds.contains(ValueMeanings.Meaning.Kind.VMA), kinds.toString());
     }
 
     @Test

@@ -14,12 +14,10 @@ public final class Fixtures {
     }
 
     public static ParsedTranscript parse(String name) {
-        try (Transcript t = Transcript.open(Path.of(Fixtures.class.getResource("/fixtures/" + name).toURI()))) {
+        try (Transcript t = Transcript.open(org.crashscope.fixtures.SharedFixtures.path(Fixtures.class, name))) {
             return TranscriptParser.parse(t);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

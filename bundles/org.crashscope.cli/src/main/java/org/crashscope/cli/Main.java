@@ -9,14 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.crashscope.analysis.TranscriptAnalysis;
+import org.crashscope.analysis.AnalysisSession;
+import org.crashscope.analysis.AnalysisSession.Settings;
 import org.crashscope.report.AtomicFiles;
 import org.crashscope.report.ContractJson;
 import org.crashscope.report.Notes;
 import org.crashscope.report.ReportBuilder;
 import org.crashscope.report.ReportFormat;
 import org.crashscope.transcript.Transcript;
-import org.crashscope.transcript.parse.TranscriptParser;
 
 /**
  * {@code crashscope analyze FILE [--format json|text]}: the headless front end. It needs no
@@ -32,18 +32,21 @@ public final class Main {
     static final int NO_MEMORY = 3;
 
     private static final String USAGE_TEXT = """
-            Usage: crashscope analyze FILE [--format json|text]
-                   crashscope report FILE -o OUT [--format html|md|json]
+            Usage: crashscope analyze FILE [--format json|text] [--rules DIR]...
+                   crashscope report FILE -o OUT [--format html|md|json] [--rules DIR]...
                    crashscope --help | --version
 
             Commands:
               analyze FILE   read a crash transcript or kernel log and print what was understood
+                             (FILE - reads standard input)
               report FILE    write an annotated report (with the notes of FILE.crashscope.json);
                              the format defaults to OUT's extension, else html
 
             Options:
               --format json  one JSON object (the contract in README.md)
               --format text  a human summary (default)
+              --rules DIR    also read the known-issue rules (*.json) of DIR, after those of
+                             $CRASHSCOPE_RULES and ~/.crashscope/rules (repeatable)
               -h, --help     show this help
               --version      show the version
             """;
@@ -89,7 +92,7 @@ public final class Main {
         if (!command.equals("analyze")) {
             return usage("unknown command '" + command + "'");
         }
-        Args parsed = Args.parse(rest, Map.of("--format", "--format", "-f", "--format"));
+        Args parsed = Args.parse(rest, Map.of("--format", "--format", "-f", "--format", "--rules", "--rules"));
         if (parsed.problem() != null) {
             return usage(parsed.problem());
         }
@@ -101,18 +104,36 @@ public final class Main {
         if (file == null) {
             return usage("analyze needs a FILE");
         }
-        return analyze(Path.of(file), format);
+        Settings settings = settings(parsed);
+        if (settings == null) {
+            return USAGE;
+        }
+        return analyze(Path.of(file), format, settings);
     }
 
-    private int analyze(Path file, String format) {
-        try (Transcript transcript = Transcript.open(file)) {
+    /** The settings of a command: every record parsed, and the rule folders of {@code --rules} after those of the environment. */
+    private Settings settings(Args args) {
+        List<Path> folders = new ArrayList<>();
+        for (String dir : args.all("--rules")) {
+            Path p = Path.of(dir);
+            if (!Files.isDirectory(p)) {
+                usage("--rules " + dir + ": no such folder");
+                return null;
+            }
+            folders.add(p);
+        }
+        return Settings.defaults().withRules(folders);
+    }
+
+    private int analyze(Path file, String format, Settings settings) {
+        // the text summary of a huge file reads the block index and the log markers only (use --format json for every record)
+        try (AnalysisSession session = AnalysisSession.open(file, format.equals("json") ? settings : settings.withDepth(Settings.Depth.SUMMARY))) {
             if (format.equals("json")) {
-                out.print(ContractJson.write(TranscriptParser.parse(transcript)));
-            } else if (TranscriptParser.depthFor(transcript.sizeInBytes()) == TranscriptParser.Depth.FULL) {
-                out.print(TextSummary.write(TranscriptAnalysis.of(TranscriptParser.parse(transcript))));
+                out.print(ContractJson.write(session.analysis()));
+            } else if (session.summaryOnly()) {
+                out.print(TextSummary.write(session.parsed()));
             } else {
-                // a huge file: the block index and the log markers only (use --format json for every record)
-                out.print(TextSummary.write(TranscriptParser.parse(transcript, TranscriptParser.Depth.LOG_MARKERS)));
+                out.print(TextSummary.write(session.analysis()));
             }
             return OK;
         } catch (IOException e) {
@@ -122,7 +143,7 @@ public final class Main {
     }
 
     private int report(List<String> args) {
-        Args parsed = Args.parse(args, Map.of("--format", "--format", "-f", "--format", "-o", "-o", "--output", "-o"));
+        Args parsed = Args.parse(args, Map.of("--format", "--format", "-f", "--format", "-o", "-o", "--output", "-o", "--rules", "--rules"));
         if (parsed.problem() != null) {
             return usage(parsed.problem());
         }
@@ -155,14 +176,18 @@ public final class Main {
             err.println("crashscope: cannot tell whether " + output + " is the transcript: " + reason(e));
             return USAGE;
         }
-        try (Transcript transcript = Transcript.open(in)) {
+        Settings settings = settings(parsed);
+        if (settings == null) {
+            return USAGE;
+        }
+        try (AnalysisSession session = AnalysisSession.open(in, settings)) {
             Notes.Loaded notes = Notes.load(sidecar);
             if (notes.problem() != null) {
                 err.println("crashscope: notes: " + notes.problem());
             }
-            TranscriptAnalysis analysis = TranscriptAnalysis.of(TranscriptParser.parse(transcript));
+            Transcript transcript = session.transcript();
             String content = reportFormat.write(in.getFileName().toString(),
-                    new ReportBuilder.Input(analysis, transcript::line, transcript.lineCount(), notes.notes()));
+                    new ReportBuilder.Input(session.analysis(), transcript::line, transcript.lineCount(), notes.notes()));
             AtomicFiles.write(target, content, in, sidecar);
             out.println(output);
             return OK;

@@ -51,11 +51,7 @@ final class TextSummary {
                 text.append("  fixed in: ").append(String.join(", ", d.rule().fixedIn())).append('\n');
             }
             if (d.kernel() != null && !d.rule().explainsAKind()) {
-                text.append("  running kernel ").append(d.kernel()).append(": ").append(switch (d.kernelStatus()) {
-                    case "affected" -> "older than the fix, affected";
-                    case "fixed" -> "has the fix";
-                    default -> "no fixed version to compare with";
-                }).append('\n');
+                text.append("  running kernel ").append(d.kernel()).append(": ").append(d.kernelStatus().wording()).append('\n');
             }
             if (d.rule().workaround() != null) {
                 text.append("  ").append(d.rule().adviceLabel().toLowerCase(java.util.Locale.ROOT)).append(": ").append(d.rule().workaroundText() != null ? d.rule().workaroundText() : d.rule().workaround()).append('\n');

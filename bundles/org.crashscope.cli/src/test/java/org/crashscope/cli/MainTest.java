@@ -34,7 +34,7 @@ class MainTest {
     }
 
     private static String seed() throws Exception {
-        return Path.of(MainTest.class.getResource("/fixtures/seed-kcs-ghes-hugepage-gpf.txt").toURI()).toString();
+        return org.crashscope.fixtures.SharedFixtures.path(MainTest.class, "seed-kcs-ghes-hugepage-gpf.txt").toString();
     }
 
     @Test
@@ -76,11 +76,19 @@ class MainTest {
     void unreadableFileIsRejected(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("secret.txt"), "crash> bt\n");
         assertTrue(file.toFile().setReadable(false, false));
-        if (Files.isReadable(file)) {
-            return; // running as root: every file is readable, nothing to check here
-        }
+        // as root every file is readable: then this is skipped (and reported so), the next test still reads what root cannot
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(file), "running as root: the file is readable");
         assertEquals(2, run("analyze", file.toString()));
         assertTrue(stderr().contains("permission denied"), stderr());
+    }
+
+    @Test
+    void aFileNoOneCanReadIsOneLineOnStderrAndExitCodeTwo() {
+        // /proc/self/mem opens but its first page is never mapped: every read fails, for root too
+        assertEquals(2, run("analyze", "/proc/self/mem", "--format", "json"));
+        assertEquals("", stdout());
+        assertEquals(1, stderr().lines().count(), stderr());
+        assertTrue(stderr().startsWith("crashscope: cannot read /proc/self/mem"), stderr());
     }
 
     @Test
@@ -108,7 +116,9 @@ class MainTest {
     void jsonEscapesEverythingThatComesFromTheTranscript(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("hostile.txt"), "crash> bt \"</script>\\\u0001\n");
         assertEquals(0, run("analyze", file.toString(), "--format=json"));
-        assertTrue(stdout().contains("\"command\": \"bt \\\"<\\/script>\\\\\\u0001\""), stdout());
+        assertTrue(stdout().contains("\"command\": \"bt \\\"</script>\\\\\\u0001\""), stdout());
+        var command = com.google.gson.JsonParser.parseString(stdout()).getAsJsonObject().getAsJsonArray("commands").get(0).getAsJsonObject();
+        assertEquals("bt \"</script>\\\u0001", command.get("command").getAsString(), "what the JSON says is what the transcript says");
     }
 
     @Test
@@ -137,5 +147,15 @@ class MainTest {
         assertEquals(2, run("report", seed(), "-o", seed(), "--format", "html"), "never over the transcript");
         assertFalse(stderr().contains("Exception"), stderr());
         assertTrue(Files.readString(Path.of(seed())).startsWith("Kernel Panic"));
+    }
+
+    @Test
+    void rulesFoldersAreReadFromTheRulesOption(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("gup.json"), "{\"id\": \"site-gup-watch\", \"title\": \"t\", \"symptoms\": [{\"id\": \"g\", \"text\": \"t\", "
+                + "\"function\": \"^gup_pgd_range$\", \"required\": true}]}");
+        assertEquals(0, run("analyze", seed(), "--format", "json", "--rules", dir.toString()));
+        assertTrue(stdout().contains("\"id\": \"site-gup-watch\""), stdout());
+        assertEquals(2, run("analyze", seed(), "--rules", dir.resolve("missing").toString()));
+        assertTrue(stderr().contains("no such folder"), stderr());
     }
 }

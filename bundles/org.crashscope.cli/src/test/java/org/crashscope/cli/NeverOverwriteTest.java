@@ -25,7 +25,7 @@ class NeverOverwriteTest {
     }
 
     private static Path seed(Path dir) throws Exception {
-        return Files.copy(Path.of(NeverOverwriteTest.class.getResource("/fixtures/seed-kcs-ghes-hugepage-gpf.txt").toURI()), dir.resolve("in.txt"));
+        return Files.copy(org.crashscope.fixtures.SharedFixtures.path(NeverOverwriteTest.class, "seed-kcs-ghes-hugepage-gpf.txt"), dir.resolve("in.txt"));
     }
 
     @Test

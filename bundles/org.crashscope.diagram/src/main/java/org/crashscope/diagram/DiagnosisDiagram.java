@@ -74,11 +74,7 @@ public final class DiagnosisDiagram {
                 lines.add("fixed in: " + String.join(", ", diagnosis.rule().fixedIn()));
             }
             if (diagnosis.kernel() != null && !diagnosis.rule().explainsAKind()) {
-                lines.add("running " + diagnosis.kernel() + ": " + switch (diagnosis.kernelStatus()) {
-                    case "affected" -> "older than the fix (affected)";
-                    case "fixed" -> "has the fix";
-                    default -> "no fixed version to compare with";
-                });
+                lines.add("running " + diagnosis.kernel() + ": " + diagnosis.kernelStatus().wording());
             }
             if (diagnosis.rule().workaround() != null) {
                 lines.addAll(wrap(diagnosis.rule().adviceLabel().toLowerCase(Locale.ROOT) + ": " + (diagnosis.rule().workaroundText() != null ? diagnosis.rule().workaroundText() : diagnosis.rule().workaround()),
@@ -104,18 +100,7 @@ public final class DiagnosisDiagram {
     }
 
     private static String label(Finding f) {
-        return switch (f.kind()) {
-            case "hardware-error" -> "HARDWARE ERROR";
-            case "error-page" -> "PAGE";
-            case "table-slot" -> "PAGE-TABLE SLOT";
-            case "virtual-range" -> "VIRTUAL RANGE";
-            case "user-address" -> "USER ADDRESS";
-            case "vma" -> "VMA";
-            case "task" -> "TASK";
-            case "faulting-instruction" -> "INSTRUCTION";
-            case "gap" -> "MISSING EVIDENCE";
-            default -> f.kind().toUpperCase(Locale.ROOT);
-        };
+        return f.kind().heading();
     }
 
     private static String confidence(Finding f) {

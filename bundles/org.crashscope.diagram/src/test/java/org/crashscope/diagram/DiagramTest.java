@@ -31,7 +31,7 @@ class DiagramTest {
 
     @BeforeAll
     static void analyse() throws IOException, URISyntaxException {
-        try (Transcript t = Transcript.open(Path.of(DiagramTest.class.getResource("/fixtures/seed-kcs-ghes-hugepage-gpf.txt").toURI()))) {
+        try (Transcript t = Transcript.open(org.crashscope.fixtures.SharedFixtures.path(DiagramTest.class, "seed-kcs-ghes-hugepage-gpf.txt"))) {
             seed = PagingAnalysis.of(TranscriptParser.parse(t));
         }
     }

@@ -7,6 +7,7 @@ import org.crashscope.analysis.AnnotatedSlot;
 import org.crashscope.analysis.CrashReport;
 import org.crashscope.analysis.Diagnosis;
 import org.crashscope.analysis.Finding;
+import org.crashscope.analysis.KernelStatus;
 import org.crashscope.analysis.RegisterProvenance;
 import org.crashscope.analysis.Session;
 import org.crashscope.analysis.TranscriptAnalysis;
@@ -44,10 +45,6 @@ import org.crashscope.transcript.parse.ParsedTranscript;
 public final class ContractJson {
 
     private ContractJson() {
-    }
-
-    public static String write(ParsedTranscript parsed) {
-        return write(TranscriptAnalysis.of(parsed));
     }
 
     public static String write(TranscriptAnalysis analyses) {
@@ -143,7 +140,7 @@ public final class ContractJson {
     private static void findings(Json json, List<Finding> findings) {
         json.name("findings").beginArray();
         for (Finding f : findings) {
-            json.beginObject().field("kind", f.kind()).field("text", f.text()).field("confidence", f.confidence().name().toLowerCase(java.util.Locale.ROOT));
+            json.beginObject().field("kind", f.kind().id()).field("text", f.text()).field("confidence", f.confidence().name().toLowerCase(java.util.Locale.ROOT));
             lines(json, "evidence", f.evidence());
             if (f.nextCommand() != null) {
                 json.field("nextCommand", f.nextCommand());
@@ -161,9 +158,9 @@ public final class ContractJson {
                     .field("level", d.level().name().toLowerCase(java.util.Locale.ROOT));
             strings(json, "fixedIn", d.rule().fixedIn());
             json.field("category", d.rule().category()).field("workaround", d.rule().workaround()).field("workaroundText", d.rule().workaroundText())
-                    .field("kernel", d.kernel()).field("kernelStatus", d.kernelStatus());
-            if (!d.kernelStatus().equals("unknown")) {
-                json.name("olderThanFix").value(d.kernelStatus().equals("affected"));
+                    .field("kernel", d.kernel()).field("kernelStatus", d.kernelStatus().id());
+            if (d.kernelStatus() != KernelStatus.UNKNOWN) {
+                json.name("olderThanFix").value(d.kernelStatus() == KernelStatus.AFFECTED);
             }
             strings(json, "symptomsHeld", d.held());
             strings(json, "symptomsMissing", d.missing());

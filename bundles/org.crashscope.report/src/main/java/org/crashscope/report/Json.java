@@ -1,77 +1,65 @@
 package org.crashscope.report;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+import com.google.gson.stream.JsonWriter;
+
 /**
- * A small streaming JSON writer: objects and arrays are opened and closed explicitly, commas and
- * indentation are placed automatically, and every string is escaped (control characters,
- * quotes, backslashes, and {@code </} so that the output is safe inside an HTML script block).
+ * The JSON writer of the reports and the CLI: Gson's streaming {@link JsonWriter} (the same library
+ * reads notes and rules), with names and values in the order they are written, nulls written out,
+ * and no HTML escaping (the JSON is a file of its own, never inlined into a page).
  */
 public final class Json {
 
-    private final StringBuilder out = new StringBuilder();
-    private final boolean pretty;
-    private int depth;
-    private boolean first = true;
-    private boolean afterName;
+    private final StringWriter out = new StringWriter();
+    private final JsonWriter w;
 
     public Json(boolean pretty) {
-        this.pretty = pretty;
+        w = new JsonWriter(out);
+        w.setSerializeNulls(true);
+        w.setHtmlSafe(false);
+        if (pretty) {
+            w.setIndent("  ");
+        }
     }
 
     public Json beginObject() {
-        value();
-        out.append('{');
-        return open();
+        return run(() -> w.beginObject());
     }
 
     public Json endObject() {
-        return close('}');
+        return run(() -> w.endObject());
     }
 
     public Json beginArray() {
-        value();
-        out.append('[');
-        return open();
+        return run(() -> w.beginArray());
     }
 
     public Json endArray() {
-        return close(']');
+        return run(() -> w.endArray());
     }
 
     public Json name(String name) {
-        separate();
-        string(name);
-        out.append(pretty ? ": " : ":");
-        afterName = true;
-        return this;
+        return run(() -> w.name(name));
     }
 
     public Json value(String s) {
-        value();
-        if (s == null) {
-            out.append("null");
-        } else {
-            string(s);
-        }
-        return this;
+        return run(() -> w.value(s));
     }
 
     public Json value(long n) {
-        value();
-        out.append(n);
-        return this;
+        return run(() -> w.value(n));
     }
 
     public Json value(boolean b) {
-        value();
-        out.append(b);
-        return this;
+        return run(() -> w.value(b));
     }
 
     /** Writes a number already formatted as JSON (e.g. a timestamp with fixed decimals). */
     public Json raw(String number) {
-        value();
-        out.append(number);
-        return this;
+        return run(() -> w.jsonValue(number));
     }
 
     public Json field(String name, String value) {
@@ -87,67 +75,16 @@ public final class Json {
         return out.toString();
     }
 
-    private Json open() {
-        depth++;
-        first = true;
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private Json run(Write write) {
+        try {
+            write.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
         return this;
-    }
-
-    private Json close(char c) {
-        depth--;
-        if (!first) {
-            newline();
-        }
-        out.append(c);
-        first = false;
-        return this;
-    }
-
-    private void value() {
-        if (afterName) {
-            afterName = false;
-            return;
-        }
-        separate();
-    }
-
-    private void separate() {
-        if (!first) {
-            out.append(',');
-        }
-        if (depth > 0) {
-            newline();
-        }
-        first = false;
-    }
-
-    private void newline() {
-        if (pretty) {
-            out.append('\n');
-            out.append("  ".repeat(depth));
-        }
-    }
-
-    private void string(String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '/' -> out.append(i > 0 && s.charAt(i - 1) == '<' ? "\\/" : "/");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029 || c == 0x7f) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

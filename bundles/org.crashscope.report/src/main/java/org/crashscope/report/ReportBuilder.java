@@ -76,11 +76,7 @@ public final class ReportBuilder {
                 facts.add(List.of("Fixed in", String.join(", ", d.rule().fixedIn())));
             }
             if (d.kernel() != null && !d.rule().explainsAKind()) {
-                facts.add(List.of("Running kernel", d.kernel() + switch (d.kernelStatus()) {
-                    case "affected" -> " (older than the fix: affected)";
-                    case "fixed" -> " (has the fix)";
-                    default -> "";
-                }));
+                facts.add(List.of("Running kernel", d.kernel() + " (" + d.kernelStatus().wording() + ")"));
             }
             if (d.rule().workaround() != null) {
                 facts.add(List.of(d.rule().adviceLabel(), d.rule().workaroundText() != null ? d.rule().workaroundText() : d.rule().workaround()));
@@ -97,7 +93,7 @@ public final class ReportBuilder {
         if (!a.findings().isEmpty()) {
             List<Report.Step> steps = new ArrayList<>();
             for (Finding f : a.findings()) {
-                steps.add(new Report.Step(f.kind(), f.text(), f.isGap() ? "missing" : f.confidence().name().toLowerCase(Locale.ROOT), f.evidence(),
+                steps.add(new Report.Step(f.kind().id(), f.text(), f.isGap() ? "missing" : f.confidence().name().toLowerCase(Locale.ROOT), f.evidence(),
                         f.nextCommand()));
             }
             blocks.add(new Report.Paragraph("Evidence chain", true));

@@ -39,6 +39,14 @@ class BrowserRenderingTest {
         List<String> common = List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--hide-scrollbars",
                 "--user-data-dir=" + profile);
+        // what Chromium made of the page: its DOM after loading (an error page or a blank one has none of this)
+        String dom = output(concat(common, "--dump-dom", html.toUri().toString()));
+        org.jsoup.nodes.Document rendered = org.jsoup.Jsoup.parse(dom);
+        String text = rendered.text();
+        for (String expected : List.of("ghes-hugepage-migration-gup-gpf", "0x10af886040", "0x2d49ef2228", "gup_pgd_range", "mov r12, qword ptr [rbx]")) {
+            assertTrue(text.contains(expected), "Chromium rendered " + expected + ": " + text.substring(0, Math.min(300, text.length())));
+        }
+        assertTrue(rendered.select("svg").size() >= 2, "the diagrams are inline SVG the browser parsed");
         run(concat(common, "--window-size=1280,2400", "--screenshot=" + png, html.toUri().toString()));
         run(concat(common, "--no-pdf-header-footer", "--print-to-pdf=" + pdf, html.toUri().toString()));
         assertTrue(Files.size(png) > 50_000, "a rendered page, not a blank one: " + Files.size(png));
@@ -51,6 +59,13 @@ class BrowserRenderingTest {
         List<String> out = new java.util.ArrayList<>(a);
         out.addAll(List.of(b));
         return out;
+    }
+
+    private static String output(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS), "chromium did not finish: " + command);
+        return new String(out, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static void run(List<String> command) throws Exception {

@@ -23,8 +23,8 @@ class ContractJsonTest {
 
     @BeforeAll
     static void analyze() throws Exception {
-        try (Transcript t = Transcript.open(Path.of(ContractJsonTest.class.getResource("/fixtures/seed-kcs-ghes-hugepage-gpf.txt").toURI()))) {
-            json = JsonParser.parseString(ContractJson.write(TranscriptParser.parse(t))).getAsJsonObject();
+        try (Transcript t = Transcript.open(org.crashscope.fixtures.SharedFixtures.path(ContractJsonTest.class, "seed-kcs-ghes-hugepage-gpf.txt"))) {
+            json = JsonParser.parseString(ContractJson.write(org.crashscope.analysis.TranscriptAnalysis.of(TranscriptParser.parse(t), org.crashscope.analysis.Rules.load(java.util.List.of())))).getAsJsonObject();
         }
     }
 

@@ -28,7 +28,7 @@ class ReportTest {
             "2026-11-25T12:00:00Z"));
 
     static String render(String fixture, ReportFormat format, List<Note> notes) throws Exception {
-        try (Transcript t = Transcript.open(Path.of(ReportTest.class.getResource("/fixtures/" + fixture).toURI()))) {
+        try (Transcript t = Transcript.open(org.crashscope.fixtures.SharedFixtures.path(ReportTest.class, fixture))) {
             TranscriptAnalysis analysis = TranscriptAnalysis.of(TranscriptParser.parse(t));
             return format.write(fixture, new ReportBuilder.Input(analysis, t::line, t.lineCount(), notes));
         }

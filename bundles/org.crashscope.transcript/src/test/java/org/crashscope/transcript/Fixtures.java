@@ -2,7 +2,6 @@ package org.crashscope.transcript;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 /** Fixture transcripts of this bundle's {@code src/test/resources/fixtures}. */
@@ -11,15 +10,7 @@ final class Fixtures {
     }
 
     static Path path(String name) {
-        try {
-            var url = Fixtures.class.getResource("/fixtures/" + name);
-            if (url == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.crashscope.fixtures.SharedFixtures.path(Fixtures.class, name);
     }
 
     static Transcript open(String name) {

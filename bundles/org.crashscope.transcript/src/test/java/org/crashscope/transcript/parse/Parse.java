@@ -14,12 +14,10 @@ final class Parse {
     }
 
     static ParsedTranscript fixture(String name) {
-        try (Transcript t = Transcript.open(Path.of(Parse.class.getResource("/fixtures/" + name).toURI()))) {
+        try (Transcript t = Transcript.open(org.crashscope.fixtures.SharedFixtures.path(Parse.class, name))) {
             return TranscriptParser.parse(t);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,0 +1,50 @@
+package org.crashscope.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.crashscope.analysis.AnalysisSession;
+import org.crashscope.analysis.Diagnosis;
+import org.crashscope.ui.Preferences;
+import org.crashscope.ui.TranscriptEditor;
+import org.crashscope.ui.Transcripts;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A rule folder set in the preferences gives the workbench the diagnosis `crashscope analyze --rules DIR` gives. */
+class SameDiagnosisTest {
+
+    @Test
+    void thePreferencesRuleFolderAndTheCliFlagNameTheSameKnownIssues(@TempDir Path rules) throws Exception {
+        Files.writeString(rules.resolve("gup.json"), """
+                {"id": "site-gup-watch", "title": "Our fleet's watch on fast-GUP faults", "symptoms": [
+                  {"id": "gup", "text": "the fault is in gup_pgd_range", "function": "^gup_pgd_range$", "required": true}]}
+                """);
+        Display display = Display.getCurrent();
+        IWorkbenchWindow window = Seed.window();
+        window.getActivePage().closeAllEditors(false);
+        String before = Preferences.store().getString(Preferences.RULE_FOLDERS);
+        try {
+            Preferences.store().setValue(Preferences.RULE_FOLDERS, rules.toString());
+            TranscriptEditor editor = Transcripts.open(window, Seed.path());
+            UiWait.until(display, 10_000, () -> editor.analysis() != null);
+            List<String> gui = editor.analysis().diagnoses().stream().map(d -> d.rule().id()).toList();
+            // what the CLI does with --rules DIR: the default settings and that folder
+            try (AnalysisSession cli = AnalysisSession.open(Seed.path(), AnalysisSession.Settings.defaults().withRules(List.of(rules)))) {
+                List<String> command = cli.analysis().diagnoses().stream().map(Diagnosis::rule).map(r -> r.id()).toList();
+                assertEquals(command, gui);
+            }
+            assertTrue(gui.contains("site-gup-watch"), gui.toString());
+            assertTrue(gui.contains("ghes-hugepage-migration-gup-gpf"), gui.toString());
+        } finally {
+            Preferences.store().setValue(Preferences.RULE_FOLDERS, before);
+            window.getActivePage().closeAllEditors(false);
+        }
+    }
+}
