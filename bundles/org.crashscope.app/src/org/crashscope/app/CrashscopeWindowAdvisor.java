@@ -1,6 +1,6 @@
 package org.crashscope.app;
 
-import org.crashscope.ui.FileDropAdapter;
+import org.crashscope.ui.editor.FileDropAdapter;
 import org.eclipse.swt.dnd.FileTransfer;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.ui.application.ActionBarAdvisor;

@@ -5,8 +5,8 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.crashscope.ui.CrashAnalysisPerspective;
-import org.crashscope.ui.Transcripts;
+import org.crashscope.ui.views.CrashAnalysisPerspective;
+import org.crashscope.ui.editor.Transcripts;
 import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -70,13 +70,13 @@ final class CrashscopeWorkbenchAdvisor extends WorkbenchAdvisor {
 
     /** The first time Crashscope starts, the guide's welcome explains the sample beside it. */
     private static void welcomeOnFirstRun(IWorkbenchWindow window) {
-        var store = org.crashscope.ui.Preferences.store();
+        var store = org.crashscope.ui.preferences.Preferences.store();
         if (store.getBoolean(WELCOMED)) {
             return;
         }
         try {
             var editor = window.getActivePage().getActiveEditor();
-            org.crashscope.ui.GuideView.open(window.getActivePage(), "welcome");
+            org.crashscope.ui.help.GuideView.open(window.getActivePage(), "welcome");
             if (editor != null) {
                 window.getActivePage().activate(editor);
             }

@@ -11,11 +11,11 @@ import java.util.Arrays;
 
 import org.crashscope.diagram.Diagram;
 import org.crashscope.diagram.Palette;
-import org.crashscope.ui.BacktraceView;
-import org.crashscope.ui.DiagnosisView;
-import org.crashscope.ui.TranscriptEditor;
-import org.crashscope.ui.Transcripts;
-import org.crashscope.ui.WalkView;
+import org.crashscope.ui.views.BacktraceView;
+import org.crashscope.ui.views.DiagnosisView;
+import org.crashscope.ui.editor.TranscriptEditor;
+import org.crashscope.ui.editor.Transcripts;
+import org.crashscope.ui.views.WalkView;
 import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.TableItem;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 
-import org.crashscope.analysis.AnnotatedSlot;
-import org.crashscope.ui.BacktraceView;
-import org.crashscope.ui.RegistersView;
-import org.crashscope.ui.TranscriptEditor;
+import org.crashscope.analysis.stack.AnnotatedSlot;
+import org.crashscope.ui.views.BacktraceView;
+import org.crashscope.ui.views.RegistersView;
+import org.crashscope.ui.editor.TranscriptEditor;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Display;

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
-import org.crashscope.ui.TranscriptEditor;
-import org.crashscope.ui.Transcripts;
+import org.crashscope.ui.editor.TranscriptEditor;
+import org.crashscope.ui.editor.Transcripts;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchWindow;

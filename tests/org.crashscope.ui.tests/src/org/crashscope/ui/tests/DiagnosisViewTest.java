@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.crashscope.diagram.Diagram;
 import org.crashscope.diagram.DiagnosisDiagram;
-import org.crashscope.ui.DiagnosisView;
-import org.crashscope.ui.TranscriptEditor;
+import org.crashscope.ui.views.DiagnosisView;
+import org.crashscope.ui.editor.TranscriptEditor;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchPage;

@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import org.crashscope.ui.DiagnosisView;
-import org.crashscope.ui.TranscriptEditor;
-import org.crashscope.ui.Transcripts;
+import org.crashscope.ui.views.DiagnosisView;
+import org.crashscope.ui.editor.TranscriptEditor;
+import org.crashscope.ui.editor.Transcripts;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.ITextSelection;
@@ -107,7 +107,7 @@ class LargeFileTest {
         String query = "general protection fault";
         int[] hits = new int[2];
         for (int i = 0; i < 2; i++) {
-            var search = org.crashscope.ui.FindInTranscriptHandler.next(editor[0], query, false);
+            var search = org.crashscope.ui.handlers.FindInTranscriptHandler.next(editor[0], query, false);
             assertTrue(pump(display, 60_000, () -> search.getResult() != null), "the search ended");
             UiWait.settle(display, 100);
             ITextSelection found = (ITextSelection) editor[0].getSelectionProvider().getSelection();

@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.crashscope.diagram.Diagram;
-import org.crashscope.ui.PageTableView;
-import org.crashscope.ui.TranscriptEditor;
-import org.crashscope.ui.WalkView;
+import org.crashscope.ui.views.PageTableView;
+import org.crashscope.ui.editor.TranscriptEditor;
+import org.crashscope.ui.views.WalkView;
 import org.crashscope.arch.paging.PageTable;
 import org.crashscope.arch.paging.TableSlot;
 import org.eclipse.jface.text.ITextSelection;

@@ -1,6 +1,6 @@
 package org.crashscope.ui.tests;
 
-import org.crashscope.ui.TranscriptEditor;
+import org.crashscope.ui.editor.TranscriptEditor;
 import org.eclipse.ui.PlatformUI;
 
 /** Workbench operations the tests need. */

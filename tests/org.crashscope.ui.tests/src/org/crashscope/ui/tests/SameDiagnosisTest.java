@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.crashscope.analysis.AnalysisSession;
-import org.crashscope.analysis.Diagnosis;
-import org.crashscope.ui.Preferences;
-import org.crashscope.ui.TranscriptEditor;
-import org.crashscope.ui.Transcripts;
+import org.crashscope.analysis.rules.Diagnosis;
+import org.crashscope.ui.preferences.Preferences;
+import org.crashscope.ui.editor.TranscriptEditor;
+import org.crashscope.ui.editor.Transcripts;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.junit.jupiter.api.Test;

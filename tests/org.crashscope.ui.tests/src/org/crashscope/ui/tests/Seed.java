@@ -2,13 +2,12 @@ package org.crashscope.ui.tests;
 
 import java.nio.file.Path;
 
-import org.crashscope.ui.TranscriptEditor;
-import org.crashscope.ui.Transcripts;
+import org.crashscope.ui.editor.TranscriptEditor;
+import org.crashscope.ui.editor.Transcripts;
 import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
-import org.osgi.framework.FrameworkUtil;
 
 /** The reference transcript, the one the product ships as its sample, opened in a workbench window of a known size. */
 final class Seed {
@@ -43,7 +42,7 @@ final class Seed {
 
     /** The first run's welcome stands beside the editor: the tests want the usual layout. */
     private static void hideGuide(IWorkbenchWindow window) {
-        var guide = window.getActivePage().findView(org.crashscope.ui.GuideView.ID);
+        var guide = window.getActivePage().findView(org.crashscope.ui.help.GuideView.ID);
         if (guide != null) {
             window.getActivePage().hideView(guide);
         }

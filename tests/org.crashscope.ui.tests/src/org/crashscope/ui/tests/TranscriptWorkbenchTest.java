@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-import org.crashscope.ui.RecentFiles;
-import org.crashscope.ui.TranscriptEditor;
-import org.crashscope.ui.TranscriptOutlinePage;
-import org.crashscope.ui.Transcripts;
+import org.crashscope.ui.handlers.RecentFiles;
+import org.crashscope.ui.editor.TranscriptEditor;
+import org.crashscope.ui.editor.TranscriptOutlinePage;
+import org.crashscope.ui.editor.Transcripts;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.swt.widgets.Display;

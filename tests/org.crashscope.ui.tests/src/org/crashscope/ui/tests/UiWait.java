@@ -31,7 +31,7 @@ final class UiWait {
     }
 
     /** A real left click {@code dx, dy} pixels into a box of a diagram view, then the events it causes. */
-    static void click(org.crashscope.ui.DiagramCanvas canvas, org.crashscope.diagram.Diagram.Box box, int dx, int dy) {
+    static void click(org.crashscope.ui.views.DiagramCanvas canvas, org.crashscope.diagram.Diagram.Box box, int dx, int dy) {
         org.eclipse.swt.widgets.Event down = new org.eclipse.swt.widgets.Event();
         down.button = 1;
         down.x = box.x() + dx;

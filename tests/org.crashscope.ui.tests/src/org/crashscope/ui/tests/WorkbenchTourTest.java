@@ -7,21 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.crashscope.diagram.DiagnosisDiagram;
-import org.crashscope.ui.CaretValue;
-import org.crashscope.ui.DiagnosisView;
-import org.crashscope.ui.GuideView;
-import org.crashscope.ui.HardwareErrorsView;
-import org.crashscope.ui.Preferences;
-import org.crashscope.ui.TranscriptEditor;
+import org.crashscope.ui.editor.CaretValue;
+import org.crashscope.ui.views.DiagnosisView;
+import org.crashscope.ui.help.GuideView;
+import org.crashscope.ui.views.HardwareErrorsView;
+import org.crashscope.ui.editor.TranscriptEditor;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.hyperlink.IHyperlink;
 import org.eclipse.jface.viewers.StructuredSelection;
-import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -64,11 +60,11 @@ class WorkbenchTourTest {
         assertTrue(value.meanings().stream().anyMatch(m -> m.kind() == org.crashscope.analysis.ValueMeanings.Meaning.Kind.WALK_LEVEL), value.meanings().toString());
         assertTrue(value.meanings().stream().anyMatch(m -> m.kind() == org.crashscope.analysis.ValueMeanings.Meaning.Kind.TABLE_SLOT), value.meanings().toString());
         assertTrue(editor.highlightValue(value.value()) >= 1, "its occurrences are highlighted");
-        var properties = org.crashscope.ui.Properties.of(value);
+        var properties = org.crashscope.ui.views.Properties.of(value);
         assertNotNull(properties);
         assertTrue(properties.getPropertyDescriptors().length >= 5);
 
-        IHyperlink[] links = new org.crashscope.ui.ValueHyperlinks(editor).links(document(editor), offset + 2);
+        IHyperlink[] links = new org.crashscope.ui.editor.ValueHyperlinks(editor).links(document(editor), offset + 2);
         assertNotNull(links, "Ctrl+click finds links on an address");
         IHyperlink definition = List.of(links).stream().filter(l -> l.getHyperlinkText().startsWith("table slot")).findFirst().orElseThrow();
         definition.open();
@@ -80,8 +76,8 @@ class WorkbenchTourTest {
     @Test
     void whatOneViewSelectsTheOthersShow() throws Exception {
         TranscriptEditor editor = Seed.openIn(window);
-        var pageTable = (org.crashscope.ui.PageTableView) page.showView(org.crashscope.ui.PageTableView.ID);
-        var walk = (org.crashscope.ui.WalkView) page.showView(org.crashscope.ui.WalkView.ID);
+        var pageTable = (org.crashscope.ui.views.PageTableView) page.showView(org.crashscope.ui.views.PageTableView.ID);
+        var walk = (org.crashscope.ui.views.WalkView) page.showView(org.crashscope.ui.views.WalkView.ID);
         var diagnosis = (DiagnosisView) page.showView(DiagnosisView.ID);
         UiWait.settle(display, 200);
         // the walk's PUD step (entry at 0x2d49ef2228) -> the Page Table view shows slot 0x45, the Diagnosis its step
@@ -109,7 +105,7 @@ class WorkbenchTourTest {
 
         // the Outline links with the editor: the block around the caret is selected there
         var outline = (org.eclipse.ui.views.contentoutline.ContentOutline) page.showView(org.eclipse.ui.IPageLayout.ID_OUTLINE);
-        var outlinePage = (org.crashscope.ui.TranscriptOutlinePage) outline.getCurrentPage();
+        var outlinePage = (org.crashscope.ui.editor.TranscriptOutlinePage) outline.getCurrentPage();
         page.activate(editor);
         editor.getSelectionProvider().setSelection(new org.eclipse.jface.text.TextSelection(document(editor).getLineOffset(169), 0));
         assertTrue(UiWait.until(display, 3000, () -> outlinePage.viewer().getTree().getSelectionCount() == 1

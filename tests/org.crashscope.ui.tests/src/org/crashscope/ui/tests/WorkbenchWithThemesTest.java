@@ -3,9 +3,9 @@ package org.crashscope.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.crashscope.diagram.DiagnosisDiagram;
-import org.crashscope.ui.DiagnosisView;
-import org.crashscope.ui.Preferences;
-import org.crashscope.ui.TranscriptEditor;
+import org.crashscope.ui.views.DiagnosisView;
+import org.crashscope.ui.preferences.Preferences;
+import org.crashscope.ui.editor.TranscriptEditor;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchPage;

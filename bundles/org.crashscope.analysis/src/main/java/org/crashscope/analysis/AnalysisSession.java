@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import org.crashscope.transcript.Transcript;
 import org.crashscope.transcript.parse.ParsedTranscript;
 import org.crashscope.transcript.parse.TranscriptParser;
+import org.crashscope.analysis.rules.Rules;
 
 /**
  * One transcript under analysis: it owns the opened {@link Transcript}, its parse and its

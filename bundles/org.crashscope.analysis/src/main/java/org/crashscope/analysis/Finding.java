@@ -15,11 +15,11 @@ public record Finding(FindingKind kind, String text, Confidence confidence, List
         return nextCommand != null;
     }
 
-    static Finding of(FindingKind kind, String text, Confidence confidence, Integer... lines) {
+    public static Finding of(FindingKind kind, String text, Confidence confidence, Integer... lines) {
         return new Finding(kind, text, confidence, java.util.Arrays.stream(lines).filter(l -> l != null && l > 0).distinct().sorted().toList(), null);
     }
 
-    static Finding gap(String text, String command, Integer... lines) {
+    public static Finding gap(String text, String command, Integer... lines) {
         return new Finding(FindingKind.GAP, text, Confidence.HIGH, java.util.Arrays.stream(lines).filter(l -> l != null && l > 0).distinct().sorted().toList(),
                 command);
     }

@@ -17,6 +17,8 @@ import org.crashscope.transcript.model.ParsedRecord;
 import org.crashscope.transcript.model.SysInfo;
 import org.crashscope.transcript.model.Walk;
 import org.crashscope.transcript.parse.ParsedTranscript;
+import org.crashscope.analysis.chain.CrashReport;
+import org.crashscope.analysis.chain.CrashKind;
 
 /**
  * The outline of a transcript, built once for every front end: crash's session header first, then

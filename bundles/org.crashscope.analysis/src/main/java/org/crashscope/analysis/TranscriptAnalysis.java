@@ -10,6 +10,15 @@ import org.crashscope.arch.x86.Disassembler;
 import org.crashscope.arch.x86.FaultingInstruction;
 import org.crashscope.transcript.model.Oops;
 import org.crashscope.transcript.parse.ParsedTranscript;
+import org.crashscope.analysis.chain.Correlation;
+import org.crashscope.analysis.chain.CrashReport;
+import org.crashscope.analysis.rules.Diagnosis;
+import org.crashscope.analysis.rules.KnownIssues;
+import org.crashscope.analysis.rules.Rules;
+import org.crashscope.analysis.stack.AnnotatedSlot;
+import org.crashscope.analysis.stack.RegisterProvenance;
+import org.crashscope.analysis.stack.StackSlotAnnotator;
+import org.crashscope.analysis.stack.ValueIndex;
 
 /**
  * Every analysis of one parsed transcript, run once and shared by the views, the CLI and the

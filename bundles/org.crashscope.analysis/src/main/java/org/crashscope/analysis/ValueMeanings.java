@@ -16,6 +16,7 @@ import org.crashscope.transcript.model.WalkLevel;
 import org.crashscope.arch.paging.CheckedWalk;
 import org.crashscope.arch.paging.PageTable;
 import org.crashscope.arch.paging.TableSlot;
+import org.crashscope.analysis.stack.AnnotatedSlot;
 
 /**
  * Everything a value seen in a transcript is, according to the analysis: an address a walk

@@ -13,6 +13,11 @@ import java.util.List;
 import org.crashscope.transcript.parse.ParsedTranscript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.crashscope.analysis.rules.Diagnosis;
+import org.crashscope.analysis.rules.KernelStatus;
+import org.crashscope.analysis.rules.KnownIssues;
+import org.crashscope.analysis.rules.Rule;
+import org.crashscope.analysis.rules.Rules;
 
 class DiagnosisTest {
 

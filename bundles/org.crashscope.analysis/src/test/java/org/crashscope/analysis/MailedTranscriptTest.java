@@ -9,6 +9,7 @@ import org.crashscope.transcript.model.Diagnostic;
 import org.crashscope.transcript.parse.ParsedTranscript;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.crashscope.analysis.rules.Rules;
 
 /** The reference case as it arrives by mail, wrapped at 72 columns or quoted: the same analysis, and a word that says what was undone. */
 class MailedTranscriptTest {

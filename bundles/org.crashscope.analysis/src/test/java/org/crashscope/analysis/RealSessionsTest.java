@@ -27,6 +27,8 @@ import org.crashscope.transcript.model.MachineCheck;
 import org.crashscope.transcript.parse.TranscriptParser;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.crashscope.analysis.chain.CrashReport;
+import org.crashscope.analysis.rules.Rules;
 
 /**
  * The sessions releng/vmcore made: the real crash on real dumps of Debian 12's kernel, each with

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.crashscope.analysis.rules.Rpm;
 
 /** rpmvercmp's classic cases (from rpm's own test suite, rpmvercmp.at) and kernel releases. */
 class RpmTest {

@@ -13,6 +13,7 @@ import org.crashscope.transcript.Transcript;
 import org.crashscope.transcript.parse.TranscriptParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.crashscope.analysis.rules.Rules;
 
 /** A broken user rule is reported on its own line and the others still run; no rule can hang an analysis. */
 class RulesTest {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,6 +14,9 @@ import org.crashscope.transcript.Transcript;
 import org.crashscope.transcript.parse.ParsedTranscript;
 import org.crashscope.transcript.parse.TranscriptParser;
 import org.junit.jupiter.api.Test;
+import org.crashscope.analysis.stack.AnnotatedSlot;
+import org.crashscope.analysis.stack.RegisterProvenance;
+import org.crashscope.analysis.stack.StackSlotAnnotator;
 
 class StackSlotAnnotatorTest {
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.crashscope.analysis.rules.Rules;
 
 class ValueMeaningsTest {
 

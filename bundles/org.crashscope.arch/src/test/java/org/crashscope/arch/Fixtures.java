@@ -2,8 +2,6 @@ package org.crashscope.arch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 
 import org.crashscope.transcript.Transcript;
 import org.crashscope.transcript.parse.ParsedTranscript;

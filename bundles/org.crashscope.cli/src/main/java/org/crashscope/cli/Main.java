@@ -13,7 +13,7 @@ import org.crashscope.analysis.AnalysisSession;
 import org.crashscope.analysis.AnalysisSession.Settings;
 import org.crashscope.report.AtomicFiles;
 import org.crashscope.report.ContractJson;
-import org.crashscope.report.Notes;
+import org.crashscope.report.notes.Notes;
 import org.crashscope.report.ReportBuilder;
 import org.crashscope.report.ReportFormat;
 import org.crashscope.transcript.Transcript;

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.crashscope.analysis.CrashReport;
+import org.crashscope.analysis.chain.CrashReport;
 import org.crashscope.analysis.HardwareEvidence;
 import org.crashscope.analysis.TranscriptAnalysis;
 import org.crashscope.arch.x86.FaultingInstruction;
@@ -44,7 +44,7 @@ final class TextSummary {
                 }
             }
         }
-        for (org.crashscope.analysis.Diagnosis d : analyses.diagnoses()) {
+        for (org.crashscope.analysis.rules.Diagnosis d : analyses.diagnoses()) {
             text.append(String.format("%n%s (%.0f%% of its symptoms hold): %s%n  %s%n", d.rule().what().toLowerCase(java.util.Locale.ROOT),
                     d.confidence() * 100, d.rule().id(), d.rule().title()));
             if (!d.rule().fixedIn().isEmpty()) {

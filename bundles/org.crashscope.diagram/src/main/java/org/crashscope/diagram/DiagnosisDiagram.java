@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.crashscope.analysis.Diagnosis;
+import org.crashscope.analysis.rules.Diagnosis;
 import org.crashscope.analysis.Finding;
 
 /**

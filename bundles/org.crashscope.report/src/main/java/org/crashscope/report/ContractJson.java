@@ -3,12 +3,12 @@ package org.crashscope.report;
 import java.util.List;
 import java.util.Map;
 
-import org.crashscope.analysis.AnnotatedSlot;
-import org.crashscope.analysis.CrashReport;
-import org.crashscope.analysis.Diagnosis;
+import org.crashscope.analysis.stack.AnnotatedSlot;
+import org.crashscope.analysis.chain.CrashReport;
+import org.crashscope.analysis.rules.Diagnosis;
 import org.crashscope.analysis.Finding;
-import org.crashscope.analysis.KernelStatus;
-import org.crashscope.analysis.RegisterProvenance;
+import org.crashscope.analysis.rules.KernelStatus;
+import org.crashscope.analysis.stack.RegisterProvenance;
 import org.crashscope.analysis.Session;
 import org.crashscope.analysis.TranscriptAnalysis;
 import org.crashscope.arch.ArchFacts;
@@ -37,6 +37,7 @@ import org.crashscope.transcript.model.Symbol;
 import org.crashscope.transcript.model.Walk;
 import org.crashscope.transcript.parse.Hex;
 import org.crashscope.transcript.parse.ParsedTranscript;
+import org.crashscope.report.notes.Note;
 
 /**
  * Writes a parsed transcript as the JSON contract of DESIGN.md: hex values are {@code "0x..."}

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.crashscope.diagram.Diagram;
+import org.crashscope.report.notes.Note;
 
 /**
  * A report as data: a title and sections of blocks. Writers (HTML, Markdown) render blocks; new

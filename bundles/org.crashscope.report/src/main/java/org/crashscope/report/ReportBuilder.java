@@ -8,21 +8,21 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
 
-import org.crashscope.analysis.AnnotatedSlot;
-import org.crashscope.analysis.Diagnosis;
+import org.crashscope.analysis.stack.AnnotatedSlot;
+import org.crashscope.analysis.rules.Diagnosis;
 import org.crashscope.analysis.Finding;
 import org.crashscope.analysis.HardwareEvidence;
 import org.crashscope.analysis.TranscriptAnalysis;
 import org.crashscope.diagram.PageTableDiagram;
 import org.crashscope.diagram.WalkDiagram;
 import org.crashscope.transcript.model.Backtrace;
-import org.crashscope.transcript.model.HardwareError;
 import org.crashscope.transcript.model.Oops;
 import org.crashscope.arch.paging.Anomaly;
 import org.crashscope.arch.paging.CheckedWalk;
 import org.crashscope.arch.paging.PageTable;
 import org.crashscope.arch.x86.Disassembler;
 import org.crashscope.arch.x86.FaultingInstruction;
+import org.crashscope.report.notes.Note;
 
 /**
  * Builds a report from the analyses of a transcript and the analyst's notes: the diagnosis first,

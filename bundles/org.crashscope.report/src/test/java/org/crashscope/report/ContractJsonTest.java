@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.crashscope.transcript.Transcript;
@@ -24,7 +23,7 @@ class ContractJsonTest {
     @BeforeAll
     static void analyze() throws Exception {
         try (Transcript t = Transcript.open(org.crashscope.fixtures.SharedFixtures.path(ContractJsonTest.class, "seed-kcs-ghes-hugepage-gpf.txt"))) {
-            json = JsonParser.parseString(ContractJson.write(org.crashscope.analysis.TranscriptAnalysis.of(TranscriptParser.parse(t), org.crashscope.analysis.Rules.load(java.util.List.of())))).getAsJsonObject();
+            json = JsonParser.parseString(ContractJson.write(org.crashscope.analysis.TranscriptAnalysis.of(TranscriptParser.parse(t), org.crashscope.analysis.rules.Rules.load(java.util.List.of())))).getAsJsonObject();
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.crashscope.report.notes.Note;
+import org.crashscope.report.notes.Notes;
 
 /** Notes survive any text, damaged files are never overwritten, and nothing is lost. */
 class NotesTest {
@@ -66,6 +68,28 @@ class NotesTest {
             }
             Notes.write(sidecar, notes);
             assertEquals(notes, Notes.read(sidecar), "round " + round);
+        }
+    }
+
+    @Test
+    void aHundredThousandRandomTextsRoundTripInMemory() {
+        Random random = new Random(100_000);
+        for (int round = 0; round < 100_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(round % 100 == 0 ? 5000 : 120); i > 0; i--) {
+                text.appendCodePoint(switch (random.nextInt(5)) {
+                    case 0 -> SPECIAL.charAt(random.nextInt(SPECIAL.length()));
+                    case 1 -> random.nextInt(0x20);
+                    case 2 -> 0x20 + random.nextInt(0x5f);
+                    case 3 -> 0xa0 + random.nextInt(0xd700 - 0xa0);
+                    default -> 0x10000 + random.nextInt(0x100000);
+                });
+            }
+            List<Note> notes = List.of(note("r" + round, text.toString()));
+            Notes.Loaded back = Notes.parse(Notes.format(notes).getBytes(StandardCharsets.UTF_8), "round " + round);
+            if (back.damaged() || !back.notes().equals(notes)) {
+                throw new AssertionError("round " + round + " did not round-trip: " + back.problem());
+            }
         }
     }
 

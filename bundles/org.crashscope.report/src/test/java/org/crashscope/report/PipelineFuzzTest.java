@@ -17,10 +17,12 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 
-import org.crashscope.analysis.Rules;
+import org.crashscope.analysis.rules.Rules;
 import org.crashscope.analysis.TranscriptAnalysis;
 import org.crashscope.transcript.Transcript;
 import org.crashscope.transcript.parse.TranscriptParser;
+import org.crashscope.report.notes.Note;
+import org.crashscope.report.notes.Notes;
 
 /**
  * The whole pipeline on any bytes: the parser, every analysis with the shipped rules, the rule

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.crashscope.report.notes.Note;
+import org.crashscope.report.notes.Notes;
 
 /** The seed's report in each format, read back with real parsers (jsoup, gson): sections and values, not snapshots. */
 class ReportTest {

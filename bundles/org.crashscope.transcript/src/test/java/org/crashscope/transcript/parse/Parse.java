@@ -2,9 +2,7 @@ package org.crashscope.transcript.parse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 import org.crashscope.transcript.Transcript;
 

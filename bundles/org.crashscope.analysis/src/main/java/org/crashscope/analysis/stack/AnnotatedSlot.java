@@ -1,0 +1,23 @@
+package org.crashscope.analysis.stack;
+
+import java.util.List;
+
+import org.crashscope.transcript.model.StackSlot;
+import org.crashscope.analysis.Confidence;
+
+/**
+ * A stack word with what it is.
+ *
+ * @param register the register saved in it ({@code rbx}), or {@code null}
+ * @param function the function whose frame it belongs to: the callee that saved a register, the
+ *                 caller a return address returns into; {@code null} when unknown
+ * @param rule     which rule produced the label, in words
+ * @param links    where the same value appears elsewhere in the transcript
+ */
+public record AnnotatedSlot(StackSlot slot, Kind kind, String label, String register, String function, String rule, Confidence confidence,
+        List<String> links) {
+
+    public enum Kind {
+        RETURN_ADDRESS, SAVED_REGISTER, EXCEPTION_FRAME, SLAB_OBJECT, KERNEL_TEXT, USER_ADDRESS, DATA
+    }
+}

@@ -1,0 +1,40 @@
+package org.crashscope.analysis.stack;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.crashscope.transcript.parse.ParsedTranscript;
+
+/** Where each register value of the fault reappears: stack slots, other registers, walked addresses, VMAs, hardware-error pages. */
+public record RegisterProvenance(String register, long value, List<String> links) {
+
+    public static List<RegisterProvenance> of(ParsedTranscript parsed, List<AnnotatedSlot> slots) {
+        return of(parsed, slots, new ValueIndex(parsed));
+    }
+
+    public static List<RegisterProvenance> of(ParsedTranscript parsed, List<AnnotatedSlot> slots, ValueIndex index) {
+        List<RegisterProvenance> out = new ArrayList<>();
+        StackSlotAnnotator.FaultRegisters fault = StackSlotAnnotator.faultRegisters(parsed);
+        Map<Long, List<AnnotatedSlot>> slotsByValue = new HashMap<>();
+        for (AnnotatedSlot s : slots) {
+            if (s.slot().value() != null) {
+                slotsByValue.computeIfAbsent(s.slot().value(), k -> new ArrayList<>()).add(s);
+            }
+        }
+        for (Map.Entry<String, Long> r : fault.values().entrySet()) {
+            List<String> found = new ArrayList<>(index.of(r.getValue(), r.getKey(), fault.where()));
+            long value = r.getValue();
+            if (!ValueIndex.trivial(value)) {
+                for (AnnotatedSlot s : slotsByValue.getOrDefault(value, List.of())) {
+                    found.add(String.format("stack slot 0x%x (line %d)%s", s.slot().address(), s.slot().line(), s.label().isEmpty() ? "" : ": " + s.label()));
+                }
+            }
+            if (!found.isEmpty()) {
+                out.add(new RegisterProvenance(r.getKey(), value, List.copyOf(found)));
+            }
+        }
+        return List.copyOf(out);
+    }
+}

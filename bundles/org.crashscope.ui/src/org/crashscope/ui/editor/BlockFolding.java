@@ -1,0 +1,57 @@
+package org.crashscope.ui.editor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.crashscope.transcript.CommandBlock;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.jface.text.BadLocationException;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.Position;
+import org.eclipse.jface.text.source.Annotation;
+import org.eclipse.jface.text.source.projection.ProjectionAnnotation;
+import org.eclipse.jface.text.source.projection.ProjectionViewer;
+
+/** One folding region per command block of three lines or more, from its prompt to its last line. */
+final class BlockFolding {
+
+    private final ProjectionViewer viewer;
+    private final List<Annotation> folds = new ArrayList<>();
+
+    /** Turns folding on in {@code viewer} (whose projection support is installed). */
+    BlockFolding(ProjectionViewer viewer) {
+        this.viewer = viewer;
+        viewer.doOperation(ProjectionViewer.TOGGLE);
+    }
+
+    /** Replaces the folding regions with those of {@code blocks} in {@code document}. */
+    void update(IDocument document, List<CommandBlock> blocks) {
+        if (viewer.getProjectionAnnotationModel() == null || document == null) {
+            return;
+        }
+        Map<Annotation, Position> added = new LinkedHashMap<>();
+        try {
+            for (CommandBlock block : blocks) {
+                if (block.lastLine() - block.firstLine() < 2 || block.lastLine() > document.getNumberOfLines()) {
+                    continue;
+                }
+                int start = document.getLineOffset(block.firstLine() - 1);
+                int end = block.lastLine() < document.getNumberOfLines() ? document.getLineOffset(block.lastLine()) : document.getLength();
+                added.put(new ProjectionAnnotation(), new Position(start, end - start));
+            }
+        } catch (BadLocationException e) {
+            ILog.of(getClass()).warn("Cannot fold the command blocks: " + e.getMessage());
+            return;
+        }
+        viewer.getProjectionAnnotationModel().modifyAnnotations(folds.toArray(Annotation[]::new), added, null);
+        folds.clear();
+        folds.addAll(added.keySet());
+    }
+
+    /** The folding regions, in order. */
+    List<Annotation> folds() {
+        return List.copyOf(folds);
+    }
+}

@@ -1,0 +1,97 @@
+package org.crashscope.ui.editor;
+
+import java.io.IOException;
+import java.util.concurrent.CancellationException;
+
+import org.crashscope.analysis.AnalysisSession;
+import org.crashscope.analysis.TranscriptAnalysis;
+import org.crashscope.transcript.Transcript;
+import org.crashscope.ui.preferences.Preferences;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.swt.widgets.Display;
+
+/**
+ * Opens a large transcript in a cancellable job shown in the Progress view: indexes it (unless
+ * done), then parses and analyses it in an {@link AnalysisSession}. The editor learns the index as
+ * soon as it is built (its window can then move through the whole file, the Outline lists the
+ * blocks) and the session when the analysis is done; a job that stops tells the editor why.
+ */
+final class OpeningJob {
+
+    /** What the editor does with each stage, on the UI thread; each is dropped when the editor shows another input by then. */
+    interface Editor {
+        boolean shows(TranscriptInput input);
+
+        void indexed(Transcript transcript, TranscriptWindowDocument window);
+
+        void analysed(AnalysisSession session, TranscriptAnalysis analysis);
+
+        void stopped(Job job, IStatus result);
+    }
+
+    private OpeningJob() {
+    }
+
+    static Job schedule(Editor editor, TranscriptInput input, TranscriptWindowDocument window) {
+        Display display = Display.getCurrent();
+        String name = input.getName();
+        Job job = Job.create("Opening " + name, monitor -> {
+            SubMonitor progress = SubMonitor.convert(monitor, "Opening " + name, 3);
+            Transcript opened;
+            try {
+                if (input.isOpened()) {
+                    opened = input.transcript();
+                } else {
+                    progress.subTask("indexing lines and command blocks");
+                    opened = Transcript.open(input.file(), progress::isCanceled);
+                    input.opened(opened);
+                }
+            } catch (CancellationException e) {
+                return Status.CANCEL_STATUS;
+            } catch (IOException e) {
+                return Status.error("Cannot open " + input.file() + ": " + e.getMessage(), e);
+            }
+            progress.worked(1);
+            display.asyncExec(() -> {
+                if (editor.shows(input)) {
+                    editor.indexed(opened, window);
+                }
+            });
+            progress.subTask("parsing command blocks and log markers");
+            AnalysisSession session = AnalysisSession.of(opened, Preferences.settings());
+            session.parsed();
+            progress.worked(1);
+            if (progress.isCanceled()) {
+                return Status.CANCEL_STATUS;
+            }
+            progress.subTask("walks, stack slots, evidence chain, known issues");
+            TranscriptAnalysis result = session.analysis();
+            progress.worked(1);
+            if (progress.isCanceled()) {
+                return Status.CANCEL_STATUS;
+            }
+            display.asyncExec(() -> {
+                if (editor.shows(input)) {
+                    editor.analysed(session, result);
+                }
+            });
+            return Status.OK_STATUS;
+        });
+        job.setPriority(Job.LONG);
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                if (event.getResult().getSeverity() != IStatus.OK) {
+                    display.asyncExec(() -> editor.stopped(job, event.getResult()));
+                }
+            }
+        });
+        job.schedule();
+        return job;
+    }
+}

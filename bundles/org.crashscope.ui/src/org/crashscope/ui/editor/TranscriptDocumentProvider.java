@@ -1,0 +1,78 @@
+package org.crashscope.ui.editor;
+
+import java.io.IOException;
+import java.nio.charset.CodingErrorAction;
+
+import org.crashscope.transcript.Transcript;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.jface.operation.IRunnableContext;
+import org.eclipse.jface.text.Document;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.source.AnnotationModel;
+import org.eclipse.jface.text.source.IAnnotationModel;
+import org.eclipse.ui.texteditor.AbstractDocumentProvider;
+import org.crashscope.ui.Ui;
+
+/**
+ * Reads transcripts into documents and never writes them back: a transcript is evidence, so
+ * every document it provides is read-only and unmodifiable.
+ */
+public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
+
+    /** Files up to this size are decoded (UTF-8) into a document whole; larger ones are shown a window at a time. */
+    static final long IN_MEMORY_LIMIT = 4L << 20;
+
+    @Override
+    protected IDocument createDocument(Object element) throws CoreException {
+        if (!(element instanceof TranscriptInput input)) {
+            return null;
+        }
+        try {
+            if (java.nio.file.Files.size(input.file()) > IN_MEMORY_LIMIT) {
+                return input.isOpened() ? new TranscriptWindowDocument(input.transcript()) : TranscriptWindowDocument.beginningOf(input.file());
+            }
+            Transcript transcript = input.transcript();
+            byte[] bytes = new byte[(int) transcript.sizeInBytes()];
+            int read = transcript.read(0, bytes, 0, bytes.length);
+            var decoder = transcript.charset().newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
+            return new Document(LongLines.cut(decoder.decode(java.nio.ByteBuffer.wrap(bytes, 0, read)).toString()));
+        } catch (IOException e) {
+            throw new CoreException(Status.error("Cannot read " + input.file() + ": " + e.getMessage(), e));
+        }
+    }
+
+    @Override
+    protected IAnnotationModel createAnnotationModel(Object element) {
+        return new AnnotationModel();
+    }
+
+    @Override
+    protected void doSaveDocument(IProgressMonitor monitor, Object element, IDocument document, boolean overwrite) throws CoreException {
+        throw new CoreException(new Status(IStatus.ERROR, Ui.PLUGIN_ID, "Transcripts are read-only evidence and are never written"));
+    }
+
+    @Override
+    protected IRunnableContext getOperationRunner(IProgressMonitor monitor) {
+        return null;
+    }
+
+    @Override
+    public boolean canSaveDocument(Object element) {
+        return false; // moving a large file's window replaces the text, which is no edit
+    }
+
+    @Override
+    public boolean isReadOnly(Object element) {
+        return true;
+    }
+
+    @Override
+    public boolean isModifiable(Object element) {
+        return false;
+    }
+}

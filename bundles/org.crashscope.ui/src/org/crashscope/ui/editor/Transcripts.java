@@ -1,0 +1,50 @@
+package org.crashscope.ui.editor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
+import org.crashscope.ui.handlers.RecentFiles;
+
+/** Opens transcripts in the workbench: the one path taken by File > Open, Open Recent, drop and the command line. */
+public final class Transcripts {
+
+    private Transcripts() {
+    }
+
+    /**
+     * Opens {@code file} in a transcript editor of {@code window}, remembering it as a recent file.
+     * The editor shows a large file's beginning at once and indexes and analyses it in a job (see
+     * {@link TranscriptEditor}). Problems are shown to the user, not thrown.
+     *
+     * @return the editor, or {@code null} when the file could not be opened
+     */
+    public static TranscriptEditor open(IWorkbenchWindow window, Path file) {
+        IWorkbenchPage page = window.getActivePage();
+        if (page == null) {
+            return null;
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            String why = Files.isDirectory(file) ? "it is a folder" : Files.exists(file) ? "it cannot be read" : "it does not exist";
+            MessageDialog.openError(window.getShell(), "Open Transcript", "Cannot open " + file + ": " + why + ".");
+            RecentFiles.remove(file);
+            return null;
+        }
+        return openEditor(window, new TranscriptInput(file));
+    }
+
+    private static TranscriptEditor openEditor(IWorkbenchWindow window, TranscriptInput input) {
+        try {
+            IEditorPart editor = window.getActivePage().openEditor(input, TranscriptEditor.ID);
+            RecentFiles.add(input.file());
+            return editor instanceof TranscriptEditor transcriptEditor ? transcriptEditor : null;
+        } catch (PartInitException e) {
+            MessageDialog.openError(window.getShell(), "Open Transcript", "Cannot open " + input.file() + ": " + e.getMessage());
+            return null;
+        }
+    }
+}

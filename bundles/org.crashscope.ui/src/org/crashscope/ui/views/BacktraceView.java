@@ -1,0 +1,216 @@
+package org.crashscope.ui.views;
+
+import org.crashscope.analysis.TranscriptAnalysis;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.crashscope.analysis.stack.AnnotatedSlot;
+import org.crashscope.transcript.model.Backtrace;
+import org.crashscope.transcript.model.Frame;
+import org.crashscope.arch.x86.Disassembler;
+import org.crashscope.arch.x86.FaultingInstruction;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.crashscope.ui.preferences.Preferences;
+
+/**
+ * A backtrace of the active transcript: its frames, its stack words labelled with what they hold
+ * (return addresses, saved registers with the rule and confidence, slab objects), and the
+ * faulting instruction decoded from the oops's Code: line. Selecting a row selects its line.
+ */
+public final class BacktraceView extends TranscriptView {
+
+    public static final String ID = "org.crashscope.ui.backtraceView";
+
+    private Combo traces;
+    private TableViewer frames;
+    private TableViewer slots;
+    private Label faultSummary;
+    private TableViewer code;
+    private TranscriptAnalysis analysis;
+    private final Map<AnnotatedSlot.Kind, Integer> kindColors = new HashMap<>();
+    private static final int TRAP = 0xfee2e2;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        Font mono = JFaceResources.getTextFont();
+        kindColors.put(AnnotatedSlot.Kind.RETURN_ADDRESS, 0xdbeafe);
+        kindColors.put(AnnotatedSlot.Kind.SAVED_REGISTER, 0xfef3c7);
+        kindColors.put(AnnotatedSlot.Kind.SLAB_OBJECT, 0xdcfce7);
+        kindColors.put(AnnotatedSlot.Kind.USER_ADDRESS, 0xfae8ff);
+        parent.setLayout(new GridLayout(1, false));
+        traces = new Combo(parent, SWT.READ_ONLY);
+        traces.addListener(SWT.Selection, e -> showTrace());
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        SashForm top = new SashForm(sash, SWT.HORIZONTAL);
+        frames = Tables.create(top);
+        Tables.column(frames, Frame.class, "#", 40, f -> f.index() < 0 ? "" : Integer.toString(f.index()), null, mono);
+        Tables.column(frames, Frame.class, "function", 260, f -> (f.unreliable() ? "? " : "") + f.function()
+                + (f.offset() == 0 ? "" : "+0x" + Long.toHexString(f.offset())) + (f.exception() != null ? "  [exception]" : ""), null, mono);
+        Tables.column(frames, Frame.class, "module", 70, f -> f.module() == null ? "" : f.module(), null, mono);
+        Tables.column(frames, Frame.class, "stack", 150, f -> f.stackAddress() == 0 ? "" : Long.toHexString(f.stackAddress()), null, mono);
+        Tables.column(frames, Frame.class, "source", 200, f -> f.source() == null ? "" : f.source(), null, mono);
+        frames.addSelectionChangedListener(e -> {
+            if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof Frame f) {
+                revealLines(f.line(), f.line());
+            }
+        });
+        slots = Tables.create(top);
+        Tables.column(slots, AnnotatedSlot.class, "address", 140, s -> Long.toHexString(s.slot().address()), this::colorOf, mono);
+        Tables.column(slots, AnnotatedSlot.class, "value", 250, s -> s.slot().value() != null ? String.format("%0" + 2 * s.slot().width() + "x", s.slot().value())
+                : s.slot().symbol() != null ? s.slot().symbol() : String.format("[%x:%s]", s.slot().slabObject(), s.slot().slabCache()), this::colorOf, mono);
+        Tables.column(slots, AnnotatedSlot.class, "what it holds", 300, s -> s.label(), this::colorOf, null);
+        Tables.column(slots, AnnotatedSlot.class, "sure", 60, s -> s.kind() == AnnotatedSlot.Kind.DATA ? "" : s.confidence().name().toLowerCase(Locale.ROOT),
+                this::colorOf, null);
+        Tables.column(slots, AnnotatedSlot.class, "why / same value elsewhere", 520,
+                s -> s.rule() + (s.links().isEmpty() ? "" : "  =  " + String.join("; ", s.links())), this::colorOf, null);
+        slots.addSelectionChangedListener(e -> {
+            if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof AnnotatedSlot s) {
+                revealLines(s.slot().line(), s.slot().line());
+                if (s.slot().value() != null) {
+                    highlightValue(s.slot().value());
+                }
+            }
+        });
+        top.setWeights(35, 65);
+        Composite bottom = new Composite(sash, SWT.NONE);
+        bottom.setLayout(new GridLayout(1, false));
+        faultSummary = new Label(bottom, SWT.WRAP);
+        faultSummary.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        code = Tables.create(bottom);
+        code.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        Tables.column(code, Disassembler.Instruction.class, "offset", 70, i -> "+" + i.address(), this::trapColor, mono);
+        Tables.column(code, Disassembler.Instruction.class, "instruction (decoded from the oops's Code: bytes)", 520,
+                i -> (isTrap(i) ? "=> " : "   ") + i.text(), this::trapColor, mono);
+        sash.setWeights(68, 32);
+        getSite().setSelectionProvider(slots);
+        followActiveTranscript();
+    }
+
+    private Color colorOf(AnnotatedSlot s) {
+        Integer rgb = kindColors.get(s.kind());
+        return rgb == null ? null : Preferences.shade(rgb);
+    }
+
+    private boolean isTrap(Disassembler.Instruction i) {
+        FaultingInstruction f = analysis == null ? null : analysis.fault();
+        return f != null && f.trapping() == i;
+    }
+
+    private Color trapColor(Disassembler.Instruction i) {
+        return isTrap(i) ? Preferences.shade(TRAP) : null;
+    }
+
+    @Override
+    protected void show(TranscriptAnalysis analysis) {
+        if (traces.isDisposed()) {
+            return;
+        }
+        this.analysis = analysis;
+        traces.removeAll();
+        List<Backtrace> list = analysis == null ? List.of() : analysis.parsed().backtraces();
+        for (Backtrace bt : list) {
+            String who = bt.task() == null ? "no task header" : String.format("PID %d \"%s\" CPU %d", bt.task().pid(), bt.task().command(), bt.task().cpu());
+            traces.add(String.format("%s (line %d): %s, %d frames, %d stack words", bt.command().isEmpty() ? "bt without prompt" : bt.command(),
+                    bt.span().first(), who, bt.frames().size(), bt.slots().size()));
+        }
+        if (!list.isEmpty()) {
+            int withSlots = 0;
+            for (int i = 0; i < list.size(); i++) {
+                if (!list.get(i).slots().isEmpty()) {
+                    withSlots = i;
+                    break;
+                }
+            }
+            traces.select(withSlots);
+        }
+        showTrace();
+        showFault();
+        traces.getParent().layout(true, true);
+    }
+
+    private void showTrace() {
+        int i = traces.getSelectionIndex();
+        if (analysis == null || i < 0) {
+            frames.setInput(List.of());
+            slots.setInput(List.of());
+            return;
+        }
+        Backtrace bt = analysis.parsed().backtraces().get(i);
+        frames.setInput(bt.frames());
+        slots.setInput(analysis.slots().stream().filter(s -> bt.span().contains(s.slot().line())).toList());
+    }
+
+    private void showFault() {
+        FaultingInstruction f = analysis == null ? null : analysis.fault();
+        if (f == null) {
+            faultSummary.setText(analysis == null ? "" : "No oops with a Code: line in this transcript.");
+            code.setInput(List.of());
+            return;
+        }
+        StringBuilder text = new StringBuilder("Oops at line ").append(analysis.faultingOops().line()).append(": ");
+        if (f.trapping() != null) {
+            text.append("faulting instruction  ").append(f.trapping().text());
+            if (f.faultAddress() != null) {
+                text.append(String.format("  -  address 0x%x from %s, %s", f.faultAddress(), f.faultRegister().toUpperCase(Locale.ROOT),
+                        f.canonical() ? "canonical" : "NOT canonical: a general protection fault, not a page fault"));
+            }
+        } else {
+            text.append(f.problem());
+        }
+        faultSummary.setText(text.toString());
+        code.setInput(f.instructions());
+        if (f.trapping() != null) {
+            code.reveal(f.trapping());
+        }
+    }
+
+    /** Another part selected a register, a value, a line: the stack word that holds it. */
+    @Override
+    protected void follow(Linked link) {
+        if (!(slots.getInput() instanceof List<?> shownSlots)) {
+            return;
+        }
+        for (Object o : shownSlots) {
+            if (o instanceof AnnotatedSlot a && link.matches(a.slot().value(), a.slot().address(), a.slot().line())) {
+                quietlySelect(slots, a);
+                return;
+            }
+        }
+    }
+
+    public TableViewer frames() {
+        return frames;
+    }
+
+    public TableViewer slots() {
+        return slots;
+    }
+
+    public TableViewer code() {
+        return code;
+    }
+
+    public String faultSummary() {
+        return faultSummary.getText();
+    }
+
+    @Override
+    public void setFocus() {
+        slots.getControl().setFocus();
+    }
+
+}

@@ -1,0 +1,163 @@
+package org.crashscope.ui.views;
+
+import org.crashscope.analysis.TranscriptAnalysis;
+import java.util.List;
+
+import org.crashscope.diagram.WalkDiagram;
+import org.crashscope.arch.paging.CheckedWalk;
+import org.crashscope.arch.paging.WalkStep;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+
+/**
+ * Steps through a vtop walk of the active transcript, from the top table to the page: Back/Next
+ * or the arrow keys; every step selects its line in the editor.
+ */
+public final class WalkView extends TranscriptView {
+
+    public static final String ID = "org.crashscope.ui.walkView";
+
+    private Combo walks;
+    private Button back;
+    private Button next;
+    private Label position;
+    private DiagramCanvas canvas;
+    private List<CheckedWalk> shown = List.of();
+    private int step;
+    private final SimpleSelectionProvider selection = new SimpleSelectionProvider();
+
+    @Override
+    public void createPartControl(Composite parent) {
+        parent.setLayout(new GridLayout(4, false));
+        walks = new Combo(parent, SWT.READ_ONLY);
+        walks.addListener(SWT.Selection, e -> {
+            step = 0;
+            refresh();
+        });
+        back = new Button(parent, SWT.PUSH);
+        back.setText("< Back");
+        back.addListener(SWT.Selection, e -> go(step - 1));
+        next = new Button(parent, SWT.PUSH);
+        next.setText("Next >");
+        next.addListener(SWT.Selection, e -> go(step + 1));
+        position = new Label(parent, SWT.NONE);
+        position.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        canvas = new DiagramCanvas(parent);
+        canvas.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        canvas.onSelect(key -> {
+            if (key.startsWith("step:")) {
+                go(Integer.parseInt(key.substring(5)));
+            }
+        });
+        canvas.canvas().addListener(SWT.KeyDown, e -> {
+            if (e.keyCode == SWT.ARROW_RIGHT || e.keyCode == SWT.ARROW_DOWN) {
+                go(step + 1);
+            } else if (e.keyCode == SWT.ARROW_LEFT || e.keyCode == SWT.ARROW_UP) {
+                go(step - 1);
+            }
+        });
+        getSite().setSelectionProvider(selection);
+        followActiveTranscript();
+    }
+
+    @Override
+    protected void show(TranscriptAnalysis analysis) {
+        if (walks.isDisposed()) {
+            return;
+        }
+        shown = analysis == null ? List.of() : analysis.paging().walks();
+        walks.removeAll();
+        for (CheckedWalk w : shown) {
+            String verdict = w.consistent() == null ? "  [not checked]" : w.consistent() ? "" : "  [mismatch]";
+            walks.add(String.format("%s (line %d)%s", w.walk().virtual() == null ? "vtop" : String.format("vtop 0x%x", w.walk().virtual()),
+                    w.walk().span().first(), verdict));
+        }
+        step = 0;
+        if (!shown.isEmpty()) {
+            walks.select(shown.size() > 1 ? shown.size() - 1 : 0);
+        }
+        refresh();
+        walks.getParent().layout(true, true);
+    }
+
+    /** The walk shown now, or {@code null}. */
+    public CheckedWalk walk() {
+        int i = walks.getSelectionIndex();
+        return i < 0 || i >= shown.size() ? null : shown.get(i);
+    }
+
+    public int step() {
+        return step;
+    }
+
+    public DiagramCanvas canvas() {
+        return canvas;
+    }
+
+    /** Goes to a step (clamped), draws it and selects its line in the editor. */
+    public void go(int target) {
+        CheckedWalk walk = walk();
+        if (walk == null) {
+            return;
+        }
+        step = Math.max(0, Math.min(target, WalkDiagram.stepCount(walk) - 1));
+        refresh();
+        int line = lineOf(walk, step);
+        selection.setSelection(step < walk.steps().size() ? new StructuredSelection(walk.steps().get(step)) : new StructuredSelection(walk));
+        revealLines(line, line);
+        canvas.reveal(WalkDiagram.key(step));
+    }
+
+    /** Another part selected a table slot, a stack word or a value: the walk step that reads it. */
+    @Override
+    protected void follow(Linked link) {
+        for (int w = 0; w < shown.size(); w++) {
+            List<WalkStep> steps = shown.get(w).steps();
+            for (int i = 0; i < steps.size(); i++) {
+                WalkStep s = steps.get(i);
+                if (link.matches(s.entry().value(), s.entryAddress(), s.line())) {
+                    walks.select(w);
+                    step = i;
+                    refresh();
+                    canvas.reveal(WalkDiagram.key(step));
+                    return;
+                }
+            }
+        }
+    }
+
+    private static int lineOf(CheckedWalk walk, int step) {
+        if (step < walk.steps().size()) {
+            return walk.steps().get(step).line();
+        }
+        WalkStep leaf = walk.leaf();
+        return walk.walk().pageRow() != null ? walk.walk().pageRow().line() : leaf != null ? leaf.line() + 1 : walk.walk().span().first();
+    }
+
+    private void refresh() {
+        CheckedWalk walk = walk();
+        boolean any = walk != null;
+        back.setEnabled(any && step > 0);
+        next.setEnabled(any && step < WalkDiagram.stepCount(walk) - 1);
+        walks.setEnabled(!shown.isEmpty());
+        if (!any) {
+            position.setText(shown.isEmpty() ? "No vtop walk in this transcript." : "");
+            canvas.setDiagram(null);
+            return;
+        }
+        int count = WalkDiagram.stepCount(walk);
+        position.setText(String.format("step %d of %d: %s", step + 1, count, step < walk.steps().size() ? walk.steps().get(step).level() + " entry" : "the page"));
+        canvas.setDiagram(WalkDiagram.of(walk, step));
+    }
+
+    @Override
+    public void setFocus() {
+        canvas.canvas().setFocus();
+    }
+}
