@@ -2,11 +2,9 @@ package org.crashscope.ui.editor;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.crashscope.analysis.Problems;
 import org.crashscope.analysis.AnalysisSession;
@@ -28,7 +26,6 @@ import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.ITextViewerExtension5;
-import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.jface.text.source.IVerticalRuler;
@@ -54,24 +51,24 @@ import org.eclipse.ui.texteditor.ITextEditorActionConstants;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
 import org.eclipse.ui.views.properties.IPropertySheetPage;
 import org.eclipse.ui.views.properties.PropertySheetPage;
-import org.crashscope.ui.Ui;
 import org.crashscope.ui.markers.TranscriptProblems;
 import org.crashscope.ui.notes.TranscriptNotes;
 import org.crashscope.ui.preferences.Preferences;
 
 /**
  * The read-only transcript editor. It shows the file as text (with line numbers) and knows the
- * command blocks parsed from it, which the Outline lists. It is the one place where the text
- * widget, the large-file window (which lines of the file the document holds), the caret's value
- * and its occurrences, folding and the note undo context meet, which is why it is longer than the
- * rest; the opening job ({@link OpeningJob}), the ruler's anomalies ({@link AnomalyAnnotations}),
- * the document ({@link TranscriptWindowDocument}) and the colours ({@link TranscriptColors}) are
- * classes of their own.
+ * command blocks parsed from it, which the Outline lists. It is where the text widget, the
+ * workbench's adapters (outline, properties, markers, folding), the note undo context and the
+ * editor's state meet; each piece of behaviour is a class of its own: the opening job
+ * ({@link OpeningJob}), the ruler's anomalies ({@link AnomalyAnnotations}), a value's occurrences
+ * ({@link ValueOccurrences}), the large file's window ({@link TranscriptWindowDocument}, moved by
+ * {@link WindowScrolling}), the caret's value ({@link CaretValue}), the folding
+ * ({@link BlockFolding}) and the colours ({@link TranscriptColors}). What is left is the wiring of
+ * a TextEditor, which is why the class is longer than the rest.
  */
 public class TranscriptEditor extends TextEditor {
 
     public static final String ID = "org.crashscope.ui.transcriptEditor";
-    public static final String PLUGIN_ID = Ui.PLUGIN_ID;
 
     /** Fired (with {@link #firePropertyChange}) when the analysis of the transcript is ready. */
     public static final int PROP_ANALYSIS = 0x4301;
@@ -187,8 +184,6 @@ public class TranscriptEditor extends TextEditor {
         }
     }
 
-    /** The annotation type of page-table anomalies and failed walk checks in the editor (plugin.xml). */
-    public static final String ANOMALY = Ui.ANOMALY;
     private final AnomalyAnnotations anomalies = new AnomalyAnnotations();
     private List<Problems.Problem> problems = List.of();
 
@@ -315,32 +310,12 @@ public class TranscriptEditor extends TextEditor {
     /** When the user scrolls near either end of a large file's window, the window follows. */
     private void followScrolling(int verticalOffset) {
         TranscriptWindowDocument window = window();
-        var viewer = getSourceViewer();
-        if (window == null || viewer == null || scrollPending) {
-            return;
-        }
-        int top = viewer.getTopIndex();
-        int bottom = viewer.getBottomIndex();
-        int lines = window.lastLine() - window.firstLine() + 1;
-        boolean nearStart = top < lines / 10 && window.firstLine() > 1;
-        boolean nearEnd = bottom > lines - lines / 10 && window.lastLine() < window.fileLineCount();
-        if (nearStart || nearEnd) {
-            scrollPending = true;
-            viewer.getTextWidget().getDisplay().asyncExec(() -> {
-                scrollPending = false;
-                if (getSourceViewer() == null || getSourceViewer().getTextWidget().isDisposed()) {
-                    return;
-                }
-                int topFileLine = fileLine(getSourceViewer().getTopIndex());
-                if (window.showAround(topFileLine)) {
-                    windowMoved();
-                    getSourceViewer().setTopIndex(topFileLine - window.firstLine());
-                }
-            });
+        if (window != null && getSourceViewer() != null) {
+            scrolling.follow(getSourceViewer(), window, this::windowMoved);
         }
     }
 
-    private boolean scrollPending;
+    private final WindowScrolling scrolling = new WindowScrolling();
 
     private CaretValue caretValue;
 
@@ -374,22 +349,7 @@ public class TranscriptEditor extends TextEditor {
     /** Selects the next occurrence of {@code value} after {@code from} (wrapping), as the highlight finds them. */
     void nextOccurrence(IRegion from, long value) {
         highlightValue(value);
-        var model = getDocumentProvider().getAnnotationModel(getEditorInput());
-        Position first = null;
-        Position next = null;
-        for (var annotation : occurrences) {
-            var p = model.getPosition(annotation);
-            if (p == null) {
-                continue;
-            }
-            if (first == null || p.getOffset() < first.getOffset()) {
-                first = p;
-            }
-            if (p.getOffset() > from.getOffset() && (next == null || p.getOffset() < next.getOffset())) {
-                next = p;
-            }
-        }
-        var target = next != null ? next : first;
+        var target = occurrences.after(getDocumentProvider().getAnnotationModel(getEditorInput()), from.getOffset());
         if (target != null) {
             selectAndReveal(target.getOffset(), target.getLength());
         }
@@ -518,12 +478,12 @@ public class TranscriptEditor extends TextEditor {
         return transcript;
     }
 
-    /** The records and analyses of the open transcript, or {@code null} when it could not be read or is still being analysed. */
     /** The analysis session of the transcript, or {@code null} while it is being analysed: export and the views use it, never a second opening. */
     public AnalysisSession session() {
         return session;
     }
 
+    /** The records and analyses of the open transcript, or {@code null} when it could not be read or is still being analysed. */
     public TranscriptAnalysis analysis() {
         return analysis;
     }
@@ -540,7 +500,7 @@ public class TranscriptEditor extends TextEditor {
 
     /** The annotation type of the occurrences of a selected value (coloured by plugin.xml's specification). */
     public static final String OCCURRENCE = "org.crashscope.ui.occurrence";
-    private final List<Annotation> occurrences = new ArrayList<>();
+    private final ValueOccurrences occurrences = new ValueOccurrences();
 
     /**
      * Highlights every occurrence of {@code value} in the transcript (as hex, with or without
@@ -550,32 +510,11 @@ public class TranscriptEditor extends TextEditor {
     public int highlightValue(long value) {
         var model = getDocumentProvider().getAnnotationModel(getEditorInput());
         IDocument document = getDocumentProvider().getDocument(getEditorInput());
-        if (model == null || document == null) {
-            return 0;
-        }
-        clearOccurrences();
-        String hex = Long.toHexString(value);
-        if (hex.length() < 4) {
-            return 0; // 0, 1, 0x206: everywhere and meaningless
-        }
-        // a large file's window holds at most TranscriptWindowDocument.WINDOW_BYTES: it is searched whole
-        String text = document.get();
-        var matcher = Pattern.compile("(?<![0-9a-fA-Fx])(?:0x)?0*" + hex + "(?![0-9a-fA-F])", Pattern.CASE_INSENSITIVE)
-                .matcher(text);
-        while (matcher.find() && occurrences.size() < 10_000) {
-            var annotation = new Annotation(OCCURRENCE, false, "0x" + hex);
-            model.addAnnotation(annotation, new Position(matcher.start(), matcher.end() - matcher.start()));
-            occurrences.add(annotation);
-        }
-        return occurrences.size();
+        return model == null || document == null ? 0 : occurrences.highlight(model, document, value);
     }
 
     private void clearOccurrences() {
-        var model = getDocumentProvider() == null ? null : getDocumentProvider().getAnnotationModel(getEditorInput());
-        if (model != null) {
-            occurrences.forEach(model::removeAnnotation);
-        }
-        occurrences.clear();
+        occurrences.clear(getDocumentProvider() == null ? null : getDocumentProvider().getAnnotationModel(getEditorInput()));
     }
 
     /** Selects file lines {@code first..last} (1-based, inclusive) and scrolls them into view, moving a large file's window there. */
