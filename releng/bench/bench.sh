@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# CLI benchmark on a generated transcript (default 1024 MB), as issue 3 asks:
-#   analyze --format text on the big file vs `grep -c 'crash>'` on it, after subtracting the time
-#   of the same analyze on a 1 KB file (JVM start-up); and the same run with the heap capped at
-#   25% of the file size. Usage: releng/bench/bench.sh [SIZE_MB] [WORKDIR]
+# The CLI benchmark: `analyze --format text` per line shape vs `grep -c 'crash>'` on the same file,
+# measured in the same run, after subtracting the time of the same analyze on a 1 KB file (JVM
+# start-up), with the heap capped at 25% of the file size.
+#   releng/bench/bench.sh [SIZE_MB] [WORKDIR] [SHAPE...]
+# Shapes: generated (the realistic mix of GenerateTranscript), log, kmem, rd, bta, btff, vtop, dis,
+# prompts, mixed (see tests/org.crashscope.benchmarks/.../Shapes.java); default: all but prompts. RUNS=N takes the median of N runs.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -10,16 +12,14 @@ top=$(cd "$here/../.." && pwd)
 cs_require_jdk
 size=${1:-1024}
 work=${2:-/tmp/crashscope-bench}
+shift $(( $# < 2 ? $# : 2 ))
+shapes=("$@")
+[ ${#shapes[@]} -gt 0 ] || shapes=(generated log kmem rd bta btff vtop dis mixed)
 mkdir -p "$work"
-big="$work/generated-${size}mb.txt"
-small="$work/small-1kb.txt"
-[ -f "$big" ] || { echo "generating $big"; "$JAVA_HOME/bin/java" "$top/tests/org.crashscope.ui.tests/src/org/crashscope/ui/tests/GenerateTranscript.java" "$big" "$size"; }
-head -c 1024 "$big" > "$small"
 cs_require_product
 
+RUNS=${RUNS:-3}
 # output goes to a file: GNU grep stops at the first match when its output is /dev/null
-# each figure is the median of RUNS runs (these machines are noisy)
-RUNS=${RUNS:-5}
 seconds() {
   local s e i times=()
   for i in $(seq "$RUNS"); do
@@ -28,16 +28,28 @@ seconds() {
   done
   printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p"
 }
-cat "$big" > /dev/null   # warm the page cache for everyone alike
-bytes=$(stat -c %s "$big")
-heap_mb=$(( bytes / 4 / 1048576 ))
-grep_t=$(seconds grep -c 'crash>' "$big" || true)
+
+small="$work/small-1kb.txt"
+printf 'crash> bt\nPID: 1  TASK: ffff888100000000  CPU: 0  COMMAND: "init"\n #0 [ffffc90000013e08] __schedule at ffffffff81a3c1f6\n' > "$small"
 small_t=$(seconds "$top/crashscope" analyze "$small" --format text)
-big_t=$(seconds "$top/crashscope" analyze "$big" --format text)
-capped_t=$(CRASHSCOPE_VMARGS="-Xmx${heap_mb}m" seconds "$top/crashscope" analyze "$big" --format text)
-ratio=$(echo "scale=2; ($big_t - $small_t) / $grep_t" | bc)
-printf 'file: %s (%d bytes, %d lines), medians of %d runs\n' "$big" "$bytes" "$(wc -l < "$big")" "$RUNS"
-printf 'grep -c crash>            %6.2f s\n' "$grep_t"
-printf 'analyze 1 KB (JVM start)  %6.2f s\n' "$small_t"
-printf 'analyze big --format text %6.2f s  (net %.2f s, %.2fx grep; target <= 5x)\n' "$big_t" "$(echo "$big_t - $small_t" | bc)" "$ratio"
-printf 'same with -Xmx%dm (25%%)  %6.2f s\n' "$heap_mb" "$capped_t"
+printf 'medians of %d runs; JVM start-up (analyze of a 1 KB file): %.2f s\n' "$RUNS" "$small_t"
+printf '%-10s %8s %10s %8s %9s %9s %9s %7s\n' shape MB lines grep_s cs_s net_MB/s capped_s x_grep
+for shape in "${shapes[@]}"; do
+  big="$work/$shape-${size}mb.txt"
+  if [ ! -f "$big" ]; then
+    if [ "$shape" = generated ]; then
+      "$JAVA_HOME/bin/java" "$top/tests/org.crashscope.ui.tests/src/org/crashscope/ui/tests/GenerateTranscript.java" "$big" "$size" > /dev/null
+    else
+      "$JAVA_HOME/bin/java" "$top/tests/org.crashscope.benchmarks/src/main/java/org/crashscope/benchmarks/Shapes.java" "$shape" "$size" "$big"
+    fi
+  fi
+  cat "$big" > /dev/null   # warm the page cache for everyone alike
+  bytes=$(stat -c %s "$big")
+  heap_mb=$(( bytes / 4 / 1048576 < 64 ? 64 : bytes / 4 / 1048576 ))
+  grep_t=$(seconds grep -c 'crash>' "$big" || true)
+  big_t=$(seconds "$top/crashscope" analyze "$big" --format text)
+  capped_t=$(CRASHSCOPE_VMARGS="-Xmx${heap_mb}m" seconds "$top/crashscope" analyze "$big" --format text)
+  net=$(echo "$big_t - $small_t" | bc)
+  printf '%-10s %8d %10d %8.2f %9.2f %9.0f %9.2f %7.1f\n' "$shape" $(( bytes / 1048576 )) "$(wc -l < "$big")" "$grep_t" "$big_t" \
+    "$(echo "scale=2; $bytes / 1048576 / ($net + 0.001)" | bc)" "$capped_t" "$(echo "scale=2; $net / ($grep_t + 0.001)" | bc)"
+done

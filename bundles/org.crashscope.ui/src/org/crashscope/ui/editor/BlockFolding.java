@@ -19,6 +19,8 @@ final class BlockFolding {
 
     private final ProjectionViewer viewer;
     private final List<Annotation> folds = new ArrayList<>();
+    /** The spans folded now, first and last line of each: the same blocks again change nothing. */
+    private long[] spans = new long[0];
 
     /** Turns folding on in {@code viewer} (whose projection support is installed). */
     BlockFolding(ProjectionViewer viewer) {
@@ -31,6 +33,14 @@ final class BlockFolding {
         if (viewer.getProjectionAnnotationModel() == null || document == null) {
             return;
         }
+        long[] now = new long[blocks.size()];
+        for (int i = 0; i < now.length; i++) {
+            now[i] = (long) blocks.get(i).firstLine() << 32 | blocks.get(i).lastLine();
+        }
+        if (java.util.Arrays.equals(now, spans) && !folds.isEmpty()) {
+            return;
+        }
+        spans = now;
         Map<Annotation, Position> added = new LinkedHashMap<>();
         try {
             for (CommandBlock block : blocks) {

@@ -72,8 +72,8 @@ public class TranscriptEditor extends TextEditor {
 
     /** Fired (with {@link #firePropertyChange}) when the analysis of the transcript is ready. */
     public static final int PROP_ANALYSIS = 0x4301;
-    /** Up to this size a transcript is analysed while it opens (milliseconds); larger ones by a background job. */
-    static final long SYNC_ANALYSIS_LIMIT = 1L << 20;
+    /** Up to this size a transcript is analysed while it opens (a few tens of milliseconds); larger ones by a background job. */
+    static final long SYNC_ANALYSIS_LIMIT = 256L << 10;
     /** Documents up to this length are coloured whole when set; longer ones only where they are on screen. */
     static final int COLOUR_WHOLE_LIMIT = 1 << 20;
 

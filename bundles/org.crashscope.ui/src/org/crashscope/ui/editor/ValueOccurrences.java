@@ -1,13 +1,16 @@
 package org.crashscope.ui.editor;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
+import org.eclipse.jface.text.source.IAnnotationModelExtension;
 
 /**
  * The occurrences of one value in the editor's document, as annotations: a selected slot,
@@ -22,26 +25,37 @@ final class ValueOccurrences {
 
     private final List<Annotation> marked = new ArrayList<>();
 
-    /** Marks every occurrence of {@code value} in {@code document} (after clearing the last ones) and returns how many. */
+    /**
+     * Marks every occurrence of {@code value} in {@code document} (replacing the last ones) and
+     * returns how many: found first, then put in the model in one change, so the rulers and the
+     * text repaint once, not once per occurrence.
+     */
     int highlight(IAnnotationModel model, IDocument document, long value) {
-        clear(model);
         String hex = Long.toHexString(value);
-        if (hex.length() < 4) {
-            return 0; // 0, 1, 0x206: everywhere and meaningless
+        Map<Annotation, Position> found = new LinkedHashMap<>();
+        if (hex.length() >= 4) { // 0, 1, 0x206: everywhere and meaningless
+            var matcher = Pattern.compile("(?<![0-9a-fA-Fx])(?:0x)?0*" + hex + "(?![0-9a-fA-F])", Pattern.CASE_INSENSITIVE)
+                    .matcher(document.get());
+            while (matcher.find() && found.size() < MAX) {
+                found.put(new Annotation(TranscriptEditor.OCCURRENCE, false, "0x" + hex), new Position(matcher.start(), matcher.end() - matcher.start()));
+            }
         }
-        var matcher = Pattern.compile("(?<![0-9a-fA-Fx])(?:0x)?0*" + hex + "(?![0-9a-fA-F])", Pattern.CASE_INSENSITIVE)
-                .matcher(document.get());
-        while (matcher.find() && marked.size() < MAX) {
-            var annotation = new Annotation(TranscriptEditor.OCCURRENCE, false, "0x" + hex);
-            model.addAnnotation(annotation, new Position(matcher.start(), matcher.end() - matcher.start()));
-            marked.add(annotation);
+        if (model instanceof IAnnotationModelExtension bulk) {
+            bulk.replaceAnnotations(marked.toArray(Annotation[]::new), found);
+        } else {
+            marked.forEach(model::removeAnnotation);
+            found.forEach(model::addAnnotation);
         }
+        marked.clear();
+        marked.addAll(found.keySet());
         return marked.size();
     }
 
     /** Removes the marked occurrences ({@code model} may be {@code null} when the editor is closing). */
     void clear(IAnnotationModel model) {
-        if (model != null) {
+        if (model instanceof IAnnotationModelExtension bulk) {
+            bulk.replaceAnnotations(marked.toArray(Annotation[]::new), Map.of());
+        } else if (model != null) {
             marked.forEach(model::removeAnnotation);
         }
         marked.clear();

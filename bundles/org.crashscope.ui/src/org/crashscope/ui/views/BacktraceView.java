@@ -1,6 +1,7 @@
 package org.crashscope.ui.views;
 
 import org.crashscope.analysis.TranscriptAnalysis;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,6 @@ import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.crashscope.ui.preferences.Preferences;
@@ -34,12 +34,13 @@ public final class BacktraceView extends TranscriptView {
 
     public static final String ID = "org.crashscope.ui.backtraceView";
 
-    private Combo traces;
+    private Chooser traces;
     private TableViewer frames;
     private TableViewer slots;
     private Label faultSummary;
     private TableViewer code;
     private TranscriptAnalysis analysis;
+    private List<List<AnnotatedSlot>> slotsByTrace = List.of();
     private final Map<AnnotatedSlot.Kind, Integer> kindColors = new HashMap<>();
     private static final int TRAP = 0xfee2e2;
 
@@ -51,8 +52,8 @@ public final class BacktraceView extends TranscriptView {
         kindColors.put(AnnotatedSlot.Kind.SLAB_OBJECT, 0xdcfce7);
         kindColors.put(AnnotatedSlot.Kind.USER_ADDRESS, 0xfae8ff);
         parent.setLayout(new GridLayout(1, false));
-        traces = new Combo(parent, SWT.READ_ONLY);
-        traces.addListener(SWT.Selection, e -> showTrace());
+        traces = new Chooser(parent);
+        traces.onSelect(this::showTrace);
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         SashForm top = new SashForm(sash, SWT.HORIZONTAL);
@@ -76,7 +77,7 @@ public final class BacktraceView extends TranscriptView {
         Tables.column(slots, AnnotatedSlot.class, "sure", 60, s -> s.kind() == AnnotatedSlot.Kind.DATA ? "" : s.confidence().name().toLowerCase(Locale.ROOT),
                 this::colorOf, null);
         Tables.column(slots, AnnotatedSlot.class, "why / same value elsewhere", 520,
-                s -> s.rule() + (s.links().isEmpty() ? "" : "  =  " + String.join("; ", s.links())), this::colorOf, null);
+                s -> s.rule() + (s.places().isEmpty() ? "" : "  =  " + s.places().text()), this::colorOf, null);
         slots.addSelectionChangedListener(e -> {
             if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof AnnotatedSlot s) {
                 revealLines(s.slot().line(), s.slot().line());
@@ -120,13 +121,14 @@ public final class BacktraceView extends TranscriptView {
             return;
         }
         this.analysis = analysis;
-        traces.removeAll();
         List<Backtrace> list = analysis == null ? List.of() : analysis.parsed().backtraces();
-        for (Backtrace bt : list) {
+        slotsByTrace = analysis == null ? List.of() : slotsByTrace(list, analysis.slots());
+        traces.setItems(list.size(), i -> {
+            Backtrace bt = list.get(i);
             String who = bt.task() == null ? "no task header" : String.format("PID %d \"%s\" CPU %d", bt.task().pid(), bt.task().command(), bt.task().cpu());
-            traces.add(String.format("%s (line %d): %s, %d frames, %d stack words", bt.command().isEmpty() ? "bt without prompt" : bt.command(),
-                    bt.span().first(), who, bt.frames().size(), bt.slots().size()));
-        }
+            return String.format("%s (line %d): %s, %d frames, %d stack words", bt.command().isEmpty() ? "bt without prompt" : bt.command(),
+                    bt.span().first(), who, bt.frames().size(), bt.slots().size());
+        });
         if (!list.isEmpty()) {
             int withSlots = 0;
             for (int i = 0; i < list.size(); i++) {
@@ -139,7 +141,7 @@ public final class BacktraceView extends TranscriptView {
         }
         showTrace();
         showFault();
-        traces.getParent().layout(true, true);
+        traces.control().getParent().layout(true, true);
     }
 
     private void showTrace() {
@@ -151,7 +153,32 @@ public final class BacktraceView extends TranscriptView {
         }
         Backtrace bt = analysis.parsed().backtraces().get(i);
         frames.setInput(bt.frames());
-        slots.setInput(analysis.slots().stream().filter(s -> bt.span().contains(s.slot().line())).toList());
+        slots.setInput(slotsByTrace.get(i));
+    }
+
+    /** The annotated stack words of each backtrace: the words sorted by line once, each trace's found by a binary search. */
+    private static List<List<AnnotatedSlot>> slotsByTrace(List<Backtrace> traces, List<AnnotatedSlot> slots) {
+        List<AnnotatedSlot> sorted = new ArrayList<>(slots);
+        sorted.sort(java.util.Comparator.comparingInt(a -> a.slot().line()));
+        List<List<AnnotatedSlot>> out = new ArrayList<>(traces.size());
+        for (Backtrace bt : traces) {
+            int lo = 0;
+            int hi = sorted.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (sorted.get(mid).slot().line() < bt.span().first()) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            int end = lo;
+            while (end < sorted.size() && bt.span().contains(sorted.get(end).slot().line())) {
+                end++;
+            }
+            out.add(sorted.subList(lo, end));
+        }
+        return out;
     }
 
     private void showFault() {
@@ -213,4 +240,9 @@ public final class BacktraceView extends TranscriptView {
         slots.getControl().setFocus();
     }
 
+
+    /** The drop-down of the traces shown. */
+    public Chooser chooser() {
+        return traces;
+    }
 }

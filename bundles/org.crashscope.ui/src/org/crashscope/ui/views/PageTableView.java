@@ -10,7 +10,6 @@ import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
@@ -23,7 +22,7 @@ public final class PageTableView extends TranscriptView {
 
     public static final String ID = "org.crashscope.ui.pageTableView";
 
-    private Combo tables;
+    private Chooser tables;
     private Label summary;
     private DiagramCanvas canvas;
     private List<PageTable> shown = List.of();
@@ -32,9 +31,9 @@ public final class PageTableView extends TranscriptView {
     @Override
     public void createPartControl(Composite parent) {
         parent.setLayout(new GridLayout(2, false));
-        tables = new Combo(parent, SWT.READ_ONLY);
-        tables.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false));
-        tables.addListener(SWT.Selection, e -> showTable(tables.getSelectionIndex()));
+        tables = new Chooser(parent);
+        tables.control().setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false));
+        tables.onSelect(() -> showTable(tables.getSelectionIndex()));
         summary = new Label(parent, SWT.NONE);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         canvas = new DiagramCanvas(parent);
@@ -51,10 +50,11 @@ public final class PageTableView extends TranscriptView {
             return;
         }
         shown = analysis == null ? List.of() : analysis.paging().tables();
-        tables.removeAll();
-        for (PageTable t : shown) {
-            tables.add(String.format("%s table 0x%x (line %d)", t.level() == null ? "?" : t.level(), t.base(), t.dump().span().first()));
-        }
+        List<PageTable> named = shown;
+        tables.setItems(shown.size(), i -> {
+            PageTable t = named.get(i);
+            return String.format("%s table 0x%x (line %d)", t.level() == null ? "?" : t.level(), t.base(), t.dump().span().first());
+        });
         tables.setEnabled(!shown.isEmpty());
         if (shown.isEmpty()) {
             summary.setText(analysis == null ? "No transcript open." : "No page table dump (an 8-byte rd of a table page) in this transcript.");
@@ -70,7 +70,7 @@ public final class PageTableView extends TranscriptView {
             tables.select(withAnomaly);
             showTable(withAnomaly);
         }
-        tables.getParent().layout(true, true);
+        tables.control().getParent().layout(true, true);
     }
 
     private void showTable(int index) {
@@ -149,5 +149,10 @@ public final class PageTableView extends TranscriptView {
     @Override
     public void setFocus() {
         canvas.canvas().setFocus();
+    }
+
+    /** The drop-down of the tables shown. */
+    public Chooser chooser() {
+        return tables;
     }
 }

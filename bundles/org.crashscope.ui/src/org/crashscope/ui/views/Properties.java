@@ -107,7 +107,7 @@ public final class Properties implements IAdapterFactory {
                     .add("Stack word", "value", a.slot().value() == null ? a.slot().symbol() : hex(a.slot().value()))
                     .add("Stack word", "line", a.slot().line()).add("Meaning", "what", a.label()).add("Meaning", "rule", a.rule())
                     .add("Meaning", "confidence", a.kind() == AnnotatedSlot.Kind.DATA ? null : a.confidence())
-                    .add("Meaning", "same value in", String.join("; ", a.links()));
+                    .add("Meaning", "same value in", a.places().text());
             case Finding f -> s.add("Finding", "kind", f.kind().id()).add("Finding", "text", f.text()).add("Finding", "confidence", f.confidence())
                     .add("Finding", "evidence lines", String.join(", ", f.evidence().stream().map(String::valueOf).toList()))
                     .add("Finding", "next command", f.nextCommand());

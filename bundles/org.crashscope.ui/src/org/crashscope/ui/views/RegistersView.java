@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.crashscope.analysis.stack.Links;
 import org.crashscope.analysis.stack.RegisterProvenance;
 import org.crashscope.analysis.stack.StackSlotAnnotator;
 import org.eclipse.jface.resource.JFaceResources;
@@ -23,7 +24,7 @@ public final class RegistersView extends TranscriptView {
     public static final String ID = "org.crashscope.ui.registersView";
 
     /** One row: a register, its value, where else it appears. */
-    public record Row(String register, long value, List<String> links, boolean faulting) {
+    public record Row(String register, long value, Links links, boolean faulting) {
     }
 
     private Label source;
@@ -40,7 +41,7 @@ public final class RegistersView extends TranscriptView {
         var mono = JFaceResources.getTextFont();
         Tables.column(table, Row.class, "register", 76, r -> r.register().toUpperCase(java.util.Locale.ROOT), this::color, mono);
         Tables.column(table, Row.class, "value", 144, r -> String.format("%0" + digits + "x", r.value()), this::color, mono);
-        Tables.column(table, Row.class, "the same value elsewhere", 700, r -> String.join("; ", r.links()), this::color, null);
+        Tables.column(table, Row.class, "the same value elsewhere", 700, r -> r.links().text(), this::color, null);
         table.addSelectionChangedListener(e -> {
             if (((org.eclipse.jface.viewers.IStructuredSelection) e.getSelection()).getFirstElement() instanceof Row r) {
                 highlightValue(r.value());
@@ -84,8 +85,8 @@ public final class RegistersView extends TranscriptView {
             digits = 2 * analysis.arch().wordSize(8);
             String faulting = analysis.fault() == null ? null : analysis.fault().faultRegister();
             for (Map.Entry<String, Long> r : registers.entrySet()) {
-                List<String> links = analysis.provenance().stream().filter(p -> p.register().equals(r.getKey())).findFirst()
-                        .map(RegisterProvenance::links).orElse(List.of());
+                Links links = analysis.provenance().stream().filter(p -> p.register().equals(r.getKey())).findFirst()
+                        .map(RegisterProvenance::places).orElse(Links.NONE);
                 rows.add(new Row(r.getKey(), r.getValue(), links, r.getKey().equals(faulting)));
             }
         }

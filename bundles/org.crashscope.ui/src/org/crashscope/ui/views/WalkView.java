@@ -11,7 +11,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
@@ -23,7 +22,7 @@ public final class WalkView extends TranscriptView {
 
     public static final String ID = "org.crashscope.ui.walkView";
 
-    private Combo walks;
+    private Chooser walks;
     private Button back;
     private Button next;
     private Label position;
@@ -35,8 +34,8 @@ public final class WalkView extends TranscriptView {
     @Override
     public void createPartControl(Composite parent) {
         parent.setLayout(new GridLayout(4, false));
-        walks = new Combo(parent, SWT.READ_ONLY);
-        walks.addListener(SWT.Selection, e -> {
+        walks = new Chooser(parent);
+        walks.onSelect(() -> {
             step = 0;
             refresh();
         });
@@ -72,18 +71,19 @@ public final class WalkView extends TranscriptView {
             return;
         }
         shown = analysis == null ? List.of() : analysis.paging().walks();
-        walks.removeAll();
-        for (CheckedWalk w : shown) {
+        List<CheckedWalk> named = shown;
+        walks.setItems(shown.size(), i -> {
+            CheckedWalk w = named.get(i);
             String verdict = w.consistent() == null ? "  [not checked]" : w.consistent() ? "" : "  [mismatch]";
-            walks.add(String.format("%s (line %d)%s", w.walk().virtual() == null ? "vtop" : String.format("vtop 0x%x", w.walk().virtual()),
-                    w.walk().span().first(), verdict));
-        }
+            return String.format("%s (line %d)%s", w.walk().virtual() == null ? "vtop" : String.format("vtop 0x%x", w.walk().virtual()),
+                    w.walk().span().first(), verdict);
+        });
         step = 0;
         if (!shown.isEmpty()) {
             walks.select(shown.size() > 1 ? shown.size() - 1 : 0);
         }
         refresh();
-        walks.getParent().layout(true, true);
+        walks.control().getParent().layout(true, true);
     }
 
     /** The walk shown now, or {@code null}. */
@@ -159,5 +159,10 @@ public final class WalkView extends TranscriptView {
     @Override
     public void setFocus() {
         canvas.canvas().setFocus();
+    }
+
+    /** The drop-down of the walks shown. */
+    public Chooser chooser() {
+        return walks;
     }
 }

@@ -82,6 +82,7 @@ class LargeFileTest {
         DiagnosisView diagnosis = (DiagnosisView) window.getActivePage().showView(DiagnosisView.ID);
         UiWait.settle(display, 200);
         assertFalse(diagnosis.headline().isBlank(), "the diagnosis shows what the log tells");
+        TabSwitches tabs = TabSwitches.measure();
 
         // jumping to the last line (as the Outline does) moves the window there, numbered as in the file
         int lines = editor[0].transcript().lineCount();
@@ -118,9 +119,10 @@ class LargeFileTest {
         Screenshots.take(window.getShell(), "workbench-large-file");
 
         String report = String.format(Locale.ROOT, "file %s: %,d bytes, %,d lines%nfirst screen %d ms after open%nindex built %d ms after open%nanalysis complete %d ms after open%n"
-                + "longest UI-thread stall while indexing and analysing %d ms (%d probes)%nheap growth after GC %,d bytes (%.1f%% of the file)%n",
+                + "longest UI-thread stall while indexing and analysing %d ms (%d probes)%nheap growth after GC %,d bytes (%.1f%% of the file)%n"
+                + "tab switches (ms):%s (longest %d ms)%n",
                 file.getFileName(), size, editor[0].transcript().lineCount(), firstScreenMs, indexedMs, analysedMs, stallMs, probe.count(), heapAfter - heapBefore,
-                100.0 * (heapAfter - heapBefore) / size);
+                100.0 * (heapAfter - heapBefore) / size, tabs.each(), tabs.worst());
         System.out.print(report);
         Path out = Path.of(System.getProperty("crashscope.screenshots", "target/screenshots")).getParent().resolve("large-file.txt");
         Files.writeString(out, report);
@@ -128,6 +130,7 @@ class LargeFileTest {
         window.getActivePage().closeAllEditors(false);
         assertTrue(firstScreenMs < FIRST_SCREEN_LIMIT_MS, "first screen after " + firstScreenMs + " ms");
         assertTrue(stallMs < UI_STALL_LIMIT_MS, "the UI thread was kept busy for " + stallMs + " ms");
+        assertTrue(tabs.worst() < UI_STALL_LIMIT_MS, "a tab switch held the UI thread " + tabs.worst() + " ms");
         assertTrue(heapAfter - heapBefore < size / 4, "heap grew by " + (heapAfter - heapBefore) + " bytes for a " + size + "-byte file");
     }
 

@@ -32,8 +32,8 @@ public final class Main {
     static final int NO_MEMORY = 3;
 
     private static final String USAGE_TEXT = """
-            Usage: crashscope analyze FILE [--format json|text] [--rules DIR]...
-                   crashscope report FILE -o OUT [--format html|md|json] [--rules DIR]...
+            Usage: crashscope analyze FILE [--format json|text] [--rules DIR]... [--depth full]
+                   crashscope report FILE -o OUT [--format html|md|json] [--rules DIR]... [--depth full]
                    crashscope --help | --version
 
             Commands:
@@ -47,6 +47,10 @@ public final class Main {
               --format text  a human summary (default)
               --rules DIR    also read the known-issue rules (*.json) of DIR, after those of
                              $CRASHSCOPE_RULES and ~/.crashscope/rules (repeatable)
+              --depth full   parse every command block however large the file; by default a
+                             file over 64 MiB is read as the workbench reads it (the log, and the
+                             blocks that fit 50,000 lines; a diagnostic says where it stopped),
+                             and its text summary from the block index and the log alone
               -h, --help     show this help
               --version      show the version
             """;
@@ -92,7 +96,7 @@ public final class Main {
         if (!command.equals("analyze")) {
             return usage("unknown command '" + command + "'");
         }
-        Args parsed = Args.parse(rest, Map.of("--format", "--format", "-f", "--format", "--rules", "--rules"));
+        Args parsed = Args.parse(rest, Map.of("--format", "--format", "-f", "--format", "--rules", "--rules", "--depth", "--depth"));
         if (parsed.problem() != null) {
             return usage(parsed.problem());
         }
@@ -111,8 +115,17 @@ public final class Main {
         return analyze(Path.of(file), format, settings);
     }
 
-    /** The settings of a command: every record parsed, and the rule folders of {@code --rules} after those of the environment. */
+    /**
+     * The settings of a command: the workbench's depth (every record up to 64 MiB, a bounded parse
+     * above) or, with {@code --depth full}, every record; the rule folders of {@code --rules} after
+     * those of the environment.
+     */
     private Settings settings(Args args) {
+        String depth = args.options().getOrDefault("--depth", "view");
+        if (!depth.equals("full") && !depth.equals("view")) {
+            usage("unknown depth '" + depth + "' (full or view)");
+            return null;
+        }
         List<Path> folders = new ArrayList<>();
         for (String dir : args.all("--rules")) {
             Path p = Path.of(dir);
@@ -122,12 +135,13 @@ public final class Main {
             }
             folders.add(p);
         }
-        return Settings.defaults().withRules(folders);
+        return Settings.defaults().withRules(folders).withDepth(depth.equals("full") ? Settings.Depth.FULL : Settings.Depth.VIEW);
     }
 
     private int analyze(Path file, String format, Settings settings) {
-        // the text summary of a huge file reads the block index and the log markers only (use --format json for every record)
-        try (AnalysisSession session = AnalysisSession.open(file, format.equals("json") ? settings : settings.withDepth(Settings.Depth.SUMMARY))) {
+        // the text summary of a huge file reads the block index and the log markers only, unless --depth full
+        boolean summary = format.equals("text") && settings.depth() == Settings.Depth.VIEW;
+        try (AnalysisSession session = AnalysisSession.open(file, summary ? settings.withDepth(Settings.Depth.SUMMARY) : settings)) {
             if (format.equals("json")) {
                 out.print(ContractJson.write(session.analysis()));
             } else if (session.summaryOnly()) {
@@ -143,7 +157,7 @@ public final class Main {
     }
 
     private int report(List<String> args) {
-        Args parsed = Args.parse(args, Map.of("--format", "--format", "-f", "--format", "-o", "-o", "--output", "-o", "--rules", "--rules"));
+        Args parsed = Args.parse(args, Map.of("--format", "--format", "-f", "--format", "-o", "-o", "--output", "-o", "--rules", "--rules", "--depth", "--depth"));
         if (parsed.problem() != null) {
             return usage(parsed.problem());
         }

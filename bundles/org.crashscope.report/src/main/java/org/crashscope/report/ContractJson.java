@@ -8,6 +8,7 @@ import org.crashscope.analysis.chain.CrashReport;
 import org.crashscope.analysis.rules.Diagnosis;
 import org.crashscope.analysis.Finding;
 import org.crashscope.analysis.rules.KernelStatus;
+import org.crashscope.analysis.stack.Links;
 import org.crashscope.analysis.stack.RegisterProvenance;
 import org.crashscope.analysis.Session;
 import org.crashscope.analysis.TranscriptAnalysis;
@@ -199,9 +200,8 @@ public final class ContractJson {
             json.field("kind", s.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).field("label", s.label())
                     .field("register", s.register()).field("frame", s.function()).field("rule", s.rule())
                     .field("confidence", s.confidence().name().toLowerCase(java.util.Locale.ROOT));
-            json.name("links").beginArray();
-            s.links().forEach(json::value);
-            json.endArray().endObject();
+            links(json, s.places());
+            json.endObject();
         }
         json.endArray();
     }
@@ -210,11 +210,20 @@ public final class ContractJson {
         json.name("registerProvenance").beginArray();
         for (RegisterProvenance p : provenance) {
             json.beginObject().field("register", p.register()).field("value", Hex.format(p.value()));
-            json.name("links").beginArray();
-            p.links().forEach(json::value);
-            json.endArray().endObject();
+            links(json, p.places());
+            json.endObject();
         }
         json.endArray();
+    }
+
+    /** The first places a value reappears and, when there are more, how many in all ({@code linkCount}). */
+    private static void links(Json json, Links places) {
+        json.name("links").beginArray();
+        places.shown().forEach(json::value);
+        json.endArray();
+        if (places.total() > places.shown().size()) {
+            json.field("linkCount", places.total());
+        }
     }
 
     private static void oopses(Json json, List<Oops> oopses, TranscriptAnalysis analyses) {

@@ -1,7 +1,6 @@
 package org.crashscope.transcript;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +12,7 @@ import java.util.Optional;
  */
 final class BlockSplitter {
 
-    private final List<CommandBlock> blocks = new ArrayList<>();
+    private final BlockList blocks = new BlockList();
     private Prompt open;
     private int openLine;
     private int lastContentLine;
@@ -61,12 +60,12 @@ final class BlockSplitter {
     /** Ends the open block, if any, and returns every block found. */
     List<CommandBlock> finish() {
         close();
-        return List.copyOf(blocks);
+        return blocks.trim();
     }
 
     private void close() {
         if (open != null) {
-            blocks.add(new CommandBlock(openLine, lastContentLine, open.command(), open.kind(), open.indent()));
+            blocks.add(openLine, lastContentLine, open.command(), open.kind(), open.indent());
             open = null;
         }
     }

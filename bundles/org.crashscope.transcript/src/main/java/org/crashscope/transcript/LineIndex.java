@@ -18,6 +18,8 @@ final class LineIndex {
     private static final int BUFFER = 1 << 20;
     /** The read size of single-line lookups: {@value #STRIDE} typical lines. */
     private static final int LOOKUP = 8 << 10;
+    /** The first read of a scan: a few lines; each further read is four times larger, up to the scan's buffer. */
+    private static final int FIRST_READ = 512;
     /** From this size on, one thread reads and finds line ends while the caller's thread visits lines. */
     static final long PIPELINE_THRESHOLD = 16L << 20;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -168,12 +170,22 @@ final class LineIndex {
     void visit(int first, int last, LineVisitor visitor) {
         checkLine(first);
         checkLine(last);
+        long[] at = cursor.get();
         int slot = (first - 1) / STRIDE;
         int start = slot * STRIDE + 1;
+        long offset = checkpoints[slot];
+        if (at[0] > start && at[0] <= first) { // the blocks of a transcript are read in order: go on from the last line read
+            start = (int) at[0];
+            offset = at[1];
+        }
         long lines = last - start + 1;
-        scan(checkpoints[slot], start, lines, lines <= 2 * STRIDE ? LOOKUP : BUFFER, (no, offset, buf, from, to) -> {
+        scan(offset, start, lines, lines <= 2 * STRIDE ? LOOKUP : BUFFER, (no, off, buf, from, to) -> {
             if (no >= first) {
-                visitor.line(no, offset, buf, from, to);
+                visitor.line(no, off, buf, from, to);
+            }
+            if (no == last) {
+                at[0] = no;
+                at[1] = off;
             }
         });
     }
@@ -190,7 +202,9 @@ final class LineIndex {
      */
     private void scan(long offset, int firstLine, long maxLines, int bufferSize, LineVisitor visitor) {
         long size = bytes.size();
-        byte[] buf = new byte[(int) Math.min(bufferSize, Math.max(256, size - offset))];
+        // the buffer starts at a few lines and grows with what is read: a one-line block reads one line, not a megabyte
+        int limit = (int) Math.min(bufferSize, Math.max(256, size - offset));
+        byte[] buf = new byte[Math.min(limit, FIRST_READ)];
         int lineNo = firstLine;
         long emitted = 0;
         long lineStart = offset;
@@ -222,6 +236,9 @@ final class LineIndex {
                 carry.add(buf, from, n);
             }
             pos += n;
+            if (buf.length < limit) {
+                buf = new byte[Math.min(limit, buf.length * 4)];
+            }
         }
         if (emitted < maxLines && carry.active()) {
             carry.emit(visitor, lineNo, lineStart, this);

@@ -1,8 +1,6 @@
 package org.crashscope.transcript;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A {@code crash>} prompt as analysts paste it: indented by spaces or TABs, quoted with
@@ -14,11 +12,15 @@ import java.util.regex.Pattern;
  */
 record Prompt(int indent, boolean quoted, String command) {
 
-    private static final Pattern PROMPT = Pattern.compile("^([ \\t]*(?:>[ \\t]*)*)crash>(?:[ \\t]+(.*?))?[ \\t]*$");
     private static final byte[] MARK = {'c', 'r', 'a', 's', 'h', '>'};
 
     /** The command's first word: {@code bt} for {@code bt -FFls}, {@code log} for {@code log | tail}. */
     String kind() {
+        return kindOf(command);
+    }
+
+    /** The first word of {@code command}, as {@link #kind()}. */
+    static String kindOf(String command) {
         int end = 0;
         while (end < command.length() && !Character.isWhitespace(command.charAt(end)) && command.charAt(end) != '|') {
             end++;
@@ -26,18 +28,34 @@ record Prompt(int indent, boolean quoted, String command) {
         return command.substring(0, end);
     }
 
+    /**
+     * The prompt of {@code line}: {@code [ \t>]*crash>} then the end of the line or blanks and the
+     * command; {@code crash>bt} is not a prompt. Read by hand, not by a regex: every block's first
+     * line is one.
+     */
     static Optional<Prompt> parse(String line) {
-        Matcher m = PROMPT.matcher(line);
-        if (!m.matches()) {
+        int i = 0;
+        int column = 0;
+        boolean quoted = false;
+        for (; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\t') {
+                column = (column / 8 + 1) * 8;
+            } else if (c == ' ' || c == '>') {
+                column++;
+                quoted |= c == '>';
+            } else {
+                break;
+            }
+        }
+        if (!line.startsWith("crash>", i)) {
             return Optional.empty();
         }
-        String command = m.group(2) == null ? "" : m.group(2).strip();
-        String lead = m.group(1);
-        int column = 0;
-        for (int i = 0; i < lead.length(); i++) {
-            column = lead.charAt(i) == '\t' ? (column / 8 + 1) * 8 : column + 1;
+        int rest = i + MARK.length;
+        if (rest < line.length() && line.charAt(rest) != ' ' && line.charAt(rest) != '\t') {
+            return Optional.empty();
         }
-        return Optional.of(new Prompt(column, lead.indexOf('>') >= 0, command));
+        return Optional.of(new Prompt(column, quoted, line.substring(rest).strip()));
     }
 
     /**

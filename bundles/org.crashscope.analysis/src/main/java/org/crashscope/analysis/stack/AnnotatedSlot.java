@@ -12,10 +12,15 @@ import org.crashscope.analysis.Confidence;
  * @param function the function whose frame it belongs to: the callee that saved a register, the
  *                 caller a return address returns into; {@code null} when unknown
  * @param rule     which rule produced the label, in words
- * @param links    where the same value appears elsewhere in the transcript
+ * @param places   where the same value appears elsewhere in the transcript (the first few, and how many)
  */
 public record AnnotatedSlot(StackSlot slot, Kind kind, String label, String register, String function, String rule, Confidence confidence,
-        List<String> links) {
+        Links places) {
+
+    /** The first places the value appears elsewhere (see {@link #places()} for how many there are). */
+    public List<String> links() {
+        return places.shown();
+    }
 
     public enum Kind {
         RETURN_ADDRESS, SAVED_REGISTER, EXCEPTION_FRAME, SLAB_OBJECT, KERNEL_TEXT, USER_ADDRESS, DATA

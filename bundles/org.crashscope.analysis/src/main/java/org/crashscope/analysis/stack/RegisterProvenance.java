@@ -8,7 +8,13 @@ import java.util.Map;
 import org.crashscope.transcript.parse.ParsedTranscript;
 
 /** Where each register value of the fault reappears: stack slots, other registers, walked addresses, VMAs, hardware-error pages. */
-public record RegisterProvenance(String register, long value, List<String> links) {
+public record RegisterProvenance(String register, long value, Links places) {
+
+    /** The first places the value reappears (see {@link #places()} for how many there are). */
+    public List<String> links() {
+        return places.shown();
+    }
+
 
     public static List<RegisterProvenance> of(ParsedTranscript parsed, List<AnnotatedSlot> slots) {
         return of(parsed, slots, new ValueIndex(parsed));
@@ -32,7 +38,7 @@ public record RegisterProvenance(String register, long value, List<String> links
                 }
             }
             if (!found.isEmpty()) {
-                out.add(new RegisterProvenance(r.getKey(), value, List.copyOf(found)));
+                out.add(new RegisterProvenance(r.getKey(), value, Links.of(found)));
             }
         }
         return List.copyOf(out);

@@ -108,12 +108,12 @@ public final class StackSlotAnnotator {
         return d >= -16 && d <= 16;
     }
 
-    private static List<String> links(ValueIndex index, StackSlot slot) {
-        return slot.value() == null ? List.of() : index.of(slot.value(), null, null);
+    private static Links links(ValueIndex index, StackSlot slot) {
+        return slot.value() == null ? Links.NONE : index.places(slot.value());
     }
 
     private static AnnotatedSlot plain(StackSlot slot, ArchFacts arch, ValueIndex index) {
-        List<String> seen = links(index, slot);
+        Links seen = links(index, slot);
         if (slot.slabCache() != null) {
             return new AnnotatedSlot(slot, AnnotatedSlot.Kind.SLAB_OBJECT, String.format("slab object 0x%x (%s)", slot.slabObject(), slot.slabCache()),
                     null, null, "bt -FF names the slab cache of the object", Confidence.HIGH, seen);

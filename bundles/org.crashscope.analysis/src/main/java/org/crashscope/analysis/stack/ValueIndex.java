@@ -33,6 +33,7 @@ public final class ValueIndex {
     private final Map<Long, List<Place>> exact = new HashMap<>();
     private final TreeMap<Long, List<Vma>> vmas = new TreeMap<>();
     private final Map<Long, List<HardwareError>> errorPages = new HashMap<>();
+    private final Map<Long, Links> memo = new HashMap<>();
 
     public ValueIndex(ParsedTranscript parsed) {
         for (Backtrace bt : parsed.backtraces()) {
@@ -90,6 +91,14 @@ public final class ValueIndex {
 
     private void add(long value, Place place) {
         exact.computeIfAbsent(value, k -> new ArrayList<>()).add(place);
+    }
+
+    /**
+     * Where {@code value} appears (see {@link #of}), the first few and their number, computed once
+     * per distinct value: the slots of a thousand stacks holding one pointer share one answer.
+     */
+    public Links places(long value) {
+        return memo.computeIfAbsent(value, v -> Links.of(of(v, null, null)));
     }
 
     /** Whether a value is too common to mean anything when it reappears. */

@@ -102,11 +102,11 @@ public final class TranscriptParser {
             Span span = new Span(block.firstLine(), block.lastLine());
             if (isLog(block.kind())) {
                 records.addAll(safely(span, block.command(), block.kind(), () -> log(transcript, span, markers, mail)));
-            } else if (budget.take(span, block.command(), block.kind(), records)) {
-                BlockText text = text(transcript, span, mail);
+            } else if (budget.take(span, block.command(), block.kind(), records) instanceof Span taken) {
+                BlockText text = text(transcript, taken, mail);
                 BlockParser parser = PARSERS.get(block.kind());
                 List<ParsedRecord> parsed = parser == null ? raw(text, block.command(), block.kind())
-                        : safely(span, block.command(), block.kind(), () -> parser.parse(block.command(), text));
+                        : safely(taken, block.command(), block.kind(), () -> parser.parse(block.command(), text));
                 records.addAll(parsed);
                 crashVoice(text, parsed, records);
             }
@@ -116,13 +116,15 @@ public final class TranscriptParser {
             switch (segment.kind()) {
                 case LOG -> records.addAll(safely(span, "", "log", () -> log(transcript, span, markers, mail)));
                 case BACKTRACE -> {
-                    if (budget.take(span, "", "bt", records)) {
-                        records.addAll(safely(span, "", "bt", () -> BacktraceParser.parse("", text(transcript, span, mail))));
+                    Span taken = budget.take(span, "", "bt", records);
+                    if (taken != null) {
+                        records.addAll(safely(taken, "", "bt", () -> BacktraceParser.parse("", text(transcript, taken, mail))));
                     }
                 }
                 case MEMORY_DUMP -> {
-                    if (budget.take(span, "", "rd", records)) {
-                        records.addAll(safely(span, "", "rd", () -> List.of(MemoryDumpParser.parse("", text(transcript, span, mail)))));
+                    Span taken = budget.take(span, "", "rd", records);
+                    if (taken != null) {
+                        records.addAll(safely(taken, "", "rd", () -> List.of(MemoryDumpParser.parse("", text(transcript, taken, mail)))));
                     }
                 }
                 case SESSION -> {
@@ -196,23 +198,32 @@ public final class TranscriptParser {
             this.depth = depth;
         }
 
-        boolean take(Span span, String command, String kind, List<ParsedRecord> records) {
+        /**
+         * The part of {@code span} to parse: all of it while it fits what is left; else its first
+         * lines, half of what is left (the rest said in a diagnostic), so that the blocks after a
+         * huge dump are still read; {@code null} when nothing is left.
+         */
+        Span take(Span span, String command, String kind, List<ParsedRecord> records) {
             if (depth == Depth.FULL) {
-                return true;
+                return span;
             }
-            if (depth == Depth.BOUNDED) {
+            if (depth == Depth.BOUNDED && left > 0) {
                 long lines = span.last() - span.first() + 1L;
                 if (lines <= left) {
                     left -= lines;
-                    return true;
+                    return span;
                 }
-                if (!skipped) {
-                    records.add(new RawBlock(span, command, kind, List.of(Diagnostic.info(span.first(), String.format(
-                            "not parsed from here on: the transcript is large and its first %,d lines of command output were parsed", BOUNDED_LINES)))));
-                }
+                long part = Math.max(1, left / 2);
+                Span first = new Span(span.first(), (int) (span.first() + part - 1));
+                records.add(new RawBlock(new Span(first.last() + 1, span.last()), command, kind, List.of(Diagnostic.info(first.last() + 1, String.format(
+                        "not parsed from here on: the transcript is large and %,d lines of command output are parsed in all; lines %,d-%,d of this block were",
+                        BOUNDED_LINES, span.first(), first.last())))));
+                left -= part;
+                skipped = true;
+                return first;
             }
             skipped = true;
-            return false;
+            return null;
         }
     }
 
