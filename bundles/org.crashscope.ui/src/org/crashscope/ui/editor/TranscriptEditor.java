@@ -51,6 +51,7 @@ import org.eclipse.ui.texteditor.ITextEditorActionConstants;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
 import org.eclipse.ui.views.properties.IPropertySheetPage;
 import org.eclipse.ui.views.properties.PropertySheetPage;
+import org.crashscope.ui.Ui;
 import org.crashscope.ui.markers.TranscriptProblems;
 import org.crashscope.ui.notes.TranscriptNotes;
 import org.crashscope.ui.preferences.Preferences;
@@ -60,7 +61,7 @@ import org.crashscope.ui.preferences.Preferences;
  * command blocks parsed from it, which the Outline lists. It is where the text widget, the
  * workbench's adapters (outline, properties, markers, folding), the note undo context and the
  * editor's state meet; each piece of behaviour is a class of its own: the opening job
- * ({@link OpeningJob}), the ruler's anomalies ({@link AnomalyAnnotations}), a value's occurrences
+ * ({@link OpeningJob}), the ruler's anomalies and notes ({@link LineAnnotations}), a value's occurrences
  * ({@link ValueOccurrences}), the large file's window ({@link TranscriptWindowDocument}, moved by
  * {@link WindowScrolling}), the caret's value ({@link CaretValue}), the folding
  * ({@link BlockFolding}) and the colours ({@link TranscriptColors}). What is left is the wiring of
@@ -101,6 +102,9 @@ public class TranscriptEditor extends TextEditor {
         analysis = null;
         session = null;
         problems = List.of();
+        if (notes != null) {
+            notes.removeListener(notesChanged);
+        }
         notes = null;
         if (!(input instanceof TranscriptInput) && input instanceof IPathEditorInput path && path.getPath() != null) {
             // opened from the Problems view (a workspace link) or by another plug-in: the same file
@@ -109,6 +113,8 @@ public class TranscriptEditor extends TextEditor {
         super.doSetInput(input);
         if (input instanceof TranscriptInput transcriptInput) {
             notes = new TranscriptNotes(transcriptInput.file());
+            notes.onChange(notesChanged);
+            markNotes();
             TranscriptWindowDocument window = window();
             if (window != null && !window.isIndexed()) {
                 // a large file: its beginning is on screen already; index and analyse it in the background
@@ -172,7 +178,7 @@ public class TranscriptEditor extends TextEditor {
         }
         analysisJob = null;
         firePropertyChange(PROP_ANALYSIS);
-        getEditorSite().getActionBars().getStatusLineManager().setMessage((result.getSeverity() == IStatus.CANCEL
+        showStatus((result.getSeverity() == IStatus.CANCEL
                 ? "Opening cancelled: " : "Opening failed (" + result.getMessage() + "): ") + (transcript == null
                         ? "only the beginning of the file is shown" : "the file is shown, its analysis is not"));
     }
@@ -184,11 +190,16 @@ public class TranscriptEditor extends TextEditor {
         }
     }
 
-    private final AnomalyAnnotations anomalies = new AnomalyAnnotations();
+    private final LineAnnotations anomalies = new LineAnnotations(Ui.ANOMALY);
+    private final LineAnnotations noteMarks = new LineAnnotations(Ui.NOTE);
+    private final java.util.function.Consumer<TranscriptNotes> notesChanged = n -> markNotes();
     private List<Problems.Problem> problems = List.of();
 
-    /** The analysis's problems go to the Problems view; its errors are also marked on their lines here. */
+    /** The analysis's problems go to the Problems view; its errors are also marked on their lines here; the status line sums it up. */
     private void publishProblems() {
+        if (analysis != null) {
+            showStatus(analysis.statusLine());
+        }
         if (analysis != null && getEditorInput() instanceof TranscriptInput input) {
             problems = Problems.of(analysis);
             TranscriptProblems.publish(input.file(), problems);
@@ -197,8 +208,39 @@ public class TranscriptEditor extends TextEditor {
     }
 
     private void markAnomalies(List<Problems.Problem> toMark) {
-        anomalies.mark(getDocumentProvider().getAnnotationModel(getEditorInput()), getDocumentProvider().getDocument(getEditorInput()), toMark,
+        List<LineAnnotations.Mark> marks = toMark.stream().filter(p -> p.severity() == Problems.Severity.ERROR)
+                .map(p -> new LineAnnotations.Mark(p.line(), p.line(), p.message())).toList();
+        anomalies.mark(getDocumentProvider().getAnnotationModel(getEditorInput()), getDocumentProvider().getDocument(getEditorInput()), marks,
                 line -> line - fileLine(0));
+    }
+
+    /** The analyst's notes in the ruler, on the lines they are about. */
+    private void markNotes() {
+        if (notes == null || getDocumentProvider() == null || getSourceViewer() == null) {
+            return;
+        }
+        List<LineAnnotations.Mark> marks = notes.all().stream().map(n -> new LineAnnotations.Mark(n.firstLine(), n.lastLine(), "Note: " + n.text())).toList();
+        noteMarks.mark(getDocumentProvider().getAnnotationModel(getEditorInput()), getDocumentProvider().getDocument(getEditorInput()), marks,
+                line -> line - fileLine(0));
+    }
+
+    private String status = "";
+
+    /** What the status line says of this transcript (while its editor is active). */
+    public String status() {
+        return status;
+    }
+
+    private void showStatus(String message) {
+        status = message;
+        if (getEditorSite() != null) {
+            getEditorSite().getActionBars().getStatusLineManager().setMessage(message);
+        }
+    }
+
+    /** The notes marked in the ruler, for tests. */
+    public List<Annotation> noteMarks() {
+        return noteMarks.all();
     }
 
     /** The anomalies marked in the editor, for tests. */
@@ -299,9 +341,10 @@ public class TranscriptEditor extends TextEditor {
     private void windowMoved() {
         clearOccurrences(); // their positions went with the old text
         markAnomalies(problems);
+        markNotes();
         TranscriptWindowDocument window = window();
         if (window != null && getEditorSite() != null) {
-            getEditorSite().getActionBars().getStatusLineManager().setMessage(String.format(Locale.ROOT,
+            showStatus(String.format(Locale.ROOT,
                     "Large file: lines %,d-%,d of %,d shown; scroll on, or pick a block in the Outline, to move", window.firstLine(),
                     window.lastLine(), window.fileLineCount()));
         }
@@ -395,6 +438,7 @@ public class TranscriptEditor extends TextEditor {
     @Override
     public void createPartControl(Composite parent) {
         super.createPartControl(parent);
+        markNotes();
         if (!isLarge()) {
             installFolding();
         }
@@ -584,6 +628,9 @@ public class TranscriptEditor extends TextEditor {
 
     @Override
     public void dispose() {
+        if (notes != null) {
+            notes.removeListener(notesChanged);
+        }
         if (getEditorInput() instanceof TranscriptInput input && analysis != null) {
             TranscriptProblems.clear(input.file());
         }

@@ -6,7 +6,10 @@ import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.browser.Browser;
 import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -20,7 +23,7 @@ import org.crashscope.ui.preferences.Preferences;
 final class ExportReportDialog extends TitleAreaDialog {
 
     private final String file;
-    private final ReportBuilder.Input input;
+    private final java.util.function.Supplier<ReportBuilder.Input> input;
     private ReportFormat format = defaultFormat();
 
     /** The format chosen in Window > Preferences > Crashscope. */
@@ -34,9 +37,15 @@ final class ExportReportDialog extends TitleAreaDialog {
         return ReportFormat.HTML;
     }
     private StyledText preview;
+    private Browser browser;
+    private final org.eclipse.swt.custom.StackLayout stack = new org.eclipse.swt.custom.StackLayout();
+    private String shown = "";
+    private Text caseId;
+    private Text analyst;
     private Runnable onClose = () -> { };
 
-    ExportReportDialog(Shell shell, String file, ReportBuilder.Input input) {
+    /** @param input the report's input with the case and analyst as stored now (read again when they change) */
+    ExportReportDialog(Shell shell, String file, java.util.function.Supplier<ReportBuilder.Input> input) {
         super(shell);
         this.file = file;
         this.input = input;
@@ -62,11 +71,16 @@ final class ExportReportDialog extends TitleAreaDialog {
     @Override
     protected Control createDialogArea(Composite parent) {
         setTitle("Export Report");
-        setMessage("The diagnosis, the evidence with its diagrams, your notes and the cited transcript lines. Choose a format; the preview shows the text.");
+        setMessage("The case, the diagnosis, the evidence with its diagrams, your notes and the cited transcript lines; the preview shows the report as it will look.");
         Composite area = (Composite) super.createDialogArea(parent);
         Composite body = new Composite(area, SWT.NONE);
         body.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         body.setLayout(new GridLayout(3, false));
+        Composite who = new Composite(body, SWT.NONE);
+        who.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
+        who.setLayout(new GridLayout(4, false));
+        caseId = field(who, "&Case:", Preferences.REPORT_CASE, "the support case, e.g. 03512345");
+        analyst = field(who, "&Analyst:", Preferences.REPORT_ANALYST, "your name");
         String[] labels = {"HTML (one self-contained file, with diagrams)", "Markdown (GitHub, GitLab)", "JSON (the CLI contract plus notes)"};
         ReportFormat[] formats = {ReportFormat.HTML, ReportFormat.MARKDOWN, ReportFormat.JSON};
         for (int i = 0; i < formats.length; i++) {
@@ -81,24 +95,62 @@ final class ExportReportDialog extends TitleAreaDialog {
                 }
             });
         }
-        preview = new StyledText(body, SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL | SWT.READ_ONLY);
-        preview.setFont(JFaceResources.getTextFont());
+        Composite previews = new Composite(body, SWT.NONE);
         GridData data = new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1);
         data.heightHint = 420;
         data.widthHint = 860;
-        preview.setLayoutData(data);
+        previews.setLayoutData(data);
+        previews.setLayout(stack);
+        preview = new StyledText(previews, SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL | SWT.READ_ONLY);
+        preview.setFont(JFaceResources.getTextFont());
+        try {
+            browser = new Browser(previews, SWT.NONE);
+        } catch (org.eclipse.swt.SWTError e) {
+            browser = null; // no browser engine here: the HTML is previewed as its text
+        }
         refresh();
         return area;
     }
 
-    /** The preview: Markdown stands in for HTML (same sections, no diagrams); JSON as written. */
+    /** A labelled text field remembered in the preferences under {@code key}; a change refreshes the preview. */
+    private Text field(Composite parent, String label, String key, String hint) {
+        new Label(parent, SWT.NONE).setText(label);
+        Text text = new Text(parent, SWT.BORDER);
+        text.setText(Preferences.store().getString(key));
+        text.setMessage(hint);
+        text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        text.addListener(SWT.Modify, e -> {
+            Preferences.store().setValue(key, text.getText().strip());
+            refresh();
+        });
+        return text;
+    }
+
+    /** The preview: HTML rendered (as text where no browser engine is), Markdown and JSON as written. */
     private void refresh() {
-        String text = (format == ReportFormat.JSON ? ReportFormat.JSON : ReportFormat.MARKDOWN).write(file, input);
-        preview.setText(text.length() > 200_000 ? text.substring(0, 200_000) + "\n[... preview cut ...]" : text);
+        boolean rendered = format == ReportFormat.HTML && browser != null;
+        String text = format == ReportFormat.HTML && !rendered
+                ? "[no browser engine to render the HTML here (Debian: libwebkit2gtk-4.1-0): its content, as Markdown]\n\n"
+                        + ReportFormat.MARKDOWN.write(file, input.get())
+                : format.write(file, input.get());
+        shown = text;
+        if (rendered) {
+            browser.setText(text);
+            stack.topControl = browser;
+        } else {
+            preview.setText(text.length() > 200_000 ? text.substring(0, 200_000) + "\n[... preview cut ...]" : text);
+            stack.topControl = preview;
+        }
+        preview.getParent().layout();
+    }
+
+    /** Whether the HTML preview is rendered by a browser. */
+    boolean rendersHtml() {
+        return browser != null && stack.topControl == browser;
     }
 
     String previewText() {
-        return preview.getText();
+        return shown;
     }
 
     @Override

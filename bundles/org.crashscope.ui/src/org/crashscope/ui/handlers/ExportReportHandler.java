@@ -21,6 +21,7 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.crashscope.ui.editor.TranscriptEditor;
+import org.crashscope.ui.preferences.Preferences;
 import org.crashscope.ui.editor.TranscriptInput;
 
 /** File > Export Report...: HTML, Markdown or JSON with the analyst's notes, written by a background job. */
@@ -33,7 +34,7 @@ public final class ExportReportHandler extends AbstractHandler {
             return null;
         }
         Shell shell = editor.getSite().getShell();
-        ExportReportDialog choose = new ExportReportDialog(shell, input.file().getFileName().toString(), input(editor));
+        ExportReportDialog choose = new ExportReportDialog(shell, input.file().getFileName().toString(), () -> input(editor));
         if (choose.open() != org.eclipse.jface.window.Window.OK) {
             return null;
         }
@@ -52,16 +53,22 @@ public final class ExportReportHandler extends AbstractHandler {
         return null;
     }
 
-    /** What the report of an editor is made of: its session's analysis and transcript (the one it holds open) and its notes. */
-    private static ReportBuilder.Input input(TranscriptEditor editor) {
+    /**
+     * What the report of an editor is made of: its session's analysis and transcript (the one it
+     * holds open), its notes, and the case and analyst last given (Preferences), dated now.
+     */
+    static ReportBuilder.Input input(TranscriptEditor editor) {
         Transcript t = editor.session().transcript();
-        return new ReportBuilder.Input(editor.analysis(), t::line, t.lineCount(), editor.notes() == null ? java.util.List.of() : editor.notes().all());
+        var store = Preferences.store();
+        ReportBuilder.Meta meta = ReportBuilder.Meta.now(store.getString(Preferences.REPORT_CASE), store.getString(Preferences.REPORT_ANALYST),
+                org.osgi.framework.FrameworkUtil.getBundle(ExportReportHandler.class).getVersion().toString(), Preferences.syntax());
+        return new ReportBuilder.Input(editor.analysis(), t::line, t.lineCount(), editor.notes() == null ? java.util.List.of() : editor.notes().all(), meta);
     }
 
     /** The format-and-preview dialog for an editor's transcript (not opened). */
     public static org.eclipse.jface.dialogs.TitleAreaDialog previewDialog(Shell shell, TranscriptEditor editor) throws IOException {
         Path file = ((TranscriptInput) editor.getEditorInput()).file();
-        return new ExportReportDialog(shell, file.getFileName().toString(), input(editor));
+        return new ExportReportDialog(shell, file.getFileName().toString(), () -> input(editor));
     }
 
     /** The text the preview shows. */

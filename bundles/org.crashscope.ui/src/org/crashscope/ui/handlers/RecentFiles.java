@@ -31,8 +31,11 @@ public final class RecentFiles {
     }
 
     public static void add(Path file) {
-        List<Path> files = list();
         Path normal = file.toAbsolutePath().normalize();
+        if (bundled(normal)) {
+            return; // the sample, unpacked in the OSGi cache: Help > Welcome opens it, its cache path means nothing to a user
+        }
+        List<Path> files = list();
         files.remove(normal);
         files.add(0, normal);
         store(files.subList(0, Math.min(MAX, files.size())));
@@ -42,6 +45,19 @@ public final class RecentFiles {
         List<Path> files = list();
         if (files.remove(file.toAbsolutePath().normalize())) {
             store(files);
+        }
+    }
+
+    /** Whether {@code file} lies in the product's configuration area (a bundle's file unpacked by OSGi). */
+    static boolean bundled(Path file) {
+        try {
+            var area = org.eclipse.core.runtime.Platform.getConfigurationLocation();
+            if (area == null || area.getURL() == null || !"file".equals(area.getURL().getProtocol())) {
+                return false;
+            }
+            return file.startsWith(Path.of(area.getURL().getPath()).toAbsolutePath().normalize());
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

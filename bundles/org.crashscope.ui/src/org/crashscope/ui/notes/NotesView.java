@@ -176,7 +176,7 @@ public final class NotesView extends TranscriptView {
 
     @Override
     public void setFocus() {
-        table.getControl().setFocus();
+        Tables.focus(table, table.getControl().getParent());
     }
 
     @Override

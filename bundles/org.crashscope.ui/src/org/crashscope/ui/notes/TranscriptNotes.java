@@ -84,11 +84,12 @@ public final class TranscriptNotes {
         changed();
     }
 
-    void onChange(Consumer<TranscriptNotes> listener) {
+    /** Runs {@code listener} after every change of the notes (add, edit, delete, undo). */
+    public void onChange(Consumer<TranscriptNotes> listener) {
         listeners.add(listener);
     }
 
-    void removeListener(Consumer<TranscriptNotes> listener) {
+    public void removeListener(Consumer<TranscriptNotes> listener) {
         listeners.remove(listener);
     }
 

@@ -58,6 +58,8 @@ public final class PreferencePage extends FieldEditorPreferencePage implements I
         }
         addField(new PathEditor(Preferences.RULE_FOLDERS, "Folders of known-issue &rules (besides ~/.crashscope/rules and $CRASHSCOPE_RULES):",
                 "Choose a folder of rule files (*.json)", parent));
+        addField(new org.eclipse.jface.preference.BooleanFieldEditor(Preferences.INTEL_SYNTAX,
+                "Write instructions in &Intel syntax (default: AT&&T, as objdump -d and decodecode print them)", parent));
         addField(new RadioGroupFieldEditor(Preferences.EXPORT_FORMAT, "Default &export format", 3,
                 new String[][] {{"HTML", "html"}, {"Markdown", "md"}, {"JSON", "json"}}, parent, true));
     }

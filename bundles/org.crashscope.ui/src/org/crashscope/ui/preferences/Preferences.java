@@ -39,6 +39,11 @@ public final class Preferences {
 
     public static final String RULE_FOLDERS = "ruleFolders";
     public static final String EXPORT_FORMAT = "exportFormat";
+    /** Instructions in Intel syntax instead of objdump's AT&T. */
+    public static final String INTEL_SYNTAX = "intelSyntax";
+    /** The case id and the analyst the last report named: asked once, remembered. */
+    public static final String REPORT_CASE = "reportCase";
+    public static final String REPORT_ANALYST = "reportAnalyst";
     public static final String LIGHT_THEME = "org.eclipse.e4.ui.css.theme.e4_default";
     public static final String DARK_THEME = "org.eclipse.e4.ui.css.theme.e4_dark";
     private static final String THEME_ENGINE = "org.eclipse.e4.ui.css.swt.theme";
@@ -90,6 +95,7 @@ public final class Preferences {
             }
             store.setDefault(RULE_FOLDERS, "");
             store.setDefault(EXPORT_FORMAT, "html");
+            store.setDefault(INTEL_SYNTAX, false);
             store.addPropertyChangeListener(event -> RGBS.clear());
         }
         return store;
@@ -141,6 +147,11 @@ public final class Preferences {
     }
 
     /** Whether the dark theme is active. */
+    /** How the views and reports write instructions. */
+    public static org.crashscope.arch.x86.Disassembler.Syntax syntax() {
+        return store().getBoolean(INTEL_SYNTAX) ? org.crashscope.arch.x86.Disassembler.Syntax.INTEL : org.crashscope.arch.x86.Disassembler.Syntax.ATT;
+    }
+
     public static boolean isDark() {
         IThemeEngine engine = Display.getCurrent() == null ? null : engine();
         return engine != null && engine.getActiveTheme() != null && engine.getActiveTheme().getId().contains("dark");

@@ -1,12 +1,13 @@
 package org.crashscope.ui.views;
 
-import org.crashscope.analysis.TranscriptAnalysis;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.crashscope.analysis.Traces;
+import org.crashscope.analysis.TranscriptAnalysis;
 import org.crashscope.analysis.stack.AnnotatedSlot;
 import org.crashscope.transcript.model.Backtrace;
 import org.crashscope.transcript.model.Frame;
@@ -23,6 +24,7 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
 import org.crashscope.ui.preferences.Preferences;
 
 /**
@@ -41,6 +43,11 @@ public final class BacktraceView extends TranscriptView {
     private TableViewer code;
     private TranscriptAnalysis analysis;
     private List<List<AnnotatedSlot>> slotsByTrace = List.of();
+    private List<Traces.Entry> entries = List.of();
+    private List<Traces.Entry> shownEntries = List.of();
+    private Text filter;
+    private SashForm sash;
+    private SashForm top;
     private final Map<AnnotatedSlot.Kind, Integer> kindColors = new HashMap<>();
     private static final int TRAP = 0xfee2e2;
 
@@ -51,18 +58,22 @@ public final class BacktraceView extends TranscriptView {
         kindColors.put(AnnotatedSlot.Kind.SAVED_REGISTER, 0xfef3c7);
         kindColors.put(AnnotatedSlot.Kind.SLAB_OBJECT, 0xdcfce7);
         kindColors.put(AnnotatedSlot.Kind.USER_ADDRESS, 0xfae8ff);
-        parent.setLayout(new GridLayout(1, false));
+        parent.setLayout(new GridLayout(2, false));
         traces = new Chooser(parent);
         traces.onSelect(this::showTrace);
-        SashForm sash = new SashForm(parent, SWT.VERTICAL);
-        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        SashForm top = new SashForm(sash, SWT.HORIZONTAL);
+        filter = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        filter.setMessage("Filter: command, PID, CPU or a function in the trace");
+        filter.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        filter.addListener(SWT.Modify, e -> applyFilter());
+        sash = new SashForm(parent, SWT.VERTICAL);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        top = new SashForm(sash, SWT.HORIZONTAL);
         frames = Tables.create(top);
-        Tables.column(frames, Frame.class, "#", 40, f -> f.index() < 0 ? "" : Integer.toString(f.index()), null, mono);
-        Tables.column(frames, Frame.class, "function", 260, f -> (f.unreliable() ? "? " : "") + f.function()
+        Tables.column(frames, Frame.class, "#", 36, f -> f.index() < 0 ? "" : Integer.toString(f.index()), null, mono);
+        Tables.column(frames, Frame.class, "function", 230, f -> (f.unreliable() ? "? " : "") + f.function()
                 + (f.offset() == 0 ? "" : "+0x" + Long.toHexString(f.offset())) + (f.exception() != null ? "  [exception]" : ""), null, mono);
+        Tables.column(frames, Frame.class, "stack", 140, f -> f.stackAddress() == 0 ? "" : Long.toHexString(f.stackAddress()), null, mono);
         Tables.column(frames, Frame.class, "module", 70, f -> f.module() == null ? "" : f.module(), null, mono);
-        Tables.column(frames, Frame.class, "stack", 150, f -> f.stackAddress() == 0 ? "" : Long.toHexString(f.stackAddress()), null, mono);
         Tables.column(frames, Frame.class, "source", 200, f -> f.source() == null ? "" : f.source(), null, mono);
         frames.addSelectionChangedListener(e -> {
             if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof Frame f) {
@@ -86,7 +97,7 @@ public final class BacktraceView extends TranscriptView {
                 }
             }
         });
-        top.setWeights(35, 65);
+        top.setWeights(42, 58);
         Composite bottom = new Composite(sash, SWT.NONE);
         bottom.setLayout(new GridLayout(1, false));
         faultSummary = new Label(bottom, SWT.WRAP);
@@ -94,8 +105,8 @@ public final class BacktraceView extends TranscriptView {
         code = Tables.create(bottom);
         code.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         Tables.column(code, Disassembler.Instruction.class, "offset", 70, i -> "+" + i.address(), this::trapColor, mono);
-        Tables.column(code, Disassembler.Instruction.class, "instruction (decoded from the oops's Code: bytes)", 520,
-                i -> (isTrap(i) ? "=> " : "   ") + i.text(), this::trapColor, mono);
+        Tables.column(code, Disassembler.Instruction.class, "instruction (decoded from the oops's Code: bytes, from the first instruction boundary)", 520,
+                i -> (isTrap(i) ? "=> " : "   ") + i.text(Preferences.syntax()), this::trapColor, mono);
         sash.setWeights(68, 32);
         getSite().setSelectionProvider(slots);
         followActiveTranscript();
@@ -123,22 +134,13 @@ public final class BacktraceView extends TranscriptView {
         this.analysis = analysis;
         List<Backtrace> list = analysis == null ? List.of() : analysis.parsed().backtraces();
         slotsByTrace = analysis == null ? List.of() : slotsByTrace(list, analysis.slots());
-        traces.setItems(list.size(), i -> {
-            Backtrace bt = list.get(i);
-            String who = bt.task() == null ? "no task header" : String.format("PID %d \"%s\" CPU %d", bt.task().pid(), bt.task().command(), bt.task().cpu());
-            return String.format("%s (line %d): %s, %d frames, %d stack words", bt.command().isEmpty() ? "bt without prompt" : bt.command(),
-                    bt.span().first(), who, bt.frames().size(), bt.slots().size());
-        });
-        if (!list.isEmpty()) {
-            int withSlots = 0;
-            for (int i = 0; i < list.size(); i++) {
-                if (!list.get(i).slots().isEmpty()) {
-                    withSlots = i;
-                    break;
-                }
-            }
-            traces.select(withSlots);
-        }
+        entries = analysis == null ? List.of() : Traces.of(analysis);
+        shownEntries = entries;
+        filter.setText(""); // a new transcript: every trace
+        shownEntries = entries;
+        traces.setItems(shownEntries.size(), i -> shownEntries.get(i).label());
+        traces.select(Traces.opening(entries));
+        traces.setEmptyText(analysis == null ? "" : "No backtrace in this transcript (bt, bt -a, foreach bt).");
         showTrace();
         showFault();
         traces.control().getParent().layout(true, true);
@@ -151,9 +153,29 @@ public final class BacktraceView extends TranscriptView {
             slots.setInput(List.of());
             return;
         }
-        Backtrace bt = analysis.parsed().backtraces().get(i);
-        frames.setInput(bt.frames());
-        slots.setInput(slotsByTrace.get(i));
+        Traces.Entry entry = shownEntries.get(i);
+        frames.setInput(entry.backtrace().frames());
+        slots.setInput(slotsByTrace.get(entry.index()));
+    }
+
+    /** The traces the filter names, the one shown kept when it still is. */
+    private void applyFilter() {
+        if (analysis == null) {
+            return;
+        }
+        Traces.Entry current = traces.getSelectionIndex() < 0 || traces.getSelectionIndex() >= shownEntries.size() ? null
+                : shownEntries.get(traces.getSelectionIndex());
+        String query = filter.getText();
+        shownEntries = query.isBlank() ? entries : entries.stream().filter(e -> e.matches(query)).toList();
+        traces.setItems(shownEntries.size(), i -> shownEntries.get(i).label());
+        int keep = current == null ? -1 : shownEntries.indexOf(current);
+        traces.select(keep >= 0 ? keep : shownEntries.isEmpty() ? -1 : 0);
+        showTrace();
+    }
+
+    /** The filter of the drop-down. */
+    public Text filter() {
+        return filter;
     }
 
     /** The annotated stack words of each backtrace: the words sorted by line once, each trace's found by a binary search. */
@@ -186,11 +208,13 @@ public final class BacktraceView extends TranscriptView {
         if (f == null) {
             faultSummary.setText(analysis == null ? "" : "No oops with a Code: line in this transcript.");
             code.setInput(List.of());
+            sash.setMaximizedControl(top); // no code to decode: the traces get the room
             return;
         }
+        sash.setMaximizedControl(null);
         StringBuilder text = new StringBuilder("Oops at line ").append(analysis.faultingOops().line()).append(": ");
         if (f.trapping() != null) {
-            text.append("faulting instruction  ").append(f.trapping().text());
+            text.append("faulting instruction  ").append(f.trapping().text(Preferences.syntax()));
             if (f.faultAddress() != null) {
                 text.append(String.format("  -  address 0x%x from %s, %s", f.faultAddress(), f.faultRegister().toUpperCase(Locale.ROOT),
                         f.canonical() ? "canonical" : "NOT canonical: a general protection fault, not a page fault"));
@@ -237,7 +261,7 @@ public final class BacktraceView extends TranscriptView {
 
     @Override
     public void setFocus() {
-        slots.getControl().setFocus();
+        Tables.focus(slots, traces.focusControl());
     }
 
 

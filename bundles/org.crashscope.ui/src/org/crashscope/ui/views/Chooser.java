@@ -34,6 +34,7 @@ public final class Chooser {
     private int selected = -1;
     private Runnable onSelect = () -> {
     };
+    private String emptyText = "";
 
     public Chooser(Composite parent) {
         area = new Composite(parent, SWT.NONE);
@@ -59,6 +60,11 @@ public final class Chooser {
         setItems(0, label);
     }
 
+    /** The drop-down, to take the focus. */
+    public Control focusControl() {
+        return combo;
+    }
+
     /** The composite to lay out. */
     public Composite control() {
         return area;
@@ -74,16 +80,32 @@ public final class Chooser {
         this.count = count;
         this.label = label;
         this.selected = -1;
+        arrange();
+        fill(0);
+        combo.setEnabled(count > 0);
+    }
+
+    /** The arrows and the label are shown when the items are paged; the label alone, saying so, when there is none. */
+    private void arrange() {
         boolean paged = count > PAGE;
         for (Control c : new Control[] {earlier, later, where}) {
-            c.setVisible(paged);
+            boolean shown = paged || c == where && count == 0 && !emptyText.isEmpty();
+            c.setVisible(shown);
             if (!(c.getLayoutData() instanceof GridData)) {
                 c.setLayoutData(new GridData());
             }
-            ((GridData) c.getLayoutData()).exclude = !paged;
+            ((GridData) c.getLayoutData()).exclude = !shown;
         }
-        fill(0);
-        combo.setEnabled(count > 0);
+    }
+
+    /** What the chooser says when it has no item ("No walk in this transcript."). */
+    public void setEmptyText(String text) {
+        emptyText = text;
+        arrange();
+        if (count == 0) {
+            where.setText(emptyText);
+            area.layout(true);
+        }
     }
 
     /** Selects item {@code i} (its page is shown), or nothing for -1. */
@@ -158,7 +180,7 @@ public final class Chooser {
         }
         earlier.setEnabled(first > 0);
         later.setEnabled(first + PAGE < count);
-        where.setText(count == 0 ? "" : String.format(Locale.ROOT, "%,d-%,d of %,d", first + 1, first + n, count));
+        where.setText(count == 0 ? emptyText : String.format(Locale.ROOT, "%,d-%,d of %,d", first + 1, first + n, count));
         area.layout(true);
     }
 }

@@ -117,6 +117,6 @@ public final class HardwareErrorsView extends TranscriptView {
 
     @Override
     public void setFocus() {
-        table.getControl().setFocus();
+        Tables.focus(table, table.getControl().getParent());
     }
 }

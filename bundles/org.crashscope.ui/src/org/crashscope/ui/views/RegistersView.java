@@ -100,7 +100,7 @@ public final class RegistersView extends TranscriptView {
 
     @Override
     public void setFocus() {
-        table.getControl().setFocus();
+        Tables.focus(table, table.getControl().getParent());
     }
 
 }

@@ -10,6 +10,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.TableItem;
@@ -33,6 +34,23 @@ public final class Tables {
             display.addFilter(SWT.Skin, Tables::unskinned);
         }
         return viewer;
+    }
+
+    /**
+     * Gives {@code viewer} the focus only when a row is selected: focusing a table with no
+     * selection makes GTK select its first row, and the views follow a selection to its lines, so
+     * clicking a view's tab would move the editor away from where the analyst reads. Without a
+     * selection {@code otherwise} (the view's drop-down, its panel) takes the focus; Tab reaches
+     * the table.
+     */
+    public static void focus(TableViewer viewer, Control otherwise) {
+        if (viewer.getTable().getSelectionCount() > 0 || otherwise == null || otherwise.isDisposed()) {
+            viewer.getControl().setFocus();
+        } else if (otherwise instanceof Composite panel) {
+            panel.forceFocus(); // not setFocus: a composite hands that to its first child, the table
+        } else {
+            otherwise.setFocus();
+        }
     }
 
     /** Marks the tables whose rows the theme engine must not style. */

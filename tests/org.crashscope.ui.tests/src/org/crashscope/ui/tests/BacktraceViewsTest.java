@@ -44,10 +44,10 @@ class BacktraceViewsTest {
         TableItem rbx = java.util.Arrays.stream(rows).filter(r -> r.getText(0).equals("ffffaaab26b3fa08")).findFirst().orElseThrow();
         assertEquals("saved rbx", rbx.getText(2));
         assertTrue(rbx.getText(4).contains("R14, R15 of the exception frame at line 68"), rbx.getText(4));
-        assertTrue(view.faultSummary().contains("mov r12, qword ptr [rbx]"), view.faultSummary());
+        assertTrue(view.faultSummary().contains("mov (%rbx),%r12"), view.faultSummary());
         assertTrue(view.faultSummary().contains("NOT canonical"), view.faultSummary());
         TableItem trap = java.util.Arrays.stream(view.code().getTable().getItems()).filter(r -> r.getText(1).startsWith("=>")).findFirst().orElseThrow();
-        assertEquals("=> mov r12, qword ptr [rbx]", trap.getText(1));
+        assertEquals("=> mov (%rbx),%r12", trap.getText(1));
 
         AnnotatedSlot ret = (AnnotatedSlot) java.util.Arrays.stream(rows).filter(r -> r.getText(0).equals("ffffaaab26b3fa38")).findFirst()
                 .orElseThrow().getData();

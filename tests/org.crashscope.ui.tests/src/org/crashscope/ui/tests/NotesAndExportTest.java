@@ -87,7 +87,7 @@ class NotesAndExportTest {
         dialog.open();
         UiWait.settle(display, 300);
         assertTrue(ExportReportHandler.previewText(dialog).contains("the slot of the poisoned page"));
-        assertTrue(ExportReportHandler.previewText(dialog).contains("## Summary and diagnosis"));
+        assertTrue(ExportReportHandler.previewText(dialog).contains("Summary and diagnosis"));
         Screenshots.take(dialog.getShell(), "export-report-dialog");
         dialog.close();
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.crashscope.analysis.AnalysisSession;
 import org.crashscope.analysis.AnalysisSession.Settings;
+import org.crashscope.arch.x86.Disassembler;
 import org.crashscope.report.AtomicFiles;
 import org.crashscope.report.ContractJson;
 import org.crashscope.report.notes.Notes;
@@ -34,6 +35,7 @@ public final class Main {
     private static final String USAGE_TEXT = """
             Usage: crashscope analyze FILE [--format json|text] [--rules DIR]... [--depth full]
                    crashscope report FILE -o OUT [--format html|md|json] [--rules DIR]... [--depth full]
+                          [--case ID] [--analyst NAME] [--syntax att|intel]
                    crashscope --help | --version
 
             Commands:
@@ -51,6 +53,9 @@ public final class Main {
                              file over 64 MiB is read as the workbench reads it (the log, and the
                              blocks that fit 50,000 lines; a diagnostic says where it stopped),
                              and its text summary from the block index and the log alone
+              --case ID      the support case the report is for (its first line, with the date)
+              --analyst NAME who wrote it
+              --syntax intel instructions in Intel syntax (default: AT&T, as objdump -d prints them)
               -h, --help     show this help
               --version      show the version
             """;
@@ -157,7 +162,9 @@ public final class Main {
     }
 
     private int report(List<String> args) {
-        Args parsed = Args.parse(args, Map.of("--format", "--format", "-f", "--format", "-o", "-o", "--output", "-o", "--rules", "--rules", "--depth", "--depth"));
+        Args parsed = Args.parse(args, Map.ofEntries(Map.entry("--format", "--format"), Map.entry("-f", "--format"), Map.entry("-o", "-o"), Map.entry("--output", "-o"),
+                Map.entry("--rules", "--rules"), Map.entry("--depth", "--depth"), Map.entry("--case", "--case"), Map.entry("--analyst", "--analyst"),
+                Map.entry("--syntax", "--syntax")));
         if (parsed.problem() != null) {
             return usage(parsed.problem());
         }
@@ -194,6 +201,11 @@ public final class Main {
         if (settings == null) {
             return USAGE;
         }
+        String syntaxName = parsed.options().getOrDefault("--syntax", "att");
+        if (!syntaxName.equals("att") && !syntaxName.equals("intel")) {
+            return usage("unknown syntax '" + syntaxName + "' (att or intel)");
+        }
+        Disassembler.Syntax syntax = syntaxName.equals("intel") ? Disassembler.Syntax.INTEL : Disassembler.Syntax.ATT;
         try (AnalysisSession session = AnalysisSession.open(in, settings)) {
             Notes.Loaded notes = Notes.load(sidecar);
             if (notes.problem() != null) {
@@ -201,7 +213,8 @@ public final class Main {
             }
             Transcript transcript = session.transcript();
             String content = reportFormat.write(in.getFileName().toString(),
-                    new ReportBuilder.Input(session.analysis(), transcript::line, transcript.lineCount(), notes.notes()));
+                    new ReportBuilder.Input(session.analysis(), transcript::line, transcript.lineCount(), notes.notes(),
+                            ReportBuilder.Meta.now(parsed.options().get("--case"), parsed.options().get("--analyst"), version(), syntax)));
             AtomicFiles.write(target, content, in, sidecar);
             out.println(output);
             return OK;

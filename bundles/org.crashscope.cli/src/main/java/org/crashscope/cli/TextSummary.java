@@ -109,7 +109,7 @@ final class TextSummary {
             if (oops == decoded && fault != null) {
                 if (fault.trapping() != null) {
                     boolean faulted = crash == null || crash.oops() != oops || crash.kind().fault() && !crash.deliberate();
-                    text.append(faulted ? "  faulting instruction: " : "  instruction at RIP: ").append(fault.trapping().text());
+                    text.append(faulted ? "  faulting instruction: " : "  instruction at RIP: ").append(fault.trapping().text(org.crashscope.arch.x86.Disassembler.Syntax.ATT));
                     if (fault.faultAddress() != null) {
                         text.append(String.format("  (address 0x%x from %s, %s)", fault.faultAddress(), fault.faultRegister(),
                                 fault.canonical() ? "canonical" : "non-canonical: a general protection fault, not a page fault"));

@@ -261,6 +261,7 @@ public final class ContractJson {
                     continue;
                 }
                 json.field("instruction", f.trapping() == null ? null : f.trapping().text());
+                json.field("instructionAtt", f.trapping() == null ? null : f.trapping().att());
                 json.field("faultRegister", f.faultRegister());
                 json.field("faultAddress", f.faultAddress() == null ? null : Hex.format(f.faultAddress()));
                 if (f.canonical() != null) {
@@ -272,7 +273,7 @@ public final class ContractJson {
                 json.name("instructions").beginArray();
                 for (int i = 0; i < f.instructions().size(); i++) {
                     Disassembler.Instruction insn = f.instructions().get(i);
-                    json.beginObject().field("offset", insn.address()).field("text", insn.text());
+                    json.beginObject().field("offset", insn.address()).field("text", insn.text()).field("att", insn.att()).field("bytes", insn.bytes());
                     if (i == f.trap()) {
                         json.name("trapping").value(true);
                     }

@@ -1,6 +1,12 @@
 package org.crashscope.report;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.crashscope.diagram.SvgWriter;
 
@@ -38,6 +44,9 @@ public final class HtmlWriter {
             pre.excerpt { background: var(--head); border: 1px solid var(--line); padding: 8px 0; overflow-x: auto; }
             pre.excerpt span { display: block; padding: 0 12px; white-space: pre; }
             pre.excerpt span.mark { background: var(--amber); }
+            pre.excerpt a.back { text-decoration: none; color: var(--muted); }
+            a { color: #1d4ed8; }
+            :target { outline: 2px solid #3b82f6; }
             pre.excerpt i { color: var(--muted); font-style: normal; display: inline-block; width: 5em; }
             .note { border-left: 4px solid #3b82f6; background: #eff6ff; padding: 6px 12px; margin: 8px 0; white-space: pre-wrap; }
             footer { color: var(--muted); font-size: 12px; padding: 0 40px 24px; }
@@ -53,21 +62,80 @@ public final class HtmlWriter {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>").append(esc(report.title())).append("</title>\n")
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<header><h1>").append(esc(report.title())).append("</h1><p>")
                 .append(esc(report.subtitle())).append("</p></header>\n<main>\n");
+        Citations cites = new Citations(report);
         for (Report.Section s : report.sections()) {
             h.append("<section id=\"").append(esc(s.id())).append("\">\n<h2>").append(esc(s.title())).append("</h2>\n");
-            s.blocks().forEach(b -> block(h, b));
+            s.blocks().forEach(b -> block(h, b, cites));
             h.append("</section>\n");
         }
         h.append("</main>\n<footer>Written by Crashscope. Every value above comes from the transcript; line numbers refer to it.</footer>\n</body>\n</html>\n");
         return h.toString();
     }
 
-    private static void block(StringBuilder h, Report.Block block) {
+    /**
+     * Citations as links: "line N", "lines N, M" and "lines N-M" in the text become links to those
+     * lines in the report's excerpts (when they are there), and each cited excerpt line links back
+     * to its first citation.
+     */
+    private static final class Citations {
+        private static final Pattern CITED = Pattern.compile("(?i)\\b(lines?) (\\d+(?:(?:, |-| and )\\d+)*)");
+        private static final Pattern NUMBER = Pattern.compile("\\d+");
+        private final Set<Integer> anchored = new HashSet<>();
+        private final Map<Integer, String> first = new HashMap<>();
+        private int count;
+
+        Citations(Report report) {
+            for (Report.Section s : report.sections()) {
+                for (Report.Block b : s.blocks()) {
+                    if (b instanceof Report.Excerpt e) {
+                        for (int i = 0; i < e.lines().size(); i++) {
+                            anchored.add(e.firstLine() + i);
+                        }
+                    }
+                }
+            }
+        }
+
+        /** {@code text} escaped, its citations linked. */
+        String linked(String text) {
+            String escaped = esc(text);
+            Matcher m = CITED.matcher(escaped);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                Matcher n = NUMBER.matcher(m.group(2));
+                StringBuilder numbers = new StringBuilder();
+                int at = 0;
+                while (n.find()) {
+                    numbers.append(m.group(2), at, n.start());
+                    int line = Integer.parseInt(n.group());
+                    if (anchored.contains(line)) {
+                        String id = "c" + (++count);
+                        first.putIfAbsent(line, id);
+                        numbers.append("<a href=\"#L").append(line).append("\" id=\"").append(id).append("\">").append(line).append("</a>");
+                    } else {
+                        numbers.append(n.group());
+                    }
+                    at = n.end();
+                }
+                numbers.append(m.group(2).substring(at));
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + " " + numbers));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+
+        /** The first citation of {@code line}, or {@code null}. */
+        String back(int line) {
+            return first.get(line);
+        }
+    }
+
+    private static void block(StringBuilder h, Report.Block block, Citations cites) {
         switch (block) {
-            case Report.Paragraph p -> h.append(p.strong() ? "<p class=\"strong\">" : "<p>").append(esc(p.text())).append("</p>\n");
+            case Report.Paragraph p -> h.append(p.strong() ? "<p class=\"strong\">" : "<p>").append(cites.linked(p.text())).append("</p>\n");
             case Report.Facts f -> {
                 h.append("<table class=\"facts\">\n");
-                f.rows().forEach(r -> h.append("<tr><th>").append(esc(r.get(0))).append("</th><td>").append(esc(r.get(1))).append("</td></tr>\n"));
+                f.rows().forEach(r -> h.append("<tr><th>").append(esc(r.get(0))).append("</th><td>").append(cites.linked(r.get(1))).append("</td></tr>\n"));
                 h.append("</table>\n");
             }
             case Report.Table t -> {
@@ -76,7 +144,7 @@ public final class HtmlWriter {
                 h.append("</tr>\n");
                 for (int i = 0; i < t.rows().size(); i++) {
                     h.append(t.highlighted().contains(i) ? "<tr class=\"hl\">" : "<tr>");
-                    t.rows().get(i).forEach(x -> h.append("<td>").append(esc(x)).append("</td>"));
+                    t.rows().get(i).forEach(x -> h.append("<td>").append(cites.linked(x)).append("</td>"));
                     h.append("</tr>\n");
                 }
                 h.append("</table>\n");
@@ -87,18 +155,20 @@ public final class HtmlWriter {
                 h.append("<pre class=\"excerpt\" aria-label=\"").append(esc(e.caption())).append("\">");
                 for (int i = 0; i < e.lines().size(); i++) {
                     int line = e.firstLine() + i;
-                    h.append(e.marked().contains(line) ? "<span class=\"mark\">" : "<span>").append("<i>").append(line).append("</i>")
-                            .append(esc(e.lines().get(i))).append("</span>");
+                    String back = cites.back(line);
+                    h.append(e.marked().contains(line) ? "<span class=\"mark\" id=\"L" : "<span id=\"L").append(line).append("\"><i>").append(line).append("</i>")
+                            .append(esc(e.lines().get(i))).append(back == null ? "" : " <a class=\"back\" href=\"#" + back + "\" title=\"where it is cited\">\u21a9</a>")
+                            .append("</span>");
                 }
                 h.append("</pre>\n");
             }
             case Report.Steps s -> {
                 h.append("<ol class=\"chain\">\n");
                 for (Report.Step step : s.steps()) {
-                    h.append("<li>").append(step.nextCommand() != null ? "<span class=\"gap\">missing</span> " : "").append(esc(step.text()))
+                    h.append("<li>").append(step.nextCommand() != null ? "<span class=\"gap\">missing</span> " : "").append(cites.linked(step.text()))
                             .append("<span class=\"conf\">").append(esc(step.confidence())).append("</span>");
                     if (!step.evidence().isEmpty()) {
-                        h.append(" <span class=\"lines\">(lines ").append(esc(join(step.evidence()))).append(")</span>");
+                        h.append(" <span class=\"lines\">(").append(cites.linked("lines " + join(step.evidence()))).append(")</span>");
                     }
                     if (step.nextCommand() != null) {
                         h.append("<br>next: <code>crash&gt; ").append(esc(step.nextCommand())).append("</code>");
@@ -107,7 +177,7 @@ public final class HtmlWriter {
                 }
                 h.append("</ol>\n");
             }
-            case Report.NoteBlock n -> h.append("<div class=\"note\"><b>Lines ").append(n.note().firstLine()).append('-').append(n.note().lastLine())
+            case Report.NoteBlock n -> h.append("<div class=\"note\"><b>").append(cites.linked("lines " + n.note().firstLine() + "-" + n.note().lastLine()))
                     .append(n.note().target() == null ? "" : ", " + esc(n.note().target())).append(":</b> ").append(esc(n.note().text())).append("</div>\n");
         }
     }

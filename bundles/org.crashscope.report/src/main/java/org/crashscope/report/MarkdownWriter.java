@@ -81,6 +81,11 @@ public final class MarkdownWriter {
      * makes a link of it (GFM's autolinks included). Kernel text keeps its dots and dashes readable.
      */
     static String inline(String text) {
+        return inline(text, true);
+    }
+
+    /** @param blockStart whether the text starts a block (a paragraph can open a list or heading; a table cell cannot) */
+    static String inline(String text, boolean blockStart) {
         if (text == null) {
             return "";
         }
@@ -89,11 +94,11 @@ public final class MarkdownWriter {
         StringBuilder out = new StringBuilder();
         int at = 0;
         while (link.find()) {
-            out.append(escape(text.substring(at, link.start()), at == 0 || text.charAt(at - 1) == '\n'));
+            out.append(escape(text.substring(at, link.start()), at == 0 ? blockStart : text.charAt(at - 1) == '\n'));
             out.append(code(link.group()));
             at = link.end();
         }
-        out.append(escape(text.substring(at), at == 0 || text.charAt(at - 1) == '\n'));
+        out.append(escape(text.substring(at), at == 0 ? blockStart : text.charAt(at - 1) == '\n'));
         return out.toString();
     }
 
@@ -104,9 +109,12 @@ public final class MarkdownWriter {
         boolean lineStart = atLineStart;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '<' || c == '>' || c == '&') {
+            char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
+            if (c == '<' && (Character.isLetter(next) || "/!?".indexOf(next) >= 0) || c == '>' && lineStart
+                    || c == '&' && text.substring(i).matches("(?s)&#?[A-Za-z0-9]+;.*")) {
+                // only what would start a tag, a quote or an entity: AT&T and 1 < 2 stay as they are
                 out.append(c == '<' ? "&lt;" : c == '>' ? "&gt;" : "&amp;");
-            } else if ("\\`*_[]|~".indexOf(c) >= 0 || lineStart && "#+-=".indexOf(c) >= 0) {
+            } else if (needsEscape(text, i, lineStart)) {
                 out.append('\\').append(c);
             } else if (lineStart && Character.isDigit(c) && text.substring(i).matches("(?s)\\d+[.)].*")) {
                 int end = i;
@@ -123,8 +131,30 @@ public final class MarkdownWriter {
         return out.toString();
     }
 
+    /**
+     * Whether the character at {@code i} would be read as Markdown: backslashes, backticks, stars
+     * and pipes always; an underscore only at a word's edge (inside a word it never emphasises, so
+     * {@code gup_pgd_range} stays as the kernel wrote it); {@code ]} only before {@code ( [ :} (a
+     * link), {@code [} at a line's start (a link definition), {@code ~} only doubled; heading,
+     * list and quote marks at a line's start.
+     */
+    private static boolean needsEscape(String text, int i, boolean lineStart) {
+        char c = text.charAt(i);
+        char before = i == 0 ? ' ' : text.charAt(i - 1);
+        char after = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
+        return switch (c) {
+            case '\\', '`', '*', '|' -> true;
+            case '_' -> !Character.isLetterOrDigit(before) || !Character.isLetterOrDigit(after);
+            case ']' -> after == '(' || after == '[' || after == ':';
+            case '[' -> lineStart;
+            case '~' -> after == '~' || before == '~';
+            case '#', '+', '-', '=' -> lineStart;
+            default -> false;
+        };
+    }
+
     private static String cell(String text) {
-        return inline(text).replace("\n", " ");
+        return inline(text, false).replace("\n", " ");
     }
 
     /** Inline code that cannot be broken out of: a fence longer than any backtick run inside. */

@@ -37,13 +37,36 @@ public final class ReportBuilder {
     }
 
     /** What contributors read. {@code lines} gives a transcript line by its number. */
-    public record Input(TranscriptAnalysis analysis, IntFunction<String> lines, int lineCount, List<Note> notes) {
+    public record Input(TranscriptAnalysis analysis, IntFunction<String> lines, int lineCount, List<Note> notes, Meta meta) {
+
+        public Input(TranscriptAnalysis analysis, IntFunction<String> lines, int lineCount, List<Note> notes) {
+            this(analysis, lines, lineCount, notes, Meta.NONE);
+        }
+    }
+
+    /**
+     * What the report says of itself, for a support case: the case and the analyst (either may be
+     * {@code null}), when it was written, by which Crashscope, and how instructions are written.
+     */
+    public record Meta(String caseId, String analyst, String date, String version, Disassembler.Syntax syntax) {
+
+        public static final Meta NONE = new Meta(null, null, null, null, Disassembler.Syntax.ATT);
+
+        /** Today's report by Crashscope {@code version}, instructions in AT&T syntax. */
+        public static Meta now(String caseId, String analyst, String version, Disassembler.Syntax syntax) {
+            return new Meta(blankToNull(caseId), blankToNull(analyst), java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), version, syntax == null ? Disassembler.Syntax.ATT : syntax);
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s.strip();
+        }
     }
 
     private static final int CONTEXT = 2;
     private static final int MAX_EXCERPT_LINE = 400;
 
-    private final List<Contributor> contributors = new ArrayList<>(List.of(ReportBuilder::diagnosis, ReportBuilder::hardwareErrors,
+    private final List<Contributor> contributors = new ArrayList<>(List.of(ReportBuilder::header, ReportBuilder::diagnosis, ReportBuilder::hardwareErrors,
             ReportBuilder::oopses, ReportBuilder::backtraces, ReportBuilder::walks, ReportBuilder::tables, ReportBuilder::notes));
 
     public ReportBuilder add(Contributor contributor) {
@@ -58,6 +81,30 @@ public final class ReportBuilder {
         String kernel = input.analysis().parsed().oopses().stream().map(Oops::kernel).filter(k -> k != null).findFirst().orElse(null);
         String subtitle = String.format("%s, %d lines%s", file, input.lineCount(), kernel == null ? "" : ", kernel " + kernel);
         return new Report("Crash analysis: " + file, file, subtitle, List.copyOf(sections));
+    }
+
+    /** The case, the analyst, the date, the tool; crash's session header; the crash's kind and title. */
+    private static void header(Input in, List<Report.Section> out) {
+        List<List<String>> facts = new ArrayList<>();
+        Meta m = in.meta();
+        if (m.caseId() != null) {
+            facts.add(List.of("Case", m.caseId()));
+        }
+        if (m.analyst() != null) {
+            facts.add(List.of("Analyst", m.analyst()));
+        }
+        if (m.date() != null) {
+            facts.add(List.of("Date", m.date()));
+        }
+        if (m.version() != null) {
+            facts.add(List.of("Written by", "Crashscope " + m.version()));
+        }
+        var crash = in.analysis().crash();
+        if (crash != null) {
+            facts.add(List.of("Crash", crash.title() + " (" + crash.kind().id() + (crash.deliberate() ? ", deliberate" : "") + ", line " + crash.line() + ")"));
+        }
+        facts.addAll(sessionFacts(in.analysis()));
+        out.add(new Report.Section("case", "Case and session", List.of(new Report.Facts(facts))));
     }
 
     private static void diagnosis(Input in, List<Report.Section> out) {
@@ -89,7 +136,6 @@ public final class ReportBuilder {
             }
             blocks.add(new Report.Facts(facts));
         }
-        blocks.add(new Report.Facts(sessionFacts(a)));
         if (!a.findings().isEmpty()) {
             List<Report.Step> steps = new ArrayList<>();
             for (Finding f : a.findings()) {
@@ -147,8 +193,9 @@ public final class ReportBuilder {
                 facts.add(List.of("RIP", o.rip() + (o.ripLength() == null ? "" : "/0x" + Long.toHexString(o.ripLength()))));
             }
             FaultingInstruction f = o == in.analysis().faultingOops() ? in.analysis().fault() : null;
+            Disassembler.Syntax syntax = in.meta().syntax();
             if (f != null && f.trapping() != null) {
-                facts.add(List.of("Faulting instruction", f.trapping().text()));
+                facts.add(List.of("Faulting instruction", f.trapping().text(syntax)));
                 if (f.faultAddress() != null) {
                     facts.add(List.of("Address", String.format("%s from %s: %s", hex(f.faultAddress()), f.faultRegister().toUpperCase(Locale.ROOT),
                             f.canonical() ? "canonical" : "NOT canonical, so a general protection fault and not a page fault")));
@@ -157,22 +204,54 @@ public final class ReportBuilder {
                 facts.add(List.of("Code", "not decoded: " + f.problem()));
             }
             blocks.add(new Report.Facts(facts));
+            if (!o.registers().isEmpty()) {
+                blocks.add(registers(o));
+            }
             if (f != null && !f.instructions().isEmpty()) {
                 List<List<String>> rows = new ArrayList<>();
                 Set<Integer> trap = new LinkedHashSet<>();
+                if (f.firstDecoded() > 0 && o.code() != null) {
+                    StringBuilder context = new StringBuilder();
+                    for (int b = 0; b < f.firstDecoded() && b < o.code().bytes().size(); b++) {
+                        context.append(b == 0 ? "" : " ").append(String.format("%02x", o.code().bytes().get(b)));
+                    }
+                    rows.add(List.of("+0", context.toString(), "(context: the end of an instruction that began before the Code: bytes)"));
+                }
                 for (int i = 0; i < f.instructions().size(); i++) {
                     Disassembler.Instruction insn = f.instructions().get(i);
-                    rows.add(List.of("+" + insn.address(), insn.text()));
                     if (i == f.trap()) {
-                        trap.add(i);
+                        trap.add(rows.size());
                     }
+                    rows.add(List.of("+" + insn.address(), insn.bytes() == null ? "" : insn.bytes(), (i == f.trap() ? "=> " : "") + insn.text(syntax)));
                 }
-                blocks.add(new Report.Table(List.of("offset", "instruction (from the Code: bytes)"), rows, trap, true));
+                blocks.add(new Report.Table(List.of("offset", "bytes", "instruction (" + (syntax == Disassembler.Syntax.ATT ? "AT&T, as objdump -d" : "Intel")
+                        + ", from the Code: bytes)"), rows, trap, true));
             }
         }
         if (!blocks.isEmpty()) {
             out.add(new Report.Section("oops", "Oops and faulting instruction", blocks));
         }
+    }
+
+    /** The oops's registers as the kernel printed them, four to a row (CR2, CR3 and the rest included). */
+    private static Report.Table registers(Oops o) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        for (var r : o.registers().values().entrySet()) {
+            row.add(r.getKey().toUpperCase(Locale.ROOT));
+            row.add(String.format("%016x", r.getValue()));
+            if (row.size() == 8) {
+                rows.add(List.copyOf(row));
+                row.clear();
+            }
+        }
+        if (!row.isEmpty()) {
+            while (row.size() < 8) {
+                row.add("");
+            }
+            rows.add(List.copyOf(row));
+        }
+        return new Report.Table(List.of("register", "value", "register", "value", "register", "value", "register", "value"), rows, Set.of(), true);
     }
 
     private static void backtraces(Input in, List<Report.Section> out) {

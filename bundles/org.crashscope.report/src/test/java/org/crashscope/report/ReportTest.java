@@ -1,6 +1,7 @@
 package org.crashscope.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,14 +41,14 @@ class ReportTest {
     void htmlHasTheDiagnosisFirstThenTheEvidenceSections() throws Exception {
         Document html = Jsoup.parse(render("seed-kcs-ghes-hugepage-gpf.txt", ReportFormat.HTML, NOTES));
         List<String> sections = html.select("main > section").eachAttr("id");
-        assertEquals(List.of("diagnosis", "hardware-errors", "oops", "backtrace", "walks", "tables", "notes", "excerpts"), sections);
+        assertEquals(List.of("case", "diagnosis", "hardware-errors", "oops", "backtrace", "walks", "tables", "notes", "excerpts"), sections);
         Element diagnosis = html.getElementById("diagnosis");
         assertTrue(diagnosis.text().contains("ghes-hugepage-migration-gup-gpf"));
         assertTrue(diagnosis.text().contains("kernel-4.18.0-348.el8, kernel-4.18.0-305.91.1.el8_4"));
         assertTrue(diagnosis.text().contains("ghes.disable=y"));
         assertTrue(diagnosis.text().contains("older than the fix"));
         assertEquals(9, diagnosis.select("ol.chain > li").size(), "eight steps from the error to the instruction, then the kind of crash");
-        assertTrue(html.getElementById("oops").select("tr.hl").text().contains("mov r12, qword ptr [rbx]"), "the trapping instruction is highlighted");
+        assertTrue(html.getElementById("oops").select("tr.hl").text().contains("=> mov (%rbx),%r12"), "the trapping instruction is highlighted");
         assertTrue(html.getElementById("oops").text().contains("NOT canonical"));
         Element stack = html.getElementById("backtrace");
         assertTrue(stack.select("tr.hl").text().contains("saved rbx"));
@@ -59,7 +60,22 @@ class ReportTest {
         assertTrue(html.getElementById("notes").text().contains("Out of sequence"));
         Element excerpts = html.getElementById("excerpts");
         assertTrue(excerpts.select("span.mark").stream().anyMatch(s -> s.text().startsWith("225") && s.text().contains("8000000f80000887")));
-        assertTrue(html.select("script, link, img, iframe, object, [src], [href]").isEmpty(), "self-contained: nothing to fetch or run");
+        assertTrue(html.select("script, link, img, iframe, object, [src]").isEmpty(), "self-contained: nothing to fetch or run");
+        assertTrue(html.select("[href]").stream().allMatch(a -> a.attr("href").startsWith("#")), "links only within the report");
+        // every citation goes to its line in the excerpts, and each cited line back to a citation
+        var cites = html.select("a[href^=#L]");
+        assertTrue(cites.size() > 20, "citations are links: " + cites.size());
+        for (Element a : cites) {
+            assertNotNull(html.getElementById(a.attr("href").substring(1)), a.attr("href"));
+        }
+        assertNotNull(html.getElementById("L225"), "the anomalous slot's line");
+        for (Element back : html.select("a.back")) {
+            assertNotNull(html.getElementById(back.attr("href").substring(1)), back.attr("href"));
+        }
+        assertTrue(html.select("#excerpts a.back").size() >= 5);
+        Element oops = html.getElementById("oops");
+        assertTrue(oops.text().contains("CR2 000055e478b5dfc0") && oops.text().contains("CR3 0000002d48056001"), "every register of the oops");
+        assertFalse(oops.select("table.mono").text().contains("add byte ptr"), "nothing garbled before the trapping instruction");
         assertTrue(html.select("meta[http-equiv=Content-Security-Policy]").attr("content").contains("default-src 'none'"));
     }
 
@@ -70,9 +86,10 @@ class ReportTest {
                 "## Page-table walks", "## Page-table dumps", "## Analyst notes", "## Transcript excerpts")) {
             assertTrue(md.contains("\n" + heading + "\n") || md.contains("\n" + heading + " "), heading);
         }
-        assertTrue(md.contains("| **Fixed in** | kernel-4.18.0-348.el8, kernel-4.18.0-305.91.1.el8\\_4 |"), md.substring(0, 2000));
-        assertTrue(md.contains("gup\\_pgd\\_range"), "underscores cannot start emphasis");
-        assertTrue(md.contains("**`mov r12, qword ptr [rbx]`**"));
+        assertTrue(md.contains("| **Fixed in** | kernel-4.18.0-348.el8, kernel-4.18.0-305.91.1.el8_4 |"), md.substring(0, 2000));
+        assertTrue(md.contains("**`=> mov (%rbx),%r12`**"), "the trapping instruction in AT&T syntax, marked");
+        assertTrue(md.contains("gup_pgd_range") && !md.contains("gup\\_pgd"), "kernel names as the kernel writes them");
+        assertTrue(md.contains("| **Kernel** | 4.18.0-305"), "no escaped dot in a table cell");
         assertTrue(md.contains(">  225  "), "the cited line is marked in the excerpt");
     }
 
@@ -88,7 +105,8 @@ class ReportTest {
     void hostileTranscriptBecomesInertText() throws Exception {
         String html = render("hostile.txt", ReportFormat.HTML, List.of(new Note("n", 2, 2, null, "<script>alert('note')</script>", null, null)));
         Document doc = Jsoup.parse(html);
-        assertTrue(doc.select("script, img, iframe, object, embed, [onerror], [onload], [src], [href]").isEmpty(), "no active markup");
+        assertTrue(doc.select("script, img, iframe, object, embed, [onerror], [onload], [src]").isEmpty(), "no active markup");
+        assertTrue(doc.select("[href]").stream().allMatch(a -> a.attr("href").matches("#(L|c)\\d+")), "only the report's own citation links");
         assertEquals(1, doc.select("style").size(), "only the report's own stylesheet");
         assertTrue(doc.text().contains("<script>alert(\"pwned\")</script>"), "shown as text");
         assertFalse(html.contains("\u0001") || html.contains("\u001b"), "control characters dropped");
@@ -113,6 +131,22 @@ class ReportTest {
         assertEquals("crash> bt\n", Files.readString(transcript), "the transcript is never written");
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void theReportOpensWithTheCaseTheAnalystTheDateAndTheTool() throws Exception {
+        try (org.crashscope.transcript.Transcript t = org.crashscope.transcript.Transcript.open(
+                org.crashscope.fixtures.SharedFixtures.path(ReportTest.class, "seed-kcs-ghes-hugepage-gpf.txt"))) {
+            var analysis = org.crashscope.analysis.TranscriptAnalysis.of(org.crashscope.transcript.parse.TranscriptParser.parse(t));
+            var meta = new ReportBuilder.Meta("03512345", "A. Analyst", "2026-12-01T12:00:00Z", "0.1.0", org.crashscope.arch.x86.Disassembler.Syntax.INTEL);
+            Document html = Jsoup.parse(ReportFormat.HTML.write("seed.txt", new ReportBuilder.Input(analysis, t::line, t.lineCount(), List.of(), meta)));
+            String head = html.getElementById("case").text();
+            for (String expected : List.of("Case 03512345", "Analyst A. Analyst", "Date 2026-12-01T12:00:00Z", "Written by Crashscope 0.1.0",
+                    "general protection fault in gup_pgd_range (general-protection-fault, line 123)")) {
+                assertTrue(head.contains(expected), expected + " in " + head);
+            }
+            assertTrue(html.getElementById("oops").text().contains("mov r12, qword ptr [rbx]"), "Intel when asked");
         }
     }
 }

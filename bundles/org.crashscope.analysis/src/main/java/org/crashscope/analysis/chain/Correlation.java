@@ -319,7 +319,7 @@ public final class Correlation {
                     oops.rip() == null ? "" : " in " + oops.rip()), Confidence.HIGH, oops.line() + 1));
         }
         if (fault != null && fault.trapping() != null && oops != null) {
-            String text = String.format("It executed %s", fault.trapping().text());
+            String text = String.format("It executed %s", fault.trapping().text(org.crashscope.arch.x86.Disassembler.Syntax.ATT));
             if (fault.faultAddress() != null) {
                 text += String.format(" with %s = 0x%x, %s", fault.faultRegister().toUpperCase(Locale.ROOT), fault.faultAddress(),
                         fault.canonical() ? "a canonical address" : "a non-canonical address: a general protection fault, not a page fault");

@@ -17,10 +17,26 @@ import com.sun.jna.ptr.PointerByReference;
  */
 public final class Disassembler {
 
-    /** One decoded instruction, in Intel syntax. */
-    public record Instruction(long address, int size, String mnemonic, String operands) {
+    /** How instructions are written: AT&T as {@code objdump -d} and the kernel's decodecode print them, or Intel. */
+    public enum Syntax {
+        ATT, INTEL
+    }
+
+    /**
+     * One decoded instruction.
+     *
+     * @param mnemonic the Intel mnemonic, {@code operands} its Intel operands (what the analysis reads)
+     * @param att      the instruction in AT&T syntax, as {@code objdump -d} writes it ({@code mov (%rbx),%r12})
+     * @param bytes    its bytes in hex, as the Code: line has them ({@code 4c 8b 23})
+     */
+    public record Instruction(long address, int size, String mnemonic, String operands, String att, String bytes) {
+        /** The instruction in Intel syntax. */
         public String text() {
             return operands.isEmpty() ? mnemonic : mnemonic + " " + operands;
+        }
+
+        public String text(Syntax syntax) {
+            return syntax == Syntax.ATT && att != null ? att : text();
         }
     }
 
@@ -34,10 +50,17 @@ public final class Disassembler {
         void cs_free(Pointer insn, long count);
 
         int cs_close(LongByReference handle);
+
+        int cs_option(long handle, int type, long value);
     }
 
     private static final int CS_ARCH_X86 = 3;
     private static final int CS_MODE_64 = 1 << 3;
+    private static final int CS_OPT_SYNTAX = 1;
+    private static final int CS_OPT_SYNTAX_ATT = 2;
+    /** objdump leaves the size suffix off when a register operand gives the size; capstone always writes it. */
+    private static final java.util.regex.Pattern SIZED = java.util.regex.Pattern.compile(
+            "(mov|add|sub|and|or|xor|cmp|test|lea|push|pop|inc|dec|neg|not|shl|shr|sar|sal|rol|ror|imul|xchg|cmpxchg|xadd|adc|sbb|bt|bts|btr|btc)[bwlq]");
     private static final String[] LIBRARIES = {"capstone", "libcapstone.so.5", "libcapstone.so.4"};
     private static volatile Object loaded;
 
@@ -96,21 +119,71 @@ public final class Disassembler {
 
     /** Decodes {@code code} as x86-64 at {@code address}; stops at the first byte that is not an instruction. */
     public List<Instruction> disassemble(byte[] code, long address) {
+        List<String[]> intel = decode(code, address, false);
+        List<String[]> att = decode(code, address, true);
+        List<Instruction> out = new ArrayList<>(intel.size());
+        for (int i = 0; i < intel.size(); i++) {
+            String[] in = intel.get(i);
+            long at = Long.parseLong(in[0]);
+            int size = Integer.parseInt(in[1]);
+            String[] a = i < att.size() && att.get(i)[0].equals(in[0]) ? att.get(i) : null;
+            StringBuilder hex = new StringBuilder();
+            for (int k = 0; k < size; k++) {
+                int b = code[(int) (at - address) + k] & 0xff;
+                hex.append(k == 0 ? "" : " ").append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 15, 16));
+            }
+            out.add(new Instruction(at, size, in[2], in[3], a == null ? null : objdump(a[2], a[3]), hex.toString()));
+        }
+        return out;
+    }
+
+    /** Capstone's AT&T as objdump writes it: no blank after a comma, no size suffix a register operand makes redundant. */
+    static String objdump(String mnemonic, String operands) {
+        String ops = operands.replace(", ", ",");
+        String m = mnemonic;
+        var sized = SIZED.matcher(m);
+        // a register outside the parentheses of a memory operand gives the size
+        if (sized.matches() && ops.replaceAll("\\([^)]*\\)", "").contains("%")) {
+            m = sized.group(1);
+        }
+        // objdump writes displacements and immediates in hex: -0x1(%r14), $0x1
+        ops = hex(DISPLACEMENT.matcher(ops), "", "(");
+        ops = hex(IMMEDIATE.matcher(ops), "$", "");
+        return ops.isEmpty() ? m : m + " " + ops;
+    }
+
+    private static final java.util.regex.Pattern DISPLACEMENT = java.util.regex.Pattern.compile("(?<![\\w$])(-?)(\\d+)\\(");
+    private static final java.util.regex.Pattern IMMEDIATE = java.util.regex.Pattern.compile("\\$(-?)(\\d+)(?![\\w])");
+
+    private static String hex(java.util.regex.Matcher m, String before, String after) {
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(before + m.group(1) + "0x" + Long.toHexString(Long.parseLong(m.group(2))) + after));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** {address, size, mnemonic, operands} of each instruction, in AT&T or Intel syntax. */
+    private List<String[]> decode(byte[] code, long address, boolean att) {
         LongByReference handle = new LongByReference();
         if (code.length == 0 || capstone.cs_open(CS_ARCH_X86, CS_MODE_64, handle) != 0) {
             return List.of();
         }
         try {
+            if (att && capstone.cs_option(handle.getValue(), CS_OPT_SYNTAX, CS_OPT_SYNTAX_ATT) != 0) {
+                return List.of();
+            }
             PointerByReference insns = new PointerByReference();
             long count = capstone.cs_disasm(handle.getValue(), code, code.length, address, 0, insns);
-            List<Instruction> out = new ArrayList<>((int) count);
+            List<String[]> out = new ArrayList<>((int) count);
             if (count > 0) {
                 Pointer base = insns.getValue();
                 try {
                     for (long i = 0; i < count; i++) {
                         Pointer insn = base.share(i * structSize);
-                        out.add(new Instruction(insn.getLong(8), insn.getShort(16) & 0xffff, insn.getString(mnemonicOffset, "US-ASCII"),
-                                insn.getString(operandsOffset, "US-ASCII")));
+                        out.add(new String[] {Long.toString(insn.getLong(8)), Integer.toString(insn.getShort(16) & 0xffff),
+                                insn.getString(mnemonicOffset, "US-ASCII"), insn.getString(operandsOffset, "US-ASCII")});
                     }
                 } finally {
                     capstone.cs_free(base, count);

@@ -11,8 +11,8 @@ import org.crashscope.transcript.model.Registers;
 
 /**
  * The instruction that trapped, decoded from an oops's {@code Code:} bytes the way the kernel's
- * decodecode does it: from the first offset before the trapping byte that decodes cleanly up to
- * an instruction starting exactly at it. Its memory operand's registers and, with the oops's
+ * decodecode does it: from an offset before the trapping byte that decodes cleanly up to an
+ * instruction starting exactly at it (the bytes before that offset are context). Its memory operand's registers and, with the oops's
  * register values, its effective address and whether that is canonical.
  *
  * @param instructions      the decoded instructions, addresses relative to the first Code: byte
@@ -45,20 +45,44 @@ public record FaultingInstruction(List<Disassembler.Instruction> instructions, i
         if (code.trapIndex() < 0) {
             return new FaultingInstruction(d.disassemble(bytes, 0), -1, List.of(), null, null, null, "the Code: line marks no trapping byte");
         }
-        for (int start = 0; start <= code.trapIndex(); start++) {
+        // every start before the trapping byte from which an instruction begins exactly on it; the
+        // first whose instructions before the trap look like code (no 00 00 "add %al,(%rax)", the
+        // decoding of padding or of the middle of an instruction), else the least suspicious one
+        List<Disassembler.Instruction> best = null;
+        int bestTrap = -1;
+        int bestSuspicious = Integer.MAX_VALUE;
+        for (int start = 0; start <= code.trapIndex() && bestSuspicious > 0; start++) {
             byte[] tail = java.util.Arrays.copyOfRange(bytes, start, bytes.length);
             List<Disassembler.Instruction> insns = d.disassemble(tail, start);
+            int suspicious = 0;
             for (int i = 0; i < insns.size(); i++) {
-                if (insns.get(i).address() == code.trapIndex()) {
-                    return withOperand(insns, i, registers);
-                }
-                if (insns.get(i).address() > code.trapIndex()) {
+                Disassembler.Instruction insn = insns.get(i);
+                if (insn.address() == code.trapIndex()) {
+                    if (suspicious < bestSuspicious) {
+                        best = insns;
+                        bestTrap = i;
+                        bestSuspicious = suspicious;
+                    }
                     break;
+                }
+                if (insn.address() > code.trapIndex()) {
+                    break;
+                }
+                if (insn.bytes().startsWith("00")) {
+                    suspicious++;
                 }
             }
         }
+        if (best != null) {
+            return withOperand(best, bestTrap, registers);
+        }
         return new FaultingInstruction(d.disassemble(bytes, 0), -1, List.of(), null, null, null,
                 "no instruction boundary falls on the trapping byte");
+    }
+
+    /** The offset of the first decoded byte: the bytes before it are context, not decoded (they may end an instruction that began earlier). */
+    public int firstDecoded() {
+        return instructions.isEmpty() ? 0 : (int) instructions.get(0).address();
     }
 
     private static FaultingInstruction withOperand(List<Disassembler.Instruction> insns, int trap, Registers registers) {

@@ -29,6 +29,11 @@ class FaultingInstructionTest {
         Oops oops = Fixtures.parse("seed-kcs-ghes-hugepage-gpf.txt").oopses().get(0);
         FaultingInstruction f = FaultingInstruction.decode(oops.code(), oops.registers(), capstone);
         assertEquals("mov r12, qword ptr [rbx]", f.trapping().text());
+        assertEquals("mov (%rbx),%r12", f.trapping().text(Disassembler.Syntax.ATT), "as objdump -d writes it");
+        assertEquals(4, f.firstDecoded(), "89 03 00 00 end an instruction begun before the Code: bytes: context, not decoded");
+        assertEquals("and $0xffffffffc0000000,%rbx", f.instructions().get(0).text(Disassembler.Syntax.ATT));
+        assertEquals("lea -0x1(%r14),%rax", f.instructions().stream().filter(i -> i.bytes().equals("49 8d 46 ff")).findFirst().orElseThrow()
+                .text(Disassembler.Syntax.ATT), "displacements in hex");
         assertEquals(42, f.trapping().address());
         assertEquals(List.of("rbx"), f.memoryRegisters());
         assertEquals("rbx", f.faultRegister());
@@ -49,6 +54,7 @@ class FaultingInstructionTest {
 
         FaultingInstruction indexed = FaultingInstruction.decode(oopses.get(1).code(), oopses.get(1).registers(), capstone);
         assertEquals("mov rax, qword ptr [rax + rcx*8 + 0x10]", indexed.trapping().text());
+        assertEquals("mov 0x10(%rax,%rcx,8),%rax", indexed.trapping().text(Disassembler.Syntax.ATT));
         assertEquals(List.of("rax", "rcx"), indexed.memoryRegisters());
         assertEquals("rax", indexed.faultRegister());
         assertEquals(0xffff888100000000L * 8 + 0x10, indexed.faultAddress(), "64-bit arithmetic, wrapping like the CPU's");

@@ -1,0 +1,100 @@
+package org.crashscope.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.crashscope.transcript.model.Backtrace;
+import org.crashscope.transcript.model.Frame;
+
+/**
+ * The backtraces of a transcript in the order an analyst reads them: the panic task first (by
+ * crash's session header, else the task whose frames reach panic), then every other task as the
+ * transcript has it, the idle CPUs (swapper in its idle loop) last; each named with what tells it
+ * apart, and found by a query on its command, PID, CPU or any function of its frames.
+ */
+public final class Traces {
+
+    /**
+     * One backtrace as listed.
+     *
+     * @param index its index in {@code ParsedTranscript.backtraces()}
+     */
+    public record Entry(Backtrace backtrace, int index, boolean panic, boolean idle, String label) {
+
+        /** Whether {@code query} (words, all of which must match; case ignored) names this trace. */
+        public boolean matches(String query) {
+            for (String word : query.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
+                if (!word.isEmpty() && !mentions(word)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean mentions(String word) {
+            if (label.toLowerCase(Locale.ROOT).contains(word)) {
+                return true;
+            }
+            for (Frame f : backtrace.frames()) {
+                if (f.function() != null && f.function().toLowerCase(Locale.ROOT).contains(word)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private Traces() {
+    }
+
+    public static List<Entry> of(TranscriptAnalysis analysis) {
+        List<Backtrace> all = analysis.parsed().backtraces();
+        Session session = analysis.session();
+        boolean headerNamesOne = all.stream().anyMatch(bt -> Outline.isPanicTask(bt, session));
+        List<Entry> first = new ArrayList<>();
+        List<Entry> rest = new ArrayList<>();
+        List<Entry> idle = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Backtrace bt = all.get(i);
+            boolean panic = headerNamesOne ? Outline.isPanicTask(bt, session) : reachesPanic(bt);
+            boolean isIdle = !panic && bt.task() != null && bt.task().idle() && bt.frames().stream().noneMatch(f -> f.exception() != null);
+            Entry e = new Entry(bt, i, panic, isIdle, label(bt, panic, isIdle));
+            (panic ? first : isIdle ? idle : rest).add(e);
+        }
+        List<Entry> out = new ArrayList<>(all.size());
+        out.addAll(first);
+        out.addAll(rest);
+        out.addAll(idle);
+        return List.copyOf(out);
+    }
+
+    /** The index in {@link #of}'s list the Backtrace view opens on: the panic task, else the first with stack words, else the first. */
+    public static int opening(List<Entry> entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).panic()) {
+                return i;
+            }
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            if (!entries.get(i).backtrace().slots().isEmpty()) {
+                return i;
+            }
+        }
+        return entries.isEmpty() ? -1 : 0;
+    }
+
+    private static boolean reachesPanic(Backtrace bt) {
+        return bt.frames().stream().anyMatch(f -> f.function() != null && (f.function().equals("panic") || f.function().equals("vpanic")
+                || f.function().equals("nmi_panic")));
+    }
+
+    private static String label(Backtrace bt, boolean panic, boolean idle) {
+        String who = bt.task() == null ? "no task header"
+                : String.format(Locale.ROOT, "PID %d \"%s\"%s", bt.task().pid(), bt.task().command(), bt.task().cpu() < 0 ? "" : " CPU " + bt.task().cpu());
+        String top = bt.frames().stream().map(Frame::function).filter(f -> f != null && !f.isEmpty()).findFirst().orElse("");
+        return (panic ? "\u25b6 panic task: " : "") + who + ", " + bt.frames().size() + " frames"
+                + (bt.slots().isEmpty() ? "" : ", " + bt.slots().size() + " stack words") + (top.isEmpty() ? "" : ", in " + top) + (idle ? " (idle)" : "")
+                + " (" + (bt.command().isEmpty() ? "bt without prompt" : bt.command()) + ", line " + bt.span().first() + ")";
+    }
+}
