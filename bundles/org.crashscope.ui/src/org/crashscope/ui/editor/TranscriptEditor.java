@@ -270,6 +270,34 @@ public class TranscriptEditor extends TextEditor {
         firePropertyChange(PROP_ANALYSIS);
     }
 
+    /**
+     * Reads the file again (a live session's transcript that grew): its text, its parse and its
+     * analysis; the line at the top of the view stays there.
+     */
+    public void reload() {
+        if (getSourceViewer() == null || !(getEditorInput() instanceof TranscriptInput input)) {
+            return;
+        }
+        int top = getSourceViewer().getTopIndex();
+        Transcript old = input.forget();
+        try {
+            getDocumentProvider().resetDocument(input);
+            doSetInput(input);
+        } catch (CoreException e) {
+            ILog.of(getClass()).warn("Cannot read " + input.file() + " again: " + e.getMessage());
+        }
+        if (old != null && old != transcript) {
+            old.close();
+        }
+        updateFolding();
+        getSourceViewer().setTopIndex(top);
+    }
+
+    /** The file shown, or {@code null}. */
+    public Path file() {
+        return getEditorInput() instanceof TranscriptInput input ? input.file() : null;
+    }
+
     /** Draws the transcript again in the current theme's and preferences' colours. */
     public void recolour() {
         if (getSourceViewer() != null) {

@@ -41,6 +41,13 @@ public final class TranscriptInput implements IPathEditorInput {
         this.transcript = opened;
     }
 
+    /** Forgets the opened transcript (the file grew: the next {@link #transcript()} opens it again); returns it, to be closed when no longer shown. */
+    synchronized Transcript forget() {
+        Transcript old = transcript;
+        transcript = null;
+        return old;
+    }
+
     /** The opened transcript: the one a job prepared, or the file opened now. */
     public synchronized Transcript transcript() throws IOException {
         if (transcript == null) {

@@ -34,6 +34,12 @@ public final class Transcripts {
             RecentFiles.remove(file);
             return null;
         }
+        var dump = org.crashscope.ui.live.LiveSessions.dumpOf(file);
+        if (dump != null) {
+            // a dump, not a transcript: crash runs on it, its session's transcript opens as it is written
+            org.crashscope.ui.live.LiveSessions.open(window, dump);
+            return null;
+        }
         return openEditor(window, new TranscriptInput(file));
     }
 

@@ -60,6 +60,8 @@ public final class PreferencePage extends FieldEditorPreferencePage implements I
                 "Choose a folder of rule files (*.json)", parent));
         addField(new org.eclipse.jface.preference.BooleanFieldEditor(Preferences.INTEL_SYNTAX,
                 "Write instructions in &Intel syntax (default: AT&&T, as objdump -d and decodecode print them)", parent));
+        addField(new org.eclipse.jface.preference.FileFieldEditor(Preferences.CRASH_PATH,
+                "&crash to run on dumps (empty: $CRASHSCOPE_CRASH, else crash on the PATH):", parent));
         addField(new RadioGroupFieldEditor(Preferences.EXPORT_FORMAT, "Default &export format", 3,
                 new String[][] {{"HTML", "html"}, {"Markdown", "md"}, {"JSON", "json"}}, parent, true));
     }

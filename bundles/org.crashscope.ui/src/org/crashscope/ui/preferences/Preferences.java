@@ -44,6 +44,10 @@ public final class Preferences {
     /** The case id and the analyst the last report named: asked once, remembered. */
     public static final String REPORT_CASE = "reportCase";
     public static final String REPORT_ANALYST = "reportAnalyst";
+    /** The crash to run on dumps (empty: CRASHSCOPE_CRASH, else crash on the PATH). */
+    public static final String CRASH_PATH = "crashPath";
+    /** The vmlinux given for a release ({@code vmlinux.6.1.0-37-amd64}). */
+    public static final String VMLINUX_PREFIX = "vmlinux.";
     public static final String LIGHT_THEME = "org.eclipse.e4.ui.css.theme.e4_default";
     public static final String DARK_THEME = "org.eclipse.e4.ui.css.theme.e4_dark";
     private static final String THEME_ENGINE = "org.eclipse.e4.ui.css.swt.theme";
@@ -96,6 +100,7 @@ public final class Preferences {
             store.setDefault(RULE_FOLDERS, "");
             store.setDefault(EXPORT_FORMAT, "html");
             store.setDefault(INTEL_SYNTAX, false);
+            store.setDefault(CRASH_PATH, "");
             store.addPropertyChangeListener(event -> RGBS.clear());
         }
         return store;

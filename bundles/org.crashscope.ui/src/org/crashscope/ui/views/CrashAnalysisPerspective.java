@@ -28,6 +28,7 @@ public final class CrashAnalysisPerspective implements IPerspectiveFactory {
         bottom.addView(HardwareErrorsView.ID);
         bottom.addView(IPageLayout.ID_PROBLEM_VIEW);
         bottom.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
+        bottom.addPlaceholder(org.crashscope.ui.live.CrashConsoleView.ID);
         org.eclipse.ui.IPlaceholderFolderLayout right = layout.createPlaceholderFolder("right", IPageLayout.RIGHT, 0.70f, layout.getEditorArea());
         right.addPlaceholder(GuideView.ID);
         IFolderLayout below = layout.createFolder("belowOutline", IPageLayout.BOTTOM, 0.55f, "left");

@@ -11,6 +11,10 @@ import java.util.Map;
 
 import org.crashscope.analysis.AnalysisSession;
 import org.crashscope.analysis.AnalysisSession.Settings;
+import org.crashscope.analysis.live.CrashProcess;
+import org.crashscope.analysis.live.Dump;
+import org.crashscope.analysis.live.Gatherer;
+import org.crashscope.analysis.live.LiveSession;
 import org.crashscope.arch.x86.Disassembler;
 import org.crashscope.report.AtomicFiles;
 import org.crashscope.report.ContractJson;
@@ -34,13 +38,20 @@ public final class Main {
 
     private static final String USAGE_TEXT = """
             Usage: crashscope analyze FILE [--format json|text] [--rules DIR]... [--depth full]
+                   crashscope analyze --vmcore DUMP [--vmlinux VMLINUX] [--format json|text]
                    crashscope report FILE -o OUT [--format html|md|json] [--rules DIR]... [--depth full]
                           [--case ID] [--analyst NAME] [--syntax att|intel]
+                   crashscope report --vmcore DUMP [--vmlinux VMLINUX] -o OUT ...
                    crashscope --help | --version
 
             Commands:
               analyze FILE   read a crash transcript or kernel log and print what was understood
                              (FILE - reads standard input)
+              analyze --vmcore DUMP  run crash on the dump (CRASHSCOPE_CRASH, else crash on the
+                             PATH) in a pseudo-terminal: a first set of commands, then those the
+                             evidence chain needs; the session goes to DUMP.crashscope-session.txt
+                             and is analysed as a transcript. The vmlinux is found by build id or
+                             release under /usr/lib/debug, or beside the dump
               report FILE    write an annotated report (with the notes of FILE.crashscope.json);
                              the format defaults to OUT's extension, else html
 
@@ -101,7 +112,8 @@ public final class Main {
         if (!command.equals("analyze")) {
             return usage("unknown command '" + command + "'");
         }
-        Args parsed = Args.parse(rest, Map.of("--format", "--format", "-f", "--format", "--rules", "--rules", "--depth", "--depth"));
+        Args parsed = Args.parse(rest, Map.of("--format", "--format", "-f", "--format", "--rules", "--rules", "--depth", "--depth", "--vmcore", "--vmcore",
+                "--vmlinux", "--vmlinux"));
         if (parsed.problem() != null) {
             return usage(parsed.problem());
         }
@@ -110,8 +122,18 @@ public final class Main {
         if (!format.equals("json") && !format.equals("text")) {
             return usage("unknown format '" + format + "' (json or text)");
         }
+        if (parsed.options().containsKey("--vmcore")) {
+            if (file != null) {
+                return usage("--vmcore DUMP replaces FILE: give one of them");
+            }
+            Path session = live(Path.of(parsed.options().get("--vmcore")), parsed.options().get("--vmlinux"));
+            if (session == null) {
+                return USAGE;
+            }
+            file = session.toString();
+        }
         if (file == null) {
-            return usage("analyze needs a FILE");
+            return usage("analyze needs a FILE (or --vmcore DUMP)");
         }
         Settings settings = settings(parsed);
         if (settings == null) {
@@ -143,6 +165,37 @@ public final class Main {
         return Settings.defaults().withRules(folders).withDepth(depth.equals("full") ? Settings.Depth.FULL : Settings.Depth.VIEW);
     }
 
+    /**
+     * Runs crash on a dump: the first set of commands and the gatherer, every command appended to
+     * the dump's session transcript; returns that transcript, or {@code null} (said on stderr).
+     */
+    private Path live(Path dumpFile, String vmlinux) {
+        try {
+            Dump dump = Dump.of(dumpFile);
+            if (dump == null) {
+                err.println("crashscope: " + dumpFile + " is not a kernel dump (ELF core, kdump-compressed, flattened or diskdump)");
+                return null;
+            }
+            err.println("crashscope: " + dump.format().wording() + " dump of " + (dump.release() == null ? "an unknown release" : dump.release()));
+            try (LiveSession session = LiveSession.start(dump, vmlinux == null ? null : Path.of(vmlinux), null, java.time.Duration.ofMinutes(10))) {
+                err.println("crashscope: the session is written to " + session.transcript());
+                new Gatherer(session, Settings.defaults(), command -> err.println("crash> " + command)).gather();
+                session.warnings().forEach(w -> err.println("crashscope: warning: " + w));
+                return session.transcript();
+            }
+        } catch (CrashProcess.CrashFailure e) {
+            err.println("crashscope: " + e.getMessage());
+            if (!e.printed().isBlank()) {
+                err.println("crash printed:");
+                err.println(e.printed().strip());
+            }
+            return null;
+        } catch (IOException e) {
+            err.println("crashscope: " + dumpFile + ": " + reason(e));
+            return null;
+        }
+    }
+
     private int analyze(Path file, String format, Settings settings) {
         // the text summary of a huge file reads the block index and the log markers only, unless --depth full
         boolean summary = format.equals("text") && settings.depth() == Settings.Depth.VIEW;
@@ -164,15 +217,25 @@ public final class Main {
     private int report(List<String> args) {
         Args parsed = Args.parse(args, Map.ofEntries(Map.entry("--format", "--format"), Map.entry("-f", "--format"), Map.entry("-o", "-o"), Map.entry("--output", "-o"),
                 Map.entry("--rules", "--rules"), Map.entry("--depth", "--depth"), Map.entry("--case", "--case"), Map.entry("--analyst", "--analyst"),
-                Map.entry("--syntax", "--syntax")));
+                Map.entry("--syntax", "--syntax"), Map.entry("--vmcore", "--vmcore"), Map.entry("--vmlinux", "--vmlinux")));
         if (parsed.problem() != null) {
             return usage(parsed.problem());
         }
         String file = parsed.file();
         String output = parsed.options().get("-o");
         String format = parsed.options().get("--format");
-        if (file == null || output == null) {
-            return usage("report needs a FILE and -o OUT");
+        if (output == null || file == null && !parsed.options().containsKey("--vmcore")) {
+            return usage("report needs a FILE (or --vmcore DUMP) and -o OUT");
+        }
+        if (parsed.options().containsKey("--vmcore")) {
+            if (file != null) {
+                return usage("--vmcore DUMP replaces FILE: give one of them");
+            }
+            Path session = live(Path.of(parsed.options().get("--vmcore")), parsed.options().get("--vmlinux"));
+            if (session == null) {
+                return USAGE;
+            }
+            file = session.toString();
         }
         String name = format != null ? format : output.contains(".") ? output.substring(output.lastIndexOf('.') + 1) : "html";
         ReportFormat reportFormat = ReportFormat.of(name);

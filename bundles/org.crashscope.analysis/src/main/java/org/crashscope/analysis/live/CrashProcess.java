@@ -1,0 +1,267 @@
+package org.crashscope.analysis.live;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The system's {@code crash} run on a dump in a pseudo-terminal, as an analyst runs it: util-linux
+ * {@code script} gives it a real pty (crash's pager, line editing and Ctrl+C behave as in a
+ * terminal), {@code --no_scroll --no_crashrc} keep its output plain. A command is typed, its output
+ * read until the next {@code crash>} prompt, and handed back as the terminal would show it.
+ */
+public final class CrashProcess implements AutoCloseable {
+
+    /** What one command printed. */
+    public record Output(String command, String text, boolean interrupted, boolean timedOut) {
+    }
+
+    /** crash did not start, or stopped: what it printed, and in words what that means. */
+    public static final class CrashFailure extends IOException {
+        private final String printed;
+
+        CrashFailure(String message, String printed) {
+            super(message);
+            this.printed = printed;
+        }
+
+        /** What crash printed before it stopped. */
+        public String printed() {
+            return printed;
+        }
+    }
+
+    private static final Pattern ANSI = Pattern.compile("\u001b(\\[[0-9;?]*[A-Za-z]|\\][^\u0007]*\u0007|[()][A-Z0-9]|[=>])");
+    private static final String PROMPT = "crash> ";
+
+    private final Process process;
+    private final OutputStream in;
+    private final StringBuilder raw = new StringBuilder();
+    private final Object lock = new Object();
+    private boolean ended;
+    private String banner;
+
+    private CrashProcess(Process process) {
+        this.process = process;
+        this.in = process.getOutputStream();
+        Thread reader = new Thread(() -> pump(process.getInputStream()), "crash output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** The crash to run: {@code CRASHSCOPE_CRASH}, else {@code crash} on the PATH, or {@code null}. */
+    public static Path find() {
+        String env = System.getenv("CRASHSCOPE_CRASH");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, "crash");
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Starts {@code crash} on {@code dump} with {@code vmlinux} and waits for its first prompt.
+     *
+     * @throws CrashFailure when crash is missing or stops before its prompt (the vmlinux does not
+     *                      match, no debuginfo, a crash too old for the kernel ...), said in words
+     */
+    public static CrashProcess start(Path crash, Path vmlinux, Path dump, Duration timeout) throws IOException {
+        if (crash == null || !Files.isExecutable(crash)) {
+            throw new CrashFailure("crash is not installed (Debian: apt-get install crash; for Linux 6.1 and later crash 8.0.3 or newer), "
+                    + "or set CRASHSCOPE_CRASH to the crash to run", "");
+        }
+        Path script = Path.of("/usr/bin/script");
+        if (!Files.isExecutable(script)) {
+            throw new CrashFailure("util-linux's script is missing (Debian: apt-get install bsdutils): it gives crash its terminal", "");
+        }
+        String command = String.join(" ", List.of(quote(crash.toString()), "--no_scroll", "--no_crashrc", quote(vmlinux.toString()), quote(dump.toString())));
+        ProcessBuilder pb = new ProcessBuilder(script.toString(), "-q", "-f", "-e", "-c", command, "/dev/null");
+        pb.redirectErrorStream(true);
+        pb.environment().put("TERM", "dumb");
+        pb.environment().put("COLUMNS", "200");
+        pb.environment().put("LINES", "50");
+        pb.directory(dump.toAbsolutePath().getParent().toFile());
+        CrashProcess p = new CrashProcess(pb.start());
+        String start = p.untilPrompt(0, timeout);
+        if (start == null) {
+            String printed = p.screenSince(0);
+            p.close();
+            throw new CrashFailure(Diagnose.startFailure(printed), printed);
+        }
+        p.banner = start;
+        return p;
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    /** What crash printed before its first prompt (its banner, the session header, its warnings). */
+    public String banner() {
+        return banner;
+    }
+
+    /** Types {@code command} and returns what it printed, as the terminal shows it; Ctrl+C after {@code timeout}. */
+    public Output run(String command, Duration timeout) throws IOException {
+        int mark;
+        synchronized (lock) {
+            if (ended) {
+                throw new CrashFailure("crash has stopped", screen(raw.toString()));
+            }
+            mark = raw.length();
+        }
+        in.write((command + "\r").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+        String out = untilPrompt(mark, timeout);
+        boolean timedOut = false;
+        if (out == null && !stopped()) {
+            interrupt();
+            timedOut = true;
+            out = untilPrompt(mark, Duration.ofSeconds(10));
+        }
+        if (out == null) {
+            if (stopped()) {
+                try {
+                    process.waitFor(3, java.util.concurrent.TimeUnit.SECONDS); // its terminal closed: let it go
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            throw new CrashFailure(stopped() ? "crash stopped while running " + command : "crash does not answer", screenSince(mark));
+        }
+        List<String> lines = new ArrayList<>(List.of(out.split("\n", -1)));
+        if (!lines.isEmpty() && lines.get(0).strip().equals(command.strip())) {
+            lines.remove(0); // the command as the terminal echoed it
+        }
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        return new Output(command, String.join("\n", lines), timedOut, timedOut);
+    }
+
+    /** Ctrl+C: crash stops the running command and prompts again. */
+    public void interrupt() throws IOException {
+        in.write(3);
+        in.flush();
+    }
+
+    public boolean alive() {
+        return process.isAlive() && !stopped();
+    }
+
+    /** Whether crash's terminal has closed (crash exited or was killed). */
+    private boolean stopped() {
+        synchronized (lock) {
+            return ended;
+        }
+    }
+
+    /** The output from {@code mark} up to the next prompt, without it, or {@code null} when crash stopped or the time ran out. */
+    private String untilPrompt(int mark, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (true) {
+                String tail = ANSI.matcher(raw.substring(Math.max(mark, raw.length() - 400))).replaceAll("").replace("\r", "");
+                if (tail.endsWith(PROMPT) && raw.length() > mark) {
+                    String text = screen(raw.substring(mark));
+                    int cut = text.lastIndexOf("crash>");
+                    return cut < 0 ? text : text.substring(0, cut);
+                }
+                long left = end - System.nanoTime();
+                if (ended || left <= 0) {
+                    return null;
+                }
+                try {
+                    lock.wait(Math.max(1, Math.min(left / 1_000_000, 200)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
+        }
+    }
+
+    private String screenSince(int mark) {
+        synchronized (lock) {
+            return screen(raw.substring(Math.min(mark, raw.length())));
+        }
+    }
+
+    private void pump(InputStream out) {
+        byte[] buf = new byte[1 << 16];
+        try {
+            int n;
+            while ((n = out.read(buf)) > 0) {
+                synchronized (lock) {
+                    raw.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                    lock.notifyAll();
+                }
+            }
+        } catch (IOException e) {
+            // the process went away: ended below
+        } finally {
+            synchronized (lock) {
+                ended = true;
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /** What a terminal shows of raw output: escapes dropped, carriage returns and backspaces applied, TABs kept as typed. */
+    static String screen(String raw) {
+        String text = ANSI.matcher(raw).replaceAll("").replace("\u0007", "").replace("\r\n", "\n");
+        StringBuilder out = new StringBuilder(text.length());
+        for (String line : text.split("\n", -1)) {
+            StringBuilder cells = new StringBuilder();
+            int col = 0;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (c == '\r') {
+                    col = 0;
+                } else if (c == '\b') {
+                    col = Math.max(0, col - 1);
+                } else {
+                    if (col < cells.length()) {
+                        cells.setCharAt(col, c);
+                    } else {
+                        cells.append(c);
+                    }
+                    col++;
+                }
+            }
+            int end = cells.length();
+            while (end > 0 && cells.charAt(end - 1) == ' ') {
+                end--;
+            }
+            out.append(cells, 0, end).append('\n');
+        }
+        return out.length() > 0 ? out.substring(0, out.length() - 1) : "";
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (process.isAlive()) {
+                in.write("q\r".getBytes(StandardCharsets.US_ASCII));
+                in.flush();
+                process.waitFor(3, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (IOException | InterruptedException e) {
+            // it is being stopped anyway
+        }
+        process.destroy();
+        process.descendants().forEach(ProcessHandle::destroy);
+    }
+}

@@ -1,0 +1,177 @@
+package org.crashscope.analysis.live;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.crashscope.analysis.AnalysisSession;
+import org.crashscope.analysis.Finding;
+import org.crashscope.analysis.TranscriptAnalysis;
+import org.crashscope.transcript.model.KernelEvent;
+
+/**
+ * Gathers the evidence a chain needs by running crash: a first set of commands (what every
+ * analyst runs first), then the commands the memory errors of the log lead to: the page of each
+ * failed pfn ({@code kmem -p}), the task that maps its virtual address ({@code vtop -c PID ADDR}
+ * over the user tasks of {@code ps}), the page-table page that maps it ({@code rd -p TABLE 512}),
+ * then the next command each gap of the chain names, until the chain closes or {@link #BOUND}
+ * commands ran.
+ */
+public final class Gatherer {
+
+    /** What an analyst runs first on a dump. */
+    public static final List<String> FIRST_SET = List.of("sys", "bt", "log", "ps", "bt -a");
+    /** At most this many commands after the first set. */
+    public static final int BOUND = 40;
+    /** At most this many tasks are asked whether they map an address. */
+    static final int TASKS_ASKED = 24;
+
+    private static final Pattern PS = Pattern.compile("^>?\\s*(\\d+)\\s+\\d+\\s+\\d+\\s+[0-9a-f]+\\s+[A-Z]{2}\\s+[\\d.]+\\s+(\\d+)\\s+\\d+\\s+(\\S.*)$");
+    private static final Pattern LEVEL = Pattern.compile("^\\s*(PGD|P4D|PUD|PMD|PTE):\\s+([0-9a-f]+)\\s+=>\\s+([0-9a-f]+)");
+    private static final Pattern PAGE = Pattern.compile("^\\s*PAGE:\\s+[0-9a-f]+\\s+\\((\\d+)([KMG])B\\)");
+
+    private final LiveSession session;
+    private final AnalysisSession.Settings settings;
+    private final Consumer<String> progress;
+    private final Set<String> ran = new LinkedHashSet<>();
+
+    public Gatherer(LiveSession session, AnalysisSession.Settings settings, Consumer<String> progress) {
+        this.session = session;
+        this.settings = settings;
+        this.progress = progress == null ? s -> { } : progress;
+    }
+
+    /** Runs the first set and gathers; returns the analysis of the session at the end. */
+    public TranscriptAnalysis gather() throws IOException {
+        for (String command : FIRST_SET) {
+            run(command);
+        }
+        List<String> ps = List.of(lastOutput("ps").split("\n"));
+        TranscriptAnalysis analysis = analyse();
+        int budget = BOUND;
+        Set<Long> tables = new LinkedHashSet<>();
+        for (KernelEvent e : analysis.parsed().kernelEvents()) {
+            if (e.pfn() == null || budget <= 0) {
+                continue;
+            }
+            budget -= run("kmem -p " + Long.toHexString(e.pfn() << 12)) ? 1 : 0;
+            if (e.virtual() == null) {
+                continue;
+            }
+            for (Long pid : userTasks(ps)) {
+                if (budget-- <= 0) {
+                    break;
+                }
+                String out = runAndRead("vtop -c " + pid + " " + Long.toHexString(e.virtual()));
+                Long table = leafTable(out);
+                if (table != null) {
+                    if (tables.add(table) && budget-- > 0) {
+                        run("rd -p " + Long.toHexString(table) + " 512");
+                    }
+                    break;
+                }
+            }
+        }
+        analysis = analyse();
+        for (int round = 0; round < 4 && budget > 0; round++) {
+            List<String> next = new ArrayList<>();
+            for (Finding f : analysis.findings()) {
+                // a command with a placeholder (vtop -c <pid> ADDR) is the analyst's to complete
+                if (f.isGap() && f.nextCommand() != null && !f.nextCommand().contains("<") && !ran.contains(f.nextCommand())) {
+                    next.add(f.nextCommand());
+                }
+            }
+            if (next.isEmpty()) {
+                break;
+            }
+            for (String command : next) {
+                if (budget-- <= 0) {
+                    break;
+                }
+                run(command);
+            }
+            analysis = analyse();
+        }
+        return analysis;
+    }
+
+    /** The user tasks of a {@code ps} listing (not kernel threads, which crash prints in brackets), at most {@link #TASKS_ASKED}. */
+    static List<Long> userTasks(List<String> ps) {
+        List<Long> out = new ArrayList<>();
+        for (String line : ps) {
+            Matcher m = PS.matcher(line);
+            if (m.matches() && !m.group(3).startsWith("[") && Long.parseLong(m.group(2)) > 0 && out.size() < TASKS_ASKED) {
+                long pid = Long.parseLong(m.group(1));
+                if (!out.contains(pid)) {
+                    out.add(pid);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The page-table page of a vtop's leaf entry (the PUD of a 1 GB page, the PMD of a 2 MB one, else the PTE's), or {@code null} when it does not map. */
+    static Long leafTable(String vtop) {
+        String leafLevel = "PTE";
+        Long pud = null;
+        Long pmd = null;
+        Long pte = null;
+        for (String line : vtop.split("\n")) {
+            Matcher l = LEVEL.matcher(line);
+            if (l.find()) {
+                long entry = Long.parseUnsignedLong(l.group(2), 16);
+                switch (l.group(1)) {
+                    case "PUD" -> pud = entry;
+                    case "PMD" -> pmd = entry;
+                    case "PTE" -> pte = entry;
+                    default -> {
+                    }
+                }
+            }
+            Matcher p = PAGE.matcher(line);
+            if (p.find()) {
+                leafLevel = p.group(2).equals("G") ? "PUD" : p.group(2).equals("M") ? "PMD" : "PTE";
+            }
+        }
+        if (vtop.contains("not mapped") || vtop.contains("invalid") || !vtop.contains("PAGE:")) {
+            return null;
+        }
+        Long entry = switch (leafLevel) {
+            case "PUD" -> pud;
+            case "PMD" -> pmd;
+            default -> pte;
+        };
+        return entry == null ? null : entry & ~0xfffL;
+    }
+
+    private final java.util.Map<String, String> outputs = new java.util.HashMap<>();
+
+    private boolean run(String command) throws IOException {
+        if (!ran.add(command)) {
+            return false;
+        }
+        progress.accept(command);
+        outputs.put(command, session.runOurs(command).text());
+        return true;
+    }
+
+    private String runAndRead(String command) throws IOException {
+        run(command);
+        return outputs.getOrDefault(command, "");
+    }
+
+    private String lastOutput(String command) {
+        return outputs.getOrDefault(command, "");
+    }
+
+    private TranscriptAnalysis analyse() throws IOException {
+        try (AnalysisSession s = session.analysis(settings)) {
+            return s.analysis();
+        }
+    }
+}

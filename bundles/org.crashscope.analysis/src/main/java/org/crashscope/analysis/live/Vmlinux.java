@@ -1,0 +1,109 @@
+package org.crashscope.analysis.live;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Finds the vmlinux (with debug info) of a dump: by build id under
+ * {@code /usr/lib/debug/.build-id/}, by release under {@code /usr/lib/debug/boot/vmlinux-REL} and
+ * {@code /usr/lib/debug/lib/modules/REL/vmlinux}, beside the dump ({@code vmlinux},
+ * {@code vmlinux-REL}), in that order; the roots are those of {@code CRASHSCOPE_DEBUG_ROOT}
+ * (colon-separated) before {@code /}.
+ */
+public final class Vmlinux {
+
+    private Vmlinux() {
+    }
+
+    /** Where the vmlinux of {@code dump} was looked for, in order, and the first that is there ({@code null} when none). */
+    public record Found(Path vmlinux, List<Path> lookedAt) {
+    }
+
+    public static Found of(Dump dump) {
+        List<Path> candidates = new ArrayList<>();
+        for (Path root : roots()) {
+            Path debug = root.resolve("usr/lib/debug");
+            String id = dump.buildId();
+            if (id != null && id.length() > 2) {
+                String hex = id.toLowerCase(Locale.ROOT);
+                candidates.add(debug.resolve(".build-id").resolve(hex.substring(0, 2)).resolve(hex.substring(2) + ".debug"));
+            }
+            if (dump.release() != null) {
+                candidates.add(debug.resolve("boot/vmlinux-" + dump.release()));
+                candidates.add(debug.resolve("lib/modules/" + dump.release() + "/vmlinux"));
+            }
+        }
+        Path dir = dump.file().toAbsolutePath().getParent();
+        if (dir != null) {
+            if (dump.release() != null) {
+                candidates.add(dir.resolve("vmlinux-" + dump.release()));
+            }
+            candidates.add(dir.resolve("vmlinux"));
+        }
+        for (Path p : candidates) {
+            if (Files.isRegularFile(p) && Files.isReadable(p)) {
+                return new Found(p, List.copyOf(candidates));
+            }
+        }
+        return new Found(null, List.copyOf(candidates));
+    }
+
+    private static List<Path> roots() {
+        List<Path> roots = new ArrayList<>();
+        String env = System.getenv("CRASHSCOPE_DEBUG_ROOT");
+        if (env != null) {
+            Stream.of(env.split(":")).filter(s -> !s.isBlank()).map(Path::of).forEach(roots::add);
+        }
+        roots.add(Path.of("/"));
+        return roots;
+    }
+
+    /**
+     * Whether {@code vmlinux} is of the dump's release, by the Linux version string in it
+     * ({@code Linux version 6.1.0-37-amd64 ...}); {@code null} when it cannot tell (no release, no string found in the first 64 MiB).
+     */
+    public static Boolean matches(Path vmlinux, Dump dump) throws IOException {
+        if (dump.release() == null) {
+            return null;
+        }
+        byte[] needle = ("Linux version " + dump.release() + " ").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] any = "Linux version ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        boolean sawAny = false;
+        try (var in = new java.io.BufferedInputStream(Files.newInputStream(vmlinux), 1 << 16)) {
+            byte[] buf = new byte[1 << 20];
+            byte[] carry = new byte[0];
+            long read = 0;
+            int n;
+            while ((n = in.read(buf)) > 0 && read < (64L << 20)) {
+                byte[] window = new byte[carry.length + n];
+                System.arraycopy(carry, 0, window, 0, carry.length);
+                System.arraycopy(buf, 0, window, carry.length, n);
+                if (indexOf(window, needle) >= 0) {
+                    return true;
+                }
+                sawAny |= indexOf(window, any) >= 0;
+                carry = java.util.Arrays.copyOfRange(window, Math.max(0, window.length - needle.length), window.length);
+                read += n;
+            }
+        }
+        return sawAny ? Boolean.FALSE : null;
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int k = 0; k < needle.length; k++) {
+                if (hay[i + k] != needle[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

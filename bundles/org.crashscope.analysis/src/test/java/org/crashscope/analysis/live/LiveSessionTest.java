@@ -1,0 +1,92 @@
+package org.crashscope.analysis.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.crashscope.analysis.AnalysisSession;
+import org.crashscope.analysis.TranscriptAnalysis;
+import org.crashscope.arch.paging.Anomaly;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real crash on a real dump: the {@code both2m} dump releng/vmcore makes (Debian 12's 6.1
+ * kernel, two 2 MiB huge pages soft-offlined and poisoned), its vmlinux and a crash that reads 6.1
+ * (Debian 13's 8.0.6), from {@code $CRASHSCOPE_LIVE_FIXTURE} or {@code ~/.cache/crashscope/live/both2m}
+ * ({@code releng/vmcore/live-fixture.sh} makes it). Without that fixture these tests are skipped, and say so.
+ */
+class LiveSessionTest {
+
+    @TempDir
+    Path dir;
+
+    static Path fixture() {
+        String env = System.getenv("CRASHSCOPE_LIVE_FIXTURE");
+        Path d = env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "crashscope", "live", "both2m");
+        return Files.isRegularFile(d.resolve("vmcore")) && Files.isRegularFile(d.resolve("vmlinux")) && Files.isExecutable(d.resolve("crash")) ? d : null;
+    }
+
+    private Path dumpCopy(Path fixture) throws Exception {
+        // a link: the session transcript goes beside it, in the test's folder, never beside the cache
+        return Files.createSymbolicLink(dir.resolve("vmcore"), fixture.resolve("vmcore"));
+    }
+
+    @Test
+    void theGathererClosesTheHugePageChainWithNoCommandTypedByHand() throws Exception {
+        Path fixture = fixture();
+        assumeTrue(fixture != null, "no live fixture (releng/vmcore/live-fixture.sh makes it)");
+        Dump dump = Dump.of(dumpCopy(fixture));
+        try (LiveSession session = LiveSession.start(dump, fixture.resolve("vmlinux"), fixture.resolve("crash"), Duration.ofMinutes(5))) {
+            TranscriptAnalysis analysis = new Gatherer(session, AnalysisSession.Settings.defaults(), c -> { }).gather();
+            assertTrue(session.ranByCrashscope().containsAll(Gatherer.FIRST_SET));
+            assertTrue(session.ranByCrashscope().stream().anyMatch(c -> c.startsWith("rd -p ")), session.ranByCrashscope().toString());
+            List<Anomaly> anomalies = analysis.paging().tables().stream().flatMap(t -> t.anomalies().stream()).toList();
+            assertTrue(anomalies.stream().anyMatch(a -> a.expected() == 0x110200000L && a.found() != null && a.found() == 0x107800000L),
+                    "the soft-offlined page's slot maps the page it was migrated to: " + anomalies);
+            String text = Files.readString(session.transcript());
+            assertTrue(text.contains("crash> kmem -p 110200000\n"), "every command appended as crash printed it");
+            assertEquals(dir.resolve("vmcore.crashscope-session.txt"), session.transcript());
+            assertTrue(session.warnings().isEmpty(), session.warnings().toString());
+        }
+    }
+
+    @Test
+    void aCommandInterruptedAndCrashKilledMidSessionKeepTheTranscript() throws Exception {
+        Path fixture = fixture();
+        assumeTrue(fixture != null, "no live fixture (releng/vmcore/live-fixture.sh makes it)");
+        Dump dump = Dump.of(dumpCopy(fixture));
+        try (LiveSession session = LiveSession.start(dump, fixture.resolve("vmlinux"), fixture.resolve("crash"), Duration.ofMinutes(5))) {
+            assertTrue(session.run("sys").text().contains("RELEASE: 6.1.0"));
+            long before = Files.size(session.transcript());
+            ProcessHandle.current().descendants().filter(p -> p.info().command().orElse("").contains("crash") || p.info().commandLine().orElse("")
+                    .contains("usr/bin/crash")).forEach(ProcessHandle::destroyForcibly);
+            CrashProcess.CrashFailure failure = assertThrows(CrashProcess.CrashFailure.class, () -> session.run("bt -a"));
+            assertTrue(failure.getMessage().startsWith("crash stopped") || failure.getMessage().startsWith("crash has stopped"), failure.getMessage());
+            assertFalse(session.alive());
+            assertTrue(Files.size(session.transcript()) >= before, "the transcript so far is kept");
+            assertTrue(Files.readString(session.transcript()).contains("crash> sys\n"));
+        }
+    }
+
+    @Test
+    void aWrongVmlinuxAndAMissingCrashAreSaidBeforeAnythingRuns() throws Exception {
+        Path fixture = fixture();
+        assumeTrue(fixture != null, "no live fixture (releng/vmcore/live-fixture.sh makes it)");
+        Dump dump = Dump.of(dumpCopy(fixture));
+        Path other = Files.writeString(dir.resolve("vmlinux-other"), "Linux version 6.12.48+deb13-amd64 (debian-kernel@lists.debian.org)");
+        var wrong = assertThrows(CrashProcess.CrashFailure.class, () -> LiveSession.start(dump, other, fixture.resolve("crash"), Duration.ofMinutes(1)));
+        assertTrue(wrong.getMessage().startsWith("the vmlinux and the vmcore do not match"), wrong.getMessage());
+        var missing = assertThrows(CrashProcess.CrashFailure.class,
+                () -> LiveSession.start(dump, fixture.resolve("vmlinux"), dir.resolve("no-crash"), Duration.ofMinutes(1)));
+        assertTrue(missing.getMessage().startsWith("crash is not installed"), missing.getMessage());
+        assertFalse(Files.exists(LiveSession.transcriptOf(dump.file()).resolveSibling("vmcore.crashscope-session.2.txt")));
+    }
+}

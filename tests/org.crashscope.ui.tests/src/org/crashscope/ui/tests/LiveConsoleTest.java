@@ -1,0 +1,76 @@
+package org.crashscope.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.crashscope.ui.editor.TranscriptEditor;
+import org.crashscope.ui.editor.Transcripts;
+import org.crashscope.ui.live.CrashConsoleView;
+import org.crashscope.ui.live.LiveSessions;
+import org.crashscope.ui.preferences.Preferences;
+import org.crashscope.ui.views.PageTableView;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A dump opened in the workbench: the real crash runs on it in the Crash Console, the first set
+ * and the gatherer fill the views, a command typed in the console is appended to the session's
+ * transcript. On the both2m fixture of releng/vmcore/live-fixture.sh ({@code $CRASHSCOPE_LIVE_FIXTURE}
+ * or {@code ~/.cache/crashscope/live/both2m}); skipped, and saying so, without it.
+ */
+class LiveConsoleTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDumpOpensACrashSessionThatFillsTheViews() throws Exception {
+        String env = System.getenv("CRASHSCOPE_LIVE_FIXTURE");
+        Path fixture = env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "crashscope", "live", "both2m");
+        assumeTrue(Files.isRegularFile(fixture.resolve("vmcore")) && Files.isExecutable(fixture.resolve("crash")),
+                "no live fixture (releng/vmcore/live-fixture.sh makes it)");
+        System.setProperty("crashscope.noDialogs", "true");
+        Path dump = Files.createSymbolicLink(dir.resolve("vmcore"), fixture.resolve("vmcore"));
+        Files.createSymbolicLink(dir.resolve("vmlinux"), fixture.resolve("vmlinux")); // found beside the dump
+        Preferences.store().setValue(Preferences.CRASH_PATH, fixture.resolve("crash").toString());
+        try {
+            Display display = Display.getCurrent();
+            IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+            window.getShell().setSize(1600, 1000);
+            window.getActivePage().closeAllEditors(false);
+            Transcripts.open(window, dump);
+            Path transcript = dir.resolve("vmcore.crashscope-session.txt");
+            assertTrue(UiWait.until(display, 120_000, () -> LiveSessions.of(transcript) != null), "crash started: " + LiveSessions.lastMessage());
+            assertTrue(UiWait.until(display, 300_000, () -> window.getActivePage().getActiveEditor() instanceof TranscriptEditor e && e.analysis() != null
+                    && e.analysis().paging().tables().stream().anyMatch(t -> !t.anomalies().isEmpty())), "the gatherer dumped the PMD table");
+            CrashConsoleView console = (CrashConsoleView) window.getActivePage().showView(CrashConsoleView.ID);
+            UiWait.until(display, 5_000, () -> console.outputText().contains("crash> rd -p "));
+            assertNotNull(console.session());
+            console.type("sys");
+            assertTrue(UiWait.until(display, 60_000, () -> {
+                try {
+                    return Files.readString(transcript).contains("crash> sys\n") && Files.readString(transcript).lastIndexOf("crash> sys") > Files
+                            .readString(transcript).indexOf("crash> rd -p");
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }), "the typed command is appended after the gatherer's");
+            UiWait.settle(display, 500);
+            Screenshots.take(window.getShell(), "live-console-both2m");
+            window.getActivePage().showView(PageTableView.ID);
+            UiWait.settle(display, 300);
+            Screenshots.take(window.getShell(), "live-page-table-both2m");
+            LiveSessions.end(console.session());
+        } finally {
+            Preferences.store().setValue(Preferences.CRASH_PATH, "");
+            System.clearProperty("crashscope.noDialogs");
+        }
+    }
+}
