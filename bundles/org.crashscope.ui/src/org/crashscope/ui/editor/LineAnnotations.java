@@ -56,6 +56,14 @@ final class LineAnnotations {
                 // not in this window of a large file
             }
         }
+        replace(model, marked, found);
+    }
+
+    /**
+     * Puts {@code found} in the model where {@code marked} were, in one change of the model when it
+     * can (the rulers and the text repaint once), and remembers them in {@code marked}.
+     */
+    static void replace(IAnnotationModel model, List<Annotation> marked, Map<Annotation, Position> found) {
         if (model instanceof IAnnotationModelExtension bulk) {
             bulk.replaceAnnotations(marked.toArray(Annotation[]::new), found);
         } else {

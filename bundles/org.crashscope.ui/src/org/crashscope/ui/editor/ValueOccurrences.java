@@ -10,7 +10,6 @@ import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
-import org.eclipse.jface.text.source.IAnnotationModelExtension;
 
 /**
  * The occurrences of one value in the editor's document, as annotations: a selected slot,
@@ -40,23 +39,14 @@ final class ValueOccurrences {
                 found.put(new Annotation(TranscriptEditor.OCCURRENCE, false, "0x" + hex), new Position(matcher.start(), matcher.end() - matcher.start()));
             }
         }
-        if (model instanceof IAnnotationModelExtension bulk) {
-            bulk.replaceAnnotations(marked.toArray(Annotation[]::new), found);
-        } else {
-            marked.forEach(model::removeAnnotation);
-            found.forEach(model::addAnnotation);
-        }
-        marked.clear();
-        marked.addAll(found.keySet());
+        LineAnnotations.replace(model, marked, found);
         return marked.size();
     }
 
     /** Removes the marked occurrences ({@code model} may be {@code null} when the editor is closing). */
     void clear(IAnnotationModel model) {
-        if (model instanceof IAnnotationModelExtension bulk) {
-            bulk.replaceAnnotations(marked.toArray(Annotation[]::new), Map.of());
-        } else if (model != null) {
-            marked.forEach(model::removeAnnotation);
+        if (model != null) {
+            LineAnnotations.replace(model, marked, Map.of());
         }
         marked.clear();
     }

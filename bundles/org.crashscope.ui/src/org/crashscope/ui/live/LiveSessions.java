@@ -118,37 +118,32 @@ public final class LiveSessions {
 
     /** Runs {@code command} in the session's job queue; the transcript's editor and the console follow. */
     public static Job run(IWorkbenchWindow window, LiveSession session, String command) {
-        Job job = new Job("crash> " + command) {
-            @Override
-            protected IStatus run(IProgressMonitor monitor) {
-                try {
-                    session.run(command);
-                } catch (CrashProcess.CrashFailure e) {
-                    tell(window, "Crash Session", e.getMessage() + "\n\nThe transcript so far is kept: " + session.transcript()
-                            + "\nRestart opens the dump again in a new session.");
-                } catch (IOException e) {
-                    return Status.error("crash> " + command + ": " + e.getMessage(), e);
-                }
-                reload(window, session);
-                changed(session);
-                return Status.OK_STATUS;
-            }
-        };
-        job.setRule(rule(session.dump().file()));
-        job.setSystem(true);
-        job.schedule();
-        return job;
+        return schedule(window, session, "crash> " + command, false, monitor -> session.run(command));
     }
 
     /** The gatherer again: the first set is remembered, the chain's next commands are run. */
     public static Job gather(IWorkbenchWindow window, LiveSession session) {
-        Job job = new Job("Gathering evidence from " + session.dump().file().getFileName()) {
+        return schedule(window, session, "Gathering evidence from " + session.dump().file().getFileName(), true,
+                monitor -> new Gatherer(session, Preferences.settings(), command -> monitor.subTask("crash> " + command)).gather());
+    }
+
+    /** What a session's job does with crash. */
+    private interface Work {
+        void run(IProgressMonitor monitor) throws IOException;
+    }
+
+    /** A job of the session (one at a time per dump): crash's failures told, the editor and the console following. */
+    private static Job schedule(IWorkbenchWindow window, LiveSession session, String name, boolean user, Work work) {
+        Job job = new Job(name) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 try {
-                    new Gatherer(session, Preferences.settings(), command -> monitor.subTask("crash> " + command)).gather();
+                    work.run(monitor);
+                } catch (CrashProcess.CrashFailure e) {
+                    tell(window, "Crash Session", e.getMessage() + "\n\nThe transcript so far is kept: " + session.transcript()
+                            + "\nRestart opens the dump again in a new session.");
                 } catch (IOException e) {
-                    tell(window, "Crash Session", e.getMessage());
+                    return Status.error(name + ": " + e.getMessage(), e);
                 }
                 reload(window, session);
                 changed(session);
@@ -156,7 +151,8 @@ public final class LiveSessions {
             }
         };
         job.setRule(rule(session.dump().file()));
-        job.setUser(true);
+        job.setUser(user);
+        job.setSystem(!user);
         job.schedule();
         return job;
     }

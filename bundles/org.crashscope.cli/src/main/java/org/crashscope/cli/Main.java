@@ -123,14 +123,10 @@ public final class Main {
             return usage("unknown format '" + format + "' (json or text)");
         }
         if (parsed.options().containsKey("--vmcore")) {
-            if (file != null) {
-                return usage("--vmcore DUMP replaces FILE: give one of them");
-            }
-            Path session = live(Path.of(parsed.options().get("--vmcore")), parsed.options().get("--vmlinux"));
-            if (session == null) {
+            file = liveInput(parsed);
+            if (file == null) {
                 return USAGE;
             }
-            file = session.toString();
         }
         if (file == null) {
             return usage("analyze needs a FILE (or --vmcore DUMP)");
@@ -163,6 +159,16 @@ public final class Main {
             folders.add(p);
         }
         return Settings.defaults().withRules(folders).withDepth(depth.equals("full") ? Settings.Depth.FULL : Settings.Depth.VIEW);
+    }
+
+    /** The session transcript of {@code --vmcore DUMP} (crash run on it), or {@code null} when that failed (said on stderr). */
+    private String liveInput(Args parsed) {
+        if (parsed.file() != null) {
+            usage("--vmcore DUMP replaces FILE: give one of them");
+            return null;
+        }
+        Path session = live(Path.of(parsed.options().get("--vmcore")), parsed.options().get("--vmlinux"));
+        return session == null ? null : session.toString();
     }
 
     /**
@@ -228,14 +234,10 @@ public final class Main {
             return usage("report needs a FILE (or --vmcore DUMP) and -o OUT");
         }
         if (parsed.options().containsKey("--vmcore")) {
-            if (file != null) {
-                return usage("--vmcore DUMP replaces FILE: give one of them");
-            }
-            Path session = live(Path.of(parsed.options().get("--vmcore")), parsed.options().get("--vmlinux"));
-            if (session == null) {
+            file = liveInput(parsed);
+            if (file == null) {
                 return USAGE;
             }
-            file = session.toString();
         }
         String name = format != null ? format : output.contains(".") ? output.substring(output.lastIndexOf('.') + 1) : "html";
         ReportFormat reportFormat = ReportFormat.of(name);

@@ -58,7 +58,7 @@ public record Dump(Path file, Format format, Map<String, String> vmcoreinfo) {
             }
             String magic = new String(head.array(), 0, Math.min(16, head.limit()), StandardCharsets.ISO_8859_1);
             if (magic.startsWith("KDUMP   ")) {
-                return new Dump(file, Format.KDUMP_COMPRESSED, kdump(ch, head));
+                return new Dump(file, Format.KDUMP_COMPRESSED, kdump((offset, length) -> read(ch, offset, length)));
             }
             if (magic.startsWith("makedumpfile")) {
                 return new Dump(file, Format.FLATTENED, flattened(ch));
@@ -122,31 +122,39 @@ public record Dump(Path file, Format format, Map<String, String> vmcoreinfo) {
         return Map.of();
     }
 
-    /**
-     * kdump-compressed: the disk_dump_header (block_size at {@value #BLOCK_SIZE}), then the kdump_sub_header one
-     * block on, whose offset_vmcoreinfo and size_vmcoreinfo (at 32 and 40, header version 3 and
-     * later) locate the VMCOREINFO text.
-     */
     /** disk_dump_header: signature[8], header_version, new_utsname (6 x 65), timeval (8-aligned), status, then block_size. */
     static final int BLOCK_SIZE = 428;
 
-    private static Map<String, String> kdump(FileChannel ch, ByteBuffer head) throws IOException {
-        head.order(ByteOrder.LITTLE_ENDIAN);
-        int version = head.getInt(8);
-        int blockSize = head.getInt(BLOCK_SIZE);
-        if (version < 3 || blockSize <= 0 || blockSize > (1 << 20)) {
+    /** Reads {@code length} bytes at {@code offset} of a kdump-compressed file (fewer, or none, past what is there). */
+    private interface KdumpBytes {
+        ByteBuffer at(long offset, int length) throws IOException;
+    }
+
+    /**
+     * kdump-compressed: the disk_dump_header (block_size at {@value #BLOCK_SIZE}), then the
+     * kdump_sub_header one block on, whose offset_vmcoreinfo and size_vmcoreinfo (at 32 and 40:
+     * phys_base, dump_level, split, start_pfn and end_pfn come first; header version 3 and later)
+     * locate the VMCOREINFO text.
+     */
+    private static Map<String, String> kdump(KdumpBytes file) throws IOException {
+        ByteBuffer head = file.at(0, BLOCK_SIZE + 4).order(ByteOrder.LITTLE_ENDIAN);
+        if (head.limit() < BLOCK_SIZE + 4 || !new String(head.array(), 0, 8, StandardCharsets.ISO_8859_1).equals("KDUMP   ")) {
             return Map.of();
         }
-        ByteBuffer sub = read(ch, blockSize, 64).order(ByteOrder.LITTLE_ENDIAN);
+        int blockSize = head.getInt(BLOCK_SIZE);
+        if (head.getInt(8) < 3 || blockSize <= 0 || blockSize > (1 << 20)) {
+            return Map.of();
+        }
+        ByteBuffer sub = file.at(blockSize, 48).order(ByteOrder.LITTLE_ENDIAN);
         if (sub.limit() < 48) {
             return Map.of();
         }
-        long offset = sub.getLong(32); // kdump_sub_header: phys_base, dump_level, split, start_pfn, end_pfn, offset_vmcoreinfo, size_vmcoreinfo
+        long offset = sub.getLong(32);
         long size = sub.getLong(40);
         if (offset <= 0 || size <= 0 || size > (1 << 20)) {
             return Map.of();
         }
-        ByteBuffer text = read(ch, offset, (int) size);
+        ByteBuffer text = file.at(offset, (int) size);
         return lines(new String(text.array(), 0, text.limit(), StandardCharsets.ISO_8859_1));
     }
 
@@ -169,36 +177,13 @@ public record Dump(Path file, Format format, Map<String, String> vmcoreinfo) {
             records.put(offset, new long[] {at + 16, size});
             at += 16 + size;
         }
-        java.util.function.BiFunction<Long, Integer, ByteBuffer> logical = (offset, length) -> {
+        return kdump((offset, length) -> {
             var entry = records.floorEntry(offset);
             if (entry == null || offset + length > entry.getKey() + entry.getValue()[1]) {
                 return ByteBuffer.allocate(0);
             }
-            try {
-                return read(ch, entry.getValue()[0] + (offset - entry.getKey()), length);
-            } catch (IOException e) {
-                return ByteBuffer.allocate(0);
-            }
-        };
-        ByteBuffer head = logical.apply(0L, BLOCK_SIZE + 4).order(ByteOrder.LITTLE_ENDIAN);
-        if (head.limit() < BLOCK_SIZE + 4 || !new String(head.array(), 0, 8, StandardCharsets.ISO_8859_1).equals("KDUMP   ")) {
-            return Map.of();
-        }
-        int blockSize = head.getInt(BLOCK_SIZE);
-        if (head.getInt(8) < 3 || blockSize <= 0 || blockSize > (1 << 20)) {
-            return Map.of();
-        }
-        ByteBuffer sub = logical.apply((long) blockSize, 48).order(ByteOrder.LITTLE_ENDIAN);
-        if (sub.limit() < 48) {
-            return Map.of();
-        }
-        long offset = sub.getLong(32); // kdump_sub_header: phys_base, dump_level, split, start_pfn, end_pfn, offset_vmcoreinfo, size_vmcoreinfo
-        long size = sub.getLong(40);
-        if (offset <= 0 || size <= 0 || size > (1 << 20)) {
-            return Map.of();
-        }
-        ByteBuffer text = logical.apply(offset, (int) size);
-        return lines(new String(text.array(), 0, text.limit(), StandardCharsets.ISO_8859_1));
+            return read(ch, entry.getValue()[0] + (offset - entry.getKey()), length);
+        });
     }
 
     private static Map<String, String> lines(String text) {
