@@ -28,6 +28,8 @@ public final class TranscriptOutlinePage extends ContentOutlinePage {
 
     private final TranscriptEditor editor;
     private List<Outline.Node> nodes = List.of();
+    /** The prompt lines of the commands Crashscope ran, when the transcript is a live session's. */
+    private java.util.Set<Integer> ran = java.util.Set.of();
 
     TranscriptOutlinePage(TranscriptEditor editor) {
         this.editor = editor;
@@ -41,7 +43,8 @@ public final class TranscriptOutlinePage extends ContentOutlinePage {
         viewer.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
-                return ((Outline.Node) element).label();
+                Outline.Node n = (Outline.Node) element;
+                return ran.contains(n.firstLine()) && n.kind() == Outline.Kind.COMMAND ? n.label() + "  (run by Crashscope)" : n.label();
             }
 
             @Override
@@ -119,6 +122,7 @@ public final class TranscriptOutlinePage extends ContentOutlinePage {
 
     void setNodes(List<Outline.Node> nodes) {
         this.nodes = nodes;
+        ran = editor.file() == null ? java.util.Set.of() : org.crashscope.analysis.live.LiveSession.ranLines(editor.file());
         TreeViewer viewer = getTreeViewer();
         if (viewer != null && !viewer.getControl().isDisposed()) {
             viewer.setInput(nodes);

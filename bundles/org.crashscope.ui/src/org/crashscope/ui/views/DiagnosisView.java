@@ -39,6 +39,7 @@ public final class DiagnosisView extends TranscriptView {
     private Label headline;
     private Label session;
     private Button copy;
+    private Button run;
     private DiagramCanvas canvas;
     private List<Finding> findings = List.of();
     private int selected = -1;
@@ -46,7 +47,7 @@ public final class DiagnosisView extends TranscriptView {
 
     @Override
     public void createPartControl(Composite parent) {
-        parent.setLayout(new GridLayout(3, false));
+        parent.setLayout(new GridLayout(4, false));
         headline = new Label(parent, SWT.NONE);
         headline.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         Button note = new Button(parent, SWT.PUSH);
@@ -65,10 +66,14 @@ public final class DiagnosisView extends TranscriptView {
         copy.setText("Copy next commands");
         copy.setToolTipText("Copy the crash commands that would fill the gaps in the evidence");
         copy.addListener(SWT.Selection, e -> copyNextCommands());
+        run = new Button(parent, SWT.PUSH);
+        run.setText("Run in crash");
+        run.setToolTipText("Run the commands that would fill the gaps in this transcript's live crash session");
+        run.addListener(SWT.Selection, e -> runNextCommands());
         session = new Label(parent, SWT.WRAP);
-        session.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        session.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         canvas = new DiagramCanvas(parent);
-        canvas.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        canvas.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         canvas.onSelect(this::selectFinding);
         canvas.control().addListener(SWT.Resize, e -> {
             if (Math.abs(canvas.control().getClientArea().width - 24 - drawnWidth) > 40 && !findings.isEmpty()) {
@@ -99,6 +104,7 @@ public final class DiagnosisView extends TranscriptView {
             drawChain();
         }
         copy.setEnabled(!nextCommands().isEmpty());
+        run.setEnabled(live() != null && !runnable().isEmpty());
         headline.getParent().layout(true, true);
     }
 
@@ -136,6 +142,25 @@ public final class DiagnosisView extends TranscriptView {
     }
 
     /** The crash commands of the gaps, one a line. */
+    /** The live crash session of the transcript in front, or {@code null}. */
+    private org.crashscope.analysis.live.LiveSession live() {
+        return getSite().getPage().getActiveEditor() instanceof org.crashscope.ui.editor.TranscriptEditor editor
+                ? org.crashscope.ui.live.LiveSessions.of(editor.file()) : null;
+    }
+
+    /** The gaps' commands that can run as they are (not those with a placeholder: {@code vtop -c <pid> ADDR}). */
+    private List<String> runnable() {
+        return findings.stream().filter(Finding::isGap).map(Finding::nextCommand).filter(c -> c != null && !c.contains("<")).distinct().toList();
+    }
+
+    /** Runs the gaps' commands in the live session, one after the other; the views follow as each ends. */
+    private void runNextCommands() {
+        var live = live();
+        if (live != null) {
+            runnable().forEach(c -> org.crashscope.ui.live.LiveSessions.run(getSite().getWorkbenchWindow(), live, c));
+        }
+    }
+
     public String nextCommands() {
         StringBuilder b = new StringBuilder();
         findings.stream().filter(Finding::isGap).forEach(f -> b.append(f.nextCommand()).append('\n'));

@@ -53,6 +53,11 @@ class LiveConsoleTest {
             CrashConsoleView console = (CrashConsoleView) window.getActivePage().showView(CrashConsoleView.ID);
             UiWait.until(display, 5_000, () -> console.outputText().contains("crash> rd -p "));
             assertNotNull(console.session());
+            var outline = (org.crashscope.ui.editor.TranscriptOutlinePage) ((TranscriptEditor) window.getActivePage().getActiveEditor())
+                    .getAdapter(org.eclipse.ui.views.contentoutline.IContentOutlinePage.class);
+            var marked = org.crashscope.analysis.live.LiveSession.ranLines(transcript);
+            assertTrue(outline.nodes().stream().filter(n -> marked.contains(n.firstLine())).map(n -> n.label()).anyMatch(l -> l.startsWith("rd -p ")),
+                    "the commands Crashscope ran are known by their lines: " + marked);
             console.type("sys");
             assertTrue(UiWait.until(display, 60_000, () -> {
                 try {

@@ -129,6 +129,33 @@ public final class LiveSession implements AutoCloseable {
         return run(command, true);
     }
 
+    /**
+     * The prompt lines of the commands Crashscope ran in the session written to {@code transcript}
+     * (from {@code TRANSCRIPT.ran} beside it: one line number a line), for the outline to mark.
+     */
+    public static java.util.Set<Integer> ranLines(Path transcript) {
+        Path ran = ranFile(transcript);
+        java.util.Set<Integer> lines = new java.util.HashSet<>();
+        try {
+            if (Files.isRegularFile(ran)) {
+                for (String line : Files.readAllLines(ran, StandardCharsets.US_ASCII)) {
+                    if (line.matches("\\d{1,9}")) {
+                        lines.add(Integer.parseInt(line));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // no marks: the commands are shown unmarked
+        }
+        return lines;
+    }
+
+    private static Path ranFile(Path transcript) {
+        return transcript.resolveSibling(transcript.getFileName() + ".ran");
+    }
+
+    private int lines;
+
     private synchronized CrashProcess.Output run(String command, boolean byUs) throws IOException {
         CrashProcess.Output out;
         try {
@@ -139,6 +166,7 @@ public final class LiveSession implements AutoCloseable {
         }
         if (byUs) {
             ours.add(command);
+            Files.writeString(ranFile(transcript), (lines + 1) + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         append("crash> " + command + "\n" + (out.text().isEmpty() ? "" : out.text() + "\n"));
         check(out.text());
@@ -166,6 +194,7 @@ public final class LiveSession implements AutoCloseable {
                 StandardOpenOption.DSYNC)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
+        lines += (int) text.chars().filter(c -> c == '\n').count();
     }
 
     @Override

@@ -55,6 +55,12 @@ class LiveSessionTest {
             assertTrue(text.contains("crash> kmem -p 110200000\n"), "every command appended as crash printed it");
             assertEquals(dir.resolve("vmcore.crashscope-session.txt"), session.transcript());
             assertTrue(session.warnings().isEmpty(), session.warnings().toString());
+            List<String> lines = Files.readAllLines(session.transcript());
+            var ran = LiveSession.ranLines(session.transcript());
+            assertEquals(session.ranByCrashscope().size(), ran.size(), "one mark per command Crashscope ran");
+            for (int line : ran) {
+                assertTrue(lines.get(line - 1).startsWith("crash> "), "line " + line + ": " + lines.get(line - 1));
+            }
         }
     }
 
