@@ -44,7 +44,7 @@ for shape in "${shapes[@]}"; do
     fi
   fi
   cat "$big" > /dev/null   # warm the page cache for everyone alike
-  bytes=$(stat -c %s "$big")
+  bytes=$(stat -Lc %s "$big")
   heap_mb=$(( bytes / 4 / 1048576 < 64 ? 64 : bytes / 4 / 1048576 ))
   grep_t=$(seconds grep -c 'crash>' "$big" || true)
   big_t=$(seconds "$top/crashscope" analyze "$big" --format text)
