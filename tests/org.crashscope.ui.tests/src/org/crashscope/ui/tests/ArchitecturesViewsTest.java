@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 
 import org.crashscope.diagram.Diagram;
@@ -14,16 +13,13 @@ import org.crashscope.diagram.Palette;
 import org.crashscope.ui.views.BacktraceView;
 import org.crashscope.ui.views.DiagnosisView;
 import org.crashscope.ui.editor.TranscriptEditor;
-import org.crashscope.ui.editor.Transcripts;
 import org.crashscope.ui.views.WalkView;
-import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.FrameworkUtil;
 
 /** The walk and backtrace views on transcripts of other architectures: right, or shown as crash printed them; never flagged wrong. */
 class ArchitecturesViewsTest {
@@ -42,10 +38,7 @@ class ArchitecturesViewsTest {
     }
 
     private TranscriptEditor open(String name) throws Exception {
-        var entry = FrameworkUtil.getBundle(ArchitecturesViewsTest.class).getEntry("resources/arch/" + name);
-        TranscriptEditor editor = Transcripts.open(window, Path.of(FileLocator.toFileURL(entry).toURI()));
-        UiWait.settle(display, 300);
-        return editor;
+        return Seed.openResource(window, "arch/" + name);
     }
 
     private static boolean anyRed(Diagram d) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.crashscope.analysis.Outline;
@@ -16,8 +15,6 @@ import org.crashscope.ui.views.HardwareErrorsView;
 import org.crashscope.ui.views.PageTableView;
 import org.crashscope.ui.editor.TranscriptEditor;
 import org.crashscope.ui.editor.TranscriptOutlinePage;
-import org.crashscope.ui.editor.Transcripts;
-import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IPageLayout;
@@ -26,7 +23,6 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.views.contentoutline.ContentOutline;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.FrameworkUtil;
 
 /** The views on sessions of the real crash on real dumps (releng/vmcore): the migrated and the poisoned slot, machine checks, a watchdog's crash. */
 class RealSessionsViewsTest {
@@ -45,10 +41,7 @@ class RealSessionsViewsTest {
     }
 
     private TranscriptEditor open(String name) throws Exception {
-        var entry = FrameworkUtil.getBundle(RealSessionsViewsTest.class).getEntry("resources/vmcore/" + name);
-        TranscriptEditor editor = Transcripts.open(window, Path.of(FileLocator.toFileURL(entry).toURI()));
-        UiWait.settle(display, 300);
-        return editor;
+        return Seed.openResource(window, "vmcore/" + name);
     }
 
     @Test

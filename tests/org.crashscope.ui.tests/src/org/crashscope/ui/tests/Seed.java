@@ -51,4 +51,12 @@ final class Seed {
     static IWorkbenchWindow window() {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow();
     }
+
+    /** Opens the test bundle's resource {@code resources/PATH} (a transcript of its own) in {@code window}. */
+    static TranscriptEditor openResource(IWorkbenchWindow window, String path) throws Exception {
+        var entry = org.osgi.framework.FrameworkUtil.getBundle(Seed.class).getEntry("resources/" + path);
+        TranscriptEditor editor = Transcripts.open(window, Path.of(FileLocator.toFileURL(entry).toURI()));
+        UiWait.settle(Display.getCurrent(), 300);
+        return editor;
+    }
 }
