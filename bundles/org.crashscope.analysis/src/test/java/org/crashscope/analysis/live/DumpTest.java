@@ -46,6 +46,16 @@ class DumpTest {
     }
 
     @Test
+    void anElfCoreIsRecognisedByItsLoadSegmentsAndItsVmcoreinfoNote() throws Exception {
+        // the head of QEMU's dump-guest-memory in ELF (a 1 GiB guest of the same kernel): headers, program headers, notes
+        Dump dump = Dump.of(resource("dumps/qemu-elf-head.core"));
+        assertEquals(Dump.Format.ELF_CORE, dump.format());
+        assertEquals("6.1.0-57-amd64", dump.release());
+        assertEquals("6a2b4ac77585b8cf102cba771300e573c8489b69", dump.buildId());
+        assertEquals("4096", dump.vmcoreinfo().get("PAGESIZE"));
+    }
+
+    @Test
     void transcriptsAndOtherFilesAreNotDumps() throws Exception {
         assertNull(Dump.of(SharedFixtures.seed()));
         assertNull(Dump.of(Files.write(dir.resolve("empty"), new byte[0])));
