@@ -1,6 +1,5 @@
 package org.crashscope.ui.views;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +45,8 @@ public final class BacktraceView extends TranscriptView {
     private List<Traces.Entry> entries = List.of();
     private List<Traces.Entry> shownEntries = List.of();
     private Text filter;
+    /** Set while show() clears the filter: the traces are listed once, by show(). */
+    private boolean filling;
     private SashForm sash;
     private SashForm top;
     private final Map<AnnotatedSlot.Kind, Integer> kindColors = new HashMap<>();
@@ -133,10 +134,11 @@ public final class BacktraceView extends TranscriptView {
         }
         this.analysis = analysis;
         List<Backtrace> list = analysis == null ? List.of() : analysis.parsed().backtraces();
-        slotsByTrace = analysis == null ? List.of() : slotsByTrace(list, analysis.slots());
+        slotsByTrace = analysis == null ? List.of() : Traces.slotsOf(list, analysis.slots());
         entries = analysis == null ? List.of() : Traces.of(analysis);
-        shownEntries = entries;
+        filling = true;
         filter.setText(""); // a new transcript: every trace
+        filling = false;
         shownEntries = entries;
         traces.setItems(shownEntries.size(), i -> shownEntries.get(i).label());
         traces.select(Traces.opening(entries));
@@ -160,7 +162,7 @@ public final class BacktraceView extends TranscriptView {
 
     /** The traces the filter names, the one shown kept when it still is. */
     private void applyFilter() {
-        if (analysis == null) {
+        if (analysis == null || filling) {
             return;
         }
         Traces.Entry current = traces.getSelectionIndex() < 0 || traces.getSelectionIndex() >= shownEntries.size() ? null
@@ -176,31 +178,6 @@ public final class BacktraceView extends TranscriptView {
     /** The filter of the drop-down. */
     public Text filter() {
         return filter;
-    }
-
-    /** The annotated stack words of each backtrace: the words sorted by line once, each trace's found by a binary search. */
-    private static List<List<AnnotatedSlot>> slotsByTrace(List<Backtrace> traces, List<AnnotatedSlot> slots) {
-        List<AnnotatedSlot> sorted = new ArrayList<>(slots);
-        sorted.sort(java.util.Comparator.comparingInt(a -> a.slot().line()));
-        List<List<AnnotatedSlot>> out = new ArrayList<>(traces.size());
-        for (Backtrace bt : traces) {
-            int lo = 0;
-            int hi = sorted.size();
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (sorted.get(mid).slot().line() < bt.span().first()) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            int end = lo;
-            while (end < sorted.size() && bt.span().contains(sorted.get(end).slot().line())) {
-                end++;
-            }
-            out.add(sorted.subList(lo, end));
-        }
-        return out;
     }
 
     private void showFault() {

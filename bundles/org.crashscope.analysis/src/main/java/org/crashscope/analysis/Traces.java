@@ -1,9 +1,11 @@
 package org.crashscope.analysis;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import org.crashscope.analysis.stack.AnnotatedSlot;
 import org.crashscope.transcript.model.Backtrace;
 import org.crashscope.transcript.model.Frame;
 
@@ -96,5 +98,33 @@ public final class Traces {
         return (panic ? "\u25b6 panic task: " : "") + who + ", " + bt.frames().size() + " frames"
                 + (bt.slots().isEmpty() ? "" : ", " + bt.slots().size() + " stack words") + (top.isEmpty() ? "" : ", in " + top) + (idle ? " (idle)" : "")
                 + " (" + (bt.command().isEmpty() ? "bt without prompt" : bt.command()) + ", line " + bt.span().first() + ")";
+    }
+
+    /**
+     * The annotated stack words of each of {@code traces} (index for index): the words sorted by
+     * line once, each trace's found by a binary search, so a thousand traces cost what they hold.
+     */
+    public static List<List<AnnotatedSlot>> slotsOf(List<Backtrace> traces, List<AnnotatedSlot> slots) {
+        List<AnnotatedSlot> sorted = new ArrayList<>(slots);
+        sorted.sort(Comparator.comparingInt(a -> a.slot().line()));
+        List<List<AnnotatedSlot>> out = new ArrayList<>(traces.size());
+        for (Backtrace bt : traces) {
+            int lo = 0;
+            int hi = sorted.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (sorted.get(mid).slot().line() < bt.span().first()) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            int end = lo;
+            while (end < sorted.size() && bt.span().contains(sorted.get(end).slot().line())) {
+                end++;
+            }
+            out.add(sorted.subList(lo, end));
+        }
+        return out;
     }
 }

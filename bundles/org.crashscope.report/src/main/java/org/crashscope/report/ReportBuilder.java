@@ -256,7 +256,10 @@ public final class ReportBuilder {
 
     private static void backtraces(Input in, List<Report.Section> out) {
         List<Report.Block> blocks = new ArrayList<>();
-        for (Backtrace bt : in.analysis().parsed().backtraces()) {
+        List<Backtrace> traces = in.analysis().parsed().backtraces();
+        List<List<AnnotatedSlot>> slotsOf = org.crashscope.analysis.Traces.slotsOf(traces, in.analysis().slots());
+        for (int t = 0; t < traces.size(); t++) {
+            Backtrace bt = traces.get(t);
             String who = bt.task() == null ? "" : String.format(": PID %d \"%s\" CPU %d", bt.task().pid(), bt.task().command(), bt.task().cpu());
             blocks.add(new Report.Paragraph(String.format("%s at line %d%s", bt.command().isEmpty() ? "Backtrace" : "crash> " + bt.command(),
                     bt.span().first(), who), true));
@@ -274,7 +277,7 @@ public final class ReportBuilder {
                 }
                 blocks.add(new Report.Table(List.of("#", "stack", "function", "module"), rows, exception, true));
             }
-            List<AnnotatedSlot> slots = in.analysis().slots().stream().filter(s -> bt.span().contains(s.slot().line())).toList();
+            List<AnnotatedSlot> slots = slotsOf.get(t);
             if (!slots.isEmpty()) {
                 List<List<String>> rows = new ArrayList<>();
                 Set<Integer> labelled = new LinkedHashSet<>();
