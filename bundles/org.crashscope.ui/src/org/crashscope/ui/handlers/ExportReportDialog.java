@@ -40,8 +40,6 @@ final class ExportReportDialog extends TitleAreaDialog {
     private Browser browser;
     private final org.eclipse.swt.custom.StackLayout stack = new org.eclipse.swt.custom.StackLayout();
     private String shown = "";
-    private Text caseId;
-    private Text analyst;
     private Runnable onClose = () -> { };
 
     /** @param input the report's input with the case and analyst as stored now (read again when they change) */
@@ -79,8 +77,8 @@ final class ExportReportDialog extends TitleAreaDialog {
         Composite who = new Composite(body, SWT.NONE);
         who.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
         who.setLayout(new GridLayout(4, false));
-        caseId = field(who, "&Case:", Preferences.REPORT_CASE, "the support case, e.g. 03512345");
-        analyst = field(who, "&Analyst:", Preferences.REPORT_ANALYST, "your name");
+        field(who, "&Case:", Preferences.REPORT_CASE, "the support case, e.g. 03512345");
+        field(who, "&Analyst:", Preferences.REPORT_ANALYST, "your name");
         String[] labels = {"HTML (one self-contained file, with diagrams)", "Markdown (GitHub, GitLab)", "JSON (the CLI contract plus notes)"};
         ReportFormat[] formats = {ReportFormat.HTML, ReportFormat.MARKDOWN, ReportFormat.JSON};
         for (int i = 0; i < formats.length; i++) {
@@ -113,7 +111,7 @@ final class ExportReportDialog extends TitleAreaDialog {
     }
 
     /** A labelled text field remembered in the preferences under {@code key}; a change refreshes the preview. */
-    private Text field(Composite parent, String label, String key, String hint) {
+    private void field(Composite parent, String label, String key, String hint) {
         new Label(parent, SWT.NONE).setText(label);
         Text text = new Text(parent, SWT.BORDER);
         text.setText(Preferences.store().getString(key));
@@ -123,7 +121,6 @@ final class ExportReportDialog extends TitleAreaDialog {
             Preferences.store().setValue(key, text.getText().strip());
             refresh();
         });
-        return text;
     }
 
     /** The preview: HTML rendered (as text where no browser engine is), Markdown and JSON as written. */

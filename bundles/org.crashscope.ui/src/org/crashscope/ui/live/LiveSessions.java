@@ -15,7 +15,6 @@ import org.crashscope.analysis.live.Dump;
 import org.crashscope.analysis.live.Gatherer;
 import org.crashscope.analysis.live.LiveSession;
 import org.crashscope.analysis.live.Vmlinux;
-import org.crashscope.ui.Ui;
 import org.crashscope.ui.editor.TranscriptEditor;
 import org.crashscope.ui.editor.Transcripts;
 import org.crashscope.ui.preferences.Preferences;
@@ -228,17 +227,17 @@ public final class LiveSessions {
         Display display = Display.getDefault();
         if (Boolean.getBoolean("crashscope.noDialogs")) {
             org.eclipse.core.runtime.ILog.of(LiveSessions.class).info(title + ": " + message);
-            LAST_MESSAGE[0] = message;
+            lastMessage = message;
             return;
         }
         display.asyncExec(() -> MessageDialog.openWarning(window.getShell(), title, message));
     }
 
     /** The last message a session would have shown in a dialog (tests run without dialogs). */
-    static final String[] LAST_MESSAGE = {null};
+    private static volatile String lastMessage;
 
     public static String lastMessage() {
-        return LAST_MESSAGE[0];
+        return lastMessage;
     }
 
     private static String tail(String printed) {
@@ -246,29 +245,20 @@ public final class LiveSessions {
         return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 15), lines.length));
     }
 
-    /** One command at a time per dump. */
-    private static ISchedulingRule rule(Path dump) {
-        return new ISchedulingRule() {
-            final Path key = dump.toAbsolutePath().normalize();
+    /** One command at a time per dump: jobs of the same dump conflict. */
+    private record DumpRule(Path dump) implements ISchedulingRule {
+        @Override
+        public boolean contains(ISchedulingRule other) {
+            return equals(other);
+        }
 
-            @Override
-            public boolean contains(ISchedulingRule other) {
-                return isConflicting(other);
-            }
-
-            @Override
-            public boolean isConflicting(ISchedulingRule other) {
-                return other instanceof ISchedulingRule r && r.getClass() == getClass() && r.toString().equals(toString());
-            }
-
-            @Override
-            public String toString() {
-                return "crash session " + key;
-            }
-        };
+        @Override
+        public boolean isConflicting(ISchedulingRule other) {
+            return equals(other);
+        }
     }
 
-    static String pluginId() {
-        return Ui.PLUGIN_ID;
+    private static ISchedulingRule rule(Path dump) {
+        return new DumpRule(dump.toAbsolutePath().normalize());
     }
 }

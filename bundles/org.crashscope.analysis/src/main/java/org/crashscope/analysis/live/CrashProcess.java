@@ -19,8 +19,12 @@ import java.util.regex.Pattern;
  */
 public final class CrashProcess implements AutoCloseable {
 
-    /** What one command printed. */
-    public record Output(String command, String text, boolean interrupted, boolean timedOut) {
+    /**
+     * What one command printed.
+     *
+     * @param interrupted it ran past its time and was stopped with Ctrl+C: {@code text} is what it printed until then
+     */
+    public record Output(String command, String text, boolean interrupted) {
     }
 
     /** crash did not start, or stopped: what it printed, and in words what that means. */
@@ -148,7 +152,7 @@ public final class CrashProcess implements AutoCloseable {
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
             lines.remove(lines.size() - 1);
         }
-        return new Output(command, String.join("\n", lines), timedOut, timedOut);
+        return new Output(command, String.join("\n", lines), timedOut);
     }
 
     /** Ctrl+C: crash stops the running command and prompts again. */
