@@ -34,6 +34,27 @@ class LiveSessionTest {
         return Files.isRegularFile(d.resolve("vmcore")) && Files.isRegularFile(d.resolve("vmlinux")) && Files.isExecutable(d.resolve("crash")) ? d : null;
     }
 
+    /**
+     * What the guest program saw on this boot, from its own lines on the serial console
+     * ({@code HP soft page=1 ...}, {@code HP before page=1 ... pa=0x...}, {@code HP after ...}): the
+     * soft-offlined page's physical address before and after the migration. Every boot has others.
+     */
+    record Migration(long before, long after) {
+        static Migration of(Path console) throws Exception {
+            String text = Files.readString(console, java.nio.charset.StandardCharsets.ISO_8859_1);
+            var soft = java.util.regex.Pattern.compile("HP soft page=(\\d+) va=0x[0-9a-f]+ ret=0 ").matcher(text);
+            assertTrue(soft.find(), "the console says which page was soft-offlined: " + console);
+            String page = soft.group(1);
+            return new Migration(pa(text, "before", page), pa(text, "after", page));
+        }
+
+        private static long pa(String text, String when, String page) {
+            var m = java.util.regex.Pattern.compile("HP " + when + " page=" + page + " va=0x[0-9a-f]+ present=1 pa=0x([0-9a-f]+)").matcher(text);
+            assertTrue(m.find(), "the console has the page " + when + " the soft offline");
+            return Long.parseUnsignedLong(m.group(1), 16);
+        }
+    }
+
     private Path dumpCopy(Path fixture) throws Exception {
         // a link: the session transcript goes beside it, in the test's folder, never beside the cache
         return Files.createSymbolicLink(dir.resolve("vmcore"), fixture.resolve("vmcore"));
@@ -43,16 +64,18 @@ class LiveSessionTest {
     void theGathererClosesTheHugePageChainWithNoCommandTypedByHand() throws Exception {
         Path fixture = fixture();
         assumeTrue(fixture != null, "no live fixture (releng/vmcore/live-fixture.sh makes it)");
+        Migration truth = Migration.of(fixture.resolve("console.log"));
+        assertTrue(truth.before() != truth.after(), "the soft-offlined page moved: " + truth);
         Dump dump = Dump.of(dumpCopy(fixture));
         try (LiveSession session = LiveSession.start(dump, fixture.resolve("vmlinux"), fixture.resolve("crash"), Duration.ofMinutes(5))) {
             TranscriptAnalysis analysis = new Gatherer(session, AnalysisSession.Settings.defaults(), c -> { }).gather();
             assertTrue(session.ranByCrashscope().containsAll(Gatherer.FIRST_SET));
             assertTrue(session.ranByCrashscope().stream().anyMatch(c -> c.startsWith("rd -p ")), session.ranByCrashscope().toString());
             List<Anomaly> anomalies = analysis.paging().tables().stream().flatMap(t -> t.anomalies().stream()).toList();
-            assertTrue(anomalies.stream().anyMatch(a -> a.expected() == 0x110200000L && a.found() != null && a.found() == 0x107800000L),
-                    "the soft-offlined page's slot maps the page it was migrated to: " + anomalies);
+            assertTrue(anomalies.stream().anyMatch(a -> a.expected() == truth.before() && a.found() != null && a.found() == truth.after()),
+                    "the soft-offlined page's slot maps the page it was migrated to (" + truth + "): " + anomalies);
             String text = Files.readString(session.transcript());
-            assertTrue(text.contains("crash> kmem -p 110200000\n"), "every command appended as crash printed it");
+            assertTrue(text.contains("crash> kmem -p " + Long.toHexString(truth.before()) + "\n"), "every command appended as crash printed it");
             assertEquals(dir.resolve("vmcore.crashscope-session.txt"), session.transcript());
             assertTrue(session.warnings().isEmpty(), session.warnings().toString());
             List<String> lines = Files.readAllLines(session.transcript());
