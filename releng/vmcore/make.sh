@@ -30,7 +30,7 @@ scenario() {
     ck-null)  echo "oops=panic ck=null ckrun=write|2G|oops|null-pointer-dereference|0|ck_read_cookie";;
     ck-gpf)   echo "oops=panic ck=gpf ckrun=write|2G|oops|general-protection-fault|0|ck_walk_gpf";;
     ck-corrupt) echo "oops=panic ck=corrupt ckrun=write|2G|oops|general-protection-fault|0|ck_unlink_raw";;
-    ck-listdel) echo "oops=panic ck=listdel ckrun=write|2G|oops|bug|0|ck_unlink";;
+    ck-listdel) echo "oops=panic ck=listdel ckrun=write|2G|oops|list-corruption|0|ck_unlink";;
     ck-uaf)   echo "oops=panic slub_debug=FZP ck=uaf ckrun=write|2G|oops|use-after-free|0|ck_follow";;
     ck-bug)   echo "oops=panic ck=bug|2G|oops|bug|0|ck_check";;
     ck-warn)  echo "panic_on_warn=1 ck=warn|2G|oops|warning|0|ck_warn";;

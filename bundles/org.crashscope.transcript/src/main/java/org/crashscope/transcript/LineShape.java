@@ -22,16 +22,54 @@ public enum LineShape {
     DUMP_ROW,
     /** the first line of an oops pasted without timestamps ({@code BUG: ...}, {@code general protection fault: ...}) */
     OOPS_START,
+    /**
+     * a line of a kernel report printed without a timestamp after a blank line ({@code CPU: ...},
+     * {@code Call Trace:}, KASAN's {@code Allocated by task 1:}, lockdep's {@code stack backtrace:}):
+     * the report goes on
+     */
+    REPORT_TEXT,
     TEXT;
 
-    private static final byte[][] OOPS_MARKERS = bytes("general protection fault", "BUG: ", "Oops: ", "Oops[", "Kernel panic",
-            "kernel BUG at", "Unable to handle kernel", "unable to handle kernel", "Internal error: ", "divide error:",
-            // the kernel's WARNING reports; crash's own "WARNING: ..." lines are not markers
-            "WARNING: CPU:", "WARNING: at ", "WARNING: possible ", "WARNING: suspicious RCU", "WARNING: inconsistent lock",
-            "invalid opcode:", "stack segment:", "double fault:", "INFO: task ", "watchdog: BUG: soft lockup",
-            // watchdogs, list and page checks, stack checks
-            "NMI watchdog: Watchdog detected", "NMI watchdog: BUG: soft lockup", "watchdog: Watchdog detected", "rcu: INFO: rcu_", "INFO: rcu_", "list_add corruption", "list_del corruption",
-            "Bad page state", "kernel tried to execute", "Kernel stack is corrupted", "stack-protector:");
+    /** The first words of the sections of a report that a blank line may precede. */
+    private static final byte[][] REPORT_SECTIONS = bytes("CPU: ", "Hardware name: ", "Call Trace:", "Call trace:", "Allocated by task ", "Freed by task ",
+            "Last potentially related work creation:", "Second to last potentially related", "The buggy address ", "Memory state around the buggy address:",
+            "Uninit was ", "Local variable ", "Bytes b4 ", "Object 0x", "Redzone ", "Padding ", "other info that might help", "the existing dependency chain",
+            "stack backtrace:", "Chain exists of:", "Possible unsafe locking scenario:", " Possible unsafe locking scenario:", "RIP: ", "Code: ",
+            "Modules linked in", "irq event stamp:", "-> #", "<TASK>", "</TASK>", "<IRQ>", "</IRQ>", "Read of size", "Write of size",
+            "but task is already holding lock:", "which lock already depends on the new lock.", "*** DEADLOCK ***", "Showing all locks held",
+            "NMI backtrace for cpu", "Sending NMI from CPU", "Workqueue: ", "page last allocated", "page last free", "page dumped because", "backtrace:",
+            "hex dump (first", "Kernel Offset:", "---[ end", "pc : ", "Mem abort info:", "Data abort info:", "Internal error: ", "Uninit was created at:",
+            "Freed:", "Allocated:", "Out-of-bounds ", "Use-after-free ", "Invalid free ", "Corrupted memory at", "is trying to acquire lock:",
+            "but this task is not holding:", "and this task is already holding:", "also last", "1 lock held by", "2 locks held by", "3 locks held by",
+            "4 locks held by", "no locks held by", "value changed:", "Reported by Kernel Concurrency Sanitizer");
+
+    /**
+     * The first words of every report the kernel prints (after syzkaller's table of Linux report
+     * headers and the kernel's own printk formats): oopses and BUGs of every architecture, the
+     * sanitizers (KASAN, KMSAN, KCSAN, KFENCE, UBSAN), lockdep, RCU stalls, watchdogs, list, page,
+     * stack and usercopy checks, panics.
+     */
+    private static final byte[][] OOPS_MARKERS = bytes("general protection fault", "BUG: ", "BUG kmalloc-", "Oops: ", "Oops[", "Kernel panic",
+            "kernel BUG", "Kernel BUG", "Unable to handle kernel", "unable to handle kernel", "Internal error: ", "divide error:", "divide_error:",
+            // the kernel's WARNING reports; crash's own "WARNING: ..." lines are not markers (see isKernelWarning)
+            "WARNING: CPU:", "WARNING: at ", "WARNING: possible ", "WARNING: suspicious RCU", "WARNING: inconsistent lock", "WARNING: bad unlock",
+            "WARNING: held lock", "WARNING: lock held", "WARNING: Nested lock", "WARNING: kernel stack", "WARNING: refcount",
+            "WARNING: HARDIRQ-", "WARNING: SOFTIRQ-", "WARNING: [", "INFO: HARDIRQ-", "INFO: SOFTIRQ-",
+            "invalid opcode:", "stack segment:", "double fault:", "PANIC: double fault", "int3: ", "INFO: task ", "INFO: rcu_", "INFO: possible ",
+            "INFO: inconsistent lock", "INFO: suspicious RCU", "INFO: trying to register", "watchdog: BUG: soft lockup",
+            // watchdogs, list and page checks, stack checks, sanitizers without a BUG: prefix
+            "NMI watchdog: Watchdog detected", "NMI watchdog: BUG: soft lockup", "watchdog: Watchdog detected", "rcu: INFO: rcu_", "list_add corruption",
+            "list_del corruption", "Bad page state", "Bad page map", "kernel tried to execute", "Kernel stack is corrupted", "stack-protector:", "UBSAN:",
+            "Unhandled fault:", "Alignment trap:", "unregister_netdevice: waiting for", "VFS: Busy inodes after unmount", "VFS: Close: file count is 0",
+            "unreferenced object 0x", "rust_kernel: panicked", "trusty: panic");
+    /** What follows {@code WARNING: } in the kernel's newer reports: a source file and line ({@code WARNING: fs/inode.c:417 at ...}). */
+    private static final byte[] WARNING = "WARNING: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /**
+     * Lines that open a report of their own but, inside one, belong to it: the panic that ends it,
+     * the trap a BUG() raises, a double fault while reporting.
+     */
+    private static final byte[][] CONTINUATIONS = bytes("Kernel panic - not syncing", "invalid opcode: 0000", "PANIC: double fault", "Internal error:",
+            "unregister_netdevice: waiting for", "Oops: ", "unreferenced object 0x");
     /** Single log lines an analysis reads: memory failure and soft offline, EDAC, a deliberate crash, the OOM killer. */
     private static final byte[][] EVENT_MARKERS = bytes("Soft offlining pfn", "soft offline: ", "soft_offline: ", "Memory failure: ",
             "Injecting memory failure", "EDAC ", "sysrq: Trigger a crash", "SysRq : Trigger a crash", "lkdtm: Performing direct entry",
@@ -47,7 +85,16 @@ public enum LineShape {
     /** The oops and machine-check markers by their first byte; {@code '{'} stands for CPER records. */
     private static final byte[][][] MARKERS_BY_FIRST_BYTE = new byte[128][][];
 
+    /** The report headers alone by their first byte: looked for inside a message too. */
+    private static final byte[][][] OOPS_BY_FIRST_BYTE = new byte[128][][];
+
     static {
+        for (byte[] marker : OOPS_MARKERS) {
+            byte[][] old = OOPS_BY_FIRST_BYTE[marker[0]];
+            byte[][] grown = old == null ? new byte[1][] : java.util.Arrays.copyOf(old, old.length + 1);
+            grown[grown.length - 1] = marker;
+            OOPS_BY_FIRST_BYTE[marker[0]] = grown;
+        }
         MARKERS_BY_FIRST_BYTE['{'] = new byte[0][];
         java.util.List<byte[]> all = new java.util.ArrayList<>(java.util.Arrays.asList(OOPS_MARKERS));
         all.addAll(java.util.Arrays.asList(EVENT_MARKERS));
@@ -103,8 +150,13 @@ public enum LineShape {
         if (isHex(c) && isDumpRow(b, i, to)) {
             return DUMP_ROW;
         }
-        if (isOopsStart(b, i, to)) {
+        if (isOopsStart(b, i, to) || reportStartAfter(b, i, to) >= 0) {
             return OOPS_START;
+        }
+        for (byte[] section : REPORT_SECTIONS) {
+            if (startsWith(b, i, to, section)) {
+                return REPORT_TEXT;
+            }
         }
         return TEXT;
     }
@@ -127,7 +179,7 @@ public enum LineShape {
         }
         byte first = b[m];
         if (first < 0 || MARKERS_BY_FIRST_BYTE[first] == null) {
-            return false;
+            return reportStartAfter(b, m, to) >= 0;
         }
         if (first == '{') {
             return isHardwareError(b, m, to);
@@ -137,7 +189,53 @@ public enum LineShape {
                 return true;
             }
         }
-        return false;
+        return first == 'W' && isKernelWarning(b, m, to) || reportStartAfter(b, m, to) >= 0;
+    }
+
+    /** How far into a message a report's header may start (after a console's login prompt, lockdep's {@code [ }). */
+    private static final int REPORT_START_WINDOW = 96;
+    private static final int GLUED_MARKER = 20;
+
+    /**
+     * Where a report header starts inside a message rather than at its start, as consoles print
+     * them: {@code syzkaller login: [ 16.3] INFO: ...}, lockdep's old {@code [ BUG: bad unlock balance
+     * detected! ]}, {@code segment-related general protection fault}; -1 when none does. Only a word
+     * boundary (a blank, a bracket, a hyphen) may precede it, so that crash's quoted
+     * {@code PANIC: "Oops: ..."} is not one.
+     */
+    static int reportStartAfter(byte[] b, int m, int to) {
+        int end = Math.min(to, m + REPORT_START_WINDOW);
+        for (int p = m + 1; p < end; p++) {
+            byte c = b[p];
+            byte before = b[p - 1];
+            if (c < 0 || OOPS_BY_FIRST_BYTE[c] == null) {
+                continue;
+            }
+            boolean boundary = before == ' ' || before == '[' || before == ']' || before == '-' || before == '\t';
+            for (byte[] marker : OOPS_BY_FIRST_BYTE[c]) {
+                // a long header is unmistakable even glued to the line before it ("...user memory accessgeneral protection fault")
+                if ((boundary || marker.length >= GLUED_MARKER) && startsWith(b, p, to, marker)) {
+                    return p;
+                }
+            }
+            if (!boundary) {
+                continue;
+            }
+            if (c == 'W' && isKernelWarning(b, p, to)) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Where the report a log message opens starts in it: 0 at its start, the offset of a header
+     * further in ({@link #reportStartAfter}), or -1 when the message opens none.
+     */
+    public static int reportStart(String message) {
+        byte[] b = message.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        int i = skipSpace(b, 0, b.length);
+        return isOopsStart(b, i, b.length) ? i : reportStartAfter(b, i, b.length);
     }
 
     /** The index of the message after {@code [ ts]} / {@code <N>[ts]}, or -1 when the line has no such prefix. */
@@ -329,7 +427,71 @@ public enum LineShape {
                 return true;
             }
         }
+        return isKernelWarning(b, i, to);
+    }
+
+    /**
+     * {@code WARNING: fs/inode.c:417 at drop_nlink+0xc4/0x110} (a source file first, since 6.18) or
+     * {@code WARNING: syz-executor/123 still has locks held!}: a kernel report, where crash's own
+     * {@code WARNING: cannot ...} is not.
+     */
+    private static boolean isKernelWarning(byte[] b, int i, int to) {
+        if (!startsWith(b, i, to, WARNING)) {
+            return false;
+        }
+        int j = i + WARNING.length;
+        int k = j;
+        while (k < to && k - j < 96 && (b[k] >= 'a' && b[k] <= 'z' || b[k] >= 'A' && b[k] <= 'Z' || b[k] >= '0' && b[k] <= '9' || b[k] == '_'
+                || b[k] == '/' || b[k] == '-' || b[k] == '.')) {
+            k++;
+        }
+        if (k > j + 2 && k + 1 < to && b[k] == ':' && b[k + 1] >= '0' && b[k + 1] <= '9' && (b[k - 2] == '.' || b[k - 3] == '.')) {
+            return true;
+        }
+        return contains(b, j, Math.min(to, j + 120), STILL_HAS_LOCKS);
+    }
+
+    private static final byte[] STILL_HAS_LOCKS = " still has locks held!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * One-line announcements the kernel prints before the report they belong to: the NX fault's
+     * {@code kernel tried to execute NX-protected page} before its {@code BUG: unable to handle},
+     * DEBUG_LIST's {@code list_del corruption. ...} and usercopy's line before their {@code kernel BUG at}.
+     */
+    private static final byte[][] PREAMBLES = bytes("kernel tried to execute", "list_del corruption", "list_add corruption", "usercopy: Kernel memory",
+            "refcount_t: ");
+
+    /** Whether a report's first line announces the report that follows it rather than ending at it. */
+    public static boolean isPreamble(String message) {
+        byte[] b = message.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        int i = skipSpace(b, 0, b.length);
+        for (byte[] p : PREAMBLES) {
+            if (startsWith(b, i, b.length, p)) {
+                return true;
+            }
+        }
         return false;
+    }
+
+    /**
+     * Whether a log message opens a new kernel report (the next report ends the one before), as
+     * opposed to the lines that continue one ({@link #CONTINUATIONS}).
+     */
+    public static boolean opensReport(String message) {
+        byte[] b = message.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        int i = skipSpace(b, 0, b.length);
+        if (!isOopsStart(b, i, b.length)) {
+            i = reportStartAfter(b, i, b.length);
+            if (i < 0) {
+                return false;
+            }
+        }
+        for (byte[] c : CONTINUATIONS) {
+            if (startsWith(b, i, b.length, c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isFrame(byte[] b, int i, int to) {

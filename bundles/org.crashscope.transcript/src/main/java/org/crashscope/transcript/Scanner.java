@@ -37,7 +37,7 @@ final class Scanner implements LineVisitor {
             return;
         }
         LineShape shape = LineShape.classify(buf, start, to, message);
-        if ((shape == LineShape.TEXT || shape == LineShape.SESSION_FIELD) && LineShape.mayBeCrashVoice(buf, start, to)) {
+        if ((shape == LineShape.TEXT || shape == LineShape.REPORT_TEXT || shape == LineShape.SESSION_FIELD) && LineShape.mayBeCrashVoice(buf, start, to)) {
             if (voiceCount == voice.length) {
                 voice = Arrays.copyOf(voice, voiceCount * 2);
             }

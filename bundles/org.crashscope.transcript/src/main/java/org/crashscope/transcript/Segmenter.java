@@ -28,7 +28,7 @@ final class Segmenter {
             afterBlank = open != null;
             return;
         }
-        if (continued && open != null && shape == LineShape.TEXT) {
+        if (continued && open != null && (shape == LineShape.TEXT || shape == LineShape.REPORT_TEXT)) {
             lastContent = lineNo;
             return;
         }
@@ -60,10 +60,10 @@ final class Segmenter {
 
     private boolean continues(LineShape shape, Segment.Kind kind, int lineIndent) {
         return switch (open) {
-            case LOG -> kind == Segment.Kind.LOG || !afterBlank && shape != LineShape.BT_HEADER && lineIndent >= indent;
+            case LOG -> kind == Segment.Kind.LOG || shape == LineShape.REPORT_TEXT || !afterBlank && shape != LineShape.BT_HEADER && lineIndent >= indent;
             case BACKTRACE -> kind == Segment.Kind.BACKTRACE || shape == LineShape.DUMP_ROW
                     || !afterBlank && lineIndent >= indent && shape != LineShape.LOG;
-            case MEMORY_DUMP -> shape == LineShape.DUMP_ROW || !afterBlank && lineIndent > indent && shape == LineShape.TEXT;
+            case MEMORY_DUMP -> shape == LineShape.DUMP_ROW || !afterBlank && lineIndent > indent && (shape == LineShape.TEXT || shape == LineShape.REPORT_TEXT);
             case SESSION -> shape == LineShape.SESSION_FIELD && !afterBlank;
         };
     }

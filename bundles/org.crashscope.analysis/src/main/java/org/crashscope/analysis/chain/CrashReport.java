@@ -12,6 +12,7 @@ import org.crashscope.transcript.model.KernelEvent;
 import org.crashscope.transcript.model.Oops;
 import org.crashscope.transcript.parse.ParsedTranscript;
 import org.crashscope.analysis.Session;
+import org.crashscope.analysis.reports.ReportReader;
 
 /**
  * What kind of crash a report is, with a title in the style of syzkaller's crash titles
@@ -51,6 +52,7 @@ public record CrashReport(int line, CrashKind kind, String title, String guiltyF
             + "|write_sysrq_trigger|machine_kexec|__crash_kexec|crash_kexec|bug_handler|ud2|__bug_table|wait_for_completion.*|__wait_for_common"
             + "|schedule_timeout.*|wait_woken|do_wait.*|__cond_resched|cpu_relax|rep_nop|delay_tsc|__const_udelay|__udelay|mdelay)$");
 
+    private static final ReportReader READER = ReportReader.linux();
     private static final Pattern OOPS_CODE = Pattern.compile("^Oops: [0-9a-f]{4} .*");
     private static final Pattern CORRUPTED_IN = Pattern.compile("corrupted in: ([A-Za-z_][\\w.]*)");
     private static final Pattern NULL_DEREF = Pattern.compile("(?i)^(BUG: (kernel|unable to handle kernel) NULL pointer dereference|Unable to handle kernel NULL pointer dereference).*");
@@ -231,6 +233,27 @@ public record CrashReport(int line, CrashKind kind, String title, String guiltyF
             kind = CrashKind.UNKNOWN;
             title = firstWords(m) + in(guilty);
         }
+        ReportReader.Reading reading = o == null ? null : READER.read(o.body());
+        if (reading != null && reading.kind() != null) {
+            boolean panicKnown = m.startsWith("Kernel panic") && kind != CrashKind.PANIC && kind != CrashKind.UNKNOWN
+                    && reading.kind() == CrashKind.PANIC;
+            boolean refined = kind == CrashKind.USE_AFTER_FREE && !m.startsWith("BUG: KASAN") || kind == CrashKind.NULL_POINTER_DEREFERENCE;
+            if (!panicKnown && !refined) {
+                kind = reading.kind();
+            }
+            title = reading.title();
+            boolean printedFrames = !o.callTrace().isEmpty() || o.rip() != null || reading.guilty() != null;
+            guilty = printedFrames ? reading.guilty() : guilty;
+            if (reading.guilty() != null) {
+                why += "; blamed on " + reading.guilty() + (reading.guiltyRaw().equals(reading.guilty()) ? "" : " (" + reading.guiltyRaw() + ")")
+                        + " at line " + reading.guiltyLine() + (reading.stalledIn() == null ? "" : ", where the CPU looped; the title names "
+                                + reading.stalledIn() + ", the work it stalled in (the frame above its first dispatcher)")
+                        + passedOver(reading.skipped());
+            }
+            if (reading.guiltyLine() > 0) {
+                lines.add(reading.guiltyLine());
+            }
+        }
         String lkdtm = lkdtm(context, frames);
         boolean deliberate = kind == CrashKind.SYSRQ || lkdtm != null;
         if (deliberate && kind != CrashKind.SYSRQ) {
@@ -238,7 +261,7 @@ public record CrashReport(int line, CrashKind kind, String title, String guiltyF
         } else if (kind == CrashKind.SYSRQ) {
             why += "; " + deliberateWhy(context);
         }
-        if (guilty != null) {
+        if (guilty != null && (reading == null || reading.guilty() == null)) {
             why += "; blamed on " + guilty + " (the first frame that is not a reporting, locking or scheduling helper)";
         }
         return new CrashReport(line, kind, title, guilty, deliberate, why, o, List.copyOf(lines));
@@ -291,6 +314,20 @@ public record CrashReport(int line, CrashKind kind, String title, String guiltyF
             return "deliberate: provoked with lkdtm (line " + context.lkdtm.span().first() + ": " + context.lkdtm.message() + ")";
         }
         return frames.stream().anyMatch(f -> f.startsWith("lkdtm_")) ? "deliberate: an lkdtm_ frame provoked it" : null;
+    }
+
+    /** The frames passed over before the blamed one, each with its reason (the first few). */
+    private static String passedOver(List<ReportReader.Skipped> skipped) {
+        if (skipped.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("; passed over ");
+        int n = Math.min(skipped.size(), 6);
+        for (int i = 0; i < n; i++) {
+            ReportReader.Skipped s = skipped.get(i);
+            b.append(i == 0 ? "" : ", ").append(s.function()).append(" (").append(s.why()).append(")");
+        }
+        return b.append(skipped.size() > n ? " and " + (skipped.size() - n) + " more" : "").toString();
     }
 
     private static String in(String guilty) {

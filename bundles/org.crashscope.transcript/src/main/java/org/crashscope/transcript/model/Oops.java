@@ -16,8 +16,14 @@ import java.util.List;
  *                      ({@code RIP: 0033:0x47b7a0}): the interrupted system call's, never the fault's
  * @param userCode      the Code: line of that user-mode frame, or {@code null}
  * @param callTrace     the functions of {@code Call Trace:}, innermost first (unreliable {@code ?} entries left out)
+ * @param body          the report's lines from its first line on, until the next report begins (at most
+ *                      {@value #MAX_BODY_LINES}; lines of another printk caller left out): KASAN's access and
+ *                      allocation sections, lockdep's chains, every stack, as printed
  */
 public record Oops(Span span, int line, Double timestamp, String message, Integer cpu, Long pid, String comm, String tainted,
         String kernel, String hardware, Symbol rip, Long ripLength, String ripModule, Registers registers, CodeBytes code, Registers userRegisters,
-        CodeBytes userCode, List<String> callTrace, List<Diagnostic> diagnostics) implements ParsedRecord {
+        CodeBytes userCode, List<String> callTrace, List<Diagnostic> diagnostics, List<ReportLine> body) implements ParsedRecord {
+
+    /** How many lines of a report are kept: the longest lockdep and KASAN reports fit. */
+    public static final int MAX_BODY_LINES = 600;
 }

@@ -17,24 +17,26 @@ import java.util.regex.Pattern;
  * @param timestamp seconds since boot, or for a human timestamp seconds since the epoch read as
  *                  UTC (the zone crash printed is not resolved: only differences are used), or {@code null}
  * @param human     whether the timestamp was a {@code log -T} date
+ * @param caller    the printk caller id ({@code T123} for a task, {@code C1} for a CPU), or {@code null}: lines of
+ *                  another caller interleaved with a report are not part of it
  */
-record LogLine(Double timestamp, String message, boolean human) {
+record LogLine(Double timestamp, String message, boolean human, String caller) {
     private static final Pattern PREFIX = Pattern.compile(
             "^[\\s>]*(?:<\\d+>)?(?:\\[\\s*(\\d+\\.\\d+)\\]|\\[([A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d) [A-Za-z0-9+-]{1,6} (\\d{4})\\])?"
-                    + "(?:\\s?\\[\\s*[TC]\\d+\\])?\\s?(?:<\\d{1,2}>)?"
+                    + "(?:\\s?\\[\\s*([TC]\\d+)\\])?\\s?(?:<\\d{1,2}>)?"
                     + "(?:[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\S+ kernel: (?:\\[\\s*(\\d+\\.\\d+)\\]\\s?)?)?");
     private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
 
     static LogLine of(String line) {
         Matcher m = PREFIX.matcher(line);
         if (!m.lookingAt()) {
-            return new LogLine(null, line.strip(), false);
+            return new LogLine(null, line.strip(), false, null);
         }
         if (m.group(2) != null) {
-            return new LogLine(epochSeconds(m.group(2) + " " + m.group(3)), line.substring(m.end()), true);
+            return new LogLine(epochSeconds(m.group(2) + " " + m.group(3)), line.substring(m.end()), true, m.group(4));
         }
-        String ts = m.group(1) != null ? m.group(1) : m.group(4);
-        return new LogLine(ts == null ? null : Double.valueOf(ts), line.substring(m.end()), false);
+        String ts = m.group(1) != null ? m.group(1) : m.group(5);
+        return new LogLine(ts == null ? null : Double.valueOf(ts), line.substring(m.end()), false, m.group(4));
     }
 
     private static Double epochSeconds(String text) {

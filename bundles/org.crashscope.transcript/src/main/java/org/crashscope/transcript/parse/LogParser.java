@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
+import org.crashscope.transcript.LineShape;
 import org.crashscope.transcript.model.ParsedRecord;
 import org.crashscope.transcript.model.Span;
 
@@ -43,7 +44,13 @@ final class LogParser {
                 continue; // joined to the line before (a wrapped mail)
             }
             LogLine first = LogLine.of(text);
-            consumed = parserFor(first.message()).parse(span, marker, first, lines, records);
+            RecordParser parser = parserFor(first.message());
+            int at = parser == OOPS ? LineShape.reportStart(first.message()) : 0;
+            if (at > 0) {
+                // the report starts further in: after a console's login prompt, inside lockdep's "[ ... ]"
+                first = new LogLine(first.timestamp(), first.message().substring(at), first.human(), first.caller());
+            }
+            consumed = parser.parse(span, marker, first, lines, records);
         }
         return records;
     }
@@ -58,6 +65,8 @@ final class LogParser {
         if (KernelEventParser.matches(message)) {
             return KernelEventParser::parse;
         }
-        return OopsParser::parse;
+        return OOPS;
     }
+
+    private static final RecordParser OOPS = OopsParser::parse;
 }

@@ -8,11 +8,13 @@ import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.crashscope.transcript.LineShape;
 import org.crashscope.transcript.model.CodeBytes;
 import org.crashscope.transcript.model.Diagnostic;
 import org.crashscope.transcript.model.Oops;
 import org.crashscope.transcript.model.ParsedRecord;
 import org.crashscope.transcript.model.Registers;
+import org.crashscope.transcript.model.ReportLine;
 import org.crashscope.transcript.model.Span;
 import org.crashscope.transcript.model.Symbol;
 
@@ -83,9 +85,51 @@ final class OopsParser {
             afterCode = msg.startsWith("Code: ") || wrappedCode;
             last = line;
         }
+        collectBody(span, start, head, lines, b);
+        b.fillFromBody();
         out.add(b.build(new Span(start, last)));
         return last;
     }
+
+    /**
+     * The report's lines as printed, read ahead of the typed fields without consuming them (a panic
+     * or a second report inside stays a record of its own): until the next report opens, at most
+     * {@link Oops#MAX_BODY_LINES} lines, lines of another printk caller left out. A panic ends it once
+     * the report has its own lines (a WARNING under panic_on_warn prints the panic's stack again).
+     */
+    private static void collectBody(Span span, int start, LogLine head, IntFunction<String> lines, Builder b) {
+        b.body.add(new ReportLine(start, head.message().strip()));
+        boolean preamble = LineShape.isPreamble(head.message());
+        for (int line = start + 1; line <= span.last() && b.body.size() < Oops.MAX_BODY_LINES && line - start < 4 * Oops.MAX_BODY_LINES; line++) {
+            String raw = lines.apply(line);
+            if (raw == null) {
+                continue;
+            }
+            LogLine l = LogLine.of(raw);
+            String msg = l.message().stripTrailing();
+            if (msg.isBlank() || head.caller() != null && l.caller() != null && !l.caller().equals(head.caller())
+                    || head.timestamp() != null && l.timestamp() == null) {
+                continue; // another task's or CPU's line, or what a program wrote to the console between the kernel's
+            }
+            String stripped = msg.strip();
+            if (head.timestamp() != null && UNRELIABLE.matcher(stripped).lookingAt()) {
+                continue; // "? foo+0x12/0x40": a stale return address the unwinder found on the stack, never blamed
+            }
+            boolean opens = LineShape.opensReport(stripped);
+            // a task's report goes on past another report of the same task (printk's caller id keeps them apart from others)
+            boolean sameTask = head.caller() != null && head.caller().startsWith("T");
+            if (opens && !preamble && !sameTask || stripped.startsWith("Kernel panic - not syncing") && b.body.size() > PANIC_ENDS_AFTER) {
+                break;
+            }
+            preamble &= !opens;
+            b.body.add(new ReportLine(line, msg.length() > MAX_BODY_LINE ? msg.substring(0, MAX_BODY_LINE) : msg));
+        }
+    }
+
+    /** A report longer than this when its panic comes has said what it had to (syzkaller's threshold). */
+    private static final int PANIC_ENDS_AFTER = 22;
+    private static final Pattern UNRELIABLE = Pattern.compile("(?:\\[<[0-9a-f]+>\\]\\s*)?\\? ");
+    private static final int MAX_BODY_LINE = 1024;
 
     private static final class Builder {
         final int line;
@@ -110,6 +154,7 @@ final class OopsParser {
         CodeBuilder userCode;
         final List<String> callTrace = new ArrayList<>();
         final List<Diagnostic> diagnostics = new ArrayList<>();
+        final List<ReportLine> body = new ArrayList<>();
 
         Builder(int line, LogLine head) {
             this.line = line;
@@ -196,13 +241,45 @@ final class OopsParser {
             target.add(lineNo, text, diagnostics);
         }
 
+        /**
+         * The task and the call trace of reports whose typed lines stop early (KASAN's access line,
+         * lockdep's chains come before {@code CPU:} and {@code Call Trace:}): taken from the body.
+         */
+        void fillFromBody() {
+            boolean trace = false;
+            boolean fill = callTrace.isEmpty();
+            for (int i = 1; i < body.size(); i++) {
+                String msg = body.get(i).text().strip();
+                Matcher m;
+                if (pid == null && (m = TASK.matcher(msg)).matches()) {
+                    cpu = Integer.valueOf(m.group(1));
+                    pid = Long.valueOf(m.group(2));
+                    comm = m.group(3);
+                    tainted = m.group(4) == null ? "" : m.group(4).replaceAll("\\s+", " ").strip();
+                    kernel = m.group(5);
+                } else if (fill && (msg.startsWith("Call Trace:") || msg.startsWith("Call trace:"))) {
+                    trace = true;
+                } else if (trace) {
+                    Matcher t = TRACE_ENTRY.matcher(msg);
+                    if (t.matches()) {
+                        if (t.group(1) == null) {
+                            callTrace.add(t.group(2));
+                        }
+                    } else if (!msg.startsWith("<") && !msg.startsWith("</")) {
+                        trace = false;
+                        fill = callTrace.isEmpty();
+                    }
+                }
+            }
+        }
+
         Oops build(Span span) {
             if (code != null && code.trap < 0) {
                 diagnostics.add(Diagnostic.info(code.line, "Code: line has no trapping-byte marker"));
             }
             return new Oops(span, line, timestamp, message, cpu, pid, comm, tainted, kernel, hardware, rip, ripLength, ripModule, new Registers(registers),
                     code == null ? null : code.build(), new Registers(userRegisters), userCode == null ? null : userCode.build(), List.copyOf(callTrace),
-                    List.copyOf(diagnostics));
+                    List.copyOf(diagnostics), List.copyOf(body));
         }
     }
 
