@@ -157,7 +157,7 @@ public final class BacktraceView extends TranscriptView {
         }
         Traces.Entry entry = shownEntries.get(i);
         frames.setInput(entry.backtrace().frames());
-        slots.setInput(slotsByTrace.get(entry.index()));
+        slots.setInput(entry.index() < 0 ? List.of() : slotsByTrace.get(entry.index())); // a log's stack printed no stack words
     }
 
     /** The traces the filter names, the one shown kept when it still is. */

@@ -8,19 +8,25 @@ import java.util.Locale;
 import org.crashscope.analysis.stack.AnnotatedSlot;
 import org.crashscope.transcript.model.Backtrace;
 import org.crashscope.transcript.model.Frame;
+import org.crashscope.transcript.model.LogStack;
+import org.crashscope.transcript.model.Oops;
+import org.crashscope.transcript.model.Task;
 
 /**
  * The backtraces of a transcript in the order an analyst reads them: the panic task first (by
  * crash's session header, else the task whose frames reach panic), then every other task as the
  * transcript has it, the idle CPUs (swapper in its idle loop) last; each named with what tells it
- * apart, and found by a query on its command, PID, CPU or any function of its frames.
+ * apart, and found by a query on its command, PID, CPU or any function of its frames. The stacks
+ * the kernel's reports printed in the log (the Call Trace, KASAN's allocation and free stacks,
+ * lockdep's chain) are listed too, in the same frame model, after crash's own backtraces: those of
+ * the crash that leads first.
  */
 public final class Traces {
 
     /**
      * One backtrace as listed.
      *
-     * @param index its index in {@code ParsedTranscript.backtraces()}
+     * @param index its index in {@code ParsedTranscript.backtraces()}, or -1 for a stack a log report printed
      */
     public record Entry(Backtrace backtrace, int index, boolean panic, boolean idle, String label) {
 
@@ -67,8 +73,41 @@ public final class Traces {
         List<Entry> out = new ArrayList<>(all.size());
         out.addAll(first);
         out.addAll(rest);
+        out.addAll(logStacks(analysis));
         out.addAll(idle);
         return List.copyOf(out);
+    }
+
+    /** How many of the log's stacks are listed: a log of thousands of reports lists the first. */
+    private static final int MAX_LOG_STACKS = 500;
+
+    /** The stacks the log's reports printed, the leading crash's first, each as a backtrace of its task. */
+    private static List<Entry> logStacks(TranscriptAnalysis analysis) {
+        List<Oops> oopses = new ArrayList<>(analysis.parsed().oopses());
+        Oops leading = analysis.crash() == null ? null : analysis.crash().oops();
+        if (leading != null && oopses.remove(leading)) {
+            oopses.add(0, leading);
+        }
+        List<Entry> out = new ArrayList<>();
+        for (Oops o : oopses) {
+            for (LogStack st : o.stacks()) {
+                if (out.size() == MAX_LOG_STACKS) {
+                    return out;
+                }
+                Task task = o.pid() == null ? null : new Task(o.line(), o.pid(), 0, o.cpu() == null ? -1 : o.cpu(), o.comm() == null ? "" : o.comm());
+                Backtrace bt = new Backtrace(st.span(), "log: " + st.heading(), task, st.frames(), List.of(), List.of(), List.of());
+                String top = st.frames().get(0).function();
+                String who = task == null ? "" : String.format(Locale.ROOT, "PID %d \"%s\"%s, ", task.pid(), task.command(),
+                        task.cpu() < 0 ? "" : " CPU " + task.cpu());
+                out.add(new Entry(bt, -1, false, false, (o == leading ? "\u25b6 " : "") + "log: " + st.heading() + " of \"" + shortMessage(o.message())
+                        + "\", " + who + st.frames().size() + " frames, in " + top + " (line " + st.span().first() + ")"));
+            }
+        }
+        return out;
+    }
+
+    private static String shortMessage(String m) {
+        return m.length() > 60 ? m.substring(0, 60) + "..." : m;
     }
 
     /** The index in {@link #of}'s list the Backtrace view opens on: the panic task, else the first with stack words, else the first. */

@@ -30,6 +30,7 @@ import org.crashscope.transcript.model.ExceptionFrame;
 import org.crashscope.transcript.model.Frame;
 import org.crashscope.transcript.model.HardwareError;
 import org.crashscope.transcript.model.KernelEvent;
+import org.crashscope.transcript.model.LogStack;
 import org.crashscope.transcript.model.MachineCheck;
 import org.crashscope.transcript.model.MemoryDump;
 import org.crashscope.transcript.model.Oops;
@@ -257,7 +258,9 @@ public final class ContractJson {
                     json.name("instructions").beginArray().endArray().endObject();
                     json.name("callTrace").beginArray();
                     oops.callTrace().forEach(json::value);
-                    json.endArray().endObject();
+                    json.endArray();
+                    stacks(json, oops);
+                    json.endObject();
                     continue;
                 }
                 json.field("instruction", f.trapping() == null ? null : f.trapping().text());
@@ -284,6 +287,39 @@ public final class ContractJson {
             }
             json.name("callTrace").beginArray();
             oops.callTrace().forEach(json::value);
+            json.endArray();
+            stacks(json, oops);
+            json.endObject();
+        }
+        json.endArray();
+    }
+
+    /** The stacks a report printed, in bt's frame model: {@code [{line, heading, frames[{line, function, offset, ...}]}]}. */
+    private static void stacks(Json json, Oops oops) {
+        json.name("stacks").beginArray();
+        for (LogStack st : oops.stacks()) {
+            json.beginObject().field("line", st.span().first()).field("heading", st.heading());
+            json.name("frames").beginArray();
+            for (int i = 0; i < st.frames().size(); i++) {
+                Frame f = st.frames().get(i);
+                json.beginObject().field("line", f.line()).field("function", f.function()).field("offset", Hex.format(f.offset()));
+                if (f.address() != null) {
+                    json.field("address", Hex.format(f.address()));
+                }
+                if (f.module() != null) {
+                    json.field("module", f.module());
+                }
+                if (f.source() != null) {
+                    json.field("source", f.source());
+                }
+                if (f.unreliable()) {
+                    json.name("unreliable").value(true);
+                }
+                if (!st.sections().get(i).isEmpty()) {
+                    json.field("section", st.sections().get(i));
+                }
+                json.endObject();
+            }
             json.endArray().endObject();
         }
         json.endArray();

@@ -160,7 +160,7 @@ public record CrashReport(int line, CrashKind kind, String title, String guiltyF
             kind = panicKind(reason);
             Matcher in = CORRUPTED_IN.matcher(reason);
             guilty = kind == CrashKind.STACK_OVERFLOW && in.find() ? clean(in.group(1)) : null;
-            title = kind == CrashKind.SYSRQ ? "sysrq triggered crash" : "kernel panic: " + reason;
+            title = "kernel panic: " + reason;
         } else if (m.startsWith("BUG: KASAN: ") && (m.contains("use-after-free") || m.contains("double-free"))) {
             kind = CrashKind.USE_AFTER_FREE;
             title = "KASAN: " + m.substring(12).replaceAll(" in \\S+.*$", "").strip() + in(guilty);
@@ -223,7 +223,7 @@ public record CrashReport(int line, CrashKind kind, String title, String guiltyF
             title = "divide error" + in(guilty);
         } else if (m.startsWith("SysRq") || m.startsWith("sysrq")) {
             kind = CrashKind.SYSRQ;
-            title = "sysrq triggered crash";
+            title = "kernel panic: sysrq triggered crash";
             guilty = null;
         } else if (m.startsWith("Kernel panic") || m.startsWith("panic")) {
             kind = CrashKind.PANIC;

@@ -19,11 +19,13 @@ import java.util.List;
  * @param body          the report's lines from its first line on, until the next report begins (at most
  *                      {@value #MAX_BODY_LINES}; lines of another printk caller left out): KASAN's access and
  *                      allocation sections, lockdep's chains, every stack, as printed
+ * @param stacks        every stack the report printed, as frames
  */
 public record Oops(Span span, int line, Double timestamp, String message, Integer cpu, Long pid, String comm, String tainted,
         String kernel, String hardware, Symbol rip, Long ripLength, String ripModule, Registers registers, CodeBytes code, Registers userRegisters,
-        CodeBytes userCode, List<String> callTrace, List<Diagnostic> diagnostics, List<ReportLine> body) implements ParsedRecord {
+        CodeBytes userCode, List<String> callTrace, List<Diagnostic> diagnostics, List<ReportLine> body,
+        List<LogStack> stacks) implements ParsedRecord {
 
     /** How many lines of a report are kept: the longest lockdep and KASAN reports fit. */
-    public static final int MAX_BODY_LINES = 600;
+    public static final int MAX_BODY_LINES = 800;
 }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.crashscope.transcript.LineShape;
 import org.crashscope.transcript.model.CodeBytes;
 import org.crashscope.transcript.model.Diagnostic;
+import org.crashscope.transcript.model.LogStack;
 import org.crashscope.transcript.model.Oops;
 import org.crashscope.transcript.model.ParsedRecord;
 import org.crashscope.transcript.model.Registers;
@@ -112,9 +113,6 @@ final class OopsParser {
                 continue; // another task's or CPU's line, or what a program wrote to the console between the kernel's
             }
             String stripped = msg.strip();
-            if (head.timestamp() != null && UNRELIABLE.matcher(stripped).lookingAt()) {
-                continue; // "? foo+0x12/0x40": a stale return address the unwinder found on the stack, never blamed
-            }
             boolean opens = LineShape.opensReport(stripped);
             // a task's report goes on past another report of the same task (printk's caller id keeps them apart from others)
             boolean sameTask = head.caller() != null && head.caller().startsWith("T");
@@ -128,7 +126,7 @@ final class OopsParser {
 
     /** A report longer than this when its panic comes has said what it had to (syzkaller's threshold). */
     private static final int PANIC_ENDS_AFTER = 22;
-    private static final Pattern UNRELIABLE = Pattern.compile("(?:\\[<[0-9a-f]+>\\]\\s*)?\\? ");
+
     private static final int MAX_BODY_LINE = 1024;
 
     private static final class Builder {
@@ -242,44 +240,35 @@ final class OopsParser {
         }
 
         /**
-         * The task and the call trace of reports whose typed lines stop early (KASAN's access line,
-         * lockdep's chains come before {@code CPU:} and {@code Call Trace:}): taken from the body.
+         * The task of reports whose typed lines stop early (KASAN's access line, lockdep's chains come
+         * before {@code CPU:}): taken from the body.
          */
         void fillFromBody() {
-            boolean trace = false;
-            boolean fill = callTrace.isEmpty();
-            for (int i = 1; i < body.size(); i++) {
-                String msg = body.get(i).text().strip();
-                Matcher m;
-                if (pid == null && (m = TASK.matcher(msg)).matches()) {
+            for (int i = 1; i < body.size() && pid == null; i++) {
+                Matcher m = TASK.matcher(body.get(i).text().strip());
+                if (m.matches()) {
                     cpu = Integer.valueOf(m.group(1));
                     pid = Long.valueOf(m.group(2));
                     comm = m.group(3);
                     tainted = m.group(4) == null ? "" : m.group(4).replaceAll("\\s+", " ").strip();
                     kernel = m.group(5);
-                } else if (fill && (msg.startsWith("Call Trace:") || msg.startsWith("Call trace:"))) {
-                    trace = true;
-                } else if (trace) {
-                    Matcher t = TRACE_ENTRY.matcher(msg);
-                    if (t.matches()) {
-                        if (t.group(1) == null) {
-                            callTrace.add(t.group(2));
-                        }
-                    } else if (!msg.startsWith("<") && !msg.startsWith("</")) {
-                        trace = false;
-                        fill = callTrace.isEmpty();
-                    }
                 }
             }
         }
 
         Oops build(Span span) {
+            List<LogStack> stacks = LogStacks.of(body);
+            if (callTrace.isEmpty()) {
+                // the typed lines stopped before the trace (an inlined frame, a KASAN access line): the first Call Trace as printed
+                stacks.stream().filter(st -> st.heading().startsWith("Call ")).findFirst()
+                        .ifPresent(st -> st.frames().stream().filter(f -> !f.unreliable()).forEach(f -> callTrace.add(f.function())));
+            }
             if (code != null && code.trap < 0) {
                 diagnostics.add(Diagnostic.info(code.line, "Code: line has no trapping-byte marker"));
             }
             return new Oops(span, line, timestamp, message, cpu, pid, comm, tainted, kernel, hardware, rip, ripLength, ripModule, new Registers(registers),
                     code == null ? null : code.build(), new Registers(userRegisters), userCode == null ? null : userCode.build(), List.copyOf(callTrace),
-                    List.copyOf(diagnostics), List.copyOf(body));
+                    List.copyOf(diagnostics), List.copyOf(body), stacks);
         }
     }
 
