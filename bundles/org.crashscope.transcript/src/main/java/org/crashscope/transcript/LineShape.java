@@ -456,10 +456,11 @@ public enum LineShape {
     /**
      * One-line announcements the kernel prints before the report they belong to: the NX fault's
      * {@code kernel tried to execute NX-protected page} before its {@code BUG: unable to handle},
-     * DEBUG_LIST's {@code list_del corruption. ...} and usercopy's line before their {@code kernel BUG at}.
+     * DEBUG_LIST's {@code list_del corruption. ...} and usercopy's line before their {@code kernel BUG at},
+     * {@code traps: PANIC: double fault, error_code: 0x0} before the {@code double fault: 0000 [#1]} oops.
      */
     private static final byte[][] PREAMBLES = bytes("kernel tried to execute", "list_del corruption", "list_add corruption", "usercopy: Kernel memory",
-            "refcount_t: ");
+            "refcount_t: ", "PANIC: double fault");
 
     /** Whether a report's first line announces the report that follows it rather than ending at it. */
     public static boolean isPreamble(String message) {

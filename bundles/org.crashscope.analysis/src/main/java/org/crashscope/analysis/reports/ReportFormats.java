@@ -52,18 +52,20 @@ public final class ReportFormats {
 
     /**
      * @param function       whether the title's {@code in {N}} names a function (not {@code BUG: Dentry still in use in unmount})
-     * @param blameInnermost for a stall whose innermost frame is where the CPU looped (a soft lockup, a stack that ran into its
-     *                       guard page), blame it while the title names the work it stalled in; an RCU stall's innermost frame is
-     *                       often the report's own printing, so it is not blamed
+     * @param blameInnermost for a stall whose innermost frame is where the CPU looped (a soft lockup, a hard lockup), blame it
+     *                       while the title names the work it stalled in; an RCU stall's innermost frame is often the report's own
+     *                       printing and a stack overflow's wherever the last call happened to be, so neither is blamed
+     * @param blameFromTitle the report prints no stack the table reads (KCSAN): the function its title names first is blamed
      */
     record Format(Pattern title, Pattern report, String fmt, List<Part> stack, List<Part> stack2, Pattern skip, Extractor extractor, boolean corrupted,
-            boolean function, boolean blameInnermost) {
+            boolean function, boolean blameInnermost, boolean blameFromTitle) {
     }
 
     record Group(String header, List<Pattern> ignore, List<Format> formats) {
     }
 
-    record KindRule(Pattern title, CrashKind kind) {
+    /** A title names this kind, when the report's text also holds {@code body} (NX before a paging request, KASAN's null-ptr-deref under a GPF). */
+    record KindRule(Pattern title, Pattern body, CrashKind kind) {
     }
 
     private static final ReportFormats LINUX = load("/reports/linux.json");
@@ -131,10 +133,12 @@ public final class ReportFormats {
         boolean corrupted;
         boolean noFunction;
         boolean blameInnermost;
+        boolean blameFromTitle;
     }
 
     private static final class JsonKind {
         String title;
+        String body;
         String kind;
     }
 
@@ -156,7 +160,7 @@ public final class ReportFormats {
             for (JsonFormat f : g.formats) {
                 formats.add(new Format(compile(f.title), f.report == null ? null : compile(f.report), f.fmt, parts(f.stack), parts(f.stack2),
                         f.skip == null ? null : Pattern.compile(String.join("|", f.skip)),
-                        f.extractor == null ? Extractor.FIRST : Extractor.valueOf(f.extractor.toUpperCase(java.util.Locale.ROOT)), f.corrupted, !f.noFunction, f.blameInnermost));
+                        f.extractor == null ? Extractor.FIRST : Extractor.valueOf(f.extractor.toUpperCase(java.util.Locale.ROOT)), f.corrupted, !f.noFunction, f.blameInnermost, f.blameFromTitle));
             }
             groups.add(new Group(g.header, g.ignore == null ? List.of() : g.ignore.stream().map(ReportFormats::compile).toList(), List.copyOf(formats)));
         }
@@ -166,7 +170,7 @@ public final class ReportFormats {
             if (kind == null) {
                 throw new IllegalStateException("reports/linux.json names an unknown kind: " + k.kind);
             }
-            kinds.add(new KindRule(Pattern.compile(k.title), kind));
+            kinds.add(new KindRule(Pattern.compile(k.title), k.body == null ? null : Pattern.compile(k.body), kind));
         }
         List<String> skip = new ArrayList<>(json.skip);
         json.skipWhy.values().forEach(skip::addAll);

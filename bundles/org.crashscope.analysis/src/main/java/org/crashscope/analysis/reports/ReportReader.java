@@ -24,6 +24,7 @@ import com.google.re2j.Pattern;
  */
 public final class ReportReader {
     private final ReportFormats formats;
+    private static final Pattern TITLE_FUNCTION = Pattern.compile(" in ([A-Za-z_][A-Za-z0-9_]*)");
 
     public ReportReader(ReportFormats formats) {
         this.formats = formats;
@@ -125,6 +126,10 @@ public final class ReportReader {
             } else if (ref > prefix.size() && ref - prefix.size() - 1 < found.size()) {
                 blamed = found.get(ref - prefix.size() - 1);
             }
+            Matcher named = f.blameFromTitle() ? TITLE_FUNCTION.matcher(title) : null;
+            if (named != null && named.find()) {
+                blamed = new Candidate(named.group(1), strip(named.group(1)), text.lines.get(text.lineAt(args.start())).line());
+            }
         }
         if (title == null) {
             return null;
@@ -134,11 +139,14 @@ public final class ReportReader {
         Candidate guilty = blamed != null && blamed.innermost() != null && chosen.blameInnermost() ? blamed.innermost() : blamed;
         CrashKind kind = null;
         for (ReportFormats.KindRule k : formats.kinds) {
-            if (k.title().matcher(title).find()) {
+            if (k.title().matcher(title).find() && (k.body() == null || k.body().matcher(text.all).find())) {
                 kind = k.kind();
                 break;
             }
         }
+        // passed over: the frames read before the blamed one (an allocation stack or a lock chain printed after it is not)
+        int blamedLine = guilty == null ? Integer.MAX_VALUE : guilty.line();
+        skipped = skipped.stream().filter(s -> s.line() <= blamedLine).distinct().toList();
         return new Reading(title, kind, guilty == null ? null : guilty.canonical(), guilty == null ? null : guilty.raw(),
                 guilty == null ? 0 : guilty.line(), List.copyOf(skipped), chosen.corrupted(), guilty != blamed ? blamed.canonical() : null);
     }
@@ -177,7 +185,6 @@ public final class ReportReader {
         if (out != null || f.stack2() == null) {
             return out == null ? List.of() : out;
         }
-        skipped.clear();
         out = parts(f.stack2(), f, text, from, skip, skipped);
         return out == null ? List.of() : out;
     }
