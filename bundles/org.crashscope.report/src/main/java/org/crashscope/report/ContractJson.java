@@ -127,6 +127,9 @@ public final class ContractJson {
         json.name("crash").beginObject().field("line", crash.line()).field("kind", crash.kind().id()).field("title", crash.title())
                 .field("guiltyFrame", crash.guiltyFrame()).name("deliberate").value(crash.deliberate());
         json.field("meaning", crash.kind().meaning()).field("evidence", crash.evidence());
+        json.name("altTitles").beginArray();
+        crash.altTitles().forEach(json::value);
+        json.endArray();
         lines(json, "lines", crash.lines());
         json.endObject();
     }

@@ -27,9 +27,10 @@ import org.crashscope.analysis.reports.ReportReader;
  * @param evidence    why this kind and this frame, in words
  * @param oops        the log report it comes from, or {@code null} (crash's session header only)
  * @param lines       the lines that support it
+ * @param altTitles   other titles the same bug is known by (syzkaller's {@code bad-access in X}, {@code stall in X}), possibly empty
  */
 public record CrashReport(int line, CrashKind kind, String title, String guiltyFrame, boolean deliberate, String evidence, Oops oops,
-        List<Integer> lines) {
+        List<Integer> lines, List<String> altTitles) {
 
     /** Slab poison bytes: freed objects (0x6b), never-initialised red zones (0xa5/0x5a). */
     private static final long[] POISONS = {0x6b6b6b6b6b6b6b6bL, 0x5a5a5a5a5a5a5a5aL, 0xa5a5a5a5a5a5a5a5L};
@@ -141,7 +142,7 @@ public record CrashReport(int line, CrashKind kind, String title, String guiltyF
     }
 
     private static CrashReport withDeliberate(CrashReport r, Context context) {
-        return new CrashReport(r.line, r.kind, r.title, r.guiltyFrame, true, r.evidence + "; " + deliberateWhy(context), r.oops, r.lines);
+        return new CrashReport(r.line, r.kind, r.title, r.guiltyFrame, true, r.evidence + "; " + deliberateWhy(context), r.oops, r.lines, r.altTitles);
     }
 
     private static CrashReport fromText(String message, int line, Oops o, Context context) {
@@ -264,7 +265,7 @@ public record CrashReport(int line, CrashKind kind, String title, String guiltyF
         if (guilty != null && (reading == null || reading.guilty() == null)) {
             why += "; blamed on " + guilty + " (the first frame that is not a reporting, locking or scheduling helper)";
         }
-        return new CrashReport(line, kind, title, guilty, deliberate, why, o, List.copyOf(lines));
+        return new CrashReport(line, kind, title, guilty, deliberate, why, o, List.copyOf(lines), reading == null ? List.of() : reading.altTitles());
     }
 
     /**

@@ -56,9 +56,10 @@ public final class ReportFormats {
      *                       while the title names the work it stalled in; an RCU stall's innermost frame is often the report's own
      *                       printing and a stack overflow's wherever the last call happened to be, so neither is blamed
      * @param blameFromTitle the report prints no stack the table reads (KCSAN): the function its title names first is blamed
+     * @param alt            the alternative titles (syzkaller's {@code bad-access in X}, {@code stall in X}, {@code hang in X}), filled as fmt
      */
     record Format(Pattern title, Pattern report, String fmt, List<Part> stack, List<Part> stack2, Pattern skip, Extractor extractor, boolean corrupted,
-            boolean function, boolean blameInnermost, boolean blameFromTitle) {
+            boolean function, boolean blameInnermost, boolean blameFromTitle, List<String> alt) {
     }
 
     record Group(String header, List<Pattern> ignore, List<Format> formats) {
@@ -134,6 +135,7 @@ public final class ReportFormats {
         boolean noFunction;
         boolean blameInnermost;
         boolean blameFromTitle;
+        List<String> alt;
     }
 
     private static final class JsonKind {
@@ -160,7 +162,8 @@ public final class ReportFormats {
             for (JsonFormat f : g.formats) {
                 formats.add(new Format(compile(f.title), f.report == null ? null : compile(f.report), f.fmt, parts(f.stack), parts(f.stack2),
                         f.skip == null ? null : Pattern.compile(String.join("|", f.skip)),
-                        f.extractor == null ? Extractor.FIRST : Extractor.valueOf(f.extractor.toUpperCase(java.util.Locale.ROOT)), f.corrupted, !f.noFunction, f.blameInnermost, f.blameFromTitle));
+                        f.extractor == null ? Extractor.FIRST : Extractor.valueOf(f.extractor.toUpperCase(java.util.Locale.ROOT)), f.corrupted, !f.noFunction, f.blameInnermost, f.blameFromTitle,
+                        f.alt == null ? List.of() : List.copyOf(f.alt)));
             }
             groups.add(new Group(g.header, g.ignore == null ? List.of() : g.ignore.stream().map(ReportFormats::compile).toList(), List.copyOf(formats)));
         }

@@ -50,9 +50,10 @@ public final class ReportReader {
      * @param skipped     the frames passed over before it, each with its reason
      * @param corrupted   whether the report matched a format that says its text is cut or mixed with another
      * @param stalledIn   for a stall, the function its title names (the frame above the first dispatcher of the stalled work), else {@code null}
+     * @param altTitles   the titles the same bug may also be known by ({@code bad-access in X}, {@code stall in X})
      */
     public record Reading(String title, CrashKind kind, String guilty, String guiltyRaw, int guiltyLine, List<Skipped> skipped, boolean corrupted,
-            String stalledIn) {
+            String stalledIn, List<String> altTitles) {
     }
 
     /**
@@ -90,6 +91,7 @@ public final class ReportReader {
         List<Candidate> frames = List.of();
         List<Skipped> skipped = List.of();
         Candidate blamed = null;
+        List<String> alts = List.of();
         for (Format f : group.formats()) {
             Matcher m = f.title().matcher(text.all);
             if (!m.find() || m.start() > startPos || m.start() == startPos && title != null) {
@@ -116,6 +118,7 @@ public final class ReportReader {
             List<String> values = new ArrayList<>(prefix);
             found.forEach(c -> values.add(c == null ? null : c.canonical()));
             title = format(f.fmt(), values);
+            alts = f.alt().stream().map(a -> Titles.sanitize(format(a, values))).filter(a -> !a.endsWith(" in")).toList();
             chosen = f;
             frames = found;
             skipped = passed;
@@ -148,7 +151,7 @@ public final class ReportReader {
         int blamedLine = guilty == null ? Integer.MAX_VALUE : guilty.line();
         skipped = skipped.stream().filter(s -> s.line() <= blamedLine).distinct().toList();
         return new Reading(title, kind, guilty == null ? null : guilty.canonical(), guilty == null ? null : guilty.raw(),
-                guilty == null ? 0 : guilty.line(), List.copyOf(skipped), chosen.corrupted(), guilty != blamed ? blamed.canonical() : null);
+                guilty == null ? 0 : guilty.line(), List.copyOf(skipped), chosen.corrupted(), guilty != blamed ? blamed.canonical() : null, alts);
     }
 
     /** The report's lines joined, with the line each character offset belongs to. */

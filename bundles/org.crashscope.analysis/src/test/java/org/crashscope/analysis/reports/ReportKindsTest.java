@@ -196,4 +196,17 @@ class ReportKindsTest {
         assertTrue(crash.evidence().contains("passed over") && Pattern.compile("\\b" + Pattern.quote(helper) + " \\(").matcher(crash.evidence()).find(),
                 "the evidence of " + file + " names " + helper + ": " + crash.evidence());
     }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "kasan-slab-use-after-free.log | bad-access in ",
+        "soft-lockup.log | stall in ",
+        "hung-task.log | hang in ",
+        "guard-page.log | stack-overflow in ",
+    })
+    void aReportAlsoHasTheAlternativeTitlesItsBugIsKnownBy(String file, String prefix) {
+        CrashReport crash = crashOf(file);
+        assertTrue(crash.altTitles().stream().anyMatch(t -> t.startsWith(prefix) && t.length() > prefix.length()), crash.altTitles().toString());
+        assertFalse(crash.altTitles().contains(crash.title()), "an alternative differs from the title");
+    }
 }
