@@ -229,6 +229,9 @@ public final class ReportReader {
                             break;
                         }
                     }
+                    if (ln.text().endsWith("(unreliable)")) {
+                        continue; // powerpc's mark for a stale return address, as x86 prints "? "
+                    }
                     for (Pattern frame : formats.frames) {
                         Matcher m = frame.matcher(ln.text());
                         if (m.find()) {

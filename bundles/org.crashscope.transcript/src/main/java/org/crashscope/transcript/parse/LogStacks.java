@@ -19,9 +19,13 @@ import org.crashscope.transcript.model.Span;
  * and lockdep's chain links.
  */
 final class LogStacks {
-    /** {@code [<ffffffff81234567>] ? name+0x1a/0x40 [module] file.c:12 [inline]}; the offset is absent on inlined frames. */
-    private static final Pattern FRAME = Pattern.compile("^\\s*(?:\\[<(?:0x)?([0-9a-f]{1,16})>\\]\\s*)?(\\?\\s+)?([A-Za-z_$][\\w.$]*)"
-            + "(?:\\+0x([0-9a-f]{1,16})/0x[0-9a-f]{1,16})?(?:\\s+\\[([\\w-]+)\\])?(?:\\s+\\(P\\))?(?:\\s+([\\w./+-]+:\\d+))?(\\s+\\[inline\\])?\\s*$");
+    /**
+     * {@code [<ffffffff81234567>] ? name+0x1a/0x40 [module] file.c:12 [inline]}, s390's {@code ([<000000000012f6fa>] name+0x8a/0x120)},
+     * powerpc's {@code [c000000002f8fc30] [c0000000001b3a40] name+0x30/0x80 (unreliable)}; the offset is absent on inlined frames.
+     */
+    private static final Pattern FRAME = Pattern.compile("^\\s*\\(?(?:\\[[0-9a-f]{16}\\]\\s+)?(?:\\[<?(?:0x)?([0-9a-f]{1,16})>?\\]\\s*)?(\\?\\s+)?"
+            + "([A-Za-z_$][\\w.$]*)(?:\\+0x([0-9a-f]{1,16})/0x[0-9a-f]{1,16})?(?:\\s+\\[([\\w-]+)\\])?(?:\\s+\\(P\\))?(?:\\s+([\\w./+-]+:\\d+))?"
+            + "(\\s+\\[inline\\])?\\)?(\\s+\\(unreliable\\))?\\s*$");
     private static final Pattern HEADING = Pattern.compile("^\\s*(Call [Tt]race:|Allocated by task \\d+:|Freed by task \\d+:|Allocated:|Freed:"
             + "|Last potentially related work creation:|Second to last potentially related work creation:|Last potentially related work creation:"
             + "|backtrace(?: \\(crc [0-9a-f]+\\))?:|Uninit was created at:|Uninit was stored to memory at:|Local variable .* created at:"
@@ -94,7 +98,8 @@ final class LogStacks {
         void add(int lineNo, Matcher f) {
             Long address = f.group(1) == null ? null : Long.parseUnsignedLong(f.group(1), 16);
             long offset = f.group(4) == null ? 0 : Long.parseUnsignedLong(f.group(4), 16);
-            frames.add(new Frame(lineNo, frames.size(), 0, f.group(2) != null, f.group(3), offset, address, f.group(5), f.group(6), null));
+            frames.add(new Frame(lineNo, frames.size(), 0, f.group(2) != null || f.group(8) != null, f.group(3), offset, address, f.group(5), f.group(6),
+                    null));
             sections.add(section);
             last = Math.max(last, lineNo);
         }

@@ -101,6 +101,7 @@ final class OopsParser {
     private static void collectBody(Span span, int start, LogLine head, IntFunction<String> lines, Builder b) {
         b.body.add(new ReportLine(start, head.message().strip()));
         boolean preamble = LineShape.isPreamble(head.message());
+        boolean kmemleak = head.message().startsWith("unreferenced object") && lines.apply(start) != null && lines.apply(start).contains(KMEMLEAK);
         for (int line = start + 1; line <= span.last() && b.body.size() < Oops.MAX_BODY_LINES && line - start < 4 * Oops.MAX_BODY_LINES; line++) {
             String raw = lines.apply(line);
             if (raw == null) {
@@ -108,6 +109,9 @@ final class OopsParser {
             }
             LogLine l = LogLine.of(raw);
             String msg = l.message().stripTrailing();
+            if (kmemleak && msg.startsWith(KMEMLEAK)) {
+                msg = msg.substring(KMEMLEAK.length()); // kmemleak.verbose=1 prints every line of its report behind its name
+            }
             if (msg.isBlank() || head.caller() != null && l.caller() != null && !l.caller().equals(head.caller())
                     || head.timestamp() != null && l.timestamp() == null) {
                 continue; // another task's or CPU's line, or what a program wrote to the console between the kernel's
@@ -128,6 +132,7 @@ final class OopsParser {
     private static final int PANIC_ENDS_AFTER = 22;
 
     private static final int MAX_BODY_LINE = 1024;
+    private static final String KMEMLEAK = "kmemleak: ";
 
     private static final class Builder {
         final int line;

@@ -106,4 +106,28 @@ class LogStacksTest {
         assertNull(o.stacks().get(0).frames().get(0).address());
         assertFalse(o.stacks().get(0).frames().get(0).unreliable());
     }
+
+    @Test
+    void powerpcsAndS390sFrameShapesAreFramesAndPowerpcsUnreliableMarkIsKept() {
+        Oops ppc = only("""
+                [  301.228110] BUG: Kernel NULL pointer dereference on read at 0x00000010
+                [  301.228190] CPU: 3 PID: 2210 Comm: nvme Not tainted 6.5.0 #1
+                [  301.228260] Call Trace:
+                [  301.228290] [c00000000b1bfa30] [c0000000001b3a40] nvme_queue_rq+0x30/0x80 (unreliable)
+                [  301.228330] [c00000000b1bfa90] [c0000000008e17cc] blk_mq_dispatch_rq_list+0x1fc/0xa50
+                """);
+        List<Frame> frames = ppc.stacks().get(0).frames();
+        assertEquals(List.of("nvme_queue_rq", "blk_mq_dispatch_rq_list"), frames.stream().map(Frame::function).toList());
+        assertTrue(frames.get(0).unreliable() && !frames.get(1).unreliable());
+        Oops s390 = only("""
+                [   77.101840] Unable to handle kernel pointer dereference in virtual kernel address space
+                [   77.101910] CPU: 0 PID: 981 Comm: modprobe Not tainted 6.1.0 #1
+                [   77.102010] Call Trace:
+                [   77.102040]  [<000000000012f6fa>] dasd_int_handler+0x8a/0x120
+                [   77.102080] ([<000000000012f650>] dasd_int_handler+0x30/0x120)
+                [   77.102120]  [<0000000000a1c3e4>] ccw_device_irq+0x74/0x140
+                """);
+        assertEquals(List.of("dasd_int_handler", "dasd_int_handler", "ccw_device_irq"),
+                s390.stacks().get(0).frames().stream().map(Frame::function).toList());
+    }
 }
