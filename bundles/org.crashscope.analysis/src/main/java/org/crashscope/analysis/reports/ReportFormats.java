@@ -60,6 +60,11 @@ public final class ReportFormats {
      */
     record Format(Pattern title, Pattern report, String fmt, List<Part> stack, List<Part> stack2, Pattern skip, Extractor extractor, boolean corrupted,
             boolean function, boolean blameInnermost, boolean blameFromTitle, List<String> alt) {
+
+        /** Whether the title pattern reads more than one line ({@code BUG: KASAN: ... on address\n...Read of size}). */
+        boolean multiline() {
+            return title.pattern().contains("\\n");
+        }
     }
 
     record Group(String header, List<Pattern> ignore, List<Format> formats) {
@@ -74,20 +79,23 @@ public final class ReportFormats {
     final List<Group> groups;
     final Pattern skip;
     final List<String> stripPrefixes;
-    final List<Pattern> stackStarts;
-    final List<Pattern> frames;
+    /** Simple patterns over single lines (no nested repetition): Java's own, which is faster; RE2 for the rest. */
+    final java.util.regex.Pattern stackStart;
+    final List<java.util.regex.Pattern> frames;
     final List<KindRule> kinds;
     final List<Pattern> stallAnchors;
     final Map<String, String> hungAnchors;
     final Pattern hungSkip;
     final List<Map.Entry<Pattern, String>> skipReasons;
+    /** Why a function is passed over (empty: it is not), by name: a log names the same functions again and again. */
+    final Map<String, java.util.Optional<String>> skipMemo = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private ReportFormats(List<Group> groups, Pattern skip, List<String> stripPrefixes, List<Pattern> stackStarts, List<Pattern> frames,
+    private ReportFormats(List<Group> groups, Pattern skip, List<String> stripPrefixes, java.util.regex.Pattern stackStart, List<java.util.regex.Pattern> frames,
             List<KindRule> kinds, List<Pattern> stallAnchors, Map<String, String> hungAnchors, Pattern hungSkip, List<Map.Entry<Pattern, String>> skipReasons) {
         this.groups = groups;
         this.skip = skip;
         this.stripPrefixes = stripPrefixes;
-        this.stackStarts = stackStarts;
+        this.stackStart = stackStart;
         this.frames = frames;
         this.kinds = kinds;
         this.stallAnchors = stallAnchors;
@@ -178,7 +186,8 @@ public final class ReportFormats {
         List<String> skip = new ArrayList<>(json.skip);
         json.skipWhy.values().forEach(skip::addAll);
         return new ReportFormats(List.copyOf(groups), Pattern.compile(String.join("|", skip)), List.copyOf(json.stripPrefixes),
-                json.stackStarts.stream().map(ReportFormats::compile).toList(), json.frames.stream().map(ReportFormats::compile).toList(), List.copyOf(kinds),
+                java.util.regex.Pattern.compile(expand("(?:" + String.join(")|(?:", json.stackStarts) + ")")),
+                json.frames.stream().map(f -> java.util.regex.Pattern.compile(expand(f))).toList(), List.copyOf(kinds),
                 json.stallAnchors.stream().map(Pattern::compile).toList(), Map.copyOf(json.hungAnchors), Pattern.compile(String.join("|", json.hungSkip)),
                 List.copyOf(reasons));
     }
@@ -201,13 +210,16 @@ public final class ReportFormats {
 
     /** The placeholders of the table: a function, a program counter, a source line, a task, the RIP line. */
     static Pattern compile(String re) {
-        String r = re.replace("{{RIP}}", "(?:IP|NIP|pc |PC is at):? (?:(?:[0-9]+:)?(?:{{PC}} +){0,2}{{FUNC}}|(?:[0-9]+:)?0x[0-9a-f]+"
+        return Pattern.compile(expand(re));
+    }
+
+    private static String expand(String re) {
+        return re.replace("{{RIP}}", "(?:IP|NIP|pc |PC is at):? (?:(?:[0-9]+:)?(?:{{PC}} +){0,2}{{FUNC}}|(?:[0-9]+:)?0x[0-9a-f]+"
                 + "|(?:[0-9]+:)?{{PC}} +\\[< *\\(null\\)>\\] +\\(null\\)|[0-9]+: +\\(null\\))")
                 .replace("{{ADDR}}", "0x[0-9a-f]+")
                 .replace("{{PC}}", "\\[\\<?(?:0x)?[0-9a-f]+\\>?\\]")
                 .replace("{{FUNC}}", "([a-zA-Z0-9_]+)(?:\\.|\\+)")
                 .replace("{{SRC}}", "([a-zA-Z0-9_/.\\-]+\\.[a-z]+:[0-9]+)")
                 .replace("{{TASK}}", "[\\s\\S]{0,100}?");
-        return Pattern.compile(r);
     }
 }

@@ -92,8 +92,10 @@ public final class ReportReader {
         List<Skipped> skipped = List.of();
         Candidate blamed = null;
         List<String> alts = List.of();
+        // nearly every report's title is on its first line, and the earliest match wins: the whole text only when the first line has none
+        boolean onFirst = group.formats().stream().anyMatch(f -> f.title().matcher(first).find());
         for (Format f : group.formats()) {
-            Matcher m = f.title().matcher(text.all);
+            Matcher m = f.title().matcher(onFirst && !f.multiline() ? first + "\n" : text.all);
             if (!m.find() || m.start() > startPos || m.start() == startPos && title != null) {
                 continue;
             }
@@ -214,12 +216,10 @@ public final class ReportReader {
             Part part = parts.get(pi);
             if (part instanceof Stack) {
                 stacks++;
-                lines: while (li < text.lines.size()) {
+                while (li < text.lines.size()) {
                     ReportLine ln = text.lines.get(li++);
-                    for (Pattern start : formats.stackStarts) {
-                        if (start.matcher(ln.text()).find()) {
-                            break lines;
-                        }
+                    if (formats.stackStart.matcher(ln.text()).find()) {
+                        break;
                     }
                     if (pi != parts.size() - 1 && parts.get(pi + 1) instanceof Line next) {
                         Matcher m = next.pattern().matcher(ln.text());
@@ -232,10 +232,10 @@ public final class ReportReader {
                     if (ln.text().endsWith("(unreliable)")) {
                         continue; // powerpc's mark for a stale return address, as x86 prints "? "
                     }
-                    for (Pattern frame : formats.frames) {
-                        Matcher m = frame.matcher(ln.text());
+                    for (java.util.regex.Pattern frame : formats.frames) {
+                        java.util.regex.Matcher m = frame.matcher(ln.text());
                         if (m.find()) {
-                            add(raw, m, ln.line(), skip, skipped);
+                            add(raw, m.groupCount(), m::group, ln.line(), skip, skipped);
                             break;
                         }
                     }
@@ -256,8 +256,12 @@ public final class ReportReader {
     }
 
     private void add(List<Candidate> raw, Matcher m, int line, Pattern formatSkip, List<Skipped> skipped) {
-        for (int g = 1; g <= m.groupCount(); g++) {
-            String frame = m.group(g);
+        add(raw, m.groupCount(), m::group, line, formatSkip, skipped);
+    }
+
+    private void add(List<Candidate> raw, int groups, java.util.function.IntFunction<String> group, int line, Pattern formatSkip, List<Skipped> skipped) {
+        for (int g = 1; g <= groups; g++) {
+            String frame = group.apply(g);
             if (frame == null) {
                 continue;
             }
@@ -275,15 +279,24 @@ public final class ReportReader {
         if (formatSkip != null && formatSkip.matcher(frame).find()) {
             return "a helper this kind of report passes over";
         }
+        if (formats.skipMemo.size() > SKIP_MEMO) {
+            formats.skipMemo.clear();
+        }
+        return formats.skipMemo.computeIfAbsent(frame, this::globalSkipReason).orElse(null);
+    }
+
+    private static final int SKIP_MEMO = 100_000;
+
+    private java.util.Optional<String> globalSkipReason(String frame) {
         if (!formats.skip.matcher(frame).find()) {
-            return null;
+            return java.util.Optional.empty();
         }
         for (Map.Entry<Pattern, String> e : formats.skipReasons) {
             if (e.getKey().matcher(frame).find()) {
-                return e.getValue();
+                return java.util.Optional.of(e.getValue());
             }
         }
-        return "a helper no report blames";
+        return java.util.Optional.of("a helper no report blames");
     }
 
     /** A system call's wrapper prefix removed ({@code __x64_sys_ioctl} -> {@code sys_ioctl}): the shortest of one prefix removed. */

@@ -28,6 +28,10 @@ record LogLine(Double timestamp, String message, boolean human, String caller) {
     private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
 
     static LogLine of(String line) {
+        LogLine fast = console(line);
+        if (fast != null) {
+            return fast;
+        }
         Matcher m = PREFIX.matcher(line);
         if (!m.lookingAt()) {
             return new LogLine(null, line.strip(), false, null);
@@ -37,6 +41,66 @@ record LogLine(Double timestamp, String message, boolean human, String caller) {
         }
         String ts = m.group(1) != null ? m.group(1) : m.group(5);
         return new LogLine(ts == null ? null : Double.valueOf(ts), line.substring(m.end()), false, m.group(4));
+    }
+
+    /**
+     * {@code [   12.345678] msg} and {@code [   12.345678][ T123] msg}, nearly every line of a console
+     * log, read without the regular expression (the result is the one it gives); {@code null} for any
+     * other shape, which the expression reads.
+     */
+    private static LogLine console(String line) {
+        int n = line.length();
+        if (n < 4 || line.charAt(0) != '[') {
+            return null;
+        }
+        int i = 1;
+        while (i < n && Character.isWhitespace(line.charAt(i))) {
+            i++;
+        }
+        int digits = i;
+        while (i < n && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == digits || i + 1 >= n || line.charAt(i) != '.' || line.charAt(i + 1) < '0' || line.charAt(i + 1) > '9') {
+            return null;
+        }
+        i++;
+        while (i < n && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+            i++;
+        }
+        if (i >= n || line.charAt(i) != ']') {
+            return null;
+        }
+        String ts = line.substring(digits, i);
+        i++;
+        String caller = null;
+        int j = i < n && Character.isWhitespace(line.charAt(i)) ? i + 1 : i;
+        if (j < n && line.charAt(j) == '[') {
+            int k = j + 1;
+            while (k < n && Character.isWhitespace(line.charAt(k))) {
+                k++;
+            }
+            int id = k;
+            if (k < n && (line.charAt(k) == 'T' || line.charAt(k) == 'C')) {
+                k++;
+                int num = k;
+                while (k < n && line.charAt(k) >= '0' && line.charAt(k) <= '9') {
+                    k++;
+                }
+                if (k > num && k < n && line.charAt(k) == ']') {
+                    caller = line.substring(id, k);
+                    i = k + 1;
+                }
+            }
+        }
+        if (i < n && Character.isWhitespace(line.charAt(i))) {
+            i++;
+        }
+        if (i < n && (line.charAt(i) == '<' || i + 3 < n && line.charAt(i) >= 'A' && line.charAt(i) <= 'Z' && Character.isLowerCase(line.charAt(i + 1))
+                && Character.isLowerCase(line.charAt(i + 2)) && line.charAt(i + 3) == ' ')) {
+            return null; // a level or a syslog date may follow: the expression knows those
+        }
+        return new LogLine(Double.valueOf(ts), line.substring(i), false, caller);
     }
 
     private static Double epochSeconds(String text) {

@@ -41,22 +41,24 @@ final class LogStacks {
         for (int i = 0; i < body.size(); i++) {
             ReportLine l = body.get(i);
             String text = l.text();
-            Matcher h = HEADING.matcher(text);
-            if (i > 0 && h.matches()) {
+            String end = text.stripTrailing();
+            Matcher h = end.endsWith(":") || text.contains("page last") ? HEADING.matcher(text) : null;
+            if (i > 0 && h != null && h.matches()) {
                 close(open, out);
                 open = new Builder(l.line(), h.group(1));
                 continue;
             }
-            Matcher s = SECTION.matcher(text);
-            if (s.matches()) {
+            Matcher s = end.endsWith(">") ? SECTION.matcher(text) : null;
+            if (s != null && s.matches()) {
                 if (open != null) {
                     open.section = s.group(1).isEmpty() && !s.group(2).equals("EOI") ? s.group(2) : "";
                     open.last = l.line();
                 }
                 continue;
             }
-            Matcher f = FRAME.matcher(text);
-            boolean frame = f.matches() && (f.group(4) != null || f.group(7) != null);
+            // a frame has an offset or is inlined: other lines are not tried
+            Matcher f = text.contains("+0x") || text.contains("[inline]") ? FRAME.matcher(text) : null;
+            boolean frame = f != null && f.matches() && (f.group(4) != null || f.group(7) != null);
             if (frame) {
                 if (open == null) {
                     // frames right under the report's first line: KMSAN and KCSAN print their stacks without a heading

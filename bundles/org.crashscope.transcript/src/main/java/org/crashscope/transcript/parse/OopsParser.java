@@ -48,17 +48,17 @@ final class OopsParser {
     private OopsParser() {
     }
 
-    static int parse(Span span, int start, LogLine head, IntFunction<String> lines, List<ParsedRecord> out) {
+    static int parse(Span span, int start, LogLine head, IntFunction<String> text, List<ParsedRecord> out) {
         Builder b = new Builder(start, head);
+        Lines lines = new Lines(start, text);
         int last = start;
         boolean inTrace = false;
         boolean afterCode = false;
         for (int line = start + 1; line <= span.last() && line - start < MAX_OOPS_LINES; line++) {
-            String raw = lines.apply(line);
-            if (raw == null) {
+            LogLine l = lines.get(line);
+            if (l == null) {
                 continue; // joined to the line before (a wrapped mail)
             }
-            LogLine l = LogLine.of(raw);
             String msg = l.message().strip();
             if (msg.isBlank() && l.timestamp() == null) {
                 break;
@@ -98,16 +98,16 @@ final class OopsParser {
      * {@link Oops#MAX_BODY_LINES} lines, lines of another printk caller left out. A panic ends it once
      * the report has its own lines (a WARNING under panic_on_warn prints the panic's stack again).
      */
-    private static void collectBody(Span span, int start, LogLine head, IntFunction<String> lines, Builder b) {
+    private static void collectBody(Span span, int start, LogLine head, Lines lines, Builder b) {
         b.body.add(new ReportLine(start, head.message().strip()));
         boolean preamble = LineShape.isPreamble(head.message());
-        boolean kmemleak = head.message().startsWith("unreferenced object") && lines.apply(start) != null && lines.apply(start).contains(KMEMLEAK);
+        boolean kmemleak = head.message().startsWith("unreferenced object") && lines.text.apply(start) != null
+                && lines.text.apply(start).contains(KMEMLEAK);
         for (int line = start + 1; line <= span.last() && b.body.size() < Oops.MAX_BODY_LINES && line - start < 4 * Oops.MAX_BODY_LINES; line++) {
-            String raw = lines.apply(line);
-            if (raw == null) {
+            LogLine l = lines.get(line);
+            if (l == null) {
                 continue;
             }
-            LogLine l = LogLine.of(raw);
             String msg = l.message().stripTrailing();
             if (kmemleak && msg.startsWith(KMEMLEAK)) {
                 msg = msg.substring(KMEMLEAK.length()); // kmemleak.verbose=1 prints every line of its report behind its name
@@ -125,6 +125,37 @@ final class OopsParser {
             }
             preamble &= !opens;
             b.body.add(new ReportLine(line, msg.length() > MAX_BODY_LINE ? msg.substring(0, MAX_BODY_LINE) : msg));
+        }
+    }
+
+    /** The lines after a report's first, each split into prefix and message once for the typed fields and the body. */
+    private static final class Lines {
+        final int start;
+        final IntFunction<String> text;
+        LogLine[] read = new LogLine[64];
+        boolean[] joined = new boolean[64];
+
+        Lines(int start, IntFunction<String> text) {
+            this.start = start;
+            this.text = text;
+        }
+
+        /** The line, or {@code null} when it was joined to the line before (a wrapped mail). */
+        LogLine get(int line) {
+            int i = line - start;
+            if (i >= read.length) {
+                read = java.util.Arrays.copyOf(read, Math.max(i + 1, read.length * 2));
+                joined = java.util.Arrays.copyOf(joined, read.length);
+            }
+            if (read[i] == null && !joined[i]) {
+                String raw = text.apply(line);
+                if (raw == null) {
+                    joined[i] = true;
+                } else {
+                    read[i] = LogLine.of(raw);
+                }
+            }
+            return read[i];
         }
     }
 
