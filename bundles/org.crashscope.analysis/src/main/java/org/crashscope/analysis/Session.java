@@ -24,7 +24,8 @@ public record Session(int line, Map<String, String> fields, Map<String, Integer>
             new String[] {"cpus", "CPUS"}, new String[] {"date", "DATE"}, new String[] {"uptime", "UPTIME"}, new String[] {"tasks", "TASKS"},
             new String[] {"nodename", "NODENAME"}, new String[] {"release", "RELEASE"}, new String[] {"version", "VERSION"},
             new String[] {"machine", "MACHINE"}, new String[] {"memory", "MEMORY"}, new String[] {"panic", "PANIC"}, new String[] {"pid", "PID"},
-            new String[] {"command", "COMMAND"}, new String[] {"task", "TASK"}, new String[] {"cpu", "CPU"}, new String[] {"state", "STATE"});
+            new String[] {"command", "COMMAND"}, new String[] {"task", "TASK"}, new String[] {"cpu", "CPU"}, new String[] {"state", "STATE"},
+            new String[] {"crash", "CRASH"});
 
     /** No header in the transcript. */
     public static final Session NONE = new Session(0, Map.of(), Map.of());

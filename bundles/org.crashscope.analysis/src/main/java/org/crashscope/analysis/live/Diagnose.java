@@ -49,9 +49,12 @@ final class Diagnose {
         }
         Matcher v = VERSION.matcher(printed);
         Matcher r = RELEASE.matcher(printed);
-        String crash = v.find() ? "crash " + v.group(1) + "." + v.group(2) + "." + v.group(3) : "this crash";
-        String kernel = r.find() ? "Linux " + r.group(1) + "." + r.group(2) : "this kernel";
-        return crash + " is older than " + kernel + " (VMAs in a maple tree since 6.1): crash 8.0.3 or later reads it "
+        if (v.find() && r.find()) {
+            // one judgment for live sessions and transcripts; a crash that is new enough is not called old for its symptoms
+            return org.crashscope.transcript.parse.CrashVersion.tooOld(
+                    new int[] {Integer.parseInt(v.group(1)), Integer.parseInt(v.group(2)), Integer.parseInt(v.group(3))}, r.group(1) + "." + r.group(2));
+        }
+        return "this crash is older than this kernel (VMAs in a maple tree since 6.1): crash 8.0.3 or later reads it "
                 + "(Debian 13's crash 8.0.6, or CRASHSCOPE_CRASH=/path/to/crash)";
     }
 

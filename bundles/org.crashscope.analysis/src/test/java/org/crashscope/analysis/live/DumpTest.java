@@ -89,8 +89,8 @@ class DumpTest {
         assertTrue(Diagnose.startFailure("crash: /tmp/x.ko: not a supported file format\n\nUsage:").startsWith("/tmp/x.ko is not a file crash reads"));
         assertTrue(Diagnose.startFailure("crash: /usr/lib/debug/boot/vmlinux: no debugging data available").contains("debug package"));
         String old = Diagnose.tooOld("crash 8.0.2\n...\nWARNING: active task ffff8d0580220000 on cpu 1 not found in PID hash\n     RELEASE: 6.1.0-57-amd64\n");
-        assertEquals("crash 8.0.2 is older than Linux 6.1 (VMAs in a maple tree since 6.1): crash 8.0.3 or later reads it "
-                + "(Debian 13's crash 8.0.6, or CRASHSCOPE_CRASH=/path/to/crash)", old);
+        assertTrue(old.startsWith("crash 8.0.2 is older than Linux 6.1 (VMAs in a maple tree since 6.1): crash 8.0.3 or later reads it "
+                + "(Debian 13's crash 8.0.6, or CRASHSCOPE_CRASH=/path/to/crash)"), old);
         assertNull(Diagnose.tooOld("crash 8.0.6\n     RELEASE: 6.1.0-57-amd64\n"));
     }
 

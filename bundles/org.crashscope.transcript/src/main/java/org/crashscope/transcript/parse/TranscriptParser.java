@@ -130,7 +130,7 @@ public final class TranscriptParser {
                 case SESSION -> {
                     // a lone KEY: value line in prose is not crash's header
                     if (span.last() - span.first() >= 2) {
-                        records.addAll(safely(span, "", "sys", () -> List.of(SysParser.parse("", text(transcript, span, mail), SysInfo.Kind.BANNER))));
+                        records.addAll(safely(span, "", "sys", () -> banner(transcript, SysParser.parse("", text(transcript, span, mail), SysInfo.Kind.BANNER))));
                     }
                 }
             }
@@ -250,6 +250,33 @@ public final class TranscriptParser {
     }
 
     /** A block's lines, unquoted and unwrapped when they came out of a mail (said in {@code notes}). */
+    /** How far above its banner crash prints its version (the copyright and gdb's lines come between). */
+    private static final int VERSION_ABOVE = 40;
+
+    /**
+     * The banner with the version of crash that printed it ({@code CRASH}, from the {@code crash 8.0.2}
+     * line above it), and a warning when that crash is older than the kernel it read.
+     */
+    private static List<ParsedRecord> banner(Transcript transcript, SysInfo banner) {
+        int first = banner.span().first();
+        for (int line = first - 1; line >= Math.max(1, first - VERSION_ABOVE); line--) {
+            String text = transcript.line(line);
+            int[] version = text == null ? null : CrashVersion.of(text);
+            if (version == null) {
+                continue;
+            }
+            var fields = new java.util.LinkedHashMap<>(banner.fields());
+            var lines = new java.util.LinkedHashMap<>(banner.lines());
+            fields.put("CRASH", version[0] + "." + version[1] + "." + version[2]);
+            lines.put("CRASH", line);
+            SysInfo withVersion = new SysInfo(banner.span(), banner.command(), banner.kind(), java.util.Map.copyOf(fields), java.util.Map.copyOf(lines));
+            String tooOld = CrashVersion.tooOld(version, banner.get("RELEASE"));
+            return tooOld == null ? List.of(withVersion)
+                    : List.of(withVersion, new CrashOutput(Span.line(line), List.of(Diagnostic.crash(line, Diagnostic.Severity.WARNING, tooOld))));
+        }
+        return List.of(banner);
+    }
+
     private static BlockText text(Transcript transcript, Span span, List<Diagnostic> notes) {
         return MailText.block(span.first(), transcript.lines(span.first(), span.last()), wrapWidth(transcript), notes);
     }
