@@ -575,6 +575,13 @@ public final class ContractJson {
                     if (a.loggedLine() != null) {
                         json.name("logged").beginObject().field("line", a.loggedLine()).field("message", a.logged()).endObject();
                     }
+                    json.name("evidence").beginArray();
+                    for (Anomaly.Cited c : a.evidence()) {
+                        json.beginObject().name("lines").beginArray();
+                        c.lines().forEach(l -> json.value(l));
+                        json.endArray().field("text", c.what()).endObject();
+                    }
+                    json.endArray();
                     json.endObject();
                 }
             }

@@ -170,20 +170,14 @@ public final class Correlation {
                 out.add(Finding.gap(String.format("The struct page of 0x%x would show whether the kernel poisoned it.", pa),
                         String.format("kmem -p 0x%x", MemoryErrors.headOf(parsed, pa)), error.finding().evidence().stream().findFirst().orElse(null)));
             }
-            out.add(Finding.gap(String.format("No walk and no page-table dump shows which page 0x%x lies in or what maps it.", pa),
-                    MemoryErrors.virtualOf(parsed, pa) != null ? String.format("vtop -c %s 0x%x", MemoryErrors.pidOf(parsed, pa),
-                            MemoryErrors.virtualOf(parsed, pa)) : String.format("ptov 0x%x; then vtop of the address it prints", pa)));
+            out.add(unmapped(parsed, paging, pa));
         }
         Long userAddress = null;
         if (anomaly != null) {
             String holds = anomaly.kind() == Anomaly.Kind.OUT_OF_SEQUENCE ? String.format("maps 0x%x", anomaly.found())
                     : "holds the non-present entry 0x" + Long.toHexString(anomaly.slot().entry().value())
                             + (anomaly.slot().nonPresent() == null ? "" : " (" + anomaly.slot().nonPresent().describe() + ")");
-            String by = anomaly.runMembers() > 0 ? "by its run" : "by the kernel log (line " + anomaly.loggedLine() + ")";
-            out.add(Finding.of(FindingKind.TABLE_SLOT, String.format("Slot 0x%x of the %s table at 0x%x (address 0x%x) should map 0x%x %s but %s%s",
-                    anomaly.slot().index(), table.level(), table.base(), anomaly.slot().address(), anomaly.expected(), by, holds,
-                    anomaly.flagsMissing() == 0 ? "" : "; it lacks " + String.join("|", anomaly.missingFlagNames()) + ": a freshly written entry"),
-                    Confidence.HIGH, anomaly.lines().toArray(Integer[]::new)));
+            out.add(tableSlot(anomaly, table, holds));
             if (anomaly.slot().mapsFrom() != null) {
                 long from = anomaly.slot().mapsFrom();
                 long to = anomaly.slot().mapsTo();
@@ -214,6 +208,71 @@ public final class Correlation {
             }
         }
         addVma(out, parsed, oops, userAddress);
+    }
+
+    /**
+     * The gap when nothing maps the error's page: what the walks and the dumped tables do show (they
+     * map other pages, so the page is no longer mapped where they look), or that there are none.
+     */
+    private static Finding unmapped(ParsedTranscript parsed, PagingAnalysis paging, long pa) {
+        Long va = MemoryErrors.virtualOf(parsed, pa);
+        String next = va != null ? String.format("vtop -c %s 0x%x", MemoryErrors.pidOf(parsed, pa), va)
+                : String.format("log | grep -i -e offlin -e 'memory failure'; ptov 0x%x", pa);
+        List<Integer> lines = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        List<CheckedWalk> leaves = paging.walks().stream().filter(w -> w.leaf() != null && w.leaf().entry().present()).toList();
+        if (!leaves.isEmpty()) {
+            leaves.forEach(w -> lines.add(w.leaf().line()));
+            shown.add(String.format("%d walk%s (line%s %s) reach%s other pages", leaves.size(), leaves.size() == 1 ? "" : "s", leaves.size() == 1 ? "" : "s",
+                    String.join(", ", leaves.stream().map(w -> String.valueOf(w.leaf().line())).toList()), leaves.size() == 1 ? "es" : ""));
+        }
+        for (PageTable t : paging.tables()) {
+            long leavesOf = t.slots().stream().filter(x -> x.entry().present() && x.entry().leaf()).count();
+            if (leavesOf > 0) {
+                lines.add(t.dump().span().first());
+                shown.add(String.format("no slot of the %s table at 0x%x (line %d, %d page%s mapped) maps it", t.level(), t.base(), t.dump().span().first(),
+                        leavesOf, leavesOf == 1 ? "" : "s"));
+            }
+        }
+        if (shown.isEmpty()) {
+            return Finding.gap(String.format("No walk and no page-table dump shows which page 0x%x lies in or what maps it.", pa),
+                    va != null ? next : String.format("ptov 0x%x; then vtop of the address it prints", pa));
+        }
+        return Finding.gap(String.format("Nothing in the transcript maps 0x%x: %s. The page is no longer mapped where they look, and neither the "
+                + "tables' runs nor a log line tie it to the slot that held it.", pa, String.join("; ", shown)), next, lines.toArray(Integer[]::new));
+    }
+
+    /**
+     * The slot that should hold the error's page: what it holds instead, whether the page was
+     * migrated, how sure that is, and each piece of evidence with its line.
+     */
+    private static Finding tableSlot(Anomaly anomaly, PageTable table, String holds) {
+        List<String> by = new ArrayList<>();
+        if (anomaly.runMembers() > 0) {
+            by.add(String.format("its run: %d other slot%s in sequence", anomaly.runMembers(), anomaly.runMembers() == 1 ? "" : "s"));
+        }
+        if (anomaly.loggedLine() != null) {
+            by.add("the kernel log, line " + anomaly.loggedLine());
+        }
+        if (anomaly.retiredPageCited()) {
+            by.add("the old page taken out of use");
+        }
+        boolean migrated = anomaly.kind() == Anomaly.Kind.OUT_OF_SEQUENCE && (anomaly.retiredPageCited()
+                || anomaly.logged() != null && anomaly.logged().startsWith("Soft offlining"));
+        StringBuilder text = new StringBuilder(String.format("Slot 0x%x of the %s table at 0x%x (address 0x%x) should map 0x%x but %s",
+                anomaly.slot().index(), table.level(), table.base(), anomaly.slot().address(), anomaly.expected(), holds));
+        if (migrated) {
+            text.append(String.format(": the old page 0x%x was taken out of use and its content migrated to 0x%x", anomaly.expected(), anomaly.found()));
+        }
+        if (anomaly.flagsMissing() != 0) {
+            text.append("; it lacks ").append(String.join("|", anomaly.missingFlagNames())).append(": a freshly written entry");
+        }
+        text.append(" (").append(anomaly.confidence()).append(" confidence, by ").append(String.join("; ", by)).append(')');
+        for (Anomaly.Cited c : anomaly.evidence()) {
+            text.append(String.format("; line %d: %s", c.line(), c.what()));
+        }
+        Confidence confidence = "high".equals(anomaly.confidence()) ? Confidence.HIGH : "medium".equals(anomaly.confidence()) ? Confidence.MEDIUM : Confidence.LOW;
+        return Finding.of(FindingKind.TABLE_SLOT, text.toString(), confidence, anomaly.lines().toArray(Integer[]::new));
     }
 
     /**
