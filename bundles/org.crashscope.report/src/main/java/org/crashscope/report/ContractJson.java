@@ -267,6 +267,15 @@ public final class ContractJson {
                 if (f.canonical() != null) {
                     json.name("canonical").value(f.canonical().booleanValue());
                 }
+                if (f.operand() != null && f.faultAddress() != null) {
+                    FaultingInstruction.MemoryOperand o = f.operand();
+                    json.name("operand").beginObject().field("base", o.base());
+                    hex(json, "baseValue", o.baseValue());
+                    json.field("index", o.index());
+                    hex(json, "indexValue", o.indexValue());
+                    json.field("scale", o.scale()).field("displacement", (o.displacement() < 0 ? "-" : "") + Hex.format(Math.abs(o.displacement())))
+                            .field("expression", o.expression()).field("text", f.addressText()).endObject();
+                }
                 if (f.problem() != null) {
                     json.field("problem", f.problem());
                 }

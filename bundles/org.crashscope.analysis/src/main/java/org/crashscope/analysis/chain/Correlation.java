@@ -379,11 +379,15 @@ public final class Correlation {
         }
         if (fault != null && fault.trapping() != null && oops != null) {
             String text = String.format("It executed %s", fault.trapping().text(org.crashscope.arch.x86.Disassembler.Syntax.ATT));
+            List<Integer> lines = new ArrayList<>();
+            lines.add(oops.code() == null ? null : oops.code().line());
             if (fault.faultAddress() != null) {
-                text += String.format(" with %s = 0x%x, %s", fault.faultRegister().toUpperCase(Locale.ROOT), fault.faultAddress(),
+                text += String.format(" with %s: %s", fault.addressText(),
                         fault.canonical() ? "a canonical address" : "a non-canonical address: a general protection fault, not a page fault");
+                // the lines that print the registers the address is made of
+                fault.memoryRegisters().forEach(r -> lines.add(oops.registers().lineOf(r)));
             }
-            out.add(Finding.of(FindingKind.FAULTING_INSTRUCTION, text, Confidence.HIGH, oops.code() == null ? null : oops.code().line()));
+            out.add(Finding.of(FindingKind.FAULTING_INSTRUCTION, text, Confidence.HIGH, lines.toArray(Integer[]::new)));
         } else if (fault != null && fault.problem() != null) {
             out.add(new Finding(FindingKind.FAULTING_INSTRUCTION, "The Code: bytes were not decoded: " + fault.problem(), Confidence.LOW,
                     oops == null || oops.code() == null ? List.of() : List.of(oops.code().line()), null));
