@@ -85,14 +85,23 @@ public record PagingAnalysis(ArchFacts arch, List<CheckedWalk> walks, List<PageT
         }
         for (var h : parsed.hardwareErrors()) {
             if (h.physicalAddress() != null) {
-                out.add(new RetiredPage(h.physicalAddress(), h.span().first(), String.format("error record {%d} names physical address 0x%x", h.record(),
+                out.add(new RetiredPage(h.physicalAddress(), lines(h.span()), String.format("error record {%d} names physical address 0x%x", h.record(),
                         h.physicalAddress())));
             }
         }
         for (var m : parsed.machineChecks()) {
             if (m.address() != null && m.status() != null && org.crashscope.arch.x86.Mca.decode(m.status()).addressValid()) {
-                out.add(new RetiredPage(m.address(), m.span().first(), String.format("a machine check names physical address 0x%x", m.address())));
+                out.add(new RetiredPage(m.address(), lines(m.span()), String.format("a machine check names physical address 0x%x", m.address())));
             }
+        }
+        return out;
+    }
+
+    /** The lines of a record, at most 64. */
+    private static List<Integer> lines(org.crashscope.transcript.model.Span span) {
+        List<Integer> out = new ArrayList<>();
+        for (int l = span.first(); l <= span.last() && out.size() < 64; l++) {
+            out.add(l);
         }
         return out;
     }

@@ -79,7 +79,7 @@ final class RetiredPages {
     }
 
     private static Anomaly.Cited cite(RetiredPage r) {
-        return new Anomaly.Cited(r.line(), Anomaly.RETIRED + r.what());
+        return new Anomaly.Cited(r.lines(), Anomaly.RETIRED + r.what());
     }
 
     /** Whether a slot of the table still maps the page (then it was not replaced here). */
@@ -202,8 +202,9 @@ final class RetiredPages {
         for (CheckedWalk w : walks) {
             for (WalkStep s : w.steps()) {
                 if (s.entryAddress() != null && s.entryAddress() == a.slot().address() && w.walk().virtual() != null && cited++ < CITED) {
-                    out = out.cite(new Anomaly.Cited(List.of(s.line(), w.walk().span().first()), String.format("the vtop of 0x%x (line %d) reads this slot: %s 0x%x",
-                            w.walk().virtual(), w.walk().span().first(), s.level(), s.entry().value())), out.confidence());
+                    int at = w.walk().span().first() + 1; // crash prints the address under its VIRTUAL header
+                    out = out.cite(new Anomaly.Cited(List.of(s.line(), at), String.format("the vtop of 0x%x (line %d) reads this slot: %s 0x%x",
+                            w.walk().virtual(), at, s.level(), s.entry().value())), out.confidence());
                 }
             }
         }

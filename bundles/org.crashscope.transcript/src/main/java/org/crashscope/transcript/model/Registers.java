@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Register values by lower-case name ({@code rax}, {@code r8}, {@code orig_rax}, {@code cr3} ...), in the order printed.
  *
- * @param lines the line each register was printed on, where the parser knew it (a register may have none)
+ * @param lines the line each register was printed on, where the parser knew it (a register may have none); an oops's
+ *              {@code rip} is the line of its {@code RIP: 0010:function+offset}
  */
 public record Registers(Map<String, Long> values, Map<String, Integer> lines) {
 

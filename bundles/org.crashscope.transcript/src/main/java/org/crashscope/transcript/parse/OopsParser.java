@@ -146,6 +146,7 @@ final class OopsParser {
                 if (!kernelSet) {
                     kernelSet = true;
                     rip = new Symbol(m.group(2), Hex.parse(m.group(3)));
+                    registerLines.put("rip", lineNo);
                     ripLength = m.group(4) == null ? null : Hex.parse(m.group(4));
                     ripModule = m.group(5);
                     if (m.group(1) != null) {
