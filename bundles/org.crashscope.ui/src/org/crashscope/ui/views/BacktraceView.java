@@ -193,7 +193,7 @@ public final class BacktraceView extends TranscriptView {
         if (f.trapping() != null) {
             text.append("faulting instruction  ").append(f.trapping().text(Preferences.syntax()));
             if (f.faultAddress() != null) {
-                text.append(String.format("  -  address 0x%x from %s, %s", f.faultAddress(), f.faultRegister().toUpperCase(Locale.ROOT),
+                text.append(String.format("  -  %s: %s", f.addressText(),
                         f.canonical() ? "canonical" : "NOT canonical: a general protection fault, not a page fault"));
             }
         } else {

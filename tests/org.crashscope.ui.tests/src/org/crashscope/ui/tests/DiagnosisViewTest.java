@@ -31,13 +31,17 @@ class DiagnosisViewTest {
         assertNotNull(diagram.box("diagnosis:ghes-hugepage-migration-gup-gpf"));
         Diagram.Box slotStep = diagram.box(DiagnosisDiagram.key(2));
         UiWait.click(view.canvas(), slotStep, 20, 10);
-        assertEquals(225, ((ITextSelection) editor.getSelectionProvider().getSelection()).getStartLine() + 1, "the rd row of the broken slot");
+        // the step cites the rd row of the broken slot among its evidence (the error record, the hwpoison page, the walk); a click selects its first line
+        java.util.List<Integer> evidence = editor.analysis().findings().stream().filter(f -> f.kind() == org.crashscope.analysis.FindingKind.TABLE_SLOT)
+                .findFirst().orElseThrow().evidence();
+        assertTrue(evidence.contains(225), "the rd row of the broken slot: " + evidence);
+        assertEquals(evidence.get(0), ((ITextSelection) editor.getSelectionProvider().getSelection()).getStartLine() + 1, "the step's first evidence line");
         assertEquals("", view.nextCommands(), "the seed has every link");
         int before = editor.notes().all().size();
         view.addNote(2, "this slot held the poisoned page");
         var note = editor.notes().all().get(before);
         assertEquals("finding:table-slot", note.target(), "a note on a finding");
-        assertEquals(225, note.firstLine());
+        assertEquals(evidence.get(0), note.firstLine(), "a note on a step starts at its first evidence line");
         PlatformUIHelper.undo(editor);
         assertEquals(before, editor.notes().all().size(), "undone");
         Screenshots.take(view.canvas().control().getParent(), "diagnosis-view-seed");

@@ -50,16 +50,18 @@ class DiagnosisTest {
         assertTrue(error.text().contains("0x10af886040"), error.text());
         assertTrue(error.text().contains("8.9 ms before the oops"), error.text());
         assertTrue(error.text().contains("0x10af886000-0x10af886fff"), error.text());
-        assertEquals(List.of(102, 113, 123), error.evidence());
+        assertTrue(error.evidence().containsAll(List.of(102, 113, 123)) && error.evidence().stream().allMatch(l -> l >= 102 && l <= 123),
+                "every line of the two records of the event (the address and the vendor bytes are on lines of their own) and the oops: " + error.evidence());
         assertTrue(kind(findings, "error-page").text().contains("1 GiB page 0x1080000000"));
         assertTrue(kind(findings, "error-page").text().contains("hwpoison"));
         assertTrue(kind(findings, "table-slot").text().contains("0x2d49ef2228"));
-        assertEquals(List.of(225), kind(findings, "table-slot").evidence());
+        assertTrue(kind(findings, "table-slot").evidence().containsAll(List.of(102, 160, 194, 197, 225)),
+                "the slot, the error record, the hwpoison page, the walk that reads it: " + kind(findings, "table-slot").evidence());
         assertTrue(kind(findings, "virtual-range").text().contains("0x7f1140000000-0x7f1180000000"));
         Finding user = kind(findings, "user-address");
         assertTrue(user.text().contains("0x7f1148cdf000"), user.text());
         assertTrue(user.text().contains("saved rbx"), user.text());
-        assertTrue(user.evidence().contains(175) && user.evidence().contains(193) && user.evidence().contains(68), user.evidence().toString());
+        assertTrue(user.evidence().contains(175) && user.evidence().contains(194) && user.evidence().contains(68), "the saved rbx, the line of the vtop that prints the address, the exception frame: " + user.evidence());
         assertTrue(kind(findings, "vma").text().contains("0x7f0a40000000-0x7f1240000000"));
         assertTrue(kind(findings, "vma").text().contains("/dev/hugepages/"));
         assertTrue(kind(findings, "task").text().contains("PID 20191 \"CPU 3/KVM\""));

@@ -111,7 +111,7 @@ final class TextSummary {
                     boolean faulted = crash == null || crash.oops() != oops || crash.kind().fault() && !crash.deliberate();
                     text.append(faulted ? "  faulting instruction: " : "  instruction at RIP: ").append(fault.trapping().text(org.crashscope.arch.x86.Disassembler.Syntax.ATT));
                     if (fault.faultAddress() != null) {
-                        text.append(String.format("  (address 0x%x from %s, %s)", fault.faultAddress(), fault.faultRegister(),
+                        text.append(String.format("  (%s: %s)", fault.addressText(),
                                 fault.canonical() ? "canonical" : "non-canonical: a general protection fault, not a page fault"));
                     }
                     text.append('\n');

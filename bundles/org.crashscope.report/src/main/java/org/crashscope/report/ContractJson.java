@@ -273,6 +273,15 @@ public final class ContractJson {
                 if (f.canonical() != null) {
                     json.name("canonical").value(f.canonical().booleanValue());
                 }
+                if (f.operand() != null && f.faultAddress() != null) {
+                    FaultingInstruction.MemoryOperand o = f.operand();
+                    json.name("operand").beginObject().field("base", o.base());
+                    hex(json, "baseValue", o.baseValue());
+                    json.field("index", o.index());
+                    hex(json, "indexValue", o.indexValue());
+                    json.field("scale", o.scale()).field("displacement", (o.displacement() < 0 ? "-" : "") + Hex.format(Math.abs(o.displacement())))
+                            .field("expression", o.expression()).field("text", f.addressText()).endObject();
+                }
                 if (f.problem() != null) {
                     json.field("problem", f.problem());
                 }
@@ -614,6 +623,13 @@ public final class ContractJson {
                     if (a.loggedLine() != null) {
                         json.name("logged").beginObject().field("line", a.loggedLine()).field("message", a.logged()).endObject();
                     }
+                    json.name("evidence").beginArray();
+                    for (Anomaly.Cited c : a.evidence()) {
+                        json.beginObject().name("lines").beginArray();
+                        c.lines().forEach(l -> json.value(l));
+                        json.endArray().field("text", c.what()).endObject();
+                    }
+                    json.endArray();
                     json.endObject();
                 }
             }

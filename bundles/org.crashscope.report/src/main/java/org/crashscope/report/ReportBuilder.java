@@ -197,7 +197,7 @@ public final class ReportBuilder {
             if (f != null && f.trapping() != null) {
                 facts.add(List.of("Faulting instruction", f.trapping().text(syntax)));
                 if (f.faultAddress() != null) {
-                    facts.add(List.of("Address", String.format("%s from %s: %s", hex(f.faultAddress()), f.faultRegister().toUpperCase(Locale.ROOT),
+                    facts.add(List.of("Address", String.format("%s: %s", f.addressText(),
                             f.canonical() ? "canonical" : "NOT canonical, so a general protection fault and not a page fault")));
                 }
             } else if (f != null && f.problem() != null) {

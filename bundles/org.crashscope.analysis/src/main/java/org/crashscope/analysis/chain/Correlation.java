@@ -72,7 +72,7 @@ public final class Correlation {
         }
         boolean second = (address & 0xfff) >= (CrashReport.LIST_POISON2 & 0xfff);
         long poison = second ? CrashReport.LIST_POISON2 : CrashReport.LIST_POISON1;
-        String plus = address == poison ? "" : String.format(" + 0x%x", address - poison);
+        String plus = address == poison ? "" : String.format(" + 0x%x (0x%x + 0x%x = 0x%x)", address - poison, poison, address - poison, address);
         return Finding.of(FindingKind.LIST_POISON, String.format("The address 0x%x is LIST_POISON%d (0x%x)%s: list_del() leaves LIST_POISON1 in an entry's next and "
                 + "LIST_POISON2 in its prev, so the entry was used after it left its list (a missing lock or reference, or a second list_del)", address,
                 second ? 2 : 1, poison, plus), Confidence.HIGH, crash.line());
@@ -134,8 +134,8 @@ public final class Correlation {
                 String poison = w.walk().pageRow() != null && w.walk().pageRow().flagNames().contains("hwpoison")
                         ? String.format("; its struct page 0x%x is marked hwpoison (line %d)", w.walk().pageRow().page(), w.walk().pageRow().line()) : "";
                 out.add(Finding.of(FindingKind.ERROR_PAGE, String.format("0x%x lies in the %s page 0x%x (vtop of 0x%x)%s", pa, size(hugeSize), hugePage,
-                        w.walk().virtual(), poison), Confidence.HIGH, leaf.line(), w.walk().span().first(),
-                        w.walk().pageRow() == null ? null : w.walk().pageRow().line()));
+                        w.walk().virtual(), poison), Confidence.HIGH, concat(error.finding().evidence(), leaf.line(), w.walk().span().first(),
+                        addressLine(w.walk()), w.walk().pageRow() == null ? null : w.walk().pageRow().line())));
                 break;
             }
         }
@@ -160,7 +160,7 @@ public final class Correlation {
                     pa == hugePage ? "It is the " + size(hugeSize) : String.format("0x%x lies in the %s", pa, size(hugeSize)), hugePage, anomaly.slot().index(),
                     table.level(), table.base(),
                     row == null ? "" : String.format("; its struct page 0x%x is marked hwpoison (line %d)", row.page(), row.line())), Confidence.HIGH,
-                    anomaly.slot().line(), row == null ? null : row.line()));
+                    concat(error.finding().evidence(), anomaly.slot().line(), row == null ? null : row.line())));
         } else if (hugePage == null) {
             PageRow row = MemoryErrors.poisonedRow(parsed, pa, 1L << 30);
             if (row != null) {
@@ -168,27 +168,25 @@ public final class Correlation {
                         row.page(), row.physical(), row.line()), Confidence.HIGH, row.line()));
             } else {
                 out.add(Finding.gap(String.format("The struct page of 0x%x would show whether the kernel poisoned it.", pa),
-                        String.format("kmem -p 0x%x", MemoryErrors.headOf(parsed, pa)), error.finding().evidence().stream().findFirst().orElse(null)));
+                        String.format("kmem -p 0x%x", MemoryErrors.headOf(parsed, pa)), error.finding().evidence().toArray(Integer[]::new)));
             }
-            out.add(Finding.gap(String.format("No walk and no page-table dump shows which page 0x%x lies in or what maps it.", pa),
-                    MemoryErrors.virtualOf(parsed, pa) != null ? String.format("vtop -c %s 0x%x", MemoryErrors.pidOf(parsed, pa),
-                            MemoryErrors.virtualOf(parsed, pa)) : String.format("ptov 0x%x; then vtop of the address it prints", pa)));
+            out.add(unmapped(parsed, paging, pa, error.finding().evidence()));
         }
         Long userAddress = null;
         if (anomaly != null) {
             String holds = anomaly.kind() == Anomaly.Kind.OUT_OF_SEQUENCE ? String.format("maps 0x%x", anomaly.found())
                     : "holds the non-present entry 0x" + Long.toHexString(anomaly.slot().entry().value())
                             + (anomaly.slot().nonPresent() == null ? "" : " (" + anomaly.slot().nonPresent().describe() + ")");
-            String by = anomaly.runMembers() > 0 ? "by its run" : "by the kernel log (line " + anomaly.loggedLine() + ")";
-            out.add(Finding.of(FindingKind.TABLE_SLOT, String.format("Slot 0x%x of the %s table at 0x%x (address 0x%x) should map 0x%x %s but %s%s",
-                    anomaly.slot().index(), table.level(), table.base(), anomaly.slot().address(), anomaly.expected(), by, holds,
-                    anomaly.flagsMissing() == 0 ? "" : "; it lacks " + String.join("|", anomaly.missingFlagNames()) + ": a freshly written entry"),
-                    Confidence.HIGH, anomaly.lines().toArray(Integer[]::new)));
+            out.add(tableSlot(anomaly, table, holds));
             if (anomaly.slot().mapsFrom() != null) {
                 long from = anomaly.slot().mapsFrom();
                 long to = anomaly.slot().mapsTo();
+                Integer level = slotWalkLine(paging, anomaly.slot().address());
+                if (level == null) {
+                    level = levelLine(paging, table);
+                }
                 out.add(Finding.of(FindingKind.VIRTUAL_RANGE, String.format("That slot maps the user range 0x%x-0x%x", from, to), Confidence.HIGH,
-                        anomaly.slot().line(), levelLine(paging, table)));
+                        anomaly.slot().line(), level, walkAddressLine(paging, level)));
                 userAddress = userAddressIn(out, parsed, slots, from, to, crash);
             } else {
                 out.add(Finding.gap(String.format("No walk reads the %s table at 0x%x, so the virtual range of slot 0x%x is not known.", table.level(),
@@ -202,7 +200,8 @@ public final class Correlation {
                 long base = leaf.tableBase() == null ? leaf.entryAddress() & ~0xfffL : leaf.tableBase();
                 out.add(Finding.gap(String.format("The %s table that maps 0x%x (its slot 0x%x at 0x%x holds 0x%x) is not dumped: a dump shows whether that slot "
                         + "breaks a run of huge pages that predicts 0x%x.", leaf.level(), user.walk().virtual(), leaf.index(), leaf.entryAddress(),
-                        leaf.entry().physical(), hugePage), String.format("rd -p %x 512", base), leaf.line()));
+                        leaf.entry().physical(), hugePage), String.format("rd -p %x 512", base), concat(error.finding().evidence(), leaf.line(),
+                        addressLine(user.walk()))));
                 long span = leaf.entry().pageSize();
                 userAddress = userAddressIn(out, parsed, slots, user.walk().virtual() & ~(span - 1), (user.walk().virtual() & ~(span - 1)) + span, crash);
             } else {
@@ -214,6 +213,71 @@ public final class Correlation {
             }
         }
         addVma(out, parsed, oops, userAddress);
+    }
+
+    /**
+     * The gap when nothing maps the error's page: what the walks and the dumped tables do show (they
+     * map other pages, so the page is no longer mapped where they look), or that there are none.
+     */
+    private static Finding unmapped(ParsedTranscript parsed, PagingAnalysis paging, long pa, List<Integer> errorLines) {
+        Long va = MemoryErrors.virtualOf(parsed, pa);
+        String next = va != null ? String.format("vtop -c %s 0x%x", MemoryErrors.pidOf(parsed, pa), va)
+                : String.format("log | grep -i -e offlin -e 'memory failure'; ptov 0x%x", pa);
+        List<Integer> lines = new ArrayList<>(errorLines);
+        List<String> shown = new ArrayList<>();
+        List<CheckedWalk> leaves = paging.walks().stream().filter(w -> w.leaf() != null && w.leaf().entry().present()).toList();
+        if (!leaves.isEmpty()) {
+            leaves.forEach(w -> lines.add(w.leaf().line()));
+            shown.add(String.format("%d walk%s (line%s %s) reach%s other pages", leaves.size(), leaves.size() == 1 ? "" : "s", leaves.size() == 1 ? "" : "s",
+                    String.join(", ", leaves.stream().map(w -> String.valueOf(w.leaf().line())).toList()), leaves.size() == 1 ? "es" : ""));
+        }
+        for (PageTable t : paging.tables()) {
+            long leavesOf = t.slots().stream().filter(x -> x.entry().present() && x.entry().leaf()).count();
+            if (leavesOf > 0) {
+                lines.add(t.dump().span().first());
+                shown.add(String.format("no slot of the %s table at 0x%x (line %d, %d page%s mapped) maps it", t.level(), t.base(), t.dump().span().first(),
+                        leavesOf, leavesOf == 1 ? "" : "s"));
+            }
+        }
+        if (shown.isEmpty()) {
+            return Finding.gap(String.format("No walk and no page-table dump shows which page 0x%x lies in or what maps it.", pa),
+                    va != null ? next : String.format("ptov 0x%x; then vtop of the address it prints", pa), lines.toArray(Integer[]::new));
+        }
+        return Finding.gap(String.format("Nothing in the transcript maps 0x%x: %s. The page is no longer mapped where they look, and neither the "
+                + "tables' runs nor a log line tie it to the slot that held it.", pa, String.join("; ", shown)), next, lines.toArray(Integer[]::new));
+    }
+
+    /**
+     * The slot that should hold the error's page: what it holds instead, whether the page was
+     * migrated, how sure that is, and each piece of evidence with its line.
+     */
+    private static Finding tableSlot(Anomaly anomaly, PageTable table, String holds) {
+        List<String> by = new ArrayList<>();
+        if (anomaly.runMembers() > 0) {
+            by.add(String.format("its run: %d other slot%s in sequence", anomaly.runMembers(), anomaly.runMembers() == 1 ? "" : "s"));
+        }
+        if (anomaly.loggedLine() != null) {
+            by.add("the kernel log, line " + anomaly.loggedLine());
+        }
+        if (anomaly.retiredPageCited()) {
+            by.add("the old page taken out of use");
+        }
+        boolean migrated = anomaly.kind() == Anomaly.Kind.OUT_OF_SEQUENCE && (anomaly.retiredPageCited()
+                || anomaly.logged() != null && anomaly.logged().startsWith("Soft offlining"));
+        StringBuilder text = new StringBuilder(String.format("Slot 0x%x of the %s table at 0x%x (address 0x%x) should map 0x%x but %s",
+                anomaly.slot().index(), table.level(), table.base(), anomaly.slot().address(), anomaly.expected(), holds));
+        if (migrated) {
+            text.append(String.format(": the old page 0x%x was taken out of use and its content migrated to 0x%x", anomaly.expected(), anomaly.found()));
+        }
+        if (anomaly.flagsMissing() != 0) {
+            text.append("; it lacks ").append(String.join("|", anomaly.missingFlagNames())).append(": a freshly written entry");
+        }
+        text.append(" (").append(anomaly.confidence()).append(" confidence, by ").append(String.join("; ", by)).append(')');
+        for (Anomaly.Cited c : anomaly.evidence()) {
+            text.append(String.format("; line %d: %s", c.line(), c.what()));
+        }
+        Confidence confidence = "high".equals(anomaly.confidence()) ? Confidence.HIGH : "medium".equals(anomaly.confidence()) ? Confidence.MEDIUM : Confidence.LOW;
+        return Finding.of(FindingKind.TABLE_SLOT, text.toString(), confidence, anomaly.lines().toArray(Integer[]::new));
     }
 
     /**
@@ -267,8 +331,8 @@ public final class Correlation {
         }
         for (Walk w : parsed.walks()) {
             if (w.virtual() != null && w.virtual() == address) {
-                where.add("vtop at line " + w.span().first());
-                lines.add(w.span().first());
+                where.add("vtop at line " + addressLine(w));
+                lines.add(addressLine(w));
             }
         }
         parsed.backtraces().forEach(bt -> bt.frames().forEach(f -> {
@@ -316,19 +380,56 @@ public final class Correlation {
             boolean trap = crash != null && (crash.kind() == CrashKind.BUG || crash.kind() == CrashKind.WARNING);
             out.add(Finding.of(FindingKind.TASK, String.format("Task PID %d \"%s\" on CPU %d %s%s", oops.pid(), oops.comm(), oops.cpu(),
                     trap ? "hit the " + (crash.kind() == CrashKind.BUG ? "BUG" : "WARNING") : "faulted",
-                    oops.rip() == null ? "" : " in " + oops.rip()), Confidence.HIGH, oops.line() + 1));
+                    oops.rip() == null ? "" : " in " + oops.rip()), Confidence.HIGH, oops.line() + 1, oops.registers().lineOf("rip")));
         }
         if (fault != null && fault.trapping() != null && oops != null) {
             String text = String.format("It executed %s", fault.trapping().text(org.crashscope.arch.x86.Disassembler.Syntax.ATT));
+            List<Integer> lines = new ArrayList<>();
+            lines.add(oops.code() == null ? null : oops.code().line());
             if (fault.faultAddress() != null) {
-                text += String.format(" with %s = 0x%x, %s", fault.faultRegister().toUpperCase(Locale.ROOT), fault.faultAddress(),
+                text += String.format(" with %s: %s", fault.addressText(),
                         fault.canonical() ? "a canonical address" : "a non-canonical address: a general protection fault, not a page fault");
+                // the lines that print the registers the address is made of
+                fault.memoryRegisters().forEach(r -> lines.add(oops.registers().lineOf(r)));
             }
-            out.add(Finding.of(FindingKind.FAULTING_INSTRUCTION, text, Confidence.HIGH, oops.code() == null ? null : oops.code().line()));
+            out.add(Finding.of(FindingKind.FAULTING_INSTRUCTION, text, Confidence.HIGH, lines.toArray(Integer[]::new)));
         } else if (fault != null && fault.problem() != null) {
             out.add(new Finding(FindingKind.FAULTING_INSTRUCTION, "The Code: bytes were not decoded: " + fault.problem(), Confidence.LOW,
                     oops == null || oops.code() == null ? List.of() : List.of(oops.code().line()), null));
         }
+    }
+
+    /** The line of a walk step that reads the entry at {@code address}, or {@code null}. */
+    private static Integer slotWalkLine(PagingAnalysis paging, long address) {
+        for (CheckedWalk w : paging.walks()) {
+            for (WalkStep s : w.steps()) {
+                if (s.entryAddress() != null && s.entryAddress() == address) {
+                    return s.line();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Integer[] concat(List<Integer> lines, Integer... more) {
+        List<Integer> out = new ArrayList<>(lines);
+        out.addAll(java.util.Arrays.asList(more));
+        return out.toArray(Integer[]::new);
+    }
+
+    /** The line that prints the address of the walk that has a step on {@code stepLine} (crash prints it under VIRTUAL). */
+    private static Integer walkAddressLine(PagingAnalysis paging, Integer stepLine) {
+        for (CheckedWalk w : paging.walks()) {
+            if (stepLine != null && w.steps().stream().anyMatch(s -> s.line() == stepLine)) {
+                return addressLine(w.walk());
+            }
+        }
+        return null;
+    }
+
+    /** The line of a walk that prints its virtual address: the one after the VIRTUAL header. */
+    static int addressLine(Walk w) {
+        return w.span().first() + 1;
     }
 
     private static Integer levelLine(PagingAnalysis paging, PageTable table) {

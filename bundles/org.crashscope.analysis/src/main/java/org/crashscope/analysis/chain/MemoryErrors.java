@@ -107,6 +107,15 @@ final class MemoryErrors {
         return List.copyOf(out);
     }
 
+    /** Every line of a span, at most 64 (a record is a few lines; a damaged one is cited by its start). */
+    static List<Integer> spanLines(org.crashscope.transcript.model.Span span) {
+        List<Integer> out = new ArrayList<>();
+        for (int l = span.first(); l <= span.last() && out.size() < 64; l++) {
+            out.add(l);
+        }
+        return out;
+    }
+
     /** Adds an error unless one of the same page is there already (or the list is full); whether it was added. */
     private static boolean add(List<MemoryError> out, MemoryError error) {
         if (out.size() >= MAX_CHAINS || out.stream().anyMatch(e -> samePage(e.physical(), error.physical()) || samePage(error.physical(), e.physical()))) {
@@ -125,10 +134,7 @@ final class MemoryErrors {
             text.append(String.format(", MISC 0x%x", m.misc()));
         }
         text.append(')');
-        List<Integer> lines = new ArrayList<>(List.of(m.span().first()));
-        if (m.span().last() != m.span().first()) {
-            lines.add(m.span().last());
-        }
+        List<Integer> lines = new ArrayList<>(spanLines(m.span()));
         timing(text, lines, m.timestamp(), oops);
         return Finding.of(FindingKind.HARDWARE_ERROR, text.toString(), Confidence.HIGH, lines.toArray(Integer[]::new));
     }
@@ -268,8 +274,9 @@ final class MemoryErrors {
         if (range != null) {
             text.append(String.format("; record {%d} (same event) names the range 0x%x-0x%x", range.record, range.from, range.to));
         }
+        // every line of the records of the event: the address, the location and the vendor bytes are on lines of their own
         List<Integer> lines = new ArrayList<>();
-        event.forEach(e -> lines.add(e.span().first()));
+        event.forEach(e -> lines.addAll(spanLines(e.span())));
         if (oops != null && oops.timestamp() != null && error.timestamp() != null) {
             double dt = oops.timestamp() - error.timestamp();
             text.append(String.format(Locale.ROOT, "; %.1f ms %s the oops", Math.abs(dt) * 1000, dt >= 0 ? "before" : "after"));

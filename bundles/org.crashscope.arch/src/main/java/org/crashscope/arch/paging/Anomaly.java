@@ -21,19 +21,74 @@ import java.util.List;
  * @param loggedLine     the kernel log line that names the slot's old page ({@code Soft offlining pfn ... at process virtual
  *                       address ...}), or {@code null}; with {@code runMembers} 0 it alone supports the anomaly
  * @param logged         that line's message, or {@code null}
+ * @param evidence       every other piece of evidence, each with its line: the page taken out of use that the run predicts
+ *                       ({@code kmem -p} hwpoison, a memory-failure line, an error record), the walks that read the slot
  */
 public record Anomaly(TableSlot slot, Kind kind, long expected, Long found, long step, int runFirst, int runLast, int runMembers, long flagsMissing,
-        long flagsExtra, long neighbourFlags, String confidence, Integer loggedLine, String logged) {
+        long flagsExtra, long neighbourFlags, String confidence, Integer loggedLine, String logged, List<Cited> evidence) {
+
+    public Anomaly {
+        evidence = List.copyOf(evidence);
+    }
+
+    /** An anomaly with no evidence beyond the table and the log line. */
+    public Anomaly(TableSlot slot, Kind kind, long expected, Long found, long step, int runFirst, int runLast, int runMembers, long flagsMissing,
+            long flagsExtra, long neighbourFlags, String confidence, Integer loggedLine, String logged) {
+        this(slot, kind, expected, found, step, runFirst, runLast, runMembers, flagsMissing, flagsExtra, neighbourFlags, confidence, loggedLine, logged,
+                List.of());
+    }
+
+    /** A piece of evidence and the lines that show it. */
+    public record Cited(List<Integer> lines, String what) {
+        public Cited {
+            lines = List.copyOf(lines);
+        }
+
+        public Cited(int line, String what) {
+            this(List.of(line), what);
+        }
+
+        public int line() {
+            return lines.get(0);
+        }
+    }
 
     /** The same anomaly, confirmed by a log line. */
     Anomaly logged(int line, String message) {
-        return new Anomaly(slot, kind, expected, found, step, runFirst, runLast, runMembers, flagsMissing, flagsExtra, neighbourFlags, "high", line, message);
+        return new Anomaly(slot, kind, expected, found, step, runFirst, runLast, runMembers, flagsMissing, flagsExtra, neighbourFlags, "high", line, message,
+                evidence);
     }
 
-    /** The lines that support it: the slot's, and the log line's when there is one. */
-    public List<Integer> lines() {
-        return loggedLine == null ? List.of(slot.line()) : List.of(slot.line(), loggedLine);
+    /** The same anomaly with one more piece of evidence (none twice) and this confidence. */
+    Anomaly cite(Cited c, String newConfidence) {
+        if (evidence.contains(c)) {
+            return confidence.equals(newConfidence) ? this : new Anomaly(slot, kind, expected, found, step, runFirst, runLast, runMembers, flagsMissing,
+                    flagsExtra, neighbourFlags, newConfidence, loggedLine, logged, evidence);
+        }
+        List<Cited> more = new java.util.ArrayList<>(evidence);
+        more.add(c);
+        return new Anomaly(slot, kind, expected, found, step, runFirst, runLast, runMembers, flagsMissing, flagsExtra, neighbourFlags, newConfidence,
+                loggedLine, logged, more);
     }
+
+    /** The lines that support it: the slot's, the log line's when there is one, then every cited line. */
+    public List<Integer> lines() {
+        java.util.LinkedHashSet<Integer> out = new java.util.LinkedHashSet<>();
+        out.add(slot.line());
+        if (loggedLine != null) {
+            out.add(loggedLine);
+        }
+        evidence.forEach(c -> out.addAll(c.lines()));
+        return List.copyOf(out);
+    }
+
+    /** Whether a page the kernel took out of use (not only the table's shape) says the slot's page was replaced. */
+    public boolean retiredPageCited() {
+        return evidence.stream().anyMatch(c -> c.what().startsWith(RETIRED));
+    }
+
+    /** How a cited retired page begins its sentence. */
+    static final String RETIRED = "the page the slot should map was taken out of use: ";
 
     /** What the slot holds instead of the predicted page. */
     public enum Kind {
@@ -73,6 +128,9 @@ public record Anomaly(TableSlot slot, Kind kind, long expected, Long found, long
             if (kind == Kind.OUT_OF_SEQUENCE && logged.startsWith("Soft offlining")) {
                 b.append(": the page was soft-offlined and its content migrated");
             }
+        }
+        for (Cited c : evidence) {
+            b.append(String.format("; line %d: %s", c.line(), c.what()));
         }
         return b.toString();
     }

@@ -118,7 +118,7 @@ public final class PageTables {
     /**
      * A page whose non-zero entries are all plausible x86-64 entries (present ones with no reserved
      * high bits, non-present ones that read as swap entries) and whose present entries are mostly
-     * PSE leaves aligned to 1 GiB (a PUD) or 2 MiB (a PMD); else {@code null}.
+     * PSE leaves aligned to 1 GiB (a PUD) or 2 MiB (a PMD), at least three, or two and nothing else present; else {@code null}.
      */
     static X86Level levelFromShape(List<Located> values) {
         int present = 0;
@@ -156,10 +156,11 @@ public final class PageTables {
         if (nonZero == 0 || implausible * 10 > nonZero) {
             return null;
         }
-        if (present >= 3 && giga * 2 > present) {
+        // two huge leaves and nothing else present: a short run (two pages of a hugetlb pool), not chance
+        if (present >= 3 && giga * 2 > present || present == 2 && giga == 2) {
             return X86Level.PUD;
         }
-        if (present >= 3 && (giga + mega) * 2 > present) {
+        if (present >= 3 && (giga + mega) * 2 > present || present == 2 && giga + mega == 2) {
             return X86Level.PMD;
         }
         return null;

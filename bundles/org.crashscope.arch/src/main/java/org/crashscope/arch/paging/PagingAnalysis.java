@@ -48,9 +48,62 @@ public record PagingAnalysis(ArchFacts arch, List<CheckedWalk> walks, List<PageT
             CheckedWalk c = model.check(w, w.pgdDirectory() == null && arch.arch() == Arch.X86_64 ? cr3 : null);
             walks.add(withNonPresent(c, classify));
         }
+        List<RetiredPage> retired = retired(parsed);
         List<PageTable> tables = PageTables.reconstruct(parsed.memoryDumps(), walks, arch.arch(), classify::of).stream()
-                .map(t -> LoggedPages.confirm(t, parsed.kernelEvents())).toList();
+                .map(t -> LoggedPages.confirm(t, parsed.kernelEvents())).map(t -> RetiredPages.judge(t, retired, walks)).toList();
         return new PagingAnalysis(arch, List.copyOf(walks), List.copyOf(tables));
+    }
+
+    /**
+     * The pages the transcript says were taken out of use or had a memory error, each with its line:
+     * hwpoison struct pages, the kernel's memory-failure and soft-offline lines, error records.
+     */
+    static List<RetiredPage> retired(ParsedTranscript parsed) {
+        List<RetiredPage> out = new ArrayList<>();
+        for (KmemPages k : parsed.kmemPages()) {
+            for (PageRow r : k.pages()) {
+                if (r.flagNames().contains("hwpoison")) {
+                    out.add(new RetiredPage(r.physical(), r.line(), String.format("kmem -p shows the struct page 0x%x of 0x%x hwpoison", r.page(), r.physical())));
+                }
+            }
+        }
+        for (Walk w : parsed.walks()) {
+            PageRow r = w.pageRow();
+            if (r != null && r.flagNames().contains("hwpoison")) {
+                out.add(new RetiredPage(r.physical(), r.line(), String.format("the struct page 0x%x of 0x%x is hwpoison", r.page(), r.physical())));
+            }
+        }
+        for (var e : parsed.kernelEvents()) {
+            if (e.physical() != null) {
+                switch (e.kind()) {
+                    case SOFT_OFFLINE, SOFT_OFFLINE_FAILED, MEMORY_FAILURE, INJECTED_MEMORY_FAILURE, EDAC_CORRECTED, EDAC_UNCORRECTED ->
+                            out.add(new RetiredPage(e.physical(), e.span().first(), "the kernel's log: \"" + e.message() + "\""));
+                    default -> {
+                    }
+                }
+            }
+        }
+        for (var h : parsed.hardwareErrors()) {
+            if (h.physicalAddress() != null) {
+                out.add(new RetiredPage(h.physicalAddress(), lines(h.span()), String.format("error record {%d} names physical address 0x%x", h.record(),
+                        h.physicalAddress())));
+            }
+        }
+        for (var m : parsed.machineChecks()) {
+            if (m.address() != null && m.status() != null && org.crashscope.arch.x86.Mca.decode(m.status()).addressValid()) {
+                out.add(new RetiredPage(m.address(), lines(m.span()), String.format("a machine check names physical address 0x%x", m.address())));
+            }
+        }
+        return out;
+    }
+
+    /** The lines of a record, at most 64. */
+    private static List<Integer> lines(org.crashscope.transcript.model.Span span) {
+        List<Integer> out = new ArrayList<>();
+        for (int l = span.first(); l <= span.last() && out.size() < 64; l++) {
+            out.add(l);
+        }
+        return out;
     }
 
     private static PagingModel model(Arch arch) {

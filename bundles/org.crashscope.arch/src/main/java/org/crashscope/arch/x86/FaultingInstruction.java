@@ -22,12 +22,86 @@ import org.crashscope.transcript.model.Registers;
  * @param faultAddress      the effective address, or {@code null} when a register value is unknown
  * @param canonical         whether the effective address is canonical, or {@code null}
  * @param problem           why nothing or less was decoded, or {@code null}
+ * @param operand           the trapping instruction's memory operand, its terms and the values the oops printed for them, or {@code null}
  */
 public record FaultingInstruction(List<Disassembler.Instruction> instructions, int trap, List<String> memoryRegisters, String faultRegister,
-        Long faultAddress, Boolean canonical, String problem) {
+        Long faultAddress, Boolean canonical, String problem, MemoryOperand operand) {
+
+    public FaultingInstruction(List<Disassembler.Instruction> instructions, int trap, List<String> memoryRegisters, String faultRegister,
+            Long faultAddress, Boolean canonical, String problem) {
+        this(instructions, trap, memoryRegisters, faultRegister, faultAddress, canonical, problem, null);
+    }
+
+    /**
+     * A memory operand {@code base + index*scale + displacement}: each register with the value the
+     * oops printed for it (never the sum), and the effective address as what it is, a computation.
+     *
+     * @param base         the base register, or {@code null}
+     * @param baseValue    its value as printed, or {@code null} when not printed
+     * @param index        the index register, or {@code null}
+     * @param indexValue   its value as printed, or {@code null}
+     * @param scale        the index's scale (1 without an index)
+     * @param displacement the signed displacement (0 without one)
+     * @param address      the effective address, or {@code null} when a register's value is unknown
+     */
+    public record MemoryOperand(String base, Long baseValue, String index, Long indexValue, long scale, long displacement, Long address) {
+
+        /** Whether the effective address is a register's printed value as it is (no index, no displacement). */
+        public boolean plainRegister() {
+            return index == null && displacement == 0 && base != null;
+        }
+
+        /**
+         * The registers with their printed values ({@code RAX = 0xdead000000000100}), then the
+         * address as a stated computation ({@code RAX + 0x18 = 0xdead000000000118}) unless it is one
+         * register's value as it is.
+         */
+        public String describe() {
+            List<String> parts = new ArrayList<>();
+            if (base != null && baseValue != null) {
+                parts.add(String.format("%s = 0x%x", base.toUpperCase(Locale.ROOT), baseValue));
+            }
+            if (index != null && indexValue != null) {
+                parts.add(String.format("%s = 0x%x", index.toUpperCase(Locale.ROOT), indexValue));
+            }
+            String text = String.join(", ", parts);
+            if (address != null && !plainRegister()) {
+                text += (text.isEmpty() ? "" : ", so the address ") + expression() + String.format(" = 0x%x", address);
+            }
+            return text;
+        }
+
+        /** {@code RAX + RCX*8 + 0x18} as the operand reads. */
+        public String expression() {
+            List<String> terms = new ArrayList<>();
+            if (base != null) {
+                terms.add(base.toUpperCase(Locale.ROOT));
+            }
+            if (index != null) {
+                terms.add(index.toUpperCase(Locale.ROOT) + (scale == 1 ? "" : "*" + scale));
+            }
+            String e = String.join(" + ", terms);
+            if (displacement != 0) {
+                e += (displacement < 0 ? " - " : " + ") + String.format("0x%x", Math.abs(displacement));
+            }
+            return e;
+        }
+    }
 
     private static final Pattern MEMORY = Pattern.compile("\\[([^\\]]+)\\]");
     private static final Pattern TERM = Pattern.compile("^([a-z][a-z0-9]*)(?:\\*(\\d))?$");
+
+    /**
+     * The address the trapping instruction used, as the oops's values give it: each register with
+     * its printed value, the sum stated as a computation ({@code RAX = 0xdead000000000100, so the
+     * address RAX + 0x18 = 0xdead000000000118}); {@code null} when it is not known.
+     */
+    public String addressText() {
+        if (faultAddress == null) {
+            return null;
+        }
+        return operand != null ? operand.describe() : String.format("the address 0x%x (from %s)", faultAddress, faultRegister.toUpperCase(Locale.ROOT));
+    }
 
     public Disassembler.Instruction trapping() {
         return trap < 0 ? null : instructions.get(trap);
@@ -93,6 +167,8 @@ public record FaultingInstruction(List<Disassembler.Instruction> instructions, i
         List<String> regs = new ArrayList<>();
         String base = null;
         String index = null;
+        long scaleOfIndex = 1;
+        long displacement = 0;
         long address = 0;
         boolean known = true;
         for (String raw : m.group(1).replace(" - ", " + -").split("\\+")) {
@@ -106,6 +182,7 @@ public record FaultingInstruction(List<Disassembler.Instruction> instructions, i
                     base = reg;
                 } else {
                     index = reg;
+                    scaleOfIndex = scale;
                 }
                 Long value = reg.equals("rip") ? null : registers.get(reg);
                 if (value == null) {
@@ -117,11 +194,14 @@ public record FaultingInstruction(List<Disassembler.Instruction> instructions, i
                 boolean negative = term.startsWith("-");
                 String digits = negative ? term.substring(1).strip() : term;
                 long disp = digits.startsWith("0x") ? Long.parseUnsignedLong(digits.substring(2), 16) : Long.parseLong(digits);
+                displacement += negative ? -disp : disp;
                 address += negative ? -disp : disp;
             }
         }
         String fault = base != null ? base : index;
         Long ea = known && !regs.isEmpty() ? address : null;
-        return new FaultingInstruction(insns, trap, List.copyOf(regs), fault, ea, ea == null ? null : Addresses.isCanonical(ea, false), null);
+        MemoryOperand operand = new MemoryOperand(base, base == null || base.equals("rip") ? null : registers.get(base), index,
+                index == null ? null : registers.get(index), scaleOfIndex, displacement, ea);
+        return new FaultingInstruction(insns, trap, List.copyOf(regs), fault, ea, ea == null ? null : Addresses.isCanonical(ea, false), null, operand);
     }
 }

@@ -40,6 +40,24 @@ class FaultingInstructionTest {
         assertEquals(0xf98136ffff230L, f.faultAddress());
         assertFalse(f.canonical());
         assertNull(f.problem());
+        assertEquals("RBX = 0xf98136ffff230", f.addressText(), "no displacement: the address is RBX's value as printed");
+    }
+
+    @Test
+    void aRegisterIsGivenWithItsPrintedValueAndTheAddressAsAComputation() {
+        Oops oops = Fixtures.parse("code-forms.txt").oopses().get(1);
+        FaultingInstruction f = FaultingInstruction.decode(oops.code(), oops.registers(), capstone);
+        FaultingInstruction.MemoryOperand o = f.operand();
+        assertEquals("rax", o.base());
+        assertEquals(oops.registers().get("rax"), o.baseValue(), "the value the oops printed for RAX, not the address");
+        assertEquals("rcx", o.index());
+        assertEquals(oops.registers().get("rcx"), o.indexValue());
+        assertEquals(8, o.scale());
+        assertEquals(0x10, o.displacement());
+        assertEquals("RAX + RCX*8 + 0x10", o.expression());
+        assertEquals(String.format("RAX = 0x%x, RCX = 0x%x, so the address RAX + RCX*8 + 0x10 = 0x%x", oops.registers().get("rax"),
+                oops.registers().get("rcx"), f.faultAddress()), f.addressText());
+        assertNotNull(oops.registers().lineOf("rax"), "the line that prints RAX is known");
     }
 
     @Test

@@ -118,6 +118,7 @@ final class BacktraceParser {
         int wordWidth;
         // the register block being read, attached to the last frame when it ends
         Map<String, Long> registers;
+        Map<String, Integer> registerLines = new java.util.HashMap<>();
         int registersFirst;
         int registersLast;
         String exceptionText;
@@ -195,6 +196,7 @@ final class BacktraceParser {
         private void startRegisters(int lineNo) {
             endRegisters();
             registers = new LinkedHashMap<>();
+            registerLines = new java.util.HashMap<>();
             registersFirst = lineNo;
             registersLast = lineNo;
         }
@@ -207,10 +209,12 @@ final class BacktraceParser {
             }
             if (registers == null) {
                 registers = new LinkedHashMap<>();
+                registerLines = new java.util.HashMap<>();
                 registersFirst = lineNo;
                 exceptionText = null;
             }
             registers.putAll(found);
+            found.keySet().forEach(k -> registerLines.put(k, lineNo));
             if (!pc.isEmpty() && bracketedPc == null) {
                 bracketedPc = pc;
             }
@@ -351,7 +355,7 @@ final class BacktraceParser {
             Long ripValue = registers.containsKey("rip") ? registers.get("rip") : registers.containsKey("eip") ? registers.get("eip")
                     : registers.containsKey("pc") ? registers.get("pc") : registers.get("nip");
             boolean user = modeUser != null ? modeUser : exceptionText == null && RegisterRows.userMode(registers);
-            ExceptionFrame e = new ExceptionFrame(new Span(registersFirst, registersLast), rip, exceptionText, new Registers(registers), user, false);
+            ExceptionFrame e = new ExceptionFrame(new Span(registersFirst, registersLast), rip, exceptionText, new Registers(registers, registerLines), user, false);
             if (frames.isEmpty()) {
                 frames.add(new Frame(registersFirst, -1, 0, false, rip != null ? rip.name() : "?", rip != null ? rip.offset() : 0, ripValue,
                         null, null, e));

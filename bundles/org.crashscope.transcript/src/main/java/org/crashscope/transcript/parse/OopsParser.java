@@ -180,6 +180,8 @@ final class OopsParser {
         String ripModule;
         final Map<String, Long> registers = new LinkedHashMap<>();
         final Map<String, Long> userRegisters = new LinkedHashMap<>();
+        final Map<String, Integer> registerLines = new java.util.HashMap<>();
+        final Map<String, Integer> userRegisterLines = new java.util.HashMap<>();
         /** whether the register lines being read belong to the user-mode frame */
         boolean user;
         /** a kernel RIP was seen: later RIP lines (the repeat after "end trace") add nothing */
@@ -223,6 +225,7 @@ final class OopsParser {
                 if (!kernelSet) {
                     kernelSet = true;
                     rip = new Symbol(m.group(2), Hex.parse(m.group(3)));
+                    registerLines.put("rip", lineNo);
                     ripLength = m.group(4) == null ? null : Hex.parse(m.group(4));
                     ripModule = m.group(5);
                     if (m.group(1) != null) {
@@ -247,7 +250,10 @@ final class OopsParser {
                     (user ? userRegisters : registers).put("pkru", v);
                 }
             } else if (!repeat) {
-                RegisterRows.parseInto(msg, user ? userRegisters : registers);
+                Map<String, Long> into = user ? userRegisters : registers;
+                java.util.Set<String> before = new java.util.HashSet<>(into.keySet());
+                RegisterRows.parseInto(msg, into);
+                into.keySet().stream().filter(k -> !before.contains(k)).forEach(k -> (user ? userRegisterLines : registerLines).put(k, lineNo));
             }
         }
 
@@ -302,9 +308,9 @@ final class OopsParser {
             if (code != null && code.trap < 0) {
                 diagnostics.add(Diagnostic.info(code.line, "Code: line has no trapping-byte marker"));
             }
-            return new Oops(span, line, timestamp, message, cpu, pid, comm, tainted, kernel, hardware, rip, ripLength, ripModule, new Registers(registers),
-                    code == null ? null : code.build(), new Registers(userRegisters), userCode == null ? null : userCode.build(), List.copyOf(callTrace),
-                    List.copyOf(diagnostics), List.copyOf(body), stacks);
+            return new Oops(span, line, timestamp, message, cpu, pid, comm, tainted, kernel, hardware, rip, ripLength, ripModule,
+                    new Registers(registers, registerLines), code == null ? null : code.build(), new Registers(userRegisters, userRegisterLines),
+                    userCode == null ? null : userCode.build(), List.copyOf(callTrace), List.copyOf(diagnostics), List.copyOf(body), stacks);
         }
     }
 
