@@ -202,7 +202,9 @@ def console_facts(path):
             if re.match(r"(Soft offlining|soft offline|Memory failure|Injecting memory failure|mce: |EDAC |sysrq: |crashkinds: )", msg):
                 f["kernel"].append(msg)
             if re.match(r"(BUG: |general protection fault|Oops: |kernel BUG at|WARNING: CPU|watchdog: BUG: soft lockup|INFO: task .* blocked|"
-                        r"divide error|list_del corruption|Kernel panic - not syncing)", msg):
+                        r"divide error|list_del corruption|Kernel panic - not syncing|kernel tried to execute NX|refcount_t: |usercopy: |"
+                        r"rcu: INFO: |stack guard page|kernel stack overflow|.* invoked oom-killer|Out of memory|Attempted to kill init|"
+                        r"NMI watchdog: )", msg):
                 f["report"].append(msg)
     return f
 

@@ -14,7 +14,8 @@ WORK=${WORK:-$HOME/.cache/crashscope/vmcore}
 OUT=${OUT:-$WORK/sessions}
 TMO=${TMO:-900}
 STEPS=${STEPS:-tools fetch build boot sessions}
-ALL="soft1g poison1g both2m mce2m ck-null ck-gpf ck-corrupt ck-listdel ck-uaf ck-bug ck-warn ck-divide ck-softlockup ck-hung"
+ALL="soft1g poison1g both2m mce2m ck-null ck-gpf ck-corrupt ck-listdel ck-uaf ck-bug ck-warn ck-divide ck-softlockup ck-hung
+  ck-nx ck-stack ck-canary ck-refcount ck-usercopy ck-rcustall ck-atomic ck-badpage ck-oom ck-initexit"
 SCENARIOS=${SCENARIOS:-$ALL}
 mkdir -p "$WORK" "$OUT"
 step() { case " $STEPS " in *" $1 "*) return 0;; esac; return 1; }
@@ -37,6 +38,16 @@ scenario() {
     ck-divide) echo "oops=panic ck=divide|2G|oops|divide-error|0|ck_divide";;
     ck-softlockup) echo "softlockup_panic=1 watchdog_thresh=5 ck=softlockup|2G|oops|soft-lockup|0|ck_spin";;
     ck-hung)  echo "hung_task_panic=1 sysctl.kernel.hung_task_timeout_secs=10 ck=hung|2G|oops|hung-task|0|ck_take_lock";;
+    ck-nx)    echo "oops=panic ck=nx ckrun=write|2G|oops|nx-execution|0|ck_call";;
+    ck-stack) echo "oops=panic ck=stack ckrun=write|2G|oops|stack-overflow|0|ck_recurse";;
+    ck-canary) echo "oops=panic ck=canary ckrun=write|2G|oops|stack-protector|0|ck_smash";;
+    ck-refcount) echo "panic_on_warn=1 ck=refcount ckrun=write|2G|oops|refcount-bug|0|ck_put";;
+    ck-usercopy) echo "oops=panic ck=usercopy ckrun=write|2G|oops|bad-usercopy|0|ck_copy_out";;
+    ck-rcustall) echo "rcupdate.rcu_cpu_stall_timeout=5 sysctl.kernel.panic_on_rcu_stall=1 ck=rcustall|2G|oops|rcu-stall|0|ck_hold_rcu";;
+    ck-atomic) echo "panic_on_warn=1 ck=atomic ckrun=write|2G|oops|scheduling-while-atomic|0|ck_sleep_locked";;
+    ck-badpage) echo "panic_on_taint=0x20 page_poison=1 ck=badpage ckrun=write|2G|oops|bad-page|0|ck_free_bad";;
+    ck-oom)   echo "sysctl.vm.panic_on_oom=1 ck=oom ckrun=write|1G|oops|out-of-memory|0|ck_hog";;
+    ck-initexit) echo "ck=initexit|2G|oops|init-killed|0|";;
     *) echo "unknown scenario $1" >&2; exit 2;;
   esac
 }
