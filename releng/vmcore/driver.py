@@ -199,12 +199,11 @@ def console_facts(path):
         m = re.match(r"^\[\s*\d+\.\d+\]\s(.*)$", line)
         if m:
             msg = m.group(1)
-            if re.match(r"(Soft offlining|soft offline|Memory failure|Injecting memory failure|mce: |EDAC |sysrq: |crashkinds: )", msg):
+            if re.match(r"(Soft offlining|soft offline|Memory failure|Injecting memory failure|mce: |EDAC |sysrq: |crashkinds: |NMI watchdog: )", msg):
                 f["kernel"].append(msg)
             if re.match(r"(BUG: |general protection fault|Oops: |kernel BUG at|WARNING: CPU|watchdog: BUG: soft lockup|INFO: task .* blocked|"
                         r"divide error|list_del corruption|Kernel panic - not syncing|kernel tried to execute NX|refcount_t: |usercopy: |"
-                        r"rcu: INFO: |stack guard page|kernel stack overflow|.* invoked oom-killer|Out of memory|Attempted to kill init|"
-                        r"NMI watchdog: )", msg):
+                        r"rcu: INFO: |stack guard page|kernel stack overflow|.* invoked oom-killer|Out of memory|Attempted to kill init)", msg):
                 f["report"].append(msg)
     return f
 

@@ -17,6 +17,7 @@ TMO=${TMO:-900}
 STEPS=${STEPS:-tools fetch build boot sessions}
 ALL="soft1g poison1g both2m mce2m ck-null ck-gpf ck-corrupt ck-listdel ck-uaf ck-bug ck-warn ck-divide ck-softlockup ck-hung
   ck-nx ck-stack ck-canary ck-refcount ck-usercopy ck-rcustall ck-atomic ck-badpage ck-oom ck-initexit"
+[ "${KERNEL_RELEASE:-}" = trixie ] && ALL="$ALL ck-kfence" # Debian's 6.1 has no KFENCE
 SCENARIOS=${SCENARIOS:-$ALL}
 mkdir -p "$WORK" "$OUT"
 step() { case " $STEPS " in *" $1 "*) return 0;; esac; return 1; }
@@ -49,6 +50,7 @@ scenario() {
     ck-badpage) echo "panic_on_taint=0x20 page_poison=1 ck=badpage ckrun=write|2G|oops|bad-page|0|ck_free_bad";;
     ck-oom)   echo "sysctl.vm.panic_on_oom=1 ck=oom ckrun=write|1G|oops|out-of-memory|0|ck_hog";;
     ck-initexit) echo "ck=initexit|2G|oops|init-killed|0|";;
+    ck-kfence) echo "kfence.sample_interval=1 panic_on_warn=1 ck=kfence ckrun=write|2G|oops|use-after-free|0|ck_kfence_read";;
     *) echo "unknown scenario $1" >&2; exit 2;;
   esac
 }
@@ -196,7 +198,7 @@ for s in $SCENARIOS; do
   if step boot; then
     say "boot $s"
     python3 "$here/driver.py" boot "$KW/runs/$s" --kernel "$KERNEL" --initrd "$KW/initrd.gz" --append "console=ttyS0 panic=0 $append" \
-      --mem "$mem" --timeout "$TMO"
+      --mem "$mem" --timeout "$TMO" || { echo "$s did not panic on $ABI: see $KW/runs/$s/console.log"; continue; }
   fi
   if step sessions; then
     [ -s "$KW/runs/$s/vmcore" ] || { echo "no dump for $s"; continue; }

@@ -24,11 +24,14 @@
  * rcustall (a CPU spinning in an RCU read section with preemption off; with panic_on_rcu_stall),
  * atomic (msleep under a spinlock: "scheduling while atomic"; with panic_on_warn),
  * badpage (pages freed with a mapping still set: "Bad page state"; with panic_on_taint=0x20),
- * oom (pages allocated until the OOM killer runs; with panic_on_oom).
+ * oom (pages allocated until the OOM killer runs; with panic_on_oom),
+ * kfence (an object from KFENCE's pool freed and read: KFENCE's use-after-free; 6.12 only, Debian's
+ * 6.1 has no KFENCE; with kfence.sample_interval=1 and panic_on_warn).
  */
 #include <linux/module.h>
 #include <linux/debugfs.h>
 #include <linux/delay.h>
+#include <linux/kfence.h>
 #include <linux/kthread.h>
 #include <linux/list.h>
 #include <linux/mm.h>
@@ -38,6 +41,7 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/uaccess.h>
+#include <linux/version.h>
 
 static char *kind = "";
 module_param(kind, charp, 0444);
@@ -250,11 +254,26 @@ static noinline unsigned long ck_walk_usercopy(void __user *to)
 	return left;
 }
 
-/* An RCU read section that does not end, with preemption off: the grace period stalls. */
+/*
+ * An RCU read section that does not end, with preemption off: the grace period stalls. A callback
+ * queued first makes sure a grace period is waited for (6.12's idle machine asks for none).
+ */
+static struct rcu_head ck_rcu_head;
+
+static void ck_rcu_done(struct rcu_head *head)
+{
+	pr_info("crashkinds: a grace period ended\n");
+}
+
 static noinline void ck_hold_rcu(void)
 {
 	unsigned long end = jiffies + 300 * HZ;
 
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+	call_rcu_hurry(&ck_rcu_head, ck_rcu_done);
+#else
+	call_rcu(&ck_rcu_head, ck_rcu_done);
+#endif
 	rcu_read_lock();
 	preempt_disable();
 	while (time_before(jiffies, end))
@@ -301,6 +320,34 @@ static noinline unsigned long ck_hog(void)
 		n++;
 	}
 	return n;
+}
+
+/* KFENCE: allocations until one comes from its pool (one a sample interval), then freed and read. */
+static noinline unsigned long ck_kfence_read(struct ck_item *item)
+{
+	return READ_ONCE(item->payload[8]) + 1; /* not ck_read_cookie's code: gcc would fold the two into one */
+}
+
+static noinline unsigned long ck_walk_kfence(void)
+{
+	struct ck_item *item = NULL;
+	int i;
+
+	for (i = 0; i < 20000; i++) {
+		item = kmalloc(sizeof(*item), GFP_KERNEL);
+		if (!item || is_kfence_address(item))
+			break;
+		kfree(item);
+		item = NULL;
+		usleep_range(100, 200);
+	}
+	if (!item) {
+		pr_info("crashkinds: no KFENCE object\n");
+		return 0;
+	}
+	pr_info("crashkinds: KFENCE object %px after %d allocations\n", item, i + 1);
+	kfree(item);
+	return ck_kfence_read(item) + i;
 }
 
 static int ck_holder(void *unused)
@@ -354,6 +401,8 @@ static void ck_fail(const char *what)
 		pr_info("crashkinds: pfn %lx\n", ck_free_bad());
 	else if (sysfs_streq(what, "oom"))
 		pr_info("crashkinds: %lu pages\n", ck_hog());
+	else if (sysfs_streq(what, "kfence"))
+		pr_info("crashkinds: %lu\n", ck_walk_kfence());
 }
 
 static ssize_t ck_trigger_write(struct file *f, const char __user *ubuf, size_t len, loff_t *off)
