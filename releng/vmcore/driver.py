@@ -190,6 +190,9 @@ def console_facts(path):
         m = re.search(r"HP (soft|poison) page=(\d+) va=(0x[0-9a-f]+) ret=(-?\d+) errno=(\d+)", line)
         if m:
             f[m.group(1)] = {"page": int(m.group(2)), "va": m.group(3), "ret": int(m.group(4)), "errno": int(m.group(5))}
+        m = re.search(r"HP sigbus code=(\d+) addr=(0x[0-9a-f]+)", line)
+        if m:
+            f["sigbus"] = {"code": int(m.group(1)), "addr": m.group(2)}
         m = re.search(r"HP poison-target page=(\d+) va=(0x[0-9a-f]+) pa=(0x[0-9a-f]+)", line)
         if m:
             f["poison_target"] = {"page": int(m.group(1)), "va": m.group(2), "pa": m.group(3)}
