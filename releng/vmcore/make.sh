@@ -2,7 +2,7 @@
 # Crashscope's generator of real crash sessions: a real Debian kernel under qemu fails in a chosen
 # way, its memory is dumped, and the real crash is run on the dump. See README.md beside this file.
 #
-#   releng/vmcore/make.sh                        every scenario (about 10 minutes on 2 cores, 1 GB of downloads once)
+#   releng/vmcore/make.sh                        every scenario (about 20 minutes on 2 cores, 1 GB of downloads once)
 #   SCENARIOS="soft1g ck-null" releng/vmcore/make.sh
 #   STEPS="sessions" releng/vmcore/make.sh       only the crash sessions, on the dumps already made
 #   KERNEL_RELEASE=trixie releng/vmcore/make.sh  the same on Debian 13's 6.12 (sessions named k612-*)
