@@ -70,7 +70,12 @@ def boot(a):
     while not seen["end"] and q.poll() is None and time.time() - start < a.timeout - 60:
         time.sleep(0.5)
     if not seen["end"]:
-        q.kill()
+        # SIGTERM, which timeout passes on to qemu: a SIGKILL of timeout would leave qemu running on its own
+        q.terminate()
+        try:
+            q.wait(20)
+        except subprocess.TimeoutExpired:
+            q.kill()
         sys.exit("no panic on the console (qemu exit %s)" % q.poll())
     booted = time.time() - start
     time.sleep(2)
