@@ -70,7 +70,12 @@ def boot(a):
     while not seen["end"] and q.poll() is None and time.time() - start < a.timeout - 60:
         time.sleep(0.5)
     if not seen["end"]:
-        q.kill()
+        # SIGTERM, which timeout passes on to qemu: a SIGKILL of timeout would leave qemu running on its own
+        q.terminate()
+        try:
+            q.wait(20)
+        except subprocess.TimeoutExpired:
+            q.kill()
         sys.exit("no panic on the console (qemu exit %s)" % q.poll())
     booted = time.time() - start
     time.sleep(2)
@@ -190,6 +195,9 @@ def console_facts(path):
         m = re.search(r"HP (soft|poison) page=(\d+) va=(0x[0-9a-f]+) ret=(-?\d+) errno=(\d+)", line)
         if m:
             f[m.group(1)] = {"page": int(m.group(2)), "va": m.group(3), "ret": int(m.group(4)), "errno": int(m.group(5))}
+        m = re.search(r"HP sigbus code=(\d+) addr=(0x[0-9a-f]+)", line)
+        if m:
+            f["sigbus"] = {"code": int(m.group(1)), "addr": m.group(2)}
         m = re.search(r"HP poison-target page=(\d+) va=(0x[0-9a-f]+) pa=(0x[0-9a-f]+)", line)
         if m:
             f["poison_target"] = {"page": int(m.group(1)), "va": m.group(2), "pa": m.group(3)}
@@ -199,10 +207,11 @@ def console_facts(path):
         m = re.match(r"^\[\s*\d+\.\d+\]\s(.*)$", line)
         if m:
             msg = m.group(1)
-            if re.match(r"(Soft offlining|soft offline|Memory failure|Injecting memory failure|mce: |EDAC |sysrq: |crashkinds: )", msg):
+            if re.match(r"(Soft offlining|soft offline|Memory failure|Injecting memory failure|mce: |EDAC |sysrq: |crashkinds: |NMI watchdog: )", msg):
                 f["kernel"].append(msg)
             if re.match(r"(BUG: |general protection fault|Oops: |kernel BUG at|WARNING: CPU|watchdog: BUG: soft lockup|INFO: task .* blocked|"
-                        r"divide error|list_del corruption|Kernel panic - not syncing)", msg):
+                        r"divide error|list_del corruption|Kernel panic - not syncing|kernel tried to execute NX|refcount_t: |usercopy: |"
+                        r"rcu: INFO: |stack guard page|kernel stack overflow|.* invoked oom-killer|Out of memory|Attempted to kill init)", msg):
                 f["report"].append(msg)
     return f
 

@@ -3,7 +3,8 @@
 #   hp=none|soft|poison|both  hpsize=1G|2M  hpcount=N   the hugetlb program (see hugeprobe.c)
 #   hpmce=1    inject a corrected memory-read machine check into huge page 1 first (mce-inject)
 #   ck=KIND    instead: load crashkinds.ko and let the kernel fail as KIND (see crashkinds.c);
-#              ckrun=load fails while loading, ckrun=write from a child dd writing the trigger
+#              ckrun=load fails while loading, ckrun=write from a child dd writing the trigger;
+#              ck=initexit: this /init exits (the kernel's "Attempted to kill init!")
 # Without ck= it ends with a deliberate panic: echo c > /proc/sysrq-trigger.
 /bin/busybox --install -s /bin
 export PATH=/bin
@@ -17,6 +18,12 @@ HP=$(opt hp); HPSIZE=$(opt hpsize); HPCOUNT=$(opt hpcount); HPMCE=$(opt hpmce); 
 echo "GEN: kernel $(uname -r) hp=${HP:-none} size=${HPSIZE:-1G} count=${HPCOUNT:-3} ck=${CK:-}"
 # VMCOREINFO for qemu's -device vmcoreinfo: the dump then tells crash the KASLR offset
 insmod /lib/modules/qemu_fw_cfg.ko 2>&1 | sed 's/^/GEN: /'
+
+if [ "$CK" = initexit ]; then
+  sync
+  echo "GEN: init exits with status 3"
+  exit 3
+fi
 
 if [ -n "$CK" ]; then
   mount -t debugfs debugfs /sys/kernel/debug

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -25,6 +26,7 @@ import org.crashscope.arch.x86.Mca;
 import org.crashscope.transcript.Transcript;
 import org.crashscope.transcript.model.MachineCheck;
 import org.crashscope.transcript.parse.TranscriptParser;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.crashscope.analysis.chain.CrashKind;
@@ -32,7 +34,7 @@ import org.crashscope.analysis.chain.CrashReport;
 import org.crashscope.analysis.rules.Rules;
 
 /**
- * The sessions releng/vmcore made: the real crash on real dumps of Debian 12's kernel, each with
+ * The sessions releng/vmcore made: the real crash on real dumps of Debian 12's and 13's kernels, each with
  * its ground truth (NAME.facts.json: the guest's pagemap, its console, what the generator made
  * fail). Every fact is asserted on every session that can show it; nothing here names a session.
  */
@@ -61,9 +63,28 @@ class RealSessionsTest {
         return out.stream();
     }
 
+    /**
+     * A session whose facts say {@code "known": "..."} is one Crashscope reads wrong today, said how: its
+     * check is skipped with that reason while it fails, and fails once it passes (the key is then to go).
+     * The facts stay what happened.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("sessions")
     void theCrashKindTitleAndGuiltyFrameAreRight(Session s) {
+        Object known = s.facts().get("known");
+        if (known == null) {
+            kindTitleAndGuiltyFrame(s);
+            return;
+        }
+        try {
+            kindTitleAndGuiltyFrame(s);
+        } catch (AssertionError e) {
+            Assumptions.abort("known: " + known + " (" + e.getMessage() + ")");
+        }
+        fail(s.name() + " is read right now: remove its \"known\" from " + s.name() + ".facts.json (" + known + ")");
+    }
+
+    private static void kindTitleAndGuiltyFrame(Session s) {
         Map<String, Object> expect = map(s.facts().get("expect"));
         CrashReport crash = s.analysis().crash();
         assertNotNull(crash, "the session's crash");
