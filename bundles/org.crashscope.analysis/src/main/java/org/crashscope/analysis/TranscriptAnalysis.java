@@ -70,11 +70,12 @@ public record TranscriptAnalysis(ParsedTranscript parsed, ArchFacts arch, Sessio
         Session session = Session.of(parsed);
         List<CrashReport> reports = CrashReport.ofOopses(parsed);
         CrashReport crash = CrashReport.ofSession(parsed, session, reports);
-        // the Code: of the crash's report, else of the first report that has one; the x86 decoder reads x86 code only, and its
+        // the Code: of the crash's report; of the first report that has one only when the crash has no report of its own (crash's
+        // PANIC line alone): another report's instruction is never this crash's. The x86 decoder reads x86 code only, and its
         // native library is loaded only when there is Code to decode (CLI start-up time)
         Oops oops = null;
         if (arch.arch() == Arch.X86_64 || arch.arch() == null) {
-            oops = crash != null && crash.oops() != null && crash.oops().code() != null ? crash.oops()
+            oops = crash != null && crash.oops() != null ? (crash.oops().code() != null ? crash.oops() : null)
                     : parsed.oopses().stream().filter(o -> o.code() != null).findFirst().orElse(null);
         }
         FaultingInstruction fault = oops == null ? null : FaultingInstruction.decode(oops.code(), oops.registers(), Disassembler.load());

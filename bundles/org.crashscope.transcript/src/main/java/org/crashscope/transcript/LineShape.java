@@ -61,7 +61,7 @@ public enum LineShape {
             "NMI watchdog: Watchdog detected", "NMI watchdog: BUG: soft lockup", "watchdog: Watchdog detected", "rcu: INFO: rcu_", "list_add corruption",
             "list_del corruption", "Bad page state", "Bad page map", "kernel tried to execute", "Kernel stack is corrupted", "stack-protector:", "UBSAN:",
             "Unhandled fault:", "Alignment trap:", "unregister_netdevice: waiting for", "VFS: Busy inodes after unmount", "VFS: Close: file count is 0",
-            "unreferenced object 0x", "rust_kernel: panicked", "trusty: panic");
+            "unreferenced object 0x", "rust_kernel: panicked", "trusty: panic", "invoked oom-killer: ");
     /** What follows {@code WARNING: } in the kernel's newer reports: a source file and line ({@code WARNING: fs/inode.c:417 at ...}). */
     private static final byte[] WARNING = "WARNING: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     /**

@@ -124,9 +124,14 @@ public record CrashReport(int line, CrashKind kind, String title, String guiltyF
         CrashReport panic = reports.stream().filter(r -> r.oops().message().startsWith("Kernel panic")).findFirst().orElse(null);
         int until = panic == null ? Integer.MAX_VALUE : panic.line();
         Context context = new Context(parsed, session);
-        for (CrashReport r : reports) {
-            if (r.line() < until && r.kind() != CrashKind.PANIC && r.kind() != CrashKind.UNKNOWN) {
-                return r.deliberate() || !deliberate(context) ? r : withDeliberate(r, context);
+        // an OOM kill the kernel survived is no crash: a later report before the panic leads; the OOM only when none does and it
+        // names a kernel function whose allocation invoked the killer (a user page fault's does not: the panic says more)
+        for (boolean oom : new boolean[] {false, true}) {
+            for (CrashReport r : reports) {
+                if (r.line() < until && r.kind() != CrashKind.PANIC && r.kind() != CrashKind.UNKNOWN
+                        && (r.kind() != CrashKind.OUT_OF_MEMORY || oom && r.guiltyFrame() != null)) {
+                    return r.deliberate() || !deliberate(context) ? r : withDeliberate(r, context);
+                }
             }
         }
         if (panic != null) {
@@ -249,6 +254,8 @@ public record CrashReport(int line, CrashKind kind, String title, String guiltyF
                 why += "; blamed on " + reading.guilty() + (reading.guiltyRaw().equals(reading.guilty()) ? "" : " (" + reading.guiltyRaw() + ")")
                         + " at line " + reading.guiltyLine() + (reading.stalledIn() == null ? "" : ", where the CPU looped; the title names "
                                 + reading.stalledIn() + ", the work it stalled in (the frame above its first dispatcher)")
+                        + (reading.unreliable() ? ", the first return address on the stack: the unwinder marked it '?' (it could not start from a RIP"
+                                + " outside kernel text), and no frame it vouches for was printed" : "")
                         + passedOver(reading.skipped());
             }
             if (reading.guiltyLine() > 0) {

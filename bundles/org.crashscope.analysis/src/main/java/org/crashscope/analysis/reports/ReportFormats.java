@@ -57,9 +57,12 @@ public final class ReportFormats {
      *                       printing and a stack overflow's wherever the last call happened to be, so neither is blamed
      * @param blameFromTitle the report prints no stack the table reads (KCSAN): the function its title names first is blamed
      * @param alt            the alternative titles (syzkaller's {@code bad-access in X}, {@code stall in X}, {@code hang in X}), filled as fmt
+     * @param stack3         a third way to the frame when the first two find none (a self-detected RCU stall prints its own registers)
+     * @param trustUnreliable when no reliable frame is printed (a jump into data leaves the unwinder nowhere to start), the first
+     *                       {@code ? } entry is blamed, and said to be unreliable
      */
     record Format(Pattern title, Pattern report, String fmt, List<Part> stack, List<Part> stack2, Pattern skip, Extractor extractor, boolean corrupted,
-            boolean function, boolean blameInnermost, boolean blameFromTitle, List<String> alt) {
+            boolean function, boolean blameInnermost, boolean blameFromTitle, List<String> alt, List<Part> stack3, boolean trustUnreliable) {
 
         /** Whether the title pattern reads more than one line ({@code BUG: KASAN: ... on address\n...Read of size}). */
         boolean multiline() {
@@ -144,6 +147,8 @@ public final class ReportFormats {
         boolean blameInnermost;
         boolean blameFromTitle;
         List<String> alt;
+        List<String> stack3;
+        boolean trustUnreliable;
     }
 
     private static final class JsonKind {
@@ -171,7 +176,7 @@ public final class ReportFormats {
                 formats.add(new Format(compile(f.title), f.report == null ? null : compile(f.report), f.fmt, parts(f.stack), parts(f.stack2),
                         f.skip == null ? null : Pattern.compile(String.join("|", f.skip)),
                         f.extractor == null ? Extractor.FIRST : Extractor.valueOf(f.extractor.toUpperCase(java.util.Locale.ROOT)), f.corrupted, !f.noFunction, f.blameInnermost, f.blameFromTitle,
-                        f.alt == null ? List.of() : List.copyOf(f.alt)));
+                        f.alt == null ? List.of() : List.copyOf(f.alt), parts(f.stack3), f.trustUnreliable));
             }
             groups.add(new Group(g.header, g.ignore == null ? List.of() : g.ignore.stream().map(ReportFormats::compile).toList(), List.copyOf(formats)));
         }

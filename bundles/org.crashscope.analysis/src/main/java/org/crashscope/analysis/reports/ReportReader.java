@@ -51,9 +51,10 @@ public final class ReportReader {
      * @param corrupted   whether the report matched a format that says its text is cut or mixed with another
      * @param stalledIn   for a stall, the function its title names (the frame above the first dispatcher of the stalled work), else {@code null}
      * @param altTitles   the titles the same bug may also be known by ({@code bad-access in X}, {@code stall in X})
+     * @param unreliable  the blamed frame is an entry the unwinder marked {@code ?} (no reliable frame was printed)
      */
     public record Reading(String title, CrashKind kind, String guilty, String guiltyRaw, int guiltyLine, List<Skipped> skipped, boolean corrupted,
-            String stalledIn, List<String> altTitles) {
+            String stalledIn, List<String> altTitles, boolean unreliable) {
     }
 
     /**
@@ -62,11 +63,21 @@ public final class ReportReader {
      * @param innermost for a stall, the innermost frame not passed over (where the CPU was looping),
      *                  which the title's representative frame stands for; else {@code null}
      */
-    private record Candidate(String raw, String canonical, int line, Candidate innermost) {
+    private record Candidate(String raw, String canonical, int line, Candidate innermost, boolean module, boolean unreliable) {
         Candidate(String raw, String canonical, int line) {
-            this(raw, canonical, line, null);
+            this(raw, canonical, line, null, false, false);
+        }
+
+        Candidate(String raw, String canonical, int line, Candidate innermost) {
+            this(raw, canonical, line, innermost, false, false);
         }
     }
+
+    /** {@code name+0x1b/0x30 [crashkinds]}: a frame of a loadable module. */
+    private static final java.util.regex.Pattern MODULE_FRAME = java.util.regex.Pattern.compile("\\+0x[0-9a-f]+/0x[0-9a-f]+\\s+\\[[\\w-]+\\]");
+    /** {@code ? name+0x10/0x20}: an entry the unwinder found on the stack but cannot vouch for. */
+    private static final java.util.regex.Pattern UNRELIABLE_FRAME = java.util.regex.Pattern.compile(
+            "^ *(?:\\[<?(?:0x)?[0-9a-f]+>?\\] +)?\\? +([a-zA-Z0-9_]+)(?:\\.|\\+)");
 
     /** Reads a report, or {@code null} when no group of the table opens with its first line. */
     public Reading read(List<ReportLine> body) {
@@ -141,7 +152,9 @@ public final class ReportReader {
         }
         title = Titles.sanitize(title);
         // a stall's title names the work it stalled in (the same wherever the loop was caught); the frame to blame is where it looped
-        Candidate guilty = blamed != null && blamed.innermost() != null && chosen.blameInnermost() ? blamed.innermost() : blamed;
+        // and when the loop is a module's own code, that module is the first suspect whatever the kind of stall
+        Candidate guilty = blamed != null && blamed.innermost() != null && (chosen.blameInnermost() || blamed.innermost().module()) ? blamed.innermost()
+                : blamed;
         CrashKind kind = null;
         for (ReportFormats.KindRule k : formats.kinds) {
             if (k.title().matcher(title).find() && (k.body() == null || k.body().matcher(text.all).find())) {
@@ -153,7 +166,8 @@ public final class ReportReader {
         int blamedLine = guilty == null ? Integer.MAX_VALUE : guilty.line();
         skipped = skipped.stream().filter(s -> s.line() <= blamedLine).distinct().toList();
         return new Reading(title, kind, guilty == null ? null : guilty.canonical(), guilty == null ? null : guilty.raw(),
-                guilty == null ? 0 : guilty.line(), List.copyOf(skipped), chosen.corrupted(), guilty != blamed ? blamed.canonical() : null, alts);
+                guilty == null ? 0 : guilty.line(), List.copyOf(skipped), chosen.corrupted(), guilty != blamed ? blamed.canonical() : null, alts,
+                guilty != null && guilty.unreliable());
     }
 
     /** The report's lines joined, with the line each character offset belongs to. */
@@ -186,16 +200,18 @@ public final class ReportReader {
      */
     private List<Candidate> stack(Format f, Text text, int from, List<Skipped> skipped) {
         Pattern skip = f.skip();
-        List<Candidate> out = parts(f.stack(), f, text, from, skip, skipped);
-        if (out != null || f.stack2() == null) {
-            return out == null ? List.of() : out;
+        for (List<Part> parts : java.util.Arrays.asList(f.stack(), f.stack2(), f.stack3())) {
+            List<Candidate> out = parts == null ? null : parts(parts, f, text, from, skip, skipped, false);
+            if (out != null) {
+                return out;
+            }
         }
-        out = parts(f.stack2(), f, text, from, skip, skipped);
+        List<Candidate> out = f.trustUnreliable() ? parts(f.stack(), f, text, from, skip, skipped, true) : null;
         return out == null ? List.of() : out;
     }
 
     /** The frames of one list of parts, or {@code null} when a part found no frame to blame. */
-    private List<Candidate> parts(List<Part> parts, Format f, Text text, int from, Pattern skip, List<Skipped> skipped) {
+    private List<Candidate> parts(List<Part> parts, Format f, Text text, int from, Pattern skip, List<Skipped> skipped, boolean unreliable) {
         List<Candidate> results = new ArrayList<>();
         List<Candidate> raw = new ArrayList<>();
         int li = from;
@@ -232,10 +248,22 @@ public final class ReportReader {
                     if (ln.text().endsWith("(unreliable)")) {
                         continue; // powerpc's mark for a stale return address, as x86 prints "? "
                     }
+                    if (unreliable) {
+                        java.util.regex.Matcher m = UNRELIABLE_FRAME.matcher(ln.text());
+                        if (m.find()) {
+                            int before = raw.size();
+                            add(raw, 1, m::group, ln.line(), skip, skipped);
+                            if (raw.size() > before) {
+                                Candidate c = raw.remove(before);
+                                raw.add(new Candidate(c.raw(), c.canonical(), c.line(), null, c.module(), true));
+                            }
+                            continue;
+                        }
+                    }
                     for (java.util.regex.Pattern frame : formats.frames) {
                         java.util.regex.Matcher m = frame.matcher(ln.text());
                         if (m.find()) {
-                            add(raw, m.groupCount(), m::group, ln.line(), skip, skipped);
+                            add(raw, m.groupCount(), m::group, ln.line(), skip, skipped, MODULE_FRAME.matcher(ln.text()).find());
                             break;
                         }
                     }
@@ -246,7 +274,7 @@ public final class ReportReader {
                     ReportLine ln = text.lines.get(li++);
                     Matcher m = p.matcher(ln.text());
                     if (m.find()) {
-                        add(raw, m, ln.line(), skip, skipped);
+                        add(raw, m.groupCount(), m::group, ln.line(), skip, skipped, MODULE_FRAME.matcher(ln.text()).find());
                         break;
                     }
                 }
@@ -256,10 +284,15 @@ public final class ReportReader {
     }
 
     private void add(List<Candidate> raw, Matcher m, int line, Pattern formatSkip, List<Skipped> skipped) {
-        add(raw, m.groupCount(), m::group, line, formatSkip, skipped);
+        add(raw, m.groupCount(), m::group, line, formatSkip, skipped, false);
     }
 
     private void add(List<Candidate> raw, int groups, java.util.function.IntFunction<String> group, int line, Pattern formatSkip, List<Skipped> skipped) {
+        add(raw, groups, group, line, formatSkip, skipped, false);
+    }
+
+    private void add(List<Candidate> raw, int groups, java.util.function.IntFunction<String> group, int line, Pattern formatSkip, List<Skipped> skipped,
+            boolean module) {
         for (int g = 1; g <= groups; g++) {
             String frame = group.apply(g);
             if (frame == null) {
@@ -267,7 +300,7 @@ public final class ReportReader {
             }
             String why = skipReason(frame, formatSkip);
             if (why == null) {
-                raw.add(new Candidate(frame, strip(frame), line));
+                raw.add(new Candidate(frame, strip(frame), line, null, module, false));
             } else {
                 skipped.add(new Skipped(frame, line, why));
             }
