@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.crashscope.transcript.TerminalText;
+
 /**
  * The system's {@code crash} run on a dump in a pseudo-terminal, as an analyst runs it: util-linux
  * {@code script} gives it a real pty (crash's pager, line editing and Ctrl+C behave as in a
@@ -42,7 +44,7 @@ public final class CrashProcess implements AutoCloseable {
         }
     }
 
-    private static final Pattern ANSI = Pattern.compile("\u001b(\\[[0-9;?]*[A-Za-z]|\\][^\u0007]*\u0007|[()][A-Z0-9]|[=>])");
+    private static final Pattern ANSI = Pattern.compile("\u001b(\\[[0-9;?]*[A-Za-z]|\\][^\u0007\u001b]*(\u0007|\u001b\\\\)|[()][A-Z0-9]|[=>])");
     private static final String PROMPT = "crash> ";
 
     private final Process process;
@@ -52,9 +54,23 @@ public final class CrashProcess implements AutoCloseable {
     private boolean ended;
     private String banner;
 
+    /** How long crash has to end after SIGTERM before SIGKILL (crash ignores SIGTERM while it reads a dump). */
+    static final Duration GRACE = Duration.ofSeconds(2);
+
+    /**
+     * The crashes of this JVM that run: ended by a shutdown hook when the JVM is stopped (SIGTERM,
+     * System.exit, the workbench's exit), so that no crash is left behind re-parented to init.
+     */
+    private static final java.util.Set<CrashProcess> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(p -> p.end(Duration.ZERO, GRACE)), "crashscope-end-crash"));
+    }
+
     private CrashProcess(Process process) {
         this.process = process;
         this.in = process.getOutputStream();
+        RUNNING.add(this);
         Thread reader = new Thread(() -> pump(process.getInputStream()), "crash output");
         reader.setDaemon(true);
         reader.start();
@@ -90,7 +106,9 @@ public final class CrashProcess implements AutoCloseable {
         if (!Files.isExecutable(script)) {
             throw new CrashFailure("util-linux's script is missing (Debian: apt-get install bsdutils): it gives crash its terminal", "");
         }
-        String command = String.join(" ", List.of(quote(crash.toString()), "--no_scroll", "--no_crashrc", quote(vmlinux.toString()), quote(dump.toString())));
+        // absolute and after "--": a dump named --version or -s is a file to crash, never an option
+        String command = String.join(" ", List.of(quote(crash.toAbsolutePath().toString()), "--no_scroll", "--no_crashrc", "--",
+                quote(vmlinux.toAbsolutePath().toString()), quote(dump.toAbsolutePath().toString())));
         ProcessBuilder pb = new ProcessBuilder(script.toString(), "-q", "-f", "-e", "-c", command, "/dev/null");
         pb.redirectErrorStream(true);
         pb.environment().put("TERM", "dumb");
@@ -124,7 +142,8 @@ public final class CrashProcess implements AutoCloseable {
             if (ended) {
                 throw new CrashFailure("crash has stopped", screen(raw.toString()));
             }
-            mark = raw.length();
+            raw.setLength(0); // the commands before are written down: what crash prints is held for one command only
+            mark = 0;
         }
         in.write((command + "\r").getBytes(StandardCharsets.UTF_8));
         in.flush();
@@ -223,7 +242,12 @@ public final class CrashProcess implements AutoCloseable {
         }
     }
 
-    /** What a terminal shows of raw output: escapes dropped, carriage returns and backspaces applied, TABs kept as typed. */
+    /**
+     * What a terminal shows of raw output: escapes dropped, carriage returns and backspaces applied,
+     * TABs kept as typed; any control character left (an escape the pattern does not know, a C1
+     * control in a task name) shown as an escape, so that no text of the dump reaches the
+     * transcript, a view or a terminal as a control sequence.
+     */
     static String screen(String raw) {
         String text = ANSI.matcher(raw).replaceAll("").replace("\u0007", "").replace("\r\n", "\n");
         StringBuilder out = new StringBuilder(text.length());
@@ -249,23 +273,56 @@ public final class CrashProcess implements AutoCloseable {
             while (end > 0 && cells.charAt(end - 1) == ' ') {
                 end--;
             }
-            out.append(cells, 0, end).append('\n');
+            out.append(TerminalText.safe(cells.substring(0, end))).append('\n');
         }
         return out.length() > 0 ? out.substring(0, out.length() - 1) : "";
     }
 
+    /** Ends crash: asked to quit, then TERM, then KILL after {@link #GRACE}; {@code script} and everything it started with it. */
     @Override
     public void close() {
+        end(Duration.ofSeconds(3), GRACE);
+    }
+
+    /**
+     * Ends crash and its terminal: {@code q} typed and {@code ask} waited for, then SIGTERM to
+     * {@code script}, crash and every process they started (listed before any of them is ended,
+     * since an orphan is no descendant of ours any more), then SIGKILL to what is left after {@code grace}.
+     */
+    void end(Duration ask, Duration grace) {
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
         try {
-            if (process.isAlive()) {
+            if (process.isAlive() && !ask.isZero()) {
                 in.write("q\r".getBytes(StandardCharsets.US_ASCII));
                 in.flush();
-                process.waitFor(3, java.util.concurrent.TimeUnit.SECONDS);
+                process.waitFor(ask.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             }
-        } catch (IOException | InterruptedException e) {
-            // it is being stopped anyway
+        } catch (IOException e) {
+            // its terminal is gone: it is ended below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        process.destroy();
-        process.descendants().forEach(ProcessHandle::destroy);
+        all.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ProcessHandle p : all) {
+            try {
+                p.onExit().get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                // it did not end in time: killed below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        RUNNING.remove(this);
+    }
+
+    /** The processes crash runs as (script, the shell, crash), for the tests that check none is left. */
+    public List<ProcessHandle> processes() {
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(0, process.toHandle());
+        return all;
     }
 }

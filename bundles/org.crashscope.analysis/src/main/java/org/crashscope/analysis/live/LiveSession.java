@@ -1,8 +1,11 @@
 package org.crashscope.analysis.live;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.crashscope.analysis.AnalysisSession;
+import org.crashscope.transcript.SafeFiles;
 
 /**
  * crash running on a dump, its session written down as it goes: crash's banner, then every
@@ -20,6 +24,11 @@ import org.crashscope.analysis.AnalysisSession;
  * when that folder cannot be written) and forced to disk after each command, so that everything
  * that reads transcripts (the views, notes, reports) reads it, and it can be opened again without
  * the dump. The transcript is only ever appended to.
+ *
+ * <p>The folder of a dump may be writable by others: the transcript and its side file are created
+ * exclusively (a name that is taken, by a file or by a planted link, is skipped for the next
+ * number), held open for the whole session and written through those channels only, and the
+ * transcript is locked while the session runs.
  */
 public final class LiveSession implements AutoCloseable {
 
@@ -28,14 +37,28 @@ public final class LiveSession implements AutoCloseable {
 
     private final Dump dump;
     private final CrashProcess crash;
-    private final Path transcript;
+    private final SessionFiles files;
     private final List<String> ours = new ArrayList<>();
     private final List<Consumer<CrashProcess.Output>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private LiveSession(Dump dump, CrashProcess crash, Path transcript) {
+    private LiveSession(Dump dump, CrashProcess crash, SessionFiles files) {
         this.dump = dump;
         this.crash = crash;
-        this.transcript = transcript;
+        this.files = files;
+    }
+
+    /** The session's files, created by us and open: the transcript (locked) and its {@code .ran} side file. */
+    private record SessionFiles(Path transcript, FileChannel text, FileLock lock, FileChannel ran) implements AutoCloseable {
+        @Override
+        public void close() {
+            for (AutoCloseable c : new AutoCloseable[] {lock, text, ran}) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // closing what was written and forced: nothing is lost
+                }
+            }
+        }
     }
 
     /**
@@ -60,30 +83,73 @@ public final class LiveSession implements AutoCloseable {
                     + " (the dump's VMCOREINFO)", "");
         }
         CrashProcess crash = CrashProcess.start(crashBinary != null ? crashBinary : CrashProcess.find(), kernel, dump.file(), startTimeout);
-        Path transcript = transcriptOf(dump.file());
-        LiveSession session = new LiveSession(dump, crash, transcript);
+        SessionFiles files;
+        try {
+            files = create(dump.file());
+        } catch (IOException | RuntimeException e) {
+            crash.close();
+            throw e;
+        }
+        LiveSession session = new LiveSession(dump, crash, files);
         session.append(crash.banner().stripTrailing() + "\n");
         session.check(crash.banner());
         return session;
     }
 
+    /** Session files tried before giving up (a folder full of planted names). */
+    static final int NAMES_TRIED = 1000;
+
     /**
-     * Where a new session of {@code dump} is written: beside it, else in the user's cache; a
-     * session written before is never appended to by another: the new one is numbered
-     * ({@code DUMP.crashscope-session.2.txt}).
+     * Creates the files of a new session of {@code dump}: beside it, else (a folder we cannot write)
+     * in the user's cache. A name that is taken, by a session written before, a file or a planted
+     * link, is never opened: the next number is tried ({@code DUMP.crashscope-session.2.txt}), and the
+     * transcript and its side file are both new or the name is given up.
      */
-    public static Path transcriptOf(Path dump) {
-        Path dir = dump.toAbsolutePath().getParent();
-        if (dir == null || !Files.isWritable(dir)) {
-            dir = Path.of(System.getProperty("user.home"), ".cache", "crashscope", "sessions");
-        }
-        String name = dump.getFileName().toString();
-        for (int n = 1;; n++) {
-            Path p = dir.resolve(name + ".crashscope-session" + (n == 1 ? "" : "." + n) + ".txt");
-            if (!Files.exists(p)) {
-                return p;
+    static SessionFiles create(Path dump) throws IOException {
+        Path beside = dump.toAbsolutePath().normalize().getParent();
+        Path cache = Path.of(System.getProperty("user.home"), ".cache", "crashscope", "sessions");
+        IOException last = null;
+        for (Path dir : beside == null ? List.of(cache) : List.of(beside, cache)) {
+            try {
+                if (dir == cache) {
+                    Files.createDirectories(cache);
+                }
+                return createIn(dir, dump.getFileName().toString());
+            } catch (java.nio.file.FileSystemException e) {
+                last = e; // not our folder to write (permission, a read-only file system): the cache
             }
         }
+        throw last;
+    }
+
+    private static SessionFiles createIn(Path dir, String name) throws IOException {
+        for (int n = 1; n <= NAMES_TRIED; n++) {
+            Path p = dir.resolve(name + ".crashscope-session" + (n == 1 ? "" : "." + n) + ".txt");
+            FileChannel text;
+            try {
+                text = SafeFiles.createNew(p, StandardOpenOption.APPEND, StandardOpenOption.DSYNC);
+            } catch (FileAlreadyExistsException e) {
+                continue;
+            }
+            FileLock lock = null;
+            try {
+                lock = text.tryLock();
+                FileChannel ran = SafeFiles.createNew(ranFile(p), StandardOpenOption.APPEND);
+                return new SessionFiles(p, text, lock, ran);
+            } catch (FileAlreadyExistsException e) {
+                // a side file planted beside a free name: the name is given up, the next one tried
+                if (lock != null) {
+                    lock.close();
+                }
+                text.close();
+                Files.deleteIfExists(p);
+            } catch (IOException | RuntimeException e) {
+                text.close();
+                Files.deleteIfExists(p);
+                throw e;
+            }
+        }
+        throw new IOException("no free name for a session transcript in " + dir + " (" + NAMES_TRIED + " tried)");
     }
 
     public Dump dump() {
@@ -92,7 +158,7 @@ public final class LiveSession implements AutoCloseable {
 
     /** The session's transcript. */
     public Path transcript() {
-        return transcript;
+        return files.transcript();
     }
 
     /** The commands Crashscope ran (the first set, the gatherer's), in order. */
@@ -137,7 +203,7 @@ public final class LiveSession implements AutoCloseable {
         Path ran = ranFile(transcript);
         java.util.Set<Integer> lines = new java.util.HashSet<>();
         try {
-            if (Files.isRegularFile(ran)) {
+            if (Files.isRegularFile(ran, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(ran) < (1 << 20)) {
                 for (String line : Files.readAllLines(ran, StandardCharsets.US_ASCII)) {
                     if (line.matches("\\d{1,9}")) {
                         lines.add(Integer.parseInt(line));
@@ -166,7 +232,7 @@ public final class LiveSession implements AutoCloseable {
         }
         if (byUs) {
             ours.add(command);
-            Files.writeString(ranFile(transcript), (lines + 1) + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            write(files.ran(), (lines + 1) + "\n");
         }
         append("crash> " + command + "\n" + (out.text().isEmpty() ? "" : out.text() + "\n"));
         check(out.text());
@@ -185,20 +251,32 @@ public final class LiveSession implements AutoCloseable {
 
     /** The analysis of the session so far (the transcript read again). */
     public AnalysisSession analysis(AnalysisSession.Settings settings) throws IOException {
-        return AnalysisSession.open(transcript, settings);
+        return AnalysisSession.open(files.transcript(), settings);
     }
 
     private void append(String text) throws IOException {
-        Files.createDirectories(transcript.getParent());
-        try (OutputStream out = Files.newOutputStream(transcript, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                StandardOpenOption.DSYNC)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        }
+        write(files.text(), text);
         lines += (int) text.chars().filter(c -> c == '\n').count();
+    }
+
+    private static void write(FileChannel channel, String text) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+        }
+    }
+
+    /** The processes crash runs as, while it runs (tests check none is left after close). */
+    public List<ProcessHandle> processes() {
+        return crash.processes();
     }
 
     @Override
     public void close() {
-        crash.close();
+        try {
+            crash.close();
+        } finally {
+            files.close();
+        }
     }
 }

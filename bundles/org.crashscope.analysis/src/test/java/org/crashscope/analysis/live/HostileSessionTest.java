@@ -1,0 +1,117 @@
+package org.crashscope.analysis.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A live session in a folder a hostile user can write, with a stand-in for crash ({@link FakeCrash}):
+ * links planted at the session's names, a dump named as an option, escapes in crash's output, and
+ * a crash that ignores SIGTERM. Nothing is written through a link, nothing is left running.
+ */
+class HostileSessionTest {
+
+    @TempDir
+    Path dir;
+
+    private Path crash;
+    private Path vmlinux;
+
+    private LiveSession start(String dumpName) throws Exception {
+        crash = FakeCrash.write(Files.createDirectories(dir.resolve("bin")));
+        vmlinux = Files.writeString(dir.resolve("bin/vmlinux"), "no banner here");
+        Path dumpFile = Files.write(dir.resolve(dumpName), HostileDumpTest.elfCore("OSRELEASE=6.1.0-57-amd64\n"));
+        return LiveSession.start(Dump.of(dumpFile), vmlinux, crash, Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aDanglingLinkAtTheTranscriptsNameIsNeverFollowed() throws Exception {
+        Path elsewhere = dir.resolve("elsewhere.txt");
+        Files.createSymbolicLink(dir.resolve("vmcore.crashscope-session.txt"), elsewhere);
+        try (LiveSession session = start("vmcore")) {
+            session.run("sys");
+            assertEquals(dir.resolve("vmcore.crashscope-session.2.txt"), session.transcript());
+        }
+        assertFalse(Files.exists(elsewhere), "the link's target was never created");
+        assertTrue(Files.readString(dir.resolve("vmcore.crashscope-session.2.txt")).contains("crash> sys\noutput of sys\n"));
+    }
+
+    @Test
+    void aLinkPlantedAtASideFileGivesUpThatNameAndTheVictimIsUntouched() throws Exception {
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "the user's file\n");
+        Files.createSymbolicLink(dir.resolve("vmcore.crashscope-session.txt.ran"), victim);
+        Files.createSymbolicLink(dir.resolve("vmcore.crashscope-session.2.txt.ran"), victim);
+        try (LiveSession session = start("vmcore")) {
+            session.runOurs("sys");
+            session.runOurs("bt");
+            assertEquals(dir.resolve("vmcore.crashscope-session.3.txt"), session.transcript());
+            assertEquals(2, LiveSession.ranLines(session.transcript()).size());
+        }
+        assertEquals("the user's file\n", Files.readString(victim));
+        assertFalse(Files.exists(dir.resolve("vmcore.crashscope-session.txt")), "a name given up leaves no file");
+        assertFalse(Files.exists(dir.resolve("vmcore.crashscope-session.2.txt")));
+    }
+
+    @Test
+    void aSecondSessionOfTheSameDumpGetsTheNextName() throws Exception {
+        try (LiveSession first = start("vmcore");
+                LiveSession second = LiveSession.start(first.dump(), vmlinux, crash, Duration.ofSeconds(20))) {
+            assertEquals(dir.resolve("vmcore.crashscope-session.txt"), first.transcript());
+            assertEquals(dir.resolve("vmcore.crashscope-session.2.txt"), second.transcript());
+        }
+    }
+
+    @Test
+    void aDumpNamedAsAnOptionReachesCrashAsAnAbsolutePathAfterDoubleDash() throws Exception {
+        for (String name : List.of("--version", "-s")) {
+            try (LiveSession session = start(name)) {
+                List<String> args = Files.readAllLines(dir.resolve("bin/args"));
+                assertEquals(List.of("--no_scroll", "--no_crashrc", "--", vmlinux.toString(), dir.resolve(name).toString()), args);
+                assertEquals(dir.resolve(name + ".crashscope-session.txt"), session.transcript());
+            }
+        }
+    }
+
+    @Test
+    void escapesCrashPrintsReachTheTranscriptAsVisibleText() throws Exception {
+        try (LiveSession session = start("vmcore")) {
+            String out = session.run("ps").text();
+            assertTrue(out.contains("evil\\x1b]52;c;ZXZpbA==\\x07\\x1b[2J\\x9bname") || out.contains("evil\\x9bname"), out);
+            String text = Files.readString(session.transcript());
+            assertTrue(text.chars().noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x9b), text);
+        }
+    }
+
+    @Test
+    void closingEndsCrashAndItsChildrenThoughTheyIgnoreSigterm() throws Exception {
+        List<ProcessHandle> processes;
+        try (LiveSession session = start("vmcore")) {
+            processes = session.processes();
+            assertTrue(processes.size() >= 3, "script, crash and its child: " + processes.size());
+        }
+        for (ProcessHandle p : processes) {
+            p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertTrue(processes.stream().noneMatch(ProcessHandle::isAlive));
+        assertFalse(FakeCrash.anyLeft(dir.resolve("bin")));
+    }
+
+    @Test
+    void crashDyingMidSessionIsAFailureWithItsLastWords() throws Exception {
+        try (LiveSession session = start("vmcore")) {
+            CrashProcess.CrashFailure e = assertThrows(CrashProcess.CrashFailure.class, () -> session.run("die"));
+            assertTrue(e.getMessage().startsWith("crash stopped"), e.getMessage());
+            assertTrue(e.printed().contains("fatal error, goodbye"), e.printed());
+            assertTrue(Files.readString(session.transcript()).contains("fatal error, goodbye"), "its last words are kept");
+        }
+    }
+}
