@@ -76,9 +76,9 @@ public final class CrashProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** The crash to run: {@code CRASHSCOPE_CRASH}, else {@code crash} on the PATH, or {@code null}. */
+    /** The crash to run: {@code crashscope.crash} (a system property), else {@code CRASHSCOPE_CRASH}, else {@code crash} on the PATH, or {@code null}. */
     public static Path find() {
-        String env = System.getenv("CRASHSCOPE_CRASH");
+        String env = System.getProperty("crashscope.crash", System.getenv("CRASHSCOPE_CRASH"));
         if (env != null && !env.isBlank()) {
             return Path.of(env);
         }

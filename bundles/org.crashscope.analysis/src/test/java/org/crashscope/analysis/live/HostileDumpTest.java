@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.crashscope.fixtures.FakeCrash;
 import org.crashscope.transcript.SafeFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,21 +29,8 @@ class HostileDumpTest {
     @TempDir
     Path dir;
 
-    /** A minimal ELF64 core: the header, a PT_NOTE with a VMCOREINFO note holding {@code info}, a PT_LOAD. */
     static byte[] elfCore(String info) {
-        byte[] desc = info.getBytes(StandardCharsets.ISO_8859_1);
-        int noteSize = 12 + 12 + ((desc.length + 3) & ~3);
-        ByteBuffer b = ByteBuffer.allocate(64 + 2 * 56 + noteSize).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0x464c457f).put((byte) 2).put((byte) 1).put((byte) 1);
-        b.position(16);
-        b.putShort((short) 4).putShort((short) 62).putInt(1);
-        b.putLong(0).putLong(64).putLong(0); // entry, phoff, shoff
-        b.putInt(0).putShort((short) 64).putShort((short) 56).putShort((short) 2).putShort((short) 64).putShort((short) 0).putShort((short) 0);
-        b.position(64);
-        b.putInt(4).putInt(0).putLong(64 + 112).putLong(0).putLong(0).putLong(noteSize).putLong(0).putLong(0); // PT_NOTE
-        b.putInt(1).putInt(7).putLong(0).putLong(0).putLong(0).putLong(0).putLong(0).putLong(4096); // PT_LOAD
-        b.putInt(11).putInt(desc.length).putInt(0).put("VMCOREINFO\0\0".getBytes(StandardCharsets.ISO_8859_1)).put(desc);
-        return b.array();
+        return FakeCrash.elfCore(info);
     }
 
     private Path write(String name, byte[] bytes) throws Exception {
