@@ -235,6 +235,9 @@ public final class Main {
         } catch (SafeFiles.Refused e) {
             err.println("crashscope: " + e.getMessage());
             return new Live(null, USAGE);
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("crashscope: " + (e.getFile() != null ? e.getFile() : dumpFile) + ": no such file");
+            return new Live(null, USAGE);
         } catch (IOException e) {
             err.println("crashscope: " + dumpFile + ": " + reason(e));
             return new Live(null, USAGE);
