@@ -32,8 +32,20 @@ import org.crashscope.transcript.SafeFiles;
  */
 public final class LiveSession implements AutoCloseable {
 
-    /** How long one command may run before it is interrupted (Ctrl+C). */
-    public static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * How long one command may run before it is interrupted (Ctrl+C): {@code crashscope.commandTimeoutSeconds},
+     * else {@code CRASHSCOPE_COMMAND_TIMEOUT} (seconds), else 5 minutes. An interrupted command is
+     * marked so in the transcript, with the limit and how to raise it.
+     */
+    public static Duration commandTimeout() {
+        String value = System.getProperty("crashscope.commandTimeoutSeconds", System.getenv("CRASHSCOPE_COMMAND_TIMEOUT"));
+        try {
+            long s = value == null ? 300 : Long.parseLong(value.strip());
+            return Duration.ofSeconds(s > 0 ? s : 300);
+        } catch (NumberFormatException e) {
+            return Duration.ofMinutes(5);
+        }
+    }
 
     private final Dump dump;
     private final CrashProcess crash;
@@ -225,7 +237,7 @@ public final class LiveSession implements AutoCloseable {
     private synchronized CrashProcess.Output run(String command, boolean byUs) throws IOException {
         CrashProcess.Output out;
         try {
-            out = crash.run(command, COMMAND_TIMEOUT);
+            out = crash.run(command, commandTimeout());
         } catch (CrashProcess.CrashFailure e) {
             append("crash> " + command + "\n" + e.printed().stripTrailing() + "\n");
             throw e;
@@ -234,7 +246,9 @@ public final class LiveSession implements AutoCloseable {
             ours.add(command);
             write(files.ran(), (lines + 1) + "\n");
         }
-        append("crash> " + command + "\n" + (out.text().isEmpty() ? "" : out.text() + "\n"));
+        append("crash> " + command + "\n" + (out.text().isEmpty() ? "" : out.text() + "\n") + (out.interrupted()
+                ? "[Crashscope: interrupted (Ctrl+C) after the command time limit of " + commandTimeout().toSeconds()
+                        + " s; raise it with CRASHSCOPE_COMMAND_TIMEOUT=SECONDS]\n" : ""));
         check(out.text());
         listeners.forEach(l -> l.accept(out));
         return out;

@@ -30,7 +30,7 @@ class HostileSessionTest {
     private LiveSession start(String dumpName) throws Exception {
         crash = FakeCrash.write(Files.createDirectories(dir.resolve("bin")));
         vmlinux = Files.writeString(dir.resolve("bin/vmlinux"), "no banner here");
-        Path dumpFile = Files.write(dir.resolve(dumpName), HostileDumpTest.elfCore("OSRELEASE=6.1.0-57-amd64\n"));
+        Path dumpFile = Files.write(dir.resolve(dumpName), FakeCrash.elfCore("OSRELEASE=6.1.0-57-amd64\n"));
         return LiveSession.start(Dump.of(dumpFile), vmlinux, crash, Duration.ofSeconds(20));
     }
 
@@ -104,6 +104,31 @@ class HostileSessionTest {
         }
         assertTrue(processes.stream().noneMatch(ProcessHandle::isAlive));
         assertFalse(FakeCrash.anyLeft(dir.resolve("bin")));
+    }
+
+    @Test
+    void aCommandThatHangsIsInterruptedAtTheCommandTimeLimitAndSaidSo() throws Exception {
+        System.setProperty("crashscope.commandTimeoutSeconds", "1");
+        try (LiveSession session = start("vmcore")) {
+            CrashProcess.Output out = session.run("hang");
+            assertTrue(out.interrupted());
+            assertTrue(Files.readString(session.transcript()).contains("CRASHSCOPE_COMMAND_TIMEOUT"), Files.readString(session.transcript()));
+            assertTrue(session.run("sys").text().contains("output of sys"), "the session goes on");
+        } finally {
+            System.clearProperty("crashscope.commandTimeoutSeconds");
+        }
+    }
+
+    @Test
+    void onlyReadingCommandsWithNumbersAreTypedByUsNeverProseAShellEscapeOrAPipe() {
+        for (String ok : List.of("kmem -p 110200000", "vtop -c 1234 7f60c1205000", "rd -p 10902b000 512", "bt -FF", "ptov 0x10af886040")) {
+            assertTrue(Gatherer.typeable(ok), ok);
+        }
+        for (String no : List.of("ptov 0x10af886040; then vtop of the address it prints", "vtop -c <pid> <user address>", "!sh -c id",
+                "bt | sh", "log > /home/user/.bashrc", "wr jiffies 0", "vtop -c 1;!id 7f00", "sys\n!id", "")) {
+            assertFalse(Gatherer.typeable(no), no);
+        }
+        assertFalse(Gatherer.typeable(null));
     }
 
     @Test
