@@ -153,14 +153,39 @@ class HostileCliTest {
         assertEquals(List.of("--no_scroll", "--no_crashrc", "--", vmlinux.toString(), named.toString()), args);
     }
 
+    /** The CLI in a JVM of its own with {@code heap}, crash the stand-in, its stdout and stderr in {@code cli.log}. */
+    private Process cli(String heap, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "-cp",
+                System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("cli.log").toFile());
+        pb.environment().put("CRASHSCOPE_CRASH", bin.resolve("fake-crash").toString());
+        return pb.start();
+    }
+
+    @Test
+    void aCommandPrinting200MegabytesIsWrittenDownUnderAHeapOf512Megabytes() throws Exception {
+        Files.writeString(bin.resolve("big-on"), "log 4300000"); // 48 bytes a line: 207 MB
+        Process cli = cli("512m", "analyze", "--vmcore", dump.toString(), "--vmlinux", vmlinux.toString(), "--format", "text");
+        try {
+            assertTrue(cli.waitFor(10, TimeUnit.MINUTES), "ends");
+            String log = Files.readString(dir.resolve("cli.log"));
+            assertEquals(0, cli.exitValue(), log.length() > 4000 ? log.substring(log.length() - 4000) : log);
+            assertFalse(log.contains("out of memory"), log);
+            Path session = dir.resolve("vmcore.crashscope-session.txt");
+            assertTrue(Files.size(session) > 200_000_000L, "the whole output is in the transcript: " + Files.size(session));
+            try (var lines = Files.lines(session)) {
+                assertEquals(1, lines.filter(l -> l.equals("ffff888000000000: 0000000000000000 line 4300000")).count(), "its last line, once");
+            }
+        } finally {
+            cli.destroyForcibly();
+        }
+    }
+
     @Test
     void sigtermOfAnalyzeVmcoreLeavesNoCrashRunning() throws Exception {
         Files.writeString(bin.resolve("hang-on"), "bt");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "analyze", "--vmcore", dump.toString(), "--vmlinux", vmlinux.toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("cli.log").toFile());
-        pb.environment().put("CRASHSCOPE_CRASH", bin.resolve("fake-crash").toString());
-        Process cli = pb.start();
+        Process cli = cli("256m", "analyze", "--vmcore", dump.toString(), "--vmlinux", vmlinux.toString());
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!Files.readString(dir.resolve("cli.log")).contains("crash> bt") && System.nanoTime() < deadline) {

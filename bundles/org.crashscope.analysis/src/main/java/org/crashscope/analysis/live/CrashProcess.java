@@ -25,8 +25,29 @@ public final class CrashProcess implements AutoCloseable {
      * What one command printed.
      *
      * @param interrupted it ran past its time and was stopped with Ctrl+C: {@code text} is what it printed until then
+     * @param spilled     characters of the output that went to the {@link Spill} as they came, beyond
+     *                    {@link #keptOutput()}: {@code text} is the rest, the end of the output
      */
-    public record Output(String command, String text, boolean interrupted) {
+    public record Output(String command, String text, boolean interrupted, long spilled) {
+        public Output(String command, String text, boolean interrupted) {
+            this(command, text, interrupted, 0);
+        }
+    }
+
+    /** Where the output of a long command goes as it comes, so that it is never held whole (the session's transcript). */
+    public interface Spill {
+        void write(String text) throws IOException;
+    }
+
+    /**
+     * The most of one command's output held in memory ({@code crashscope.keptOutput}, else
+     * {@code CRASHSCOPE_KEPT_OUTPUT}, default 16 MiB): the rest goes to the {@link Spill} as crash
+     * prints it, so that a command printing gigabytes ({@code rd} of all memory) costs no heap.
+     */
+    public static long keptOutput() {
+        String value = System.getProperty("crashscope.keptOutput", System.getenv("CRASHSCOPE_KEPT_OUTPUT"));
+        long parsed = value == null ? -1 : org.crashscope.transcript.Limits.parseSize(value);
+        return parsed >= (64 << 10) ? parsed : 16L << 20;
     }
 
     /** crash did not start, or stopped: what it printed, and in words what that means. */
@@ -53,6 +74,12 @@ public final class CrashProcess implements AutoCloseable {
     private final Object lock = new Object();
     private boolean ended;
     private String banner;
+    /** The running command's spill, its command and how much went to it (under {@link #lock}). */
+    private Spill spill;
+    private String spillCommand;
+    private long spilled;
+    private IOException spillFailure;
+    private final long kept = keptOutput();
 
     /** How long crash has to end after SIGTERM before SIGKILL (crash ignores SIGTERM while it reads a dump). */
     static final Duration GRACE = Duration.ofSeconds(2);
@@ -137,6 +164,14 @@ public final class CrashProcess implements AutoCloseable {
 
     /** Types {@code command} and returns what it printed, as the terminal shows it; Ctrl+C after {@code timeout}. */
     public Output run(String command, Duration timeout) throws IOException {
+        return run(command, timeout, null);
+    }
+
+    /**
+     * Types {@code command} and returns what it printed; output beyond {@link #keptOutput()} goes to
+     * {@code spill} as it comes (screened, whole lines), and the returned text is the rest.
+     */
+    public Output run(String command, Duration timeout, Spill spill) throws IOException {
         int mark;
         synchronized (lock) {
             if (ended) {
@@ -144,7 +179,21 @@ public final class CrashProcess implements AutoCloseable {
             }
             raw.setLength(0); // the commands before are written down: what crash prints is held for one command only
             mark = 0;
+            this.spill = spill;
+            this.spillCommand = command;
+            this.spilled = 0;
+            this.spillFailure = null;
         }
+        try {
+            return runTyped(command, timeout, mark);
+        } finally {
+            synchronized (lock) {
+                this.spill = null;
+            }
+        }
+    }
+
+    private Output runTyped(String command, Duration timeout, int mark) throws IOException {
         in.write((command + "\r").getBytes(StandardCharsets.UTF_8));
         in.flush();
         String out = untilPrompt(mark, timeout);
@@ -164,14 +213,49 @@ public final class CrashProcess implements AutoCloseable {
             }
             throw new CrashFailure(stopped() ? "crash stopped while running " + command : "crash does not answer", screenSince(mark));
         }
+        long spilledChars;
+        synchronized (lock) {
+            spilledChars = spilled;
+            if (spillFailure != null) {
+                throw spillFailure;
+            }
+        }
         List<String> lines = new ArrayList<>(List.of(out.split("\n", -1)));
-        if (!lines.isEmpty() && lines.get(0).strip().equals(command.strip())) {
+        if (spilledChars == 0 && !lines.isEmpty() && lines.get(0).strip().equals(command.strip())) {
             lines.remove(0); // the command as the terminal echoed it
         }
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
             lines.remove(lines.size() - 1);
         }
-        return new Output(command, String.join("\n", lines), timedOut);
+        return new Output(command, String.join("\n", lines), timedOut, spilledChars);
+    }
+
+    /**
+     * Hands what the running command printed beyond {@link #kept} to its spill, whole lines, keeping
+     * the last KiB (where the prompt will show); the first piece loses the echoed command.
+     */
+    private void spillLocked() {
+        if (spill == null || spillFailure != null || raw.length() <= kept) {
+            return;
+        }
+        int cut = raw.lastIndexOf("\n", raw.length() - 1024);
+        if (cut <= 0) {
+            return;
+        }
+        String text = screen(raw.substring(0, cut + 1));
+        raw.delete(0, cut + 1);
+        if (spilled == 0) {
+            int eol = text.indexOf('\n');
+            if (eol >= 0 && text.substring(0, eol).strip().equals(spillCommand.strip())) {
+                text = text.substring(eol + 1);
+            }
+        }
+        try {
+            spill.write(text);
+            spilled += text.length();
+        } catch (IOException e) {
+            spillFailure = e; // said when the command ends; the output is held from here on
+        }
     }
 
     /** Ctrl+C: crash stops the running command and prompts again. */
@@ -229,6 +313,7 @@ public final class CrashProcess implements AutoCloseable {
             while ((n = out.read(buf)) > 0) {
                 synchronized (lock) {
                     raw.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                    spillLocked();
                     lock.notifyAll();
                 }
             }

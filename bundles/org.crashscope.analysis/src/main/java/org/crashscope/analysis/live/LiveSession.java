@@ -234,19 +234,24 @@ public final class LiveSession implements AutoCloseable {
 
     private int lines;
 
+    /**
+     * Runs a command: its prompt line is written first, then its output, the part beyond crash's
+     * kept output as crash prints it (so that a huge output is never held whole), the rest when it ends.
+     */
     private synchronized CrashProcess.Output run(String command, boolean byUs) throws IOException {
-        CrashProcess.Output out;
-        try {
-            out = crash.run(command, commandTimeout());
-        } catch (CrashProcess.CrashFailure e) {
-            append("crash> " + command + "\n" + e.printed().stripTrailing() + "\n");
-            throw e;
-        }
         if (byUs) {
             ours.add(command);
             write(files.ran(), (lines + 1) + "\n");
         }
-        append("crash> " + command + "\n" + (out.text().isEmpty() ? "" : out.text() + "\n") + (out.interrupted()
+        append("crash> " + command + "\n");
+        CrashProcess.Output out;
+        try {
+            out = crash.run(command, commandTimeout(), this::append);
+        } catch (CrashProcess.CrashFailure e) {
+            append(e.printed().isBlank() ? "" : e.printed().stripTrailing() + "\n");
+            throw e;
+        }
+        append((out.text().isEmpty() ? "" : out.text() + "\n") + (out.interrupted()
                 ? "[Crashscope: interrupted (Ctrl+C) after the command time limit of " + commandTimeout().toSeconds()
                         + " s; raise it with CRASHSCOPE_COMMAND_TIMEOUT=SECONDS]\n" : ""));
         check(out.text());

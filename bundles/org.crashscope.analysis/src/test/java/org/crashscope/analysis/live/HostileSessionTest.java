@@ -120,6 +120,27 @@ class HostileSessionTest {
     }
 
     @Test
+    void aHugeOutputGoesToTheTranscriptAsItComesAndOnlyItsEndIsHeld() throws Exception {
+        System.setProperty("crashscope.keptOutput", "64k");
+        try (LiveSession session = start("vmcore")) {
+            CrashProcess.Output out = session.run("big 100000");
+            assertTrue(out.spilled() > 3_000_000, "spilled " + out.spilled());
+            assertTrue(out.text().length() < 200_000, "held " + out.text().length());
+            assertTrue(out.text().endsWith("line 100000"), out.text().substring(out.text().length() - 80));
+            session.run("sys");
+            List<String> lines = Files.readAllLines(session.transcript());
+            int at = lines.indexOf("crash> big 100000");
+            assertTrue(at >= 0);
+            for (int i = 1; i <= 100000; i++) {
+                assertEquals("ffff888000000000: 0000000000000000 line " + i, lines.get(at + i), "line " + i + " in order, once");
+            }
+            assertEquals("crash> sys", lines.get(at + 100001));
+        } finally {
+            System.clearProperty("crashscope.keptOutput");
+        }
+    }
+
+    @Test
     void onlyReadingCommandsWithNumbersAreTypedByUsNeverProseAShellEscapeOrAPipe() {
         for (String ok : List.of("kmem -p 110200000", "vtop -c 1234 7f60c1205000", "rd -p 10902b000 512", "bt -FF", "ptov 0x10af886040")) {
             assertTrue(Gatherer.typeable(ok), ok);
