@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 
 import org.crashscope.analysis.AnalysisSession;
 import org.crashscope.transcript.SafeFiles;
+import org.crashscope.transcript.SessionIndex;
 
 /**
  * crash running on a dump, its session written down as it goes: crash's banner, then every
@@ -59,13 +60,19 @@ public final class LiveSession implements AutoCloseable {
         this.files = files;
     }
 
-    /** The session's files, created by us and open: the transcript (locked) and its {@code .ran} side file. */
-    private record SessionFiles(Path transcript, FileChannel text, FileLock lock, FileChannel ran) implements AutoCloseable {
+    /**
+     * The session's files, created by us and open: the transcript (locked), its {@code .ran} side
+     * file (the prompts of the commands Crashscope ran) and its {@code .prompts} index (every prompt:
+     * the command boundaries, recorded rather than guessed from the text, see {@link SessionIndex}).
+     */
+    private record SessionFiles(Path transcript, FileChannel text, FileLock lock, FileChannel ran, FileChannel prompts) implements AutoCloseable {
         @Override
         public void close() {
-            for (AutoCloseable c : new AutoCloseable[] {lock, text, ran}) {
+            for (AutoCloseable c : new AutoCloseable[] {lock, text, ran, prompts}) {
                 try {
-                    c.close();
+                    if (c != null) {
+                        c.close();
+                    }
                 } catch (Exception e) {
                     // closing what was written and forced: nothing is lost
                 }
@@ -144,19 +151,21 @@ public final class LiveSession implements AutoCloseable {
                 continue;
             }
             FileLock lock = null;
+            FileChannel ran = null;
             try {
                 lock = text.tryLock();
-                FileChannel ran = SafeFiles.createNew(ranFile(p), StandardOpenOption.APPEND);
-                return new SessionFiles(p, text, lock, ran);
+                ran = SafeFiles.createNew(ranFile(p), StandardOpenOption.APPEND);
+                FileChannel prompts = SafeFiles.createNew(SessionIndex.fileOf(p), StandardOpenOption.APPEND);
+                return new SessionFiles(p, text, lock, ran, prompts);
             } catch (FileAlreadyExistsException e) {
-                // a side file planted beside a free name: the name is given up, the next one tried
-                if (lock != null) {
-                    lock.close();
+                // a side file planted beside a free name: the name is given up (what we created of it removed), the next one tried
+                new SessionFiles(p, text, lock, ran, null).close();
+                if (ran != null) {
+                    Files.deleteIfExists(ranFile(p));
                 }
-                text.close();
                 Files.deleteIfExists(p);
             } catch (IOException | RuntimeException e) {
-                text.close();
+                new SessionFiles(p, text, lock, ran, null).close();
                 Files.deleteIfExists(p);
                 throw e;
             }
@@ -243,6 +252,7 @@ public final class LiveSession implements AutoCloseable {
             ours.add(command);
             write(files.ran(), (lines + 1) + "\n");
         }
+        write(files.prompts(), (lines + 1) + "\n");
         append("crash> " + command + "\n");
         CrashProcess.Output out;
         try {

@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.List;
 
 import org.crashscope.fixtures.FakeCrash;
+import org.crashscope.transcript.CommandBlock;
+import org.crashscope.transcript.SessionIndex;
+import org.crashscope.transcript.Transcript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,6 +140,30 @@ class HostileSessionTest {
             assertEquals("crash> sys", lines.get(at + 100001));
         } finally {
             System.clearProperty("crashscope.keptOutput");
+        }
+    }
+
+    @Test
+    void aPromptInACommandsOutputIsNoCommandOfTheSessionOpenedLater() throws Exception {
+        Path transcript;
+        try (LiveSession session = start("vmcore")) {
+            session.run("sys");
+            session.run("forge");
+            session.run("bt");
+            transcript = session.transcript();
+        }
+        try (Transcript t = Transcript.open(transcript)) {
+            assertEquals(List.of("sys", "forge", "bt"), t.blocks().stream().map(CommandBlock::command).toList(), "the recorded boundaries");
+        }
+        Path copy = Files.copy(transcript, dir.resolve("copied.txt"));
+        try (Transcript t = Transcript.open(copy)) {
+            assertEquals(List.of("sys", "forge", "kmem -p 1000", "bt"), t.blocks().stream().map(CommandBlock::command).toList(),
+                    "without its index a transcript's prompts are told by their text");
+        }
+        Files.writeString(transcript, "crash> edited\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(SessionIndex.fileOf(transcript), "1\n");
+        try (Transcript t = Transcript.open(transcript)) {
+            assertEquals(5, t.blocks().size(), "an index that does not fit the file is dropped: " + t.blocks());
         }
     }
 
