@@ -113,6 +113,14 @@ class HostileCliTest {
     }
 
     @Test
+    void aFifoAsTheNotesOfATranscriptIsRefusedAndTheReportStillWritten() throws Exception {
+        Path log = Files.writeString(dir.resolve("log.txt"), "crash> sys\n     RELEASE: 6.1.0\n");
+        assertEquals(0, new ProcessBuilder("mkfifo", dir.resolve("log.txt.crashscope.json").toString()).start().waitFor());
+        assertEquals(0, (int) assertTimeoutPreemptively(Duration.ofSeconds(20), () -> run("report", log.toString(), "-o", dir.resolve("r.md").toString())));
+        assertTrue(stderr().contains("notes:") && stderr().contains("not a regular file"), stderr());
+    }
+
+    @Test
     void escapesInALogReachNoTerminal() throws Exception {
         Path log = Files.writeString(dir.resolve("log.txt"), """
                 crash> log

@@ -14,16 +14,15 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * Every file Crashscope writes goes through here, because dumps are read on shared machines, in
  * folders other people can write: a name in such a folder may be a link planted to make us write
  * elsewhere, a FIFO that hangs whoever opens it, or the dump itself. So a new file is created
- * exclusively ({@code O_CREAT|O_EXCL}: never an existing file or link), an existing one is opened
- * without following a link and only when it is a regular file (checked before and after the open,
- * so that a swap in between is seen), and an output that is an input, a dump, a vmlinux, a live
+ * exclusively ({@code O_CREAT|O_EXCL}: never an existing file or link); no existing file is ever
+ * opened for writing (a report or notes replace theirs by renaming a new file over it, a live
+ * session always starts new files); and an output that is an input, a dump, a vmlinux, a live
  * session's file or not a regular file is refused before any work starts. Inputs that are not
  * regular files (a FIFO, a device) are refused up front where a stream makes no sense.
  */
@@ -51,42 +50,6 @@ public final class SafeFiles {
         all.add(StandardOpenOption.WRITE);
         all.add(LinkOption.NOFOLLOW_LINKS);
         return FileChannel.open(file, all.toArray(OpenOption[]::new));
-    }
-
-    /**
-     * Opens an existing regular file of ours to append to it: never through a link, never a FIFO or a
-     * device (whose open could block), and the file opened is the one checked (its inode the same after the open).
-     */
-    public static FileChannel openToAppend(Path file, OpenOption... options) throws IOException {
-        BasicFileAttributes before = regularNoLink(file);
-        List<OpenOption> all = new ArrayList<>(Arrays.asList(options));
-        all.add(StandardOpenOption.WRITE);
-        all.add(StandardOpenOption.APPEND);
-        all.add(LinkOption.NOFOLLOW_LINKS);
-        FileChannel ch = FileChannel.open(file, all.toArray(OpenOption[]::new));
-        BasicFileAttributes after;
-        try {
-            after = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException e) {
-            ch.close();
-            throw e;
-        }
-        if (!Objects.equals(before.fileKey(), after.fileKey()) || !after.isRegularFile()) {
-            ch.close();
-            throw new Refused(file + " was replaced while it was opened: not written");
-        }
-        return ch;
-    }
-
-    private static BasicFileAttributes regularNoLink(Path file) throws IOException {
-        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        if (a.isSymbolicLink()) {
-            throw new Refused(file + " is a symbolic link: not written through");
-        }
-        if (!a.isRegularFile()) {
-            throw new Refused(file + " is " + kind(a) + ", not a regular file: not written");
-        }
-        return a;
     }
 
     /**

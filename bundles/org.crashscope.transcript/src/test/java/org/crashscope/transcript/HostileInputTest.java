@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -129,22 +128,6 @@ class HostileInputTest {
         assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> SafeFiles.createNew(dangling).close());
         assertFalse(Files.exists(dir.resolve("nowhere")), "a dangling link never creates its target");
         assertEquals("victim", Files.readString(victim));
-    }
-
-    @Test
-    void anExistingFileIsAppendedToOnlyWhenItIsARegularFileAndNoLink() throws Exception {
-        Path victim = Files.writeString(dir.resolve("victim"), "victim");
-        Path link = Files.createSymbolicLink(dir.resolve("link"), victim);
-        SafeFiles.Refused e = assertThrows(SafeFiles.Refused.class, () -> SafeFiles.openToAppend(link).close());
-        assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
-        Path fifo = dir.resolve("fifo");
-        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(SafeFiles.Refused.class, () -> SafeFiles.openToAppend(fifo).close()));
-        try (FileChannel ch = SafeFiles.openToAppend(victim)) {
-            ch.write(java.nio.ByteBuffer.wrap("+".getBytes()));
-        }
-        assertEquals("victim+", Files.readString(victim));
-        assertTrue(Files.isSymbolicLink(link), "the link itself is left as it was");
     }
 
     @Test

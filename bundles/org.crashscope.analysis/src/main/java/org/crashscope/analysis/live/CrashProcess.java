@@ -34,6 +34,11 @@ public final class CrashProcess implements AutoCloseable {
         }
     }
 
+    /** Where the bytes crash prints go, as they come, before anything is made of them (the session's {@code .raw} side file). */
+    public interface RawSink {
+        void write(byte[] bytes, int offset, int length) throws IOException;
+    }
+
     /** Where the output of a long command goes as it comes, so that it is never held whole (the session's transcript). */
     public interface Spill {
         void write(String text) throws IOException;
@@ -80,6 +85,10 @@ public final class CrashProcess implements AutoCloseable {
     private long spilled;
     private IOException spillFailure;
     private final long kept = keptOutput();
+    /** The bytes crash printed before a {@link RawSink} was given (its banner), at most {@value #RAW_BEFORE} of them. */
+    private java.io.ByteArrayOutputStream rawBefore = new java.io.ByteArrayOutputStream();
+    private static final int RAW_BEFORE = 1 << 20;
+    private RawSink rawSink;
 
     /** How long crash has to end after SIGTERM before SIGKILL (crash ignores SIGTERM while it reads a dump). */
     static final Duration GRACE = Duration.ofSeconds(2);
@@ -230,6 +239,18 @@ public final class CrashProcess implements AutoCloseable {
         return new Output(command, String.join("\n", lines), timedOut, spilledChars);
     }
 
+    private void keepRawLocked(byte[] buf, int n) {
+        if (rawSink != null) {
+            try {
+                rawSink.write(buf, 0, n);
+            } catch (IOException e) {
+                rawSink = null; // the raw copy stops (a full disk): the transcript, which matters, goes on
+            }
+        } else if (rawBefore != null && rawBefore.size() < RAW_BEFORE) {
+            rawBefore.write(buf, 0, Math.min(n, RAW_BEFORE - rawBefore.size()));
+        }
+    }
+
     /**
      * Hands what the running command printed beyond {@link #kept} to its spill, whole lines, keeping
      * the last KiB (where the prompt will show); the first piece loses the echoed command.
@@ -255,6 +276,20 @@ public final class CrashProcess implements AutoCloseable {
             spilled += text.length();
         } catch (IOException e) {
             spillFailure = e; // said when the command ends; the output is held from here on
+        }
+    }
+
+    /**
+     * Keeps every byte crash prints in {@code sink} from now on, and what it printed before (its
+     * banner): the transcript shows the text as a terminal would, with control characters escaped;
+     * the bytes themselves are kept, so nothing crash printed is lost.
+     */
+    public void keepRaw(RawSink sink) throws IOException {
+        synchronized (lock) {
+            byte[] before = rawBefore.toByteArray();
+            rawBefore = null;
+            sink.write(before, 0, before.length);
+            rawSink = sink;
         }
     }
 
@@ -312,6 +347,7 @@ public final class CrashProcess implements AutoCloseable {
             int n;
             while ((n = out.read(buf)) > 0) {
                 synchronized (lock) {
+                    keepRawLocked(buf, n);
                     raw.append(new String(buf, 0, n, StandardCharsets.UTF_8));
                     spillLocked();
                     lock.notifyAll();

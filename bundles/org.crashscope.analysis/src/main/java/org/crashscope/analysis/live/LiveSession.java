@@ -62,13 +62,15 @@ public final class LiveSession implements AutoCloseable {
 
     /**
      * The session's files, created by us and open: the transcript (locked), its {@code .ran} side
-     * file (the prompts of the commands Crashscope ran) and its {@code .prompts} index (every prompt:
-     * the command boundaries, recorded rather than guessed from the text, see {@link SessionIndex}).
+     * file (the prompts of the commands Crashscope ran), its {@code .prompts} index (every prompt:
+     * the command boundaries, recorded rather than guessed from the text, see {@link SessionIndex})
+     * and its {@code .raw} copy (the bytes crash printed, escapes and all: the transcript shows them escaped).
      */
-    private record SessionFiles(Path transcript, FileChannel text, FileLock lock, FileChannel ran, FileChannel prompts) implements AutoCloseable {
+    private record SessionFiles(Path transcript, FileChannel text, FileLock lock, FileChannel ran, FileChannel prompts, FileChannel raw)
+            implements AutoCloseable {
         @Override
         public void close() {
-            for (AutoCloseable c : new AutoCloseable[] {lock, text, ran, prompts}) {
+            for (AutoCloseable c : new AutoCloseable[] {lock, text, ran, prompts, raw}) {
                 try {
                     if (c != null) {
                         c.close();
@@ -107,6 +109,13 @@ public final class LiveSession implements AutoCloseable {
             files = create(dump.file());
         } catch (IOException | RuntimeException e) {
             crash.close();
+            throw e;
+        }
+        try {
+            crash.keepRaw((bytes, offset, length) -> write(files.raw(), ByteBuffer.wrap(bytes, offset, length)));
+        } catch (IOException e) {
+            crash.close();
+            files.close();
             throw e;
         }
         LiveSession session = new LiveSession(dump, crash, files);
@@ -151,26 +160,41 @@ public final class LiveSession implements AutoCloseable {
                 continue;
             }
             FileLock lock = null;
-            FileChannel ran = null;
+            List<Path> made = new ArrayList<>(List.of(p));
+            List<FileChannel> sides = new ArrayList<>();
             try {
                 lock = text.tryLock();
-                ran = SafeFiles.createNew(ranFile(p), StandardOpenOption.APPEND);
-                FileChannel prompts = SafeFiles.createNew(SessionIndex.fileOf(p), StandardOpenOption.APPEND);
-                return new SessionFiles(p, text, lock, ran, prompts);
+                for (Path side : List.of(ranFile(p), SessionIndex.fileOf(p), rawFile(p))) {
+                    sides.add(SafeFiles.createNew(side, StandardOpenOption.APPEND));
+                    made.add(side);
+                }
+                return new SessionFiles(p, text, lock, sides.get(0), sides.get(1), sides.get(2));
             } catch (FileAlreadyExistsException e) {
                 // a side file planted beside a free name: the name is given up (what we created of it removed), the next one tried
-                new SessionFiles(p, text, lock, ran, null).close();
-                if (ran != null) {
-                    Files.deleteIfExists(ranFile(p));
-                }
-                Files.deleteIfExists(p);
+                giveUp(text, lock, sides, made);
             } catch (IOException | RuntimeException e) {
-                new SessionFiles(p, text, lock, ran, null).close();
-                Files.deleteIfExists(p);
+                giveUp(text, lock, sides, made);
                 throw e;
             }
         }
         throw new IOException("no free name for a session transcript in " + dir + " (" + NAMES_TRIED + " tried)");
+    }
+
+    private static void giveUp(FileChannel text, FileLock lock, List<FileChannel> sides, List<Path> made) throws IOException {
+        sides.add(0, text);
+        if (lock != null) {
+            lock.close();
+        }
+        for (FileChannel c : sides) {
+            c.close();
+        }
+        for (Path p : made) {
+            Files.deleteIfExists(p);
+        }
+    }
+
+    private static Path rawFile(Path transcript) {
+        return transcript.resolveSibling(transcript.getFileName() + ".raw");
     }
 
     public Dump dump() {
@@ -289,7 +313,10 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private static void write(FileChannel channel, String text) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        write(channel, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void write(FileChannel channel, ByteBuffer bytes) throws IOException {
         while (bytes.hasRemaining()) {
             channel.write(bytes);
         }

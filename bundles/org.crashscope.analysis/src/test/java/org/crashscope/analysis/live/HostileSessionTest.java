@@ -92,6 +92,9 @@ class HostileSessionTest {
             assertTrue(out.contains("evil\\x1b]52;c;ZXZpbA==\\x07\\x1b[2J\\x9bname") || out.contains("evil\\x9bname"), out);
             String text = Files.readString(session.transcript());
             assertTrue(text.chars().noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x9b), text);
+            String raw = Files.readString(session.transcript().resolveSibling("vmcore.crashscope-session.txt.raw"), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertTrue(raw.contains("evil\u001b]52;c;ZXZpbA==\u0007\u001b[2J"), "the bytes crash printed are kept beside it: nothing is lost");
+            assertTrue(raw.contains("crash 8.0.6"), "from its banner on");
         }
     }
 
