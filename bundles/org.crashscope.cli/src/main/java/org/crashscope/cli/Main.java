@@ -259,7 +259,7 @@ public final class Main {
         boolean summary = format.equals("text") && settings.depth() == Settings.Depth.VIEW;
         try (AnalysisSession session = AnalysisSession.open(file, summary ? settings.withDepth(Settings.Depth.SUMMARY) : settings)) {
             if (format.equals("json")) {
-                out.print(jsonForTerminal(ContractJson.write(session.analysis())));
+                out.print(TerminalText.json(ContractJson.write(session.analysis())));
             } else if (session.summaryOnly()) {
                 out.print(TerminalText.safe(TextSummary.write(session.parsed())));
             } else {
@@ -270,26 +270,6 @@ public final class Main {
             err.println("crashscope: cannot read " + file + ": " + reason(e));
             return USAGE;
         }
-    }
-
-    /**
-     * The JSON with the characters a terminal would act on that JSON writers leave as they are
-     * (C1 controls, bidi overrides) written as {@code \\uXXXX}: the same JSON to a parser, inert on a terminal.
-     */
-    static String jsonForTerminal(String json) {
-        StringBuilder out = null;
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (TerminalText.unsafe(c) && c != '\n') {
-                if (out == null) {
-                    out = new StringBuilder(json.length() + 64).append(json, 0, i);
-                }
-                out.append(String.format("\\u%04x", (int) c));
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? json : out.toString();
     }
 
     private int report(List<String> args) {

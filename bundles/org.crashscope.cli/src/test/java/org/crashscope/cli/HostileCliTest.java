@@ -138,6 +138,12 @@ class HostileCliTest {
         String json = out.toString(StandardCharsets.UTF_8);
         assertTrue(json.chars().noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x9b), json);
         com.google.gson.JsonParser.parseString(json); // still JSON
+        for (String format : List.of("md", "html", "json")) {
+            Path report = dir.resolve("r." + format);
+            assertEquals(0, run("report", log.toString(), "-o", report.toString()));
+            String written = Files.readString(report);
+            assertTrue(written.chars().noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x9b), "cat " + report + " drives no terminal");
+        }
         Path named = Files.writeString(dir.resolve("name\u001b[2J.txt"), "x");
         Files.delete(named);
         assertEquals(2, run("analyze", named.toString()));

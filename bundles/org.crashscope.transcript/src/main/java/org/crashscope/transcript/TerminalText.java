@@ -40,6 +40,27 @@ public final class TerminalText {
         return out.toString();
     }
 
+    /**
+     * JSON with the characters a terminal would act on that JSON writers leave as they are (the C1
+     * controls, bidi overrides; Gson escapes only C0) written as {@code \\uXXXX}: the same JSON to a
+     * parser, inert on a terminal. Such characters only occur inside JSON strings, where the escape means them.
+     */
+    public static String json(String json) {
+        StringBuilder out = null;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (unsafe(c) && c != '\r') {
+                if (out == null) {
+                    out = new StringBuilder(json.length() + 64).append(json, 0, i);
+                }
+                out.append(String.format("\\u%04x", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? json : out.toString();
+    }
+
     /** Whether {@code c} must not reach a terminal as it is. */
     public static boolean unsafe(char c) {
         if (c < 0x20) {

@@ -150,7 +150,8 @@ public final class CrashProcess implements AutoCloseable {
         pb.environment().put("TERM", "dumb");
         pb.environment().put("COLUMNS", "200");
         pb.environment().put("LINES", "50");
-        pb.directory(dump.toAbsolutePath().getParent().toFile());
+        // the user's home, not the dump's folder: others may write there, and crash and its gdb read start-up files where they start
+        pb.directory(new java.io.File(System.getProperty("user.home")));
         CrashProcess p = new CrashProcess(pb.start());
         String start = p.untilPrompt(0, timeout);
         if (start == null) {
