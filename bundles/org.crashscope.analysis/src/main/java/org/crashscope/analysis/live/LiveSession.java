@@ -26,7 +26,7 @@ import org.crashscope.transcript.SessionIndex;
  * that reads transcripts (the views, notes, reports) reads it, and it can be opened again without
  * the dump. The transcript is only ever appended to.
  *
- * <p>The folder of a dump may be writable by others: the transcript and its side file are created
+ * <p>The folder of a dump may be writable by others: the transcript and its side files are created
  * exclusively (a name that is taken, by a file or by a planted link, is skipped for the next
  * number), held open for the whole session and written through those channels only, and the
  * transcript is locked while the session runs.
@@ -131,7 +131,7 @@ public final class LiveSession implements AutoCloseable {
      * Creates the files of a new session of {@code dump}: beside it, else (a folder we cannot write)
      * in the user's cache. A name that is taken, by a session written before, a file or a planted
      * link, is never opened: the next number is tried ({@code DUMP.crashscope-session.2.txt}), and the
-     * transcript and its side file are both new or the name is given up.
+     * transcript and its side files are all new or the name is given up.
      */
     static SessionFiles create(Path dump) throws IOException {
         Path beside = dump.toAbsolutePath().normalize().getParent();
