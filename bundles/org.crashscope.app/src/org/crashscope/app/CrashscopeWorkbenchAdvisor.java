@@ -44,9 +44,14 @@ final class CrashscopeWorkbenchAdvisor extends WorkbenchAdvisor {
         return new CrashscopeWindowAdvisor(configurer);
     }
 
-    /** The workspace holds the Problems view's links to open transcripts: leave it consistent. */
+    /**
+     * The workspace holds the Problems view's links to open transcripts: leave it consistent. The
+     * live sessions end with the workbench (crash, its terminal and what it started: TERM, then KILL),
+     * so that File > Exit leaves no crash running.
+     */
     @Override
     public boolean preShutdown() {
+        org.crashscope.ui.live.LiveSessions.endAll();
         try {
             org.eclipse.core.resources.ResourcesPlugin.getWorkspace().save(true, null);
         } catch (org.eclipse.core.runtime.CoreException e) {

@@ -163,6 +163,13 @@ public final class LiveSessions {
         changed(session);
     }
 
+    /** Ends every live session (the workbench closes): crash and everything it started end with it; the transcripts stay. */
+    public static void endAll() {
+        for (LiveSession session : List.copyOf(SESSIONS.values())) {
+            end(session);
+        }
+    }
+
     private static Path crash() {
         String configured = Preferences.store().getString(Preferences.CRASH_PATH);
         return configured == null || configured.isBlank() ? CrashProcess.find() : Path.of(configured);

@@ -150,7 +150,7 @@ public final class DiagnosisView extends TranscriptView {
 
     /** The gaps' commands that can run as they are (not those with a placeholder: {@code vtop -c <pid> ADDR}). */
     private List<String> runnable() {
-        return findings.stream().filter(Finding::isGap).map(Finding::nextCommand).filter(c -> c != null && !c.contains("<")).distinct().toList();
+        return findings.stream().filter(Finding::isGap).map(Finding::nextCommand).filter(org.crashscope.analysis.live.Gatherer::typeable).distinct().toList();
     }
 
     /** Runs the gaps' commands in the live session, one after the other; the views follow as each ends. */

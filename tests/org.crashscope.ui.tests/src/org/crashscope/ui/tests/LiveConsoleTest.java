@@ -72,7 +72,14 @@ class LiveConsoleTest {
             window.getActivePage().showView(PageTableView.ID);
             UiWait.settle(display, 300);
             Screenshots.take(window.getShell(), "live-page-table-both2m");
-            LiveSessions.end(console.session());
+            // what File > Exit does (the workbench advisor's preShutdown): crash and everything it started end
+            var processes = console.session().processes();
+            assertTrue(processes.stream().anyMatch(ProcessHandle::isAlive));
+            LiveSessions.endAll();
+            for (ProcessHandle p : processes) {
+                p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertTrue(processes.stream().noneMatch(ProcessHandle::isAlive), "no crash left once the sessions end with the workbench");
         } finally {
             Preferences.store().setValue(Preferences.CRASH_PATH, "");
             System.clearProperty("crashscope.noDialogs");

@@ -21,12 +21,17 @@ import org.crashscope.report.ContractJson;
 import org.crashscope.report.notes.Notes;
 import org.crashscope.report.ReportBuilder;
 import org.crashscope.report.ReportFormat;
+import org.crashscope.transcript.Limits;
+import org.crashscope.transcript.SafeFiles;
+import org.crashscope.transcript.TerminalText;
 import org.crashscope.transcript.Transcript;
 
 /**
  * {@code crashscope analyze FILE [--format json|text]}: the headless front end. It needs no
  * display, no workbench and no OSGi framework, so that it starts in a fraction of a second.
- * Exit codes: 0 done, 2 bad arguments or unreadable input, 1 an internal error.
+ * Exit codes: 0 done, 2 bad arguments or unreadable input, 3 out of memory, 4 crash failed on the
+ * dump, 1 an internal error. Every text that comes from the input and reaches the terminal (the text
+ * summary, crash's words, file names) has its control characters shown as escapes.
  */
 public final class Main {
 
@@ -35,6 +40,8 @@ public final class Main {
     static final int USAGE = 2;
     /** The heap was too small for the file. */
     static final int NO_MEMORY = 3;
+    /** crash could not start on the dump, or stopped during the session (its last words on stderr). */
+    static final int CRASH_FAILED = 4;
 
     private static final String USAGE_TEXT = """
             Usage: crashscope analyze FILE [--format json|text] [--rules DIR]... [--depth full]
@@ -67,6 +74,8 @@ public final class Main {
               --case ID      the support case the report is for (its first line, with the date)
               --analyst NAME who wrote it
               --syntax intel instructions in Intel syntax (default: AT&T, as objdump -d prints them)
+              --spool-limit SIZE  the most read from a stream (-, a pipe, a FIFO) before it is
+                             refused (default 2g; also CRASHSCOPE_SPOOL_LIMIT)
               -h, --help     show this help
               --version      show the version
             """;
@@ -81,7 +90,7 @@ public final class Main {
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        PrintStream err = new SafePrintStream(System.err);
         int code;
         try {
             code = new Main(out, err).run(args);
@@ -113,29 +122,46 @@ public final class Main {
             return usage("unknown command '" + command + "'");
         }
         Args parsed = Args.parse(rest, Map.of("--format", "--format", "-f", "--format", "--rules", "--rules", "--depth", "--depth", "--vmcore", "--vmcore",
-                "--vmlinux", "--vmlinux"));
+                "--vmlinux", "--vmlinux", "--spool-limit", "--spool-limit"));
         if (parsed.problem() != null) {
             return usage(parsed.problem());
+        }
+        if (!limits(parsed)) {
+            return USAGE;
         }
         String format = parsed.options().getOrDefault("--format", "text");
         String file = parsed.file();
         if (!format.equals("json") && !format.equals("text")) {
             return usage("unknown format '" + format + "' (json or text)");
         }
-        if (parsed.options().containsKey("--vmcore")) {
-            file = liveInput(parsed);
-            if (file == null) {
-                return USAGE;
-            }
-        }
-        if (file == null) {
+        if (file == null && !parsed.options().containsKey("--vmcore")) {
             return usage("analyze needs a FILE (or --vmcore DUMP)");
         }
         Settings settings = settings(parsed);
         if (settings == null) {
             return USAGE;
         }
+        if (parsed.options().containsKey("--vmcore")) {
+            Live live = liveInput(parsed);
+            if (live.transcript() == null) {
+                return live.exit();
+            }
+            file = live.transcript().toString();
+        }
         return analyze(Path.of(file), format, settings);
+    }
+
+    /** The limits the options set, for the readers in core; {@code false} when one is not a size (said). */
+    private boolean limits(Args args) {
+        String spool = args.options().get("--spool-limit");
+        if (spool != null) {
+            if (Limits.parseSize(spool) <= 0) {
+                usage("--spool-limit " + spool + ": not a size (e.g. 512m, 8g)");
+                return false;
+            }
+            System.setProperty("crashscope.spoolLimit", spool);
+        }
+        return true;
     }
 
     /**
@@ -161,44 +187,70 @@ public final class Main {
         return Settings.defaults().withRules(folders).withDepth(depth.equals("full") ? Settings.Depth.FULL : Settings.Depth.VIEW);
     }
 
-    /** The session transcript of {@code --vmcore DUMP} (crash run on it), or {@code null} when that failed (said on stderr). */
-    private String liveInput(Args parsed) {
+    /** What a live session gave: its transcript, or {@code null} and the exit code (the reason said on stderr). */
+    private record Live(Path transcript, int exit) {
+    }
+
+    /** The session transcript of {@code --vmcore DUMP} (crash run on it), or the exit code when that failed (said on stderr). */
+    private Live liveInput(Args parsed) {
         if (parsed.file() != null) {
-            usage("--vmcore DUMP replaces FILE: give one of them");
-            return null;
+            return new Live(null, usage("--vmcore DUMP replaces FILE: give one of them"));
         }
-        Path session = live(Path.of(parsed.options().get("--vmcore")), parsed.options().get("--vmlinux"));
-        return session == null ? null : session.toString();
+        return live(Path.of(parsed.options().get("--vmcore")), parsed.options().get("--vmlinux"));
     }
 
     /**
      * Runs crash on a dump: the first set of commands and the gatherer, every command appended to
-     * the dump's session transcript; returns that transcript, or {@code null} (said on stderr).
+     * the dump's session transcript; returns that transcript, or why not (said on stderr). A FIFO or
+     * a device as the dump or the vmlinux is refused before it is opened.
      */
-    private Path live(Path dumpFile, String vmlinux) {
+    private Live live(Path dumpFile, String vmlinux) {
         try {
+            Path kernel = vmlinux == null ? null : Path.of(vmlinux);
+            if (kernel != null) {
+                SafeFiles.requireRegularInput(kernel, "the vmlinux");
+            }
             Dump dump = Dump.of(dumpFile);
             if (dump == null) {
                 err.println("crashscope: " + dumpFile + " is not a kernel dump (ELF core, kdump-compressed, flattened or diskdump)");
-                return null;
+                return new Live(null, USAGE);
             }
             err.println("crashscope: " + dump.format().wording() + " dump of " + (dump.release() == null ? "an unknown release" : dump.release()));
-            try (LiveSession session = LiveSession.start(dump, vmlinux == null ? null : Path.of(vmlinux), null, java.time.Duration.ofMinutes(10))) {
+            dump.problems().forEach(p -> err.println("crashscope: warning: " + p));
+            try (LiveSession session = LiveSession.start(dump, kernel, null, java.time.Duration.ofMinutes(10))) {
                 err.println("crashscope: the session is written to " + session.transcript());
-                new Gatherer(session, Settings.defaults(), command -> err.println("crash> " + command)).gather();
+                try {
+                    new Gatherer(session, Settings.defaults(), command -> err.println("crash> " + command)).gather();
+                } catch (CrashProcess.CrashFailure e) {
+                    crashFailed(e);
+                    err.println("crashscope: the transcript so far is kept: " + session.transcript());
+                    return new Live(null, CRASH_FAILED);
+                }
                 session.warnings().forEach(w -> err.println("crashscope: warning: " + w));
-                return session.transcript();
+                return new Live(session.transcript(), OK);
             }
         } catch (CrashProcess.CrashFailure e) {
+            crashFailed(e);
+            return new Live(null, CRASH_FAILED);
+        } catch (SafeFiles.Refused e) {
             err.println("crashscope: " + e.getMessage());
-            if (!e.printed().isBlank()) {
-                err.println("crash printed:");
-                err.println(e.printed().strip());
-            }
-            return null;
+            return new Live(null, USAGE);
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("crashscope: " + (e.getFile() != null ? e.getFile() : dumpFile) + ": no such file");
+            return new Live(null, USAGE);
         } catch (IOException e) {
             err.println("crashscope: " + dumpFile + ": " + reason(e));
-            return null;
+            return new Live(null, USAGE);
+        }
+    }
+
+    /** crash's failure in words, and its last words as it printed them. */
+    private void crashFailed(CrashProcess.CrashFailure e) {
+        err.println("crashscope: " + e.getMessage());
+        if (!e.printed().isBlank()) {
+            String[] lines = e.printed().strip().split("\n");
+            err.println("crash printed" + (lines.length > 15 ? " (its last 15 lines)" : "") + ":");
+            err.println(String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 15), lines.length)));
         }
     }
 
@@ -207,11 +259,11 @@ public final class Main {
         boolean summary = format.equals("text") && settings.depth() == Settings.Depth.VIEW;
         try (AnalysisSession session = AnalysisSession.open(file, summary ? settings.withDepth(Settings.Depth.SUMMARY) : settings)) {
             if (format.equals("json")) {
-                out.print(ContractJson.write(session.analysis()));
+                out.print(TerminalText.json(ContractJson.write(session.analysis())));
             } else if (session.summaryOnly()) {
-                out.print(TextSummary.write(session.parsed()));
+                out.print(TerminalText.safe(TextSummary.write(session.parsed())));
             } else {
-                out.print(TextSummary.write(session.analysis()));
+                out.print(TerminalText.safe(TextSummary.write(session.analysis())));
             }
             return OK;
         } catch (IOException e) {
@@ -223,9 +275,13 @@ public final class Main {
     private int report(List<String> args) {
         Args parsed = Args.parse(args, Map.ofEntries(Map.entry("--format", "--format"), Map.entry("-f", "--format"), Map.entry("-o", "-o"), Map.entry("--output", "-o"),
                 Map.entry("--rules", "--rules"), Map.entry("--depth", "--depth"), Map.entry("--case", "--case"), Map.entry("--analyst", "--analyst"),
-                Map.entry("--syntax", "--syntax"), Map.entry("--vmcore", "--vmcore"), Map.entry("--vmlinux", "--vmlinux")));
+                Map.entry("--syntax", "--syntax"), Map.entry("--vmcore", "--vmcore"), Map.entry("--vmlinux", "--vmlinux"),
+                Map.entry("--spool-limit", "--spool-limit")));
         if (parsed.problem() != null) {
             return usage(parsed.problem());
+        }
+        if (!limits(parsed)) {
+            return USAGE;
         }
         String file = parsed.file();
         String output = parsed.options().get("-o");
@@ -233,33 +289,28 @@ public final class Main {
         if (output == null || file == null && !parsed.options().containsKey("--vmcore")) {
             return usage("report needs a FILE (or --vmcore DUMP) and -o OUT");
         }
-        if (parsed.options().containsKey("--vmcore")) {
-            file = liveInput(parsed);
-            if (file == null) {
-                return USAGE;
-            }
-        }
         String name = format != null ? format : output.contains(".") ? output.substring(output.lastIndexOf('.') + 1) : "html";
         ReportFormat reportFormat = ReportFormat.of(name);
         if (reportFormat == null) {
             return usage(format != null ? "unknown format '" + format + "' (html, md or json)" : "cannot tell the format from '" + output + "': use --format");
         }
-        Path in = Path.of(file);
         Path target = Path.of(output).toAbsolutePath();
         if (Files.isDirectory(target) || target.getParent() == null || !Files.isDirectory(target.getParent())) {
             err.println("crashscope: cannot write " + output + ": " + (Files.isDirectory(target) ? "is a directory" : "no such folder"));
             return USAGE;
         }
-        Path sidecar = Notes.sidecar(in);
+        // before any work: the output is none of the inputs (by any path), no dump, no session file, no FIFO
+        String dumpName = parsed.options().get("--vmcore");
+        String vmlinuxName = parsed.options().get("--vmlinux");
+        if (file != null && refusedOver(target, Path.of(file), output)) {
+            return USAGE;
+        }
+        Path given = file != null ? Path.of(file) : null;
         try {
-            // by any path: a link, a linked folder, '..'
-            Path hit = target.normalize().equals(in.toAbsolutePath().normalize()) ? in : AtomicFiles.protectedMatch(target, in, sidecar);
-            if (hit != null) {
-                err.println("crashscope: will not write the report over " + (hit == sidecar ? "the notes of the transcript " : "the transcript ") + hit);
-                return USAGE;
-            }
-        } catch (IOException e) {
-            err.println("crashscope: cannot tell whether " + output + " is the transcript: " + reason(e));
+            SafeFiles.checkOutput(target, given, given == null ? null : Notes.sidecar(given), dumpName == null ? null : Path.of(dumpName),
+                    vmlinuxName == null ? null : Path.of(vmlinuxName));
+        } catch (SafeFiles.Refused e) {
+            err.println("crashscope: will not write the report: " + e.getMessage());
             return USAGE;
         }
         Settings settings = settings(parsed);
@@ -271,6 +322,18 @@ public final class Main {
             return usage("unknown syntax '" + syntaxName + "' (att or intel)");
         }
         Disassembler.Syntax syntax = syntaxName.equals("intel") ? Disassembler.Syntax.INTEL : Disassembler.Syntax.ATT;
+        if (dumpName != null) {
+            Live live = liveInput(parsed);
+            if (live.transcript() == null) {
+                return live.exit();
+            }
+            file = live.transcript().toString();
+            if (refusedOver(target, live.transcript(), output)) {
+                return USAGE;
+            }
+        }
+        Path in = Path.of(file);
+        Path sidecar = Notes.sidecar(in);
         try (AnalysisSession session = AnalysisSession.open(in, settings)) {
             Notes.Loaded notes = Notes.load(sidecar);
             if (notes.problem() != null) {
@@ -292,6 +355,22 @@ public final class Main {
         } catch (IOException e) {
             err.println("crashscope: cannot read " + file + " or write " + output + ": " + reason(e));
             return USAGE;
+        }
+    }
+
+    /** Whether {@code target} is the transcript or its notes by any path (a link, a linked folder, '..'): said, and refused. */
+    private boolean refusedOver(Path target, Path in, String output) {
+        Path sidecar = Notes.sidecar(in);
+        try {
+            Path hit = target.normalize().equals(in.toAbsolutePath().normalize()) ? in : AtomicFiles.protectedMatch(target, in, sidecar);
+            if (hit != null) {
+                err.println("crashscope: will not write the report over " + (hit == sidecar ? "the notes of the transcript " : "the transcript ") + hit);
+                return true;
+            }
+            return false;
+        } catch (IOException e) {
+            err.println("crashscope: cannot tell whether " + output + " is the transcript: " + reason(e));
+            return true;
         }
     }
 

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
+import org.crashscope.transcript.SafeFiles;
+
 /**
  * Writes a file so that readers see the old content or the new one, never a half-written file, and
  * so that nothing else is written: the bytes go to a fresh temporary file created exclusively in
@@ -42,6 +44,8 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] content, Path... protectedFiles) throws IOException {
         Path absolute = target.toAbsolutePath();
         refuseProtected(absolute, protectedFiles);
+        // never a dump, a vmlinux, a live session's file, a FIFO or a device, whoever asks for the write
+        SafeFiles.checkOutput(absolute, protectedFiles);
         Path folder = absolute.getParent();
         Path tmp = createExclusively(folder, "." + absolute.getFileName() + ".", ".tmp");
         boolean done = false;

@@ -2,6 +2,8 @@ package org.crashscope.report;
 
 import java.util.Locale;
 
+import org.crashscope.transcript.TerminalText;
+
 /** The formats a report is written in. */
 public enum ReportFormat {
     HTML("html"), MARKDOWN("md"), JSON("json");
@@ -26,12 +28,16 @@ public enum ReportFormat {
         };
     }
 
-    /** Writes the report of an analysis in this format. */
+    /**
+     * Writes the report of an analysis in this format. A report is read in a terminal too
+     * ({@code cat}, {@code less -R}, a mail): control characters of the transcript are written as
+     * visible escapes ({@code \x1b}) in HTML and Markdown, as {@code \\uXXXX} in JSON.
+     */
     public String write(String file, ReportBuilder.Input input) {
         return switch (this) {
-            case HTML -> HtmlWriter.write(new ReportBuilder().build(file, input));
-            case MARKDOWN -> MarkdownWriter.write(new ReportBuilder().build(file, input));
-            case JSON -> ContractJson.write(input.analysis(), input.notes());
+            case HTML -> TerminalText.safe(HtmlWriter.write(new ReportBuilder().build(file, input)));
+            case MARKDOWN -> TerminalText.safe(MarkdownWriter.write(new ReportBuilder().build(file, input)));
+            case JSON -> TerminalText.json(ContractJson.write(input.analysis(), input.notes()));
         };
     }
 }

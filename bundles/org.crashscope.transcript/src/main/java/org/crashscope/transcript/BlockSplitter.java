@@ -13,6 +13,22 @@ import java.util.Optional;
 final class BlockSplitter {
 
     private final BlockList blocks = new BlockList();
+    /** The prompt lines a live session recorded ({@link SessionIndex}), or {@code null}: prompts are then told by their text. */
+    private final java.util.BitSet prompts;
+    private int stale;
+
+    BlockSplitter() {
+        this(null);
+    }
+
+    BlockSplitter(java.util.BitSet prompts) {
+        this.prompts = prompts;
+    }
+
+    /** How many recorded prompt lines are no prompt: the index is not of this file (it was edited since). */
+    int stale() {
+        return stale;
+    }
     private Prompt open;
     private int openLine;
     private int lastContentLine;
@@ -27,7 +43,9 @@ final class BlockSplitter {
 
     /** @param continued the line is the rest of the one before, cut by a mailer ({@link SoftBreaks}): it never ends a block */
     boolean accept(int lineNo, byte[] buf, int from, int to, int firstNonBlank, boolean continued) {
-        if (firstNonBlank < to && (buf[firstNonBlank] == 'c' || buf[firstNonBlank] == '>') && Prompt.mayStart(buf, from, to)) {
+        boolean recorded = prompts != null && prompts.get(lineNo);
+        if ((prompts == null || recorded) && firstNonBlank < to && (buf[firstNonBlank] == 'c' || buf[firstNonBlank] == '>')
+                && Prompt.mayStart(buf, from, to)) {
             Optional<Prompt> prompt = Prompt.parse(new String(buf, from, to - from, StandardCharsets.UTF_8));
             if (prompt.isPresent()) {
                 close();
@@ -36,6 +54,9 @@ final class BlockSplitter {
                 lastContentLine = lineNo;
                 return true;
             }
+        }
+        if (recorded) {
+            stale++;
         }
         if (open == null) {
             return false;

@@ -39,7 +39,7 @@ abstract sealed class ByteSource implements AutoCloseable permits ByteSource.Hea
     /** A regular file, read in place. */
     static ByteSource open(Path path) throws IOException {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
-        return new Channel(channel, channel.size(), null);
+        return new Channel(channel, channel.size());
     }
 
     /** Writes bytes somewhere. */
@@ -47,12 +47,12 @@ abstract sealed class ByteSource implements AutoCloseable permits ByteSource.Hea
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** Everything {@code in} gives until its end, in memory or in a temporary file deleted on close. */
+    /** Everything {@code in} gives until its end, in memory or in a temporary file that has no name (gone with the process). */
     static ByteSource spool(InputStream in) throws IOException {
         return spool(in::transferTo);
     }
 
-    /** What {@code producer} writes, in memory up to {@value #SPOOL_IN_MEMORY} bytes, beyond that in a temporary file deleted on close. */
+    /** What {@code producer} writes, in memory up to {@value #SPOOL_IN_MEMORY} bytes, beyond that in a temporary file that has no name (gone with the process). */
     static ByteSource spool(Producer producer) throws IOException {
         Spool spool = new Spool();
         try (spool) {
@@ -64,11 +64,27 @@ abstract sealed class ByteSource implements AutoCloseable permits ByteSource.Hea
         return spool.source();
     }
 
-    /** Memory first, a temporary file when that grows too big. */
+    /** A stream spooled past {@link Limits#spoolLimit()}: what was spooled is gone, the message says how to raise the limit. */
+    static final class SpoolLimitException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        SpoolLimitException(long limit) {
+            super(String.format("the stream goes on past the spool limit of %s: it is not read; raise the limit with "
+                    + "--spool-limit SIZE (or CRASHSCOPE_SPOOL_LIMIT=SIZE, e.g. 16g), or give a regular file", Limits.human(limit)));
+        }
+    }
+
+    /**
+     * Memory first, a temporary file when that grows too big, never more than {@link Limits#spoolLimit()}.
+     * The temporary file is unlinked as soon as it is open, so that it never outlives the process
+     * (not even a killed one): it is reached through its channel only.
+     */
     private static final class Spool extends OutputStream {
+        private final long limit = Limits.spoolLimit();
         private ByteArrayOutputStream memory = new ByteArrayOutputStream();
-        private Path file;
+        private FileChannel channel;
         private OutputStream out;
+        private long written;
 
         @Override
         public void write(int b) throws IOException {
@@ -77,9 +93,13 @@ abstract sealed class ByteSource implements AutoCloseable permits ByteSource.Hea
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            if (written + len > limit) {
+                throw new SpoolLimitException(limit);
+            }
+            written += len;
             if (memory != null && memory.size() + (long) len > SPOOL_IN_MEMORY) {
-                file = Files.createTempFile("crashscope-", ".spool");
-                out = new java.io.BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE), 1 << 20);
+                channel = unlinkedTemporaryFile();
+                out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 20);
                 memory.writeTo(out);
                 memory = null;
             }
@@ -90,17 +110,29 @@ abstract sealed class ByteSource implements AutoCloseable permits ByteSource.Hea
             }
         }
 
+        /** A new temporary file (created exclusively, private to the user), open for reading and writing, its name already gone. */
+        private static FileChannel unlinkedTemporaryFile() throws IOException {
+            Path file = Files.createTempFile("crashscope-", ".spool");
+            FileChannel ch;
+            try {
+                ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+            return ch;
+        }
+
         @Override
         public void close() throws IOException {
             if (out != null) {
-                out.close();
+                out.flush();
             }
         }
 
         void discard() throws IOException {
-            close();
-            if (file != null) {
-                Files.deleteIfExists(file);
+            memory = null;
+            if (channel != null) {
+                channel.close();
             }
         }
 
@@ -109,8 +141,7 @@ abstract sealed class ByteSource implements AutoCloseable permits ByteSource.Hea
                 byte[] bytes = memory.toByteArray();
                 return new Heap(bytes, bytes.length);
             }
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.DELETE_ON_CLOSE);
-            return new Channel(channel, channel.size(), file);
+            return new Channel(channel, channel.size());
         }
     }
 
@@ -187,7 +218,6 @@ abstract sealed class ByteSource implements AutoCloseable permits ByteSource.Hea
         static final int BLOCK = 64 << 10;
         private final FileChannel channel;
         private final long size;
-        private final Path spool;
         private final ThreadLocal<Block> cache = ThreadLocal.withInitial(Block::new);
         private volatile String failure;
 
@@ -197,10 +227,9 @@ abstract sealed class ByteSource implements AutoCloseable permits ByteSource.Hea
             int length;
         }
 
-        Channel(FileChannel channel, long size, Path spool) {
+        Channel(FileChannel channel, long size) {
             this.channel = channel;
             this.size = size;
-            this.spool = spool;
         }
 
         @Override
@@ -261,9 +290,6 @@ abstract sealed class ByteSource implements AutoCloseable permits ByteSource.Hea
         public void close() {
             try {
                 channel.close();
-                if (spool != null) {
-                    Files.deleteIfExists(spool);
-                }
             } catch (IOException e) {
                 // closing a read-only channel: nothing was written that could be lost
             }

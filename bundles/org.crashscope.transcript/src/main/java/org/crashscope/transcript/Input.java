@@ -15,6 +15,8 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
@@ -23,6 +25,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.crashscope.transcript.model.Diagnostic;
 
@@ -74,7 +78,7 @@ record Input(String name, ByteSource source, Charset charset, List<Diagnostic> d
             } else {
                 boolean regular = Files.isRegularFile(file);
                 try (InputStream in = openStream(file, regular)) {
-                    source = ByteSource.spool(in);
+                    source = regular ? ByteSource.spool(in) : spoolWatched(in, file);
                 }
                 if (source.size() > 0 || !regular) {
                     notes.add(Diagnostic.info(1, String.format("%s: read as a stream (%,d bytes)", regular ? "the file tells no size (like /proc)"
@@ -128,7 +132,8 @@ record Input(String name, ByteSource source, Charset charset, List<Diagnostic> d
         try {
             return open.get(fifoTimeoutSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            try (OutputStream release = Files.newOutputStream(file)) {
+            // WRITE alone: never created, never truncated, never through a link (it may have been swapped since)
+            try (OutputStream release = Files.newOutputStream(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                 // the blocked open returns now and reads an empty stream; this writer writes nothing
             } catch (IOException ignored) {
                 // the stream could not be opened for writing either: the reader thread stays parked (a daemon)
@@ -140,6 +145,63 @@ record Input(String name, ByteSource source, Charset charset, List<Diagnostic> d
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while opening " + file);
         }
+    }
+
+    /**
+     * A FIFO or a device read to its end, given up when it gives nothing for
+     * {@link Limits#readTimeout()}: a writer that opened the FIFO and went silent must not hang us.
+     * The watchdog closes the stream, which ends the blocked read.
+     */
+    private static ByteSource spoolWatched(InputStream in, Path file) throws IOException {
+        long idle = Limits.readTimeout().toNanos();
+        AtomicLong last = new AtomicLong(System.nanoTime());
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        Thread watchdog = new Thread(() -> {
+            while (!done.get()) {
+                if (System.nanoTime() - last.get() > idle) {
+                    timedOut.set(true);
+                    try {
+                        in.close();
+                    } catch (IOException e) {
+                        // closing is all that is asked
+                    }
+                    return;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "crashscope-read-timeout");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        try {
+            ByteSource source = ByteSource.spool(out -> {
+                byte[] buf = new byte[1 << 16];
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                    last.set(System.nanoTime());
+                    out.write(buf, 0, n);
+                }
+            });
+            if (timedOut.get()) { // the closed stream may read as an end rather than fail
+                source.close();
+                throw timedOut(file);
+            }
+            return source;
+        } catch (IOException e) {
+            throw timedOut.get() ? timedOut(file) : e;
+        } finally {
+            done.set(true);
+            watchdog.interrupt();
+        }
+    }
+
+    private static IOException timedOut(Path file) {
+        return new IOException(String.format("nothing came from %s for %d s (the read timeout): not read; "
+                + "raise it with CRASHSCOPE_READ_TIMEOUT=SECONDS", file, Limits.readTimeout().toSeconds()));
     }
 
     /** UTF-32 or UTF-16 by byte-order mark, else by the NUL bytes of ASCII text in them; {@code null} for anything else. */

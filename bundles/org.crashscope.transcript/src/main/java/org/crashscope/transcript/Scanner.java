@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class Scanner implements LineVisitor {
 
-    private final BlockSplitter splitter = new BlockSplitter();
+    private final BlockSplitter splitter;
     private final Segmenter segmenter = new Segmenter();
     private final SoftBreaks softBreaks = new SoftBreaks();
     private int[] markers = new int[16];
@@ -18,6 +18,20 @@ final class Scanner implements LineVisitor {
     private int[] voice = new int[16];
     private int voiceCount;
     private int longest;
+
+    Scanner() {
+        this(null);
+    }
+
+    /** @param prompts the prompt lines a live session recorded, or {@code null} to tell prompts by their text */
+    Scanner(java.util.BitSet prompts) {
+        this.splitter = new BlockSplitter(prompts);
+    }
+
+    /** Recorded prompt lines that are no prompt (the recording is not of this file). */
+    int stalePrompts() {
+        return splitter.stale();
+    }
 
     @Override
     public void line(int lineNo, long offset, byte[] buf, int from, int to) {

@@ -28,22 +28,43 @@ public final class Transcript implements AutoCloseable {
     private final int longest;
 
     private Transcript(Input input, BooleanSupplier cancelled) {
+        this(input, cancelled, null);
+    }
+
+    /**
+     * @param prompts the prompt lines the live session recorded ({@link SessionIndex}), or {@code null};
+     *                a recording that does not fit the file is dropped and the prompts told by their text
+     */
+    private Transcript(Input input, BooleanSupplier cancelled, java.util.BitSet prompts) {
         this.input = input;
         this.name = input.name();
         this.bytes = input.source();
-        Scanner scanner = new Scanner();
+        Scan scan = scan(input, cancelled, prompts);
+        if (prompts != null && scan.scanner().stalePrompts() > 0) {
+            scan = scan(input, cancelled, null);
+        }
+        Scanner scanner = scan.scanner();
+        this.index = scan.index();
+        this.blocks = scanner.blocks();
+        this.segments = scanner.segments();
+        this.markers = scanner.markers();
+        this.voice = scanner.voice();
+        this.longest = scanner.longest();
+    }
+
+    /** One pass over the file: its line index and what the scanner found. */
+    private record Scan(Scanner scanner, LineIndex index) {
+    }
+
+    private Scan scan(Input input, BooleanSupplier cancelled, java.util.BitSet prompts) {
+        Scanner scanner = new Scanner(prompts);
         LineVisitor visitor = cancelled == null ? scanner : (lineNo, offset, buf, from, to) -> {
             if ((lineNo & CANCEL_CHECK_MASK) == 0 && cancelled.getAsBoolean()) {
                 throw new CancellationException("opening " + name + " was cancelled at line " + lineNo);
             }
             scanner.line(lineNo, offset, buf, from, to);
         };
-        this.index = LineIndex.build(bytes, input.charset(), visitor);
-        this.blocks = scanner.blocks();
-        this.segments = scanner.segments();
-        this.markers = scanner.markers();
-        this.voice = scanner.voice();
-        this.longest = scanner.longest();
+        return new Scan(scanner, LineIndex.build(bytes, input.charset(), visitor));
     }
 
     /**
@@ -65,7 +86,7 @@ public final class Transcript implements AutoCloseable {
     public static Transcript open(Path file, BooleanSupplier cancelled) throws IOException {
         Input input = Input.open(file);
         try {
-            return new Transcript(input, cancelled);
+            return new Transcript(input, cancelled, input.file() == null ? null : SessionIndex.read(file));
         } catch (RuntimeException e) {
             input.source().close();
             throw e;

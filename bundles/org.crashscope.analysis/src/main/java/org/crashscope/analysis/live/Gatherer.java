@@ -82,7 +82,7 @@ public final class Gatherer {
             List<String> next = new ArrayList<>();
             for (Finding f : analysis.findings()) {
                 // a command with a placeholder (vtop -c <pid> ADDR) is the analyst's to complete
-                if (f.isGap() && f.nextCommand() != null && !f.nextCommand().contains("<") && !ran.contains(f.nextCommand())) {
+                if (f.isGap() && typeable(f.nextCommand()) && !ran.contains(f.nextCommand())) {
                     next.add(f.nextCommand());
                 }
             }
@@ -98,6 +98,20 @@ public final class Gatherer {
             analysis = analyse();
         }
         return analysis;
+    }
+
+    /**
+     * crash commands that only read (no {@code !shell}, {@code | pipe}, {@code > file}, {@code ;}
+     * or {@code wr}), with numbers for arguments: a next command is built from the transcript of a
+     * crashed machine, so only one of this shape is ever typed into crash by us, never prose or a
+     * placeholder ({@code ptov 0x...; then vtop ...}, {@code vtop -c <pid> ...}) the analyst is to complete.
+     */
+    private static final Pattern TYPEABLE = Pattern.compile("(bt|kmem|vtop|ptov|rd|dis|vm|ps|sys|log|task|struct|files|mach|irq|runq|dev|swap|timer|sym)"
+            + "( -[A-Za-z]{1,4})*( (0x)?[0-9a-fA-F]{1,16}){0,3}");
+
+    /** Whether {@code command} is one Crashscope may type into crash by itself (see {@link #TYPEABLE}). */
+    public static boolean typeable(String command) {
+        return command != null && TYPEABLE.matcher(command).matches();
     }
 
     /** The user tasks of a {@code ps} listing (not kernel threads, which crash prints in brackets), at most {@link #TASKS_ASKED}. */

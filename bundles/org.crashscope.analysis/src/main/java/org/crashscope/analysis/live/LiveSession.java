@@ -1,8 +1,11 @@
 package org.crashscope.analysis.live;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -12,6 +15,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.crashscope.analysis.AnalysisSession;
+import org.crashscope.transcript.SafeFiles;
+import org.crashscope.transcript.SessionIndex;
 
 /**
  * crash running on a dump, its session written down as it goes: crash's banner, then every
@@ -20,22 +25,61 @@ import org.crashscope.analysis.AnalysisSession;
  * when that folder cannot be written) and forced to disk after each command, so that everything
  * that reads transcripts (the views, notes, reports) reads it, and it can be opened again without
  * the dump. The transcript is only ever appended to.
+ *
+ * <p>The folder of a dump may be writable by others: the transcript and its side files are created
+ * exclusively (a name that is taken, by a file or by a planted link, is skipped for the next
+ * number), held open for the whole session and written through those channels only, and the
+ * transcript is locked while the session runs.
  */
 public final class LiveSession implements AutoCloseable {
 
-    /** How long one command may run before it is interrupted (Ctrl+C). */
-    public static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * How long one command may run before it is interrupted (Ctrl+C): {@code crashscope.commandTimeoutSeconds},
+     * else {@code CRASHSCOPE_COMMAND_TIMEOUT} (seconds), else 5 minutes. An interrupted command is
+     * marked so in the transcript, with the limit and how to raise it.
+     */
+    public static Duration commandTimeout() {
+        String value = System.getProperty("crashscope.commandTimeoutSeconds", System.getenv("CRASHSCOPE_COMMAND_TIMEOUT"));
+        try {
+            long s = value == null ? 300 : Long.parseLong(value.strip());
+            return Duration.ofSeconds(s > 0 ? s : 300);
+        } catch (NumberFormatException e) {
+            return Duration.ofMinutes(5);
+        }
+    }
 
     private final Dump dump;
     private final CrashProcess crash;
-    private final Path transcript;
+    private final SessionFiles files;
     private final List<String> ours = new ArrayList<>();
     private final List<Consumer<CrashProcess.Output>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private LiveSession(Dump dump, CrashProcess crash, Path transcript) {
+    private LiveSession(Dump dump, CrashProcess crash, SessionFiles files) {
         this.dump = dump;
         this.crash = crash;
-        this.transcript = transcript;
+        this.files = files;
+    }
+
+    /**
+     * The session's files, created by us and open: the transcript (locked), its {@code .ran} side
+     * file (the prompts of the commands Crashscope ran), its {@code .prompts} index (every prompt:
+     * the command boundaries, recorded rather than guessed from the text, see {@link SessionIndex})
+     * and its {@code .raw} copy (the bytes crash printed, escapes and all: the transcript shows them escaped).
+     */
+    private record SessionFiles(Path transcript, FileChannel text, FileLock lock, FileChannel ran, FileChannel prompts, FileChannel raw)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            for (AutoCloseable c : new AutoCloseable[] {lock, text, ran, prompts, raw}) {
+                try {
+                    if (c != null) {
+                        c.close();
+                    }
+                } catch (Exception e) {
+                    // closing what was written and forced: nothing is lost
+                }
+            }
+        }
     }
 
     /**
@@ -60,30 +104,97 @@ public final class LiveSession implements AutoCloseable {
                     + " (the dump's VMCOREINFO)", "");
         }
         CrashProcess crash = CrashProcess.start(crashBinary != null ? crashBinary : CrashProcess.find(), kernel, dump.file(), startTimeout);
-        Path transcript = transcriptOf(dump.file());
-        LiveSession session = new LiveSession(dump, crash, transcript);
+        SessionFiles files;
+        try {
+            files = create(dump.file());
+        } catch (IOException | RuntimeException e) {
+            crash.close();
+            throw e;
+        }
+        try {
+            crash.keepRaw((bytes, offset, length) -> write(files.raw(), ByteBuffer.wrap(bytes, offset, length)));
+        } catch (IOException e) {
+            crash.close();
+            files.close();
+            throw e;
+        }
+        LiveSession session = new LiveSession(dump, crash, files);
         session.append(crash.banner().stripTrailing() + "\n");
         session.check(crash.banner());
         return session;
     }
 
+    /** Session files tried before giving up (a folder full of planted names). */
+    static final int NAMES_TRIED = 1000;
+
     /**
-     * Where a new session of {@code dump} is written: beside it, else in the user's cache; a
-     * session written before is never appended to by another: the new one is numbered
-     * ({@code DUMP.crashscope-session.2.txt}).
+     * Creates the files of a new session of {@code dump}: beside it, else (a folder we cannot write)
+     * in the user's cache. A name that is taken, by a session written before, a file or a planted
+     * link, is never opened: the next number is tried ({@code DUMP.crashscope-session.2.txt}), and the
+     * transcript and its side files are all new or the name is given up.
      */
-    public static Path transcriptOf(Path dump) {
-        Path dir = dump.toAbsolutePath().getParent();
-        if (dir == null || !Files.isWritable(dir)) {
-            dir = Path.of(System.getProperty("user.home"), ".cache", "crashscope", "sessions");
-        }
-        String name = dump.getFileName().toString();
-        for (int n = 1;; n++) {
-            Path p = dir.resolve(name + ".crashscope-session" + (n == 1 ? "" : "." + n) + ".txt");
-            if (!Files.exists(p)) {
-                return p;
+    static SessionFiles create(Path dump) throws IOException {
+        Path beside = dump.toAbsolutePath().normalize().getParent();
+        Path cache = Path.of(System.getProperty("user.home"), ".cache", "crashscope", "sessions");
+        IOException last = null;
+        for (Path dir : beside == null ? List.of(cache) : List.of(beside, cache)) {
+            try {
+                if (dir == cache) {
+                    Files.createDirectories(cache);
+                }
+                return createIn(dir, dump.getFileName().toString());
+            } catch (java.nio.file.FileSystemException e) {
+                last = e; // not our folder to write (permission, a read-only file system): the cache
             }
         }
+        throw last;
+    }
+
+    private static SessionFiles createIn(Path dir, String name) throws IOException {
+        for (int n = 1; n <= NAMES_TRIED; n++) {
+            Path p = dir.resolve(name + ".crashscope-session" + (n == 1 ? "" : "." + n) + ".txt");
+            FileChannel text;
+            try {
+                text = SafeFiles.createNew(p, StandardOpenOption.APPEND, StandardOpenOption.DSYNC);
+            } catch (FileAlreadyExistsException e) {
+                continue;
+            }
+            FileLock lock = null;
+            List<Path> made = new ArrayList<>(List.of(p));
+            List<FileChannel> sides = new ArrayList<>();
+            try {
+                lock = text.tryLock();
+                for (Path side : List.of(ranFile(p), SessionIndex.fileOf(p), rawFile(p))) {
+                    sides.add(SafeFiles.createNew(side, StandardOpenOption.APPEND));
+                    made.add(side);
+                }
+                return new SessionFiles(p, text, lock, sides.get(0), sides.get(1), sides.get(2));
+            } catch (FileAlreadyExistsException e) {
+                // a side file planted beside a free name: the name is given up (what we created of it removed), the next one tried
+                giveUp(text, lock, sides, made);
+            } catch (IOException | RuntimeException e) {
+                giveUp(text, lock, sides, made);
+                throw e;
+            }
+        }
+        throw new IOException("no free name for a session transcript in " + dir + " (" + NAMES_TRIED + " tried)");
+    }
+
+    private static void giveUp(FileChannel text, FileLock lock, List<FileChannel> sides, List<Path> made) throws IOException {
+        sides.add(0, text);
+        if (lock != null) {
+            lock.close();
+        }
+        for (FileChannel c : sides) {
+            c.close();
+        }
+        for (Path p : made) {
+            Files.deleteIfExists(p);
+        }
+    }
+
+    private static Path rawFile(Path transcript) {
+        return transcript.resolveSibling(transcript.getFileName() + ".raw");
     }
 
     public Dump dump() {
@@ -92,7 +203,7 @@ public final class LiveSession implements AutoCloseable {
 
     /** The session's transcript. */
     public Path transcript() {
-        return transcript;
+        return files.transcript();
     }
 
     /** The commands Crashscope ran (the first set, the gatherer's), in order. */
@@ -137,7 +248,7 @@ public final class LiveSession implements AutoCloseable {
         Path ran = ranFile(transcript);
         java.util.Set<Integer> lines = new java.util.HashSet<>();
         try {
-            if (Files.isRegularFile(ran)) {
+            if (Files.isRegularFile(ran, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(ran) < (1 << 20)) {
                 for (String line : Files.readAllLines(ran, StandardCharsets.US_ASCII)) {
                     if (line.matches("\\d{1,9}")) {
                         lines.add(Integer.parseInt(line));
@@ -156,19 +267,27 @@ public final class LiveSession implements AutoCloseable {
 
     private int lines;
 
+    /**
+     * Runs a command: its prompt line is written first, then its output, the part beyond crash's
+     * kept output as crash prints it (so that a huge output is never held whole), the rest when it ends.
+     */
     private synchronized CrashProcess.Output run(String command, boolean byUs) throws IOException {
-        CrashProcess.Output out;
-        try {
-            out = crash.run(command, COMMAND_TIMEOUT);
-        } catch (CrashProcess.CrashFailure e) {
-            append("crash> " + command + "\n" + e.printed().stripTrailing() + "\n");
-            throw e;
-        }
         if (byUs) {
             ours.add(command);
-            Files.writeString(ranFile(transcript), (lines + 1) + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            write(files.ran(), (lines + 1) + "\n");
         }
-        append("crash> " + command + "\n" + (out.text().isEmpty() ? "" : out.text() + "\n"));
+        write(files.prompts(), (lines + 1) + "\n");
+        append("crash> " + command + "\n");
+        CrashProcess.Output out;
+        try {
+            out = crash.run(command, commandTimeout(), this::append);
+        } catch (CrashProcess.CrashFailure e) {
+            append(e.printed().isBlank() ? "" : e.printed().stripTrailing() + "\n");
+            throw e;
+        }
+        append((out.text().isEmpty() ? "" : out.text() + "\n") + (out.interrupted()
+                ? "[Crashscope: interrupted (Ctrl+C) after the command time limit of " + commandTimeout().toSeconds()
+                        + " s; raise it with CRASHSCOPE_COMMAND_TIMEOUT=SECONDS]\n" : ""));
         check(out.text());
         listeners.forEach(l -> l.accept(out));
         return out;
@@ -185,20 +304,35 @@ public final class LiveSession implements AutoCloseable {
 
     /** The analysis of the session so far (the transcript read again). */
     public AnalysisSession analysis(AnalysisSession.Settings settings) throws IOException {
-        return AnalysisSession.open(transcript, settings);
+        return AnalysisSession.open(files.transcript(), settings);
     }
 
     private void append(String text) throws IOException {
-        Files.createDirectories(transcript.getParent());
-        try (OutputStream out = Files.newOutputStream(transcript, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                StandardOpenOption.DSYNC)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        }
+        write(files.text(), text);
         lines += (int) text.chars().filter(c -> c == '\n').count();
+    }
+
+    private static void write(FileChannel channel, String text) throws IOException {
+        write(channel, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void write(FileChannel channel, ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+        }
+    }
+
+    /** The processes crash runs as, while it runs (tests check none is left after close). */
+    public List<ProcessHandle> processes() {
+        return crash.processes();
     }
 
     @Override
     public void close() {
-        crash.close();
+        try {
+            crash.close();
+        } finally {
+            files.close();
+        }
     }
 }

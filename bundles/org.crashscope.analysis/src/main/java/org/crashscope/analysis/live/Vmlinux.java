@@ -27,21 +27,21 @@ public final class Vmlinux {
     public static Found of(Dump dump) {
         List<Path> candidates = new ArrayList<>();
         for (Path root : roots()) {
-            Path debug = root.resolve("usr/lib/debug");
+            Path debug = root.resolve("usr/lib/debug").normalize();
             String id = dump.buildId();
             if (id != null && id.length() > 2) {
                 String hex = id.toLowerCase(Locale.ROOT);
-                candidates.add(debug.resolve(".build-id").resolve(hex.substring(0, 2)).resolve(hex.substring(2) + ".debug"));
+                within(debug, debug.resolve(".build-id").resolve(hex.substring(0, 2)).resolve(hex.substring(2) + ".debug"), candidates);
             }
             if (dump.release() != null) {
-                candidates.add(debug.resolve("boot/vmlinux-" + dump.release()));
-                candidates.add(debug.resolve("lib/modules/" + dump.release() + "/vmlinux"));
+                within(debug, debug.resolve("boot/vmlinux-" + dump.release()), candidates);
+                within(debug, debug.resolve("lib/modules/" + dump.release() + "/vmlinux"), candidates);
             }
         }
-        Path dir = dump.file().toAbsolutePath().getParent();
+        Path dir = dump.file().toAbsolutePath().normalize().getParent();
         if (dir != null) {
             if (dump.release() != null) {
-                candidates.add(dir.resolve("vmlinux-" + dump.release()));
+                within(dir, dir.resolve("vmlinux-" + dump.release()), candidates);
             }
             candidates.add(dir.resolve("vmlinux"));
         }
@@ -51,6 +51,18 @@ public final class Vmlinux {
             }
         }
         return new Found(null, List.copyOf(candidates));
+    }
+
+    /**
+     * Adds {@code candidate} when it names a file under {@code root}: the release and build id come
+     * from the dump (Dump keeps only those of their shape); this is the second line, should a value
+     * with a {@code ..} or a {@code /} get through, crash must never load a file outside the debug folders.
+     */
+    private static void within(Path root, Path candidate, List<Path> candidates) {
+        Path normal = candidate.normalize();
+        if (normal.startsWith(root) && !normal.equals(root) && normal.getNameCount() == candidate.getNameCount()) {
+            candidates.add(normal);
+        }
     }
 
     private static List<Path> roots() {
@@ -74,6 +86,7 @@ public final class Vmlinux {
         byte[] needle = ("Linux version " + dump.release() + " ").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         byte[] any = "Linux version ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         boolean sawAny = false;
+        org.crashscope.transcript.SafeFiles.requireRegularInput(vmlinux, "the vmlinux");
         try (var in = new java.io.BufferedInputStream(Files.newInputStream(vmlinux), 1 << 16)) {
             byte[] buf = new byte[1 << 20];
             byte[] carry = new byte[0];

@@ -77,6 +77,8 @@ public final class Rules {
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                     try {
+                        // a FIFO or a device named *.json would hang or flood the read: refused before it is opened
+                        org.crashscope.transcript.SafeFiles.requireRegularInput(file, "the rule file");
                         if (Files.size(file) > MAX_RULE_BYTES) {
                             problems.add(String.format("%s: %,d bytes: not a rule file", file, Files.size(file)));
                             continue;
