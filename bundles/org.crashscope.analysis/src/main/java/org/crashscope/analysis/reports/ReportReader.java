@@ -128,6 +128,9 @@ public final class ReportReader {
             }
             List<Skipped> passed = new ArrayList<>();
             List<Candidate> found = f.stack() == null ? List.of() : stack(f, text, text.lineAt(args.start()), passed);
+            // a stall looping in a module's own code: that code is the bug's name as well as its culprit (a module's function is
+            // where its loop is, wherever the watchdog caught it); the dispatcher above is for the kernel's own loops
+            found = found.stream().map(c -> c != null && c.innermost() != null && c.innermost().module() ? c.innermost() : c).toList();
             List<String> values = new ArrayList<>(prefix);
             found.forEach(c -> values.add(c == null ? null : c.canonical()));
             title = format(f.fmt(), values);
@@ -152,9 +155,7 @@ public final class ReportReader {
         }
         title = Titles.sanitize(title);
         // a stall's title names the work it stalled in (the same wherever the loop was caught); the frame to blame is where it looped
-        // and when the loop is a module's own code, that module is the first suspect whatever the kind of stall
-        Candidate guilty = blamed != null && blamed.innermost() != null && (chosen.blameInnermost() || blamed.innermost().module()) ? blamed.innermost()
-                : blamed;
+        Candidate guilty = blamed != null && blamed.innermost() != null && chosen.blameInnermost() ? blamed.innermost() : blamed;
         CrashKind kind = null;
         for (ReportFormats.KindRule k : formats.kinds) {
             if (k.title().matcher(title).find() && (k.body() == null || k.body().matcher(text.all).find())) {

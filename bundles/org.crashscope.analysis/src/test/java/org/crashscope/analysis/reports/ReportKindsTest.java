@@ -130,45 +130,36 @@ class ReportKindsTest {
         assertFalse(guilty != null && HELPER.matcher(guilty).matches(), e.file() + " blames a helper: " + said(crash));
     }
 
+    /** The reading of a crash that blames a frame after passing over others; the tests that need one do not apply otherwise. */
+    private static ReportReader.Reading passingOver(CrashReport crash) {
+        Assumptions.assumeTrue(crash != null && crash.oops() != null && crash.guiltyFrame() != null, "no frame blamed");
+        ReportReader.Reading reading = ReportReader.linux().read(crash.oops().body());
+        Assumptions.assumeTrue(reading != null && reading.guilty() != null && !reading.skipped().isEmpty(), "nothing passed over");
+        return reading;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("expectations")
     void theEvidenceNamesEveryFramePassedOverBeforeTheGuiltyOne(Expected e) {
         CrashReport crash = crashOf(e.file());
-        Assumptions.assumeTrue(crash != null && crash.oops() != null && crash.guiltyFrame() != null, "no frame blamed");
-        ReportReader.Reading reading = ReportReader.linux().read(crash.oops().body());
-        Assumptions.assumeTrue(reading != null && reading.guilty() != null && !reading.skipped().isEmpty(), "nothing passed over");
+        ReportReader.Reading reading = passingOver(crash);
         assertTrue(crash.evidence().contains("passed over"), crash.evidence());
         for (ReportReader.Skipped s : reading.skipped().subList(0, Math.min(6, reading.skipped().size()))) {
             assertTrue(crash.evidence().contains(s.function() + " (" + s.why() + ")"), s.function() + " missing in: " + crash.evidence());
         }
     }
 
-    /**
-     * Cases of the tests below that Crashscope still gets wrong, with what it does: reported as
-     * skipped, so that the suite stays green and says so.
-     */
-    /** Evidence that leaves a passed-over frame unnamed, while Crashscope gets it wrong (none today). */
-    private static final java.util.Map<String, String> KNOWN_EVIDENCE = java.util.Map.of();
-    private static final String BELOW = "known: the evidence says frames were passed over that come after the blamed one (its callers, or another stack of the report)";
-    /** Evidence that names frames printed after the blamed one, while Crashscope gets it wrong (none today). */
-    private static final java.util.Map<String, String> KNOWN_BELOW = java.util.Map.of();
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("expectations")
     void theEvidencePassesOverOnlyFramesAboveTheGuiltyOne(Expected e) {
         CrashReport crash = crashOf(e.file());
-        Assumptions.assumeTrue(crash != null && crash.oops() != null && crash.guiltyFrame() != null, "no frame blamed");
-        ReportReader.Reading reading = ReportReader.linux().read(crash.oops().body());
-        Assumptions.assumeTrue(reading != null && reading.guilty() != null && !reading.skipped().isEmpty(), "nothing passed over");
+        ReportReader.Reading reading = passingOver(crash);
         // the blamed function may be named on a header line and printed again in its stack (KASAN): the frames above its last printing are passed over
         Pattern frame = Pattern.compile("^\\s*(?:\\[<?[0-9a-f]+>?\\]\\s*){0,2}" + Pattern.quote(reading.guiltyRaw()) + "[.+]");
         int last = crash.oops().body().stream().filter(l -> frame.matcher(l.text()).find()).mapToInt(l -> l.line()).max().orElse(reading.guiltyLine());
         int guiltyLast = Math.max(last, reading.guiltyLine());
         List<String> below = reading.skipped().stream().filter(s -> s.line() > guiltyLast).map(s -> s.function() + "@" + s.line()).toList();
-        String known = KNOWN_BELOW.get(e.file());
-        if (known != null && !below.isEmpty()) {
-            Assumptions.abort(known + ": " + below);
-        }
         assertTrue(below.isEmpty(), "passed over 'before' line " + reading.guiltyLine() + " but printed after it: " + below + " in " + crash.evidence());
     }
 
@@ -188,11 +179,6 @@ class ReportKindsTest {
         CrashReport crash = crashOf(file);
         assertNotNull(crash, file);
         Assumptions.assumeTrue(crash.guiltyFrame() != null, "no frame blamed in " + file + " (see its row of expected.tsv)");
-        boolean named = crash.evidence().contains("passed over") && Pattern.compile("\\b" + Pattern.quote(helper) + " \\(").matcher(crash.evidence()).find();
-        if (KNOWN_EVIDENCE.containsKey(file)) {
-            assertFalse(named, file + " now names " + helper + ": remove it from KNOWN_EVIDENCE");
-            Assumptions.abort(KNOWN_EVIDENCE.get(file));
-        }
         assertTrue(crash.evidence().contains("passed over") && Pattern.compile("\\b" + Pattern.quote(helper) + " \\(").matcher(crash.evidence()).find(),
                 "the evidence of " + file + " names " + helper + ": " + crash.evidence());
     }
