@@ -95,6 +95,7 @@ public final class LiveSession implements AutoCloseable {
             if (found.vmlinux() == null) {
                 throw new CrashProcess.CrashFailure("no vmlinux for " + (dump.release() == null ? "this dump" : "release " + dump.release())
                         + " (looked at " + String.join(", ", found.lookedAt().stream().map(Path::toString).toList())
+                        + (found.refused().isEmpty() ? "" : "; not taken: " + String.join("; ", found.refused()))
                         + "); install its debug package or give --vmlinux", "");
             }
             kernel = found.vmlinux();

@@ -13,15 +13,21 @@ import java.util.stream.Stream;
  * {@code /usr/lib/debug/.build-id/}, by release under {@code /usr/lib/debug/boot/vmlinux-REL} and
  * {@code /usr/lib/debug/lib/modules/REL/vmlinux}, beside the dump ({@code vmlinux},
  * {@code vmlinux-REL}), in that order; the roots are those of {@code CRASHSCOPE_DEBUG_ROOT}
- * (colon-separated) before {@code /}.
+ * (colon-separated) before {@code /}. A file beside the dump is taken only from a folder nobody else
+ * can write (no group or other write bit, or the sticky bit with the file ours), owned by the user
+ * or root: dumps are read in shared folders, and crash must never load a vmlinux someone planted there.
  */
 public final class Vmlinux {
 
     private Vmlinux() {
     }
 
-    /** Where the vmlinux of {@code dump} was looked for, in order, and the first that is there ({@code null} when none). */
-    public record Found(Path vmlinux, List<Path> lookedAt) {
+    /**
+     * Where the vmlinux of {@code dump} was looked for, in order, and the first that is there ({@code null} when none).
+     *
+     * @param refused the files that were there but not taken, each with why
+     */
+    public record Found(Path vmlinux, List<Path> lookedAt, List<String> refused) {
     }
 
     public static Found of(Dump dump) {
@@ -38,6 +44,7 @@ public final class Vmlinux {
                 within(debug, debug.resolve("lib/modules/" + dump.release() + "/vmlinux"), candidates);
             }
         }
+        int debugCandidates = candidates.size();
         Path dir = dump.file().toAbsolutePath().normalize().getParent();
         if (dir != null) {
             if (dump.release() != null) {
@@ -45,12 +52,45 @@ public final class Vmlinux {
             }
             candidates.add(dir.resolve("vmlinux"));
         }
-        for (Path p : candidates) {
-            if (Files.isRegularFile(p) && Files.isReadable(p)) {
-                return new Found(p, List.copyOf(candidates));
+        List<String> refused = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            Path p = candidates.get(i);
+            if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+                continue;
             }
+            String why = i < debugCandidates ? null : untrusted(p);
+            if (why == null) {
+                return new Found(p, List.copyOf(candidates), List.copyOf(refused));
+            }
+            refused.add(p + ": " + why);
         }
-        return new Found(null, List.copyOf(candidates));
+        return new Found(null, List.copyOf(candidates), List.copyOf(refused));
+    }
+
+    /**
+     * Why a file beside the dump may have been planted there, or {@code null} when it cannot have
+     * been: its folder is writable by others without the sticky bit, or it belongs to someone else
+     * than the user or root (a file system without owners and permissions is not judged).
+     */
+    static String untrusted(Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            var perms = Files.getPosixFilePermissions(dir);
+            String owner = Files.getOwner(file).getName();
+            boolean ours = owner.equals(System.getProperty("user.name")) || owner.equals("root");
+            boolean othersWrite = perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                    || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+            boolean sticky = Files.getAttribute(dir, "unix:mode") instanceof Integer mode && (mode & 01000) != 0;
+            if (!ours) {
+                return "owned by " + owner + ", not by you or root: give --vmlinux if you trust it";
+            }
+            if (othersWrite && !sticky) {
+                return "its folder " + dir + " can be written by others, who could have put it there: give --vmlinux if you trust it";
+            }
+            return null;
+        } catch (UnsupportedOperationException | IOException e) {
+            return null;
+        }
     }
 
     /**

@@ -79,6 +79,14 @@ class DumpTest {
         assertEquals(beside, Vmlinux.of(d).vmlinux());
         assertEquals(Boolean.TRUE, Vmlinux.matches(beside, d));
         Path other = Files.writeString(dir.resolve("vmlinux-other"), "...Linux version 6.12.48+deb13-amd64 (debian-kernel@lists.debian.org)...");
+        // a folder anyone can write: the vmlinux beside the dump may have been planted, and is not taken
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Vmlinux.Found shared = Vmlinux.of(d);
+        assertNull(shared.vmlinux(), shared.toString());
+        assertTrue(shared.refused().stream().anyMatch(r -> r.startsWith(beside + ": its folder") && r.contains("can be written by others")), shared.refused().toString());
+        Files.setAttribute(dir, "unix:mode", 01777);
+        assertEquals(beside, Vmlinux.of(d).vmlinux(), "the sticky bit keeps others from replacing a file of ours (as in /tmp)");
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         assertEquals(Boolean.FALSE, Vmlinux.matches(other, d), "another release: caught before crash runs");
         assertNull(Vmlinux.matches(Files.writeString(dir.resolve("blob"), "no banner"), d), "cannot tell");
     }
