@@ -26,7 +26,6 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.crashscope.transcript.model.Diagnostic;
 
@@ -58,7 +57,8 @@ record Input(String name, ByteSource source, Charset charset, List<Diagnostic> d
         FileTime time = null;
         if (file.toString().equals("-") && !Files.exists(file)) {
             name = "stdin";
-            source = ByteSource.spool(System.in);
+            // a pipe whose writer went silent, or a terminal nobody types into, gives up as a silent FIFO does
+            source = spoolWatched(System.in, Path.of("standard input"));
             notes.add(Diagnostic.info(1, String.format("read from standard input (%,d bytes)", source.size())));
         } else {
             name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
@@ -148,54 +148,62 @@ record Input(String name, ByteSource source, Charset charset, List<Diagnostic> d
     }
 
     /**
-     * A FIFO or a device read to its end, given up when it gives nothing for
-     * {@link Limits#readTimeout()}: a writer that opened the FIFO and went silent must not hang us.
-     * The watchdog closes the stream, which ends the blocked read.
+     * A FIFO, a device or standard input read to its end, given up when it gives nothing for
+     * {@link Limits#readTimeout()}: a writer that opened the FIFO and went silent, or a pipe whose
+     * writer sleeps, must not hang us. Closing a stream does not end a read blocked on a pipe, so a
+     * daemon thread reads and this one waits for its chunks with the time limit; when it gives up,
+     * the reader is left blocked until the process ends (it holds nothing but the stream).
      */
     private static ByteSource spoolWatched(InputStream in, Path file) throws IOException {
         long idle = Limits.readTimeout().toNanos();
-        AtomicLong last = new AtomicLong(System.nanoTime());
-        AtomicBoolean done = new AtomicBoolean();
-        AtomicBoolean timedOut = new AtomicBoolean();
-        Thread watchdog = new Thread(() -> {
-            while (!done.get()) {
-                if (System.nanoTime() - last.get() > idle) {
-                    timedOut.set(true);
-                    try {
-                        in.close();
-                    } catch (IOException e) {
-                        // closing is all that is asked
-                    }
-                    return;
-                }
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "crashscope-read-timeout");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        try {
-            ByteSource source = ByteSource.spool(out -> {
-                byte[] buf = new byte[1 << 16];
+        java.util.concurrent.BlockingQueue<Object> chunks = new java.util.concurrent.ArrayBlockingQueue<>(16);
+        Object end = new Object();
+        Thread reader = new Thread(() -> {
+            byte[] buf = new byte[1 << 16];
+            try {
                 int n;
                 while ((n = in.read(buf)) >= 0) {
-                    last.set(System.nanoTime());
-                    out.write(buf, 0, n);
+                    if (n > 0) {
+                        chunks.put(java.util.Arrays.copyOf(buf, n));
+                    }
+                }
+                chunks.put(end);
+            } catch (IOException e) {
+                chunks.offer(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "crashscope-read");
+        reader.setDaemon(true);
+        reader.start();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        try {
+            return ByteSource.spool(out -> {
+                while (true) {
+                    Object chunk;
+                    try {
+                        chunk = chunks.poll(idle, TimeUnit.NANOSECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted while reading " + file);
+                    }
+                    if (chunk == null) {
+                        timedOut.set(true);
+                        throw timedOut(file);
+                    }
+                    if (chunk == end) {
+                        return;
+                    }
+                    if (chunk instanceof IOException e) {
+                        throw e;
+                    }
+                    out.write((byte[]) chunk);
                 }
             });
-            if (timedOut.get()) { // the closed stream may read as an end rather than fail
-                source.close();
-                throw timedOut(file);
-            }
-            return source;
-        } catch (IOException e) {
-            throw timedOut.get() ? timedOut(file) : e;
         } finally {
-            done.set(true);
-            watchdog.interrupt();
+            if (timedOut.get()) {
+                reader.interrupt(); // a reader blocked in put() leaves; one blocked in read() stays until the process ends
+            }
         }
     }
 

@@ -71,6 +71,33 @@ class InputTest {
     }
 
     @Test
+    void aFifoWhoseWriterGoesSilentIsGivenUpAfterTheReadTimeoutThoughTheWriterStaysOpen(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread writer = Thread.ofPlatform().daemon().start(() -> {
+            try (OutputStream out = Files.newOutputStream(fifo)) {
+                out.write("crash> bt\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                release.await(); // open and silent: a blocked read of the pipe is not ended by closing the stream
+            } catch (IOException | InterruptedException e) {
+                // the reader gave up: what the test wanted
+            }
+        });
+        System.setProperty("crashscope.readTimeoutSeconds", "1");
+        try {
+            long t0 = System.nanoTime();
+            IOException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(IOException.class, () -> Transcript.open(fifo)));
+            assertTrue(e.getMessage().contains("the read timeout") && e.getMessage().contains("CRASHSCOPE_READ_TIMEOUT"), e.getMessage());
+            assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(10).toNanos(), "given up after the read timeout, not when the writer closes");
+        } finally {
+            System.clearProperty("crashscope.readTimeoutSeconds");
+            release.countDown();
+            writer.join(5_000);
+        }
+    }
+
+    @Test
     void aProcFileThatTellsNoSizeIsReadAsAStream() throws Exception {
         try (Transcript t = Transcript.open(Path.of("/proc/self/status"))) {
             assertTrue(t.lineCount() > 5);
