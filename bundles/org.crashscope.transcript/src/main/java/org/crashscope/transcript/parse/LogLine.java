@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 /**
  * A kernel log line split into its timestamp and message. Prefixes seen in real logs: {@code [ts]},
  * {@code <4>[ts]}, a caller id {@code [T123]} or {@code [     T1]} ({@code log -c}), a level
- * {@code <6>} after it ({@code log -m}), {@code log -T}'s {@code [Sat May 30 15:31:46 EDT 2026]},
- * syslog/journald {@code Mon DD HH:MM:SS host kernel:}, and mail quoting {@code > }.
+ * {@code <6>} after it ({@code log -m}), {@code log -T}'s {@code [Sat May 30 15:31:46 EDT 2026]} and
+ * {@code dmesg -T}'s {@code [Sat May 30 15:31:46 2026]}, syslog/journald {@code Mon DD HH:MM:SS host kernel:}
+ * and {@code journalctl -o short-iso}'s {@code 2026-05-30T15:31:46+0000 host kernel:}, and mail quoting {@code > }.
  *
  * @param timestamp seconds since boot, or for a human timestamp seconds since the epoch read as
  *                  UTC (the zone crash printed is not resolved: only differences are used), or {@code null}
@@ -22,9 +23,10 @@ import java.util.regex.Pattern;
  */
 record LogLine(Double timestamp, String message, boolean human, String caller) {
     private static final Pattern PREFIX = Pattern.compile(
-            "^[\\s>]*(?:<\\d+>)?(?:\\[\\s*(\\d+\\.\\d+)\\]|\\[([A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d) [A-Za-z0-9+-]{1,6} (\\d{4})\\])?"
+            "^[\\s>]*(?:<\\d+>)?(?:\\[\\s*(\\d+\\.\\d+)\\]|\\[([A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d)(?: [A-Za-z0-9+-]{1,6})? (\\d{4})\\])?"
                     + "(?:\\s?\\[\\s*([TC]\\d+)\\])?\\s?(?:<\\d{1,2}>)?"
-                    + "(?:[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\S+ kernel: (?:\\[\\s*(\\d+\\.\\d+)\\]\\s?)?)?");
+                    + "(?:(?:[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d|\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?)"
+                    + " \\S+ kernel: (?:\\[\\s*(\\d+\\.\\d+)\\]\\s?)?)?");
     private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
 
     static LogLine of(String line) {
