@@ -8,7 +8,8 @@ import org.crashscope.analysis.Confidence;
 /**
  * A stack word with what it is.
  *
- * @param register the register saved in it ({@code rbx}), or {@code null}
+ * @param register the register saved in it ({@code rbx}; for an exception frame's word, the register its {@code pt_regs}
+ *                 field holds, as crash prints it: {@code rip}, {@code orig_rax}), or {@code null}
  * @param function the function whose frame it belongs to: the callee that saved a register, the
  *                 caller a return address returns into; {@code null} when unknown
  * @param rule     which rule produced the label, in words
@@ -23,6 +24,6 @@ public record AnnotatedSlot(StackSlot slot, Kind kind, String label, String regi
     }
 
     public enum Kind {
-        RETURN_ADDRESS, SAVED_REGISTER, EXCEPTION_FRAME, SLAB_OBJECT, KERNEL_TEXT, USER_ADDRESS, DATA
+        RETURN_ADDRESS, SAVED_REGISTER, EXCEPTION_FRAME, CANARY, SLAB_OBJECT, KERNEL_TEXT, USER_ADDRESS, DATA
     }
 }

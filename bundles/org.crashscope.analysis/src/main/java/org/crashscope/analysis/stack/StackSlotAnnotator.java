@@ -6,13 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.crashscope.arch.Arch;
 import org.crashscope.arch.ArchFacts;
+import org.crashscope.arch.x86.PtRegs;
 import org.crashscope.transcript.model.Backtrace;
-import org.crashscope.transcript.model.Disassembly;
 import org.crashscope.transcript.model.ExceptionFrame;
 import org.crashscope.transcript.model.Frame;
 import org.crashscope.transcript.model.Oops;
@@ -21,13 +22,15 @@ import org.crashscope.transcript.parse.ParsedTranscript;
 import org.crashscope.analysis.Confidence;
 
 /**
- * Labels the stack words of {@code bt -f/-F/-FF} at the architecture's word size: return addresses
- * (frame boundaries), the callee-saved registers below them, slab objects, kernel text and user
- * addresses. What crash printed wins over any convention: its slab tags and symbols are kept in
+ * Labels the stack words of {@code bt -f/-F/-FF} at the architecture's word size, each once: the
+ * exception frames' {@code pt_regs} fields (where the words hold the registers crash printed), the
+ * stack-protector canaries (where a prologue in the transcript shows where the guard goes), return
+ * addresses (frame boundaries), the callee-saved registers below them, slab objects, kernel text and
+ * user addresses. What crash printed wins over any convention: its slab tags and symbols are kept in
  * every label. Saved registers come, strongest evidence first, from the callee's prologue in a
  * {@code dis} of the transcript, else (x86-64 only, where it is modelled) from the SysV
  * callee-saved set in gcc's push order, checked against the registers an exception frame or oops
- * shows. A word is a user address only when it lies in user space and something supports it: a
+ * shows; never below the stack pointer an exception interrupted. A word is a user address only when it lies in user space and something supports it: a
  * walk of it, a VMA that holds it, a register that holds it.
  */
 public final class StackSlotAnnotator {
@@ -36,7 +39,6 @@ public final class StackSlotAnnotator {
     static final List<String> GCC_PUSH_ORDER = List.of("r15", "r14", "r13", "r12", "rbp", "rbx");
     /** Below this, a word is a count or a flag, never a user address (the kernel's default mmap_min_addr). */
     private static final long MMAP_MIN_ADDR = 0x10000;
-    private static final Pattern PUSH = Pattern.compile("^push[ql]?\\s+%?([re]\\w+)$");
     private static final Pattern SYMBOLIC = Pattern.compile("^([\\w.$]+)\\+(0x[0-9a-f]+|\\d+)$");
 
     private StackSlotAnnotator() {
@@ -58,27 +60,33 @@ public final class StackSlotAnnotator {
             }
         }
         Map<String, Long> known = faultRegisters(parsed).values();
-        Map<String, Prologue> prologues = new HashMap<>();
+        Map<String, Optional<Prologue>> prologues = new HashMap<>();
+        PtRegs layout = arch.arch() == null ? null : PtRegs.forArch(arch.arch());
         List<AnnotatedSlot> out = new ArrayList<>();
         for (Backtrace bt : parsed.backtraces()) {
             Map<Long, StackSlot> byAddress = new LinkedHashMap<>();
             bt.slots().forEach(s -> byAddress.put(s.address(), s));
             Map<Long, AnnotatedSlot> labels = new LinkedHashMap<>();
+            exceptionFrames(bt, layout, byAddress, labels, index);
+            canaries(parsed, bt, byAddress, labels, index, prologues);
             for (StackSlot slot : bt.slots()) {
+                if (labels.containsKey(slot.address())) {
+                    continue; // each word is labelled once: an exception frame's or canary's word is nothing else
+                }
                 Frame[] frame = framesByStackAddress.get(slot.address());
                 if (frame != null && holdsReturnAddress(slot, frame[0])) {
                     String callee = callee(frame[1]);
                     labels.put(slot.address(), new AnnotatedSlot(slot, AnnotatedSlot.Kind.RETURN_ADDRESS, "return address into " + frame[0].function(), null,
                             frame[0].function(), "frame #" + frame[0].index() + " (line " + frame[0].line() + ") is at this stack address",
                             Confidence.HIGH, links(index, slot)));
-                    savedRegisters(parsed, arch, slot, callee, byAddress, labels, known, index, prologues);
+                    savedRegisters(parsed, arch, slot, callee, interruptedStackPointer(frame[1]), byAddress, labels, known, index, prologues);
                 } else if (slot.symbol() != null && SYMBOLIC.matcher(slot.symbol()).matches() && framesByStackAddress.isEmpty()) {
                     Matcher m = SYMBOLIC.matcher(slot.symbol());
                     m.matches();
                     String callee = firstExceptionFunction(parsed);
                     labels.put(slot.address(), new AnnotatedSlot(slot, AnnotatedSlot.Kind.RETURN_ADDRESS, "return address into " + m.group(1), null,
                             m.group(1), "a text symbol with an offset on the stack: a return address", Confidence.MEDIUM, links(index, slot)));
-                    savedRegisters(parsed, arch, slot, callee, byAddress, labels, known, index, prologues);
+                    savedRegisters(parsed, arch, slot, callee, null, byAddress, labels, known, index, prologues);
                 }
             }
             for (StackSlot slot : bt.slots()) {
@@ -88,6 +96,98 @@ public final class StackSlotAnnotator {
         }
         out.sort(java.util.Comparator.comparingLong(a -> a.slot().address()));
         return List.copyOf(out);
+    }
+
+    /**
+     * Labels the words of each exception frame whose {@code pt_regs} the words show (see
+     * {@link ExceptionFrameWords}) with the field at their offset from its base.
+     */
+    private static void exceptionFrames(Backtrace bt, PtRegs layout, Map<Long, StackSlot> byAddress, Map<Long, AnnotatedSlot> labels, ValueIndex index) {
+        if (layout == null) {
+            return;
+        }
+        for (Frame f : bt.frames()) {
+            ExceptionFrame e = f.exception();
+            if (e == null) {
+                continue;
+            }
+            ExceptionFrameWords.Placed placed = ExceptionFrameWords.place(e, layout, byAddress);
+            if (placed == null) {
+                continue;
+            }
+            String of = e.ripText() != null ? "the exception frame of [exception RIP: " + e.ripText() + "]" : "the exception frame";
+            for (int i = 0; i < layout.fields().size(); i++) {
+                PtRegs.Field field = layout.fields().get(i);
+                StackSlot w = placed.words().get(i);
+                String label = String.format("pt_regs.%s (exception frame 0x%x + 0x%x)", field.name(), placed.base(), field.offset()) + printed(w);
+                String rule = String.format("%s (line %d): its words from 0x%x hold the registers crash printed in pt_regs order (%d of them agree, "
+                        + "none differs)", of, e.span().first(), placed.base(), placed.agreeing());
+                labels.putIfAbsent(w.address(), new AnnotatedSlot(w, AnnotatedSlot.Kind.EXCEPTION_FRAME, label, field.register(), f.function(), rule,
+                        Confidence.HIGH, links(index, w)));
+            }
+        }
+    }
+
+    /** What bt printed for a word in place of its value, kept in its label. */
+    private static String printed(StackSlot w) {
+        return w.slabCache() != null ? String.format(" = slab object 0x%x (%s, as bt -FF tags it)", w.slabObject(), w.slabCache())
+                : w.symbol() != null ? " = " + w.symbol() + " (as bt -F prints it)" : "";
+    }
+
+    /**
+     * Labels the stack-protector canaries: the word where a function's prologue in the transcript's
+     * {@code dis} stores the guard, in each frame of that function, and every other word of the task's
+     * stack equal to the value found there (the guard is one per task). Without such a prologue
+     * nothing is called a canary: a recurring value proves nothing by itself.
+     */
+    private static void canaries(ParsedTranscript parsed, Backtrace bt, Map<Long, StackSlot> byAddress,
+            Map<Long, AnnotatedSlot> labels, ValueIndex index, Map<String, Optional<Prologue>> prologues) {
+        Long guard = null;
+        String from = null;
+        List<Frame> frames = bt.frames();
+        for (int i = 0; i < frames.size(); i++) {
+            Frame f = frames.get(i);
+            StackSlot ret = f.stackAddress() == 0 ? null : byAddress.get(f.stackAddress());
+            if (ret == null || !holdsReturnAddress(ret, f)) {
+                continue;
+            }
+            String callee = callee(i > 0 ? frames.get(i - 1) : null);
+            Prologue p = callee == null ? null : prologues.computeIfAbsent(callee, c -> Optional.ofNullable(Prologue.of(parsed, c))).orElse(null);
+            if (p == null || p.canaryOffset() == null) {
+                continue;
+            }
+            StackSlot w = byAddress.get(ret.address() + p.canaryOffset());
+            if (w == null || w.value() == null || labels.containsKey(w.address())) {
+                continue;
+            }
+            String rule = String.format("the prologue of %s (dis, line %d) stores the stack-protector guard at return address %s0x%x", callee,
+                    p.canaryLine(), p.canaryOffset() < 0 ? "- " : "+ ", Math.abs(p.canaryOffset()));
+            labels.put(w.address(), new AnnotatedSlot(w, AnnotatedSlot.Kind.CANARY, "stack-protector canary of " + callee, null, callee, rule,
+                    Confidence.HIGH, links(index, w)));
+            if (guard == null) {
+                guard = w.value();
+                from = String.format("equals the canary of %s at 0x%x (its prologue, dis line %d): the guard is one per task", callee, w.address(),
+                        p.canaryLine());
+            }
+        }
+        if (guard == null) {
+            return;
+        }
+        for (StackSlot w : bt.slots()) {
+            if (w.value() != null && w.value().longValue() == guard && !labels.containsKey(w.address())) {
+                labels.put(w.address(), new AnnotatedSlot(w, AnnotatedSlot.Kind.CANARY, "stack-protector canary", null, null, from, Confidence.HIGH,
+                        links(index, w)));
+            }
+        }
+    }
+
+    /**
+     * The stack pointer at an exception, when the frame below a return address took one: the words
+     * under it were not the interrupted function's.
+     */
+    private static Long interruptedStackPointer(Frame below) {
+        ExceptionFrame e = below == null ? null : below.exception();
+        return e == null || e.bogus() || e.userMode() ? null : e.registers().get("rsp");
     }
 
     /**
@@ -156,25 +256,26 @@ public final class StackSlotAnnotator {
     }
 
     /** Labels the words below a return address with the registers the callee's prologue saved there. */
-    private static void savedRegisters(ParsedTranscript parsed, ArchFacts arch, StackSlot ret, String callee, Map<Long, StackSlot> byAddress,
-            Map<Long, AnnotatedSlot> labels, Map<String, Long> known, ValueIndex index, Map<String, Prologue> prologues) {
-        Prologue prologue = callee == null ? null : prologues.computeIfAbsent(callee, c -> prologue(parsed, c));
+    private static void savedRegisters(ParsedTranscript parsed, ArchFacts arch, StackSlot ret, String callee, Long interruptedSp,
+            Map<Long, StackSlot> byAddress, Map<Long, AnnotatedSlot> labels, Map<String, Long> known, ValueIndex index,
+            Map<String, Optional<Prologue>> prologues) {
+        Prologue prologue = callee == null ? null : prologues.computeIfAbsent(callee, c -> Optional.ofNullable(Prologue.of(parsed, c))).orElse(null);
         if (prologue == null && arch.arch() != Arch.X86_64) {
             return; // gcc's push order is modelled for x86-64 only: say nothing rather than guess
         }
-        List<String> order = prologue != null ? prologue.pushes : GCC_PUSH_ORDER;
+        List<String> order = prologue != null ? prologue.pushes() : GCC_PUSH_ORDER;
         int width = ret.width();
         for (int i = 0; i < order.size(); i++) {
             long address = ret.address() - (long) width * (i + 1);
             StackSlot slot = byAddress.get(address);
-            if (slot == null || labels.containsKey(address)) {
+            if (slot == null || labels.containsKey(address) || interruptedSp != null && Long.compareUnsigned(address, interruptedSp) < 0) {
                 break;
             }
             String reg = order.get(i);
             String rule;
             Confidence confidence;
             if (prologue != null) {
-                rule = String.format("prologue of %s (dis, line %d): push #%d is %%%s", callee, prologue.line, i + 1, reg);
+                rule = String.format("prologue of %s (dis, line %d): push #%d is %%%s", callee, prologue.line(), i + 1, reg);
                 confidence = Confidence.HIGH;
             } else {
                 Long value = known.get(reg);
@@ -187,40 +288,6 @@ public final class StackSlotAnnotator {
                     slot.slabCache()) : slot.symbol() != null ? " = " + slot.symbol() + " (as bt -F prints it)" : "");
             labels.put(address, new AnnotatedSlot(slot, AnnotatedSlot.Kind.SAVED_REGISTER, label, reg, callee, rule, confidence, links(index, slot)));
         }
-    }
-
-    private record Prologue(int line, List<String> pushes) {
-    }
-
-    /** The pushes at the start of a function's disassembly, if the transcript has one. */
-    private static Prologue prologue(ParsedTranscript parsed, String function) {
-        for (Disassembly dis : parsed.disassemblies()) {
-            List<String> pushes = new ArrayList<>();
-            int line = -1;
-            for (Disassembly.Instruction insn : dis.instructions()) {
-                if (insn.symbol() == null || !insn.symbol().name().equals(function)) {
-                    break;
-                }
-                String text = insn.text().replaceAll("\\s+", " ").strip();
-                Matcher m = PUSH.matcher(text);
-                if (m.matches()) {
-                    pushes.add(m.group(1));
-                    line = line < 0 ? insn.line() : line;
-                } else if (!isPrologueFiller(text)) {
-                    break;
-                }
-            }
-            if (!pushes.isEmpty()) {
-                return new Prologue(line, pushes);
-            }
-        }
-        return null;
-    }
-
-    /** Instructions a prologue may have between its pushes: ftrace NOPs, the fentry call, the frame pointer set-up. */
-    private static boolean isPrologueFiller(String text) {
-        return text.startsWith("nop") || text.startsWith("xchg %ax,%ax") || text.startsWith("data16") || text.startsWith("endbr64")
-                || text.startsWith("call") && text.contains("fentry") || text.equals("mov %rsp,%rbp") || text.equals("mov %esp,%ebp");
     }
 
     private static String callee(Frame below) {

@@ -80,23 +80,38 @@ final class X86Paging implements PagingModel {
             base = entry.leaf() || !entry.present() ? null : entry.physical();
         }
         checkLeaf(walk, steps, checks);
-        return new CheckedWalk(walk, Arch.X86_64, paging, null, List.copyOf(steps), List.copyOf(checks), fields(fiveLevel));
+        return new CheckedWalk(walk, Arch.X86_64, paging, null, List.copyOf(steps), List.copyOf(checks), fields(fiveLevel, leafLevel(steps)));
     }
 
     private static boolean isTop(String level) {
         return level.equals("PGD") || level.equals("PML");
     }
 
-    static List<IndexField> fields(boolean fiveLevel) {
+    /**
+     * How the address splits for the page the walk reached: down to its leaf's level, the rest the
+     * offset into the page (30 bits under a 1 GiB PUD leaf, 21 under a 2 MiB PMD leaf, 12 under a PTE);
+     * a walk that reached no leaf is split for 4 KiB pages.
+     */
+    static List<IndexField> fields(boolean fiveLevel, X86Level leaf) {
         List<IndexField> f = new ArrayList<>();
         f.add(new IndexField("sign", fiveLevel ? 57 : 48, fiveLevel ? 7 : 16));
+        X86Level last = leaf == null ? X86Level.PTE : leaf;
         for (X86Level l : X86Level.values()) {
-            if (l != X86Level.P4D || fiveLevel) {
+            if ((l != X86Level.P4D || fiveLevel) && l.ordinal() <= last.ordinal()) {
                 f.add(new IndexField(l.name(), l.shift(fiveLevel), 9));
             }
         }
-        f.add(new IndexField("offset", 0, 12));
+        f.add(new IndexField("offset", 0, last == X86Level.PTE ? 12 : last.shift(fiveLevel)));
         return List.copyOf(f);
+    }
+
+    private static X86Level leafLevel(List<WalkStep> steps) {
+        for (WalkStep s : steps) {
+            if (s.entry().present() && s.entry().leaf()) {
+                return X86Level.of(s.level());
+            }
+        }
+        return null;
     }
 
     private static void checkLeaf(Walk walk, List<WalkStep> steps, List<CheckedWalk.Check> checks) {

@@ -20,7 +20,7 @@ final class RegisterRows {
             + "([0-9a-fA-F]{1,16})(?:\\([0-9a-fA-F]+\\))?(?:\\s+\\[<?([^\\]\\s>]+)>?\\])?(?=\\s|$)");
     private static final Pattern REGISTER = Pattern.compile(
             // x86-64 and i386
-            "r[a-ds][xip]|r[sd]i|r[sb]p|r\\d{1,2}|[re]?flags|eflags|rflags|orig_[re]ax|cs|ss|ds|es|fs|gs|knlgs|cr\\d|dr\\d|pkru|err"
+            "r[a-ds][xip]|rip|r[sd]i|r[sb]p|r\\d{1,2}|[re]?flags|eflags|rflags|orig_[re]ax|cs|ss|ds|es|fs|gs|knlgs|cr\\d|dr\\d|pkru|err"
                     + "|e[a-ds]x|e[sd]i|e[sb]p|eip|esp"
                     // arm64, riscv, loongarch, mips
                     + "|x\\d{1,2}|pc|lr|sp|fp|pstate|orig_x0|syscallno|ra|gp|tp|t[0-6]|s\\d{1,2}|a[0-7]|epc|sepc|status|sstatus|badaddr|stval|cause|scause"
