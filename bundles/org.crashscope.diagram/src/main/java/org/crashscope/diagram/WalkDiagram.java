@@ -54,6 +54,12 @@ public final class WalkDiagram {
             return "not checked: " + checked.notChecked() + lines;
         }
         int mismatches = checked.mismatches().size();
+        // a walk that stops before a page (not mapped, a seek error) does not check out: the levels it printed may still add up
+        String stop = walk.error() != null ? walk.error() : walk.physical() == null ? "no page is mapped" : checked.leaf() == null ? "no level maps a page" : null;
+        if (stop != null) {
+            return checked.paging() + lines + ", the walk stops (" + stop + ")"
+                    + (mismatches == 0 ? "; the levels it printed add up" : "; " + mismatches + " mismatch(es) in the levels it printed");
+        }
         return checked.paging() + lines + (mismatches == 0 ? ", the arithmetic checks out at every level" : ", " + mismatches + " mismatch(es)");
     }
 

@@ -118,4 +118,35 @@ class DiagramTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aWalkThatStopsBeforeAPageIsNotSaidToCheckOut() {
+        String text = """
+                crash> vtop -c 119 7f4240000000
+                VIRTUAL     PHYSICAL
+                7f4240000000  (not mapped)
+
+                   PGD: 2009da7f0 => 201a3f067
+                   PUD: 201a3f848 => 0
+
+                crash> vtop -c 119 7f4200000000
+                VIRTUAL     PHYSICAL
+                7f4200000000  140000000
+
+                   PGD: 2009da7f0 => 201a3f067
+                   PUD: 201a3f840 => 80000001400000e7
+
+                  PAGE       PHYSICAL      MAPPING       INDEX CNT FLAGS
+                fffff2ca85000000 140000000 ffff8ed3c0c01d69        0  1 17ffffc0030004 uptodate,head
+                """;
+        PagingAnalysis paging;
+        try (Transcript t = Transcript.of("walks", text.getBytes(StandardCharsets.UTF_8))) {
+            paging = PagingAnalysis.of(TranscriptParser.parse(t));
+        }
+        var stopped = paging.walks().get(0);
+        var mapped = paging.walks().get(1);
+        assertFalse(WalkDiagram.verdict(stopped).contains("checks out"), WalkDiagram.verdict(stopped));
+        assertTrue(WalkDiagram.verdict(stopped).contains("the walk stops (not mapped)"), WalkDiagram.verdict(stopped));
+        assertTrue(WalkDiagram.verdict(mapped).contains("checks out") || !mapped.checks().isEmpty(), WalkDiagram.verdict(mapped));
+    }
 }
