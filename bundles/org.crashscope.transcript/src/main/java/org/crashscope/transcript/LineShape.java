@@ -194,7 +194,7 @@ public enum LineShape {
 
     /** How far into a message a report's header may start (after a console's login prompt, lockdep's {@code [ }). */
     private static final int REPORT_START_WINDOW = 96;
-    private static final int GLUED_MARKER = 20;
+    private static final byte[] GLUED = "general protection fault".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /**
      * Where a report header starts inside a message rather than at its start, as consoles print
@@ -206,20 +206,22 @@ public enum LineShape {
     static int reportStartAfter(byte[] b, int m, int to) {
         int end = Math.min(to, m + REPORT_START_WINDOW);
         for (int p = m + 1; p < end; p++) {
-            byte c = b[p];
             byte before = b[p - 1];
+            byte c = b[p];
+            if (before != ' ' && before != '[' && before != ']' && before != '-' && before != '\t') {
+                // unmistakable even glued to the line before it ("...user memory accessgeneral protection fault")
+                if (c == 'g' && startsWith(b, p, to, GLUED)) {
+                    return p;
+                }
+                continue;
+            }
             if (c < 0 || OOPS_BY_FIRST_BYTE[c] == null) {
                 continue;
             }
-            boolean boundary = before == ' ' || before == '[' || before == ']' || before == '-' || before == '\t';
             for (byte[] marker : OOPS_BY_FIRST_BYTE[c]) {
-                // a long header is unmistakable even glued to the line before it ("...user memory accessgeneral protection fault")
-                if ((boundary || marker.length >= GLUED_MARKER) && startsWith(b, p, to, marker)) {
+                if (startsWith(b, p, to, marker)) {
                     return p;
                 }
-            }
-            if (!boundary) {
-                continue;
             }
             if (c == 'W' && isKernelWarning(b, p, to)) {
                 return p;

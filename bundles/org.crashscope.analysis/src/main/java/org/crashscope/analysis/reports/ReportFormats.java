@@ -89,12 +89,14 @@ public final class ReportFormats {
     final List<Pattern> stallAnchors;
     final Map<String, String> hungAnchors;
     final Pattern hungSkip;
-    final List<Map.Entry<Pattern, String>> skipReasons;
+    /** Each pattern of skipWhy with its reason, compiled when a frame first needs its reason (start-up time of the CLI). */
+    final List<Map.Entry<String, String>> skipReasons;
+    private final Map<String, Pattern> compiledReasons = new java.util.concurrent.ConcurrentHashMap<>();
     /** Why a function is passed over (empty: it is not), by name: a log names the same functions again and again. */
     final Map<String, java.util.Optional<String>> skipMemo = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ReportFormats(List<Group> groups, Pattern skip, List<String> stripPrefixes, java.util.regex.Pattern stackStart, List<java.util.regex.Pattern> frames,
-            List<KindRule> kinds, List<Pattern> stallAnchors, Map<String, String> hungAnchors, Pattern hungSkip, List<Map.Entry<Pattern, String>> skipReasons) {
+            List<KindRule> kinds, List<Pattern> stallAnchors, Map<String, String> hungAnchors, Pattern hungSkip, List<Map.Entry<String, String>> skipReasons) {
         this.groups = groups;
         this.skip = skip;
         this.stripPrefixes = stripPrefixes;
@@ -167,8 +169,8 @@ public final class ReportFormats {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Map.Entry<Pattern, String>> reasons = new ArrayList<>();
-        json.skipWhy.forEach((why, patterns) -> patterns.forEach(p -> reasons.add(Map.entry(Pattern.compile(p), why))));
+        List<Map.Entry<String, String>> reasons = new ArrayList<>();
+        json.skipWhy.forEach((why, patterns) -> patterns.forEach(p -> reasons.add(Map.entry(p, why))));
         List<Group> groups = new ArrayList<>();
         for (JsonGroup g : json.groups) {
             List<Format> formats = new ArrayList<>();
@@ -195,6 +197,11 @@ public final class ReportFormats {
                 json.frames.stream().map(f -> java.util.regex.Pattern.compile(expand(f))).toList(), List.copyOf(kinds),
                 json.stallAnchors.stream().map(Pattern::compile).toList(), Map.copyOf(json.hungAnchors), Pattern.compile(String.join("|", json.hungSkip)),
                 List.copyOf(reasons));
+    }
+
+    /** The compiled pattern of one skip reason. */
+    Pattern reasonPattern(String pattern) {
+        return compiledReasons.computeIfAbsent(pattern, Pattern::compile);
     }
 
     private static List<Part> parts(List<String> texts) {

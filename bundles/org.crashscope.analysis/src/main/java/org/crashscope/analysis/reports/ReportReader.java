@@ -325,8 +325,8 @@ public final class ReportReader {
         if (!formats.skip.matcher(frame).find()) {
             return java.util.Optional.empty();
         }
-        for (Map.Entry<Pattern, String> e : formats.skipReasons) {
-            if (e.getKey().matcher(frame).find()) {
+        for (Map.Entry<String, String> e : formats.skipReasons) {
+            if (formats.reasonPattern(e.getKey()).matcher(frame).find()) {
                 return java.util.Optional.of(e.getValue());
             }
         }
