@@ -46,8 +46,12 @@ public final class Gatherer {
         this.progress = progress == null ? s -> { } : progress;
     }
 
-    /** Runs the first set and gathers; returns the analysis of the session at the end. */
+    /** Runs the first set and gathers (nothing when crash is too old for the kernel); returns the analysis of the session at the end. */
     public TranscriptAnalysis gather() throws IOException {
+        if (session.crashTooOld() != null) {
+            // its answers about tasks and memory maps would be failures or wrong: nothing is run, the session says why
+            return analyse();
+        }
         for (String command : FIRST_SET) {
             run(command);
         }
