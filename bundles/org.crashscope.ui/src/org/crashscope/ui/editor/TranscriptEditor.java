@@ -231,7 +231,20 @@ public class TranscriptEditor extends TextEditor {
         return status;
     }
 
+    private String sessionNote = "";
+
+    /**
+     * What the status line says first of this transcript, before its analysis: that it is the
+     * transcript of an earlier crash session, not a running one (set by {@link Transcripts#open}).
+     */
+    void setSessionNote(String note) {
+        sessionNote = note == null ? "" : note;
+        showStatus(status);
+    }
+
     private void showStatus(String message) {
+        String plain = !sessionNote.isEmpty() && message.startsWith(sessionNote) ? message.substring(sessionNote.length()) : message;
+        message = sessionNote.isEmpty() ? plain : plain.isEmpty() ? sessionNote : sessionNote + plain;
         status = message;
         if (getEditorSite() != null) {
             getEditorSite().getActionBars().getStatusLineManager().setMessage(message);
