@@ -22,6 +22,7 @@ import org.crashscope.ui.handlers.OpenTranscriptHandler;
 import org.crashscope.ui.handlers.RecentFiles;
 import org.crashscope.ui.live.LiveSessions;
 import org.crashscope.ui.preferences.Preferences;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.bindings.Binding;
 import org.eclipse.jface.bindings.TriggerSequence;
 import org.eclipse.swt.widgets.Display;
@@ -125,6 +126,13 @@ class OpenDumpTest {
                 return false;
             }
         }), "crash 8.0.6 runs the first set");
+        // Gather evidence on the gathered session: nothing new, the transcript (and its Outline) does not double
+        assertTrue(UiWait.until(display, 60_000, () -> Arrays.stream(Job.getJobManager().find(null)).noneMatch(j -> j.getName().startsWith("Crash session on"))),
+                "the first gathering ended");
+        long prompts = Files.readAllLines(second).stream().filter(l -> l.startsWith("crash> ")).count();
+        Job gather = LiveSessions.gather(window, LiveSessions.of(second));
+        assertTrue(UiWait.until(display, 30_000, () -> gather.getResult() != null), "gathered");
+        assertEquals(prompts, Files.readAllLines(second).stream().filter(l -> l.startsWith("crash> ")).count(), "Gather evidence ran nothing new");
 
         // the first session's transcript reopened after its crash ended: said to be an earlier session's
         LiveSessions.endAll();
