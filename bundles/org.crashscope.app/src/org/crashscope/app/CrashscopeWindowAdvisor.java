@@ -44,6 +44,7 @@ final class CrashscopeWindowAdvisor extends WorkbenchWindowAdvisor {
     @Override
     public void postWindowOpen() {
         IWorkbenchWindow window = getWindowConfigurer().getWindow();
+        maximizeOnALargeScreen(window);
         window.getPartService().addPartListener(new IPartListener2() {
             @Override
             public void partActivated(IWorkbenchPartReference ref) {
@@ -61,6 +62,26 @@ final class CrashscopeWindowAdvisor extends WorkbenchWindowAdvisor {
             }
         });
         retitle(window);
+    }
+
+    /** Screens from this size up get the first window maximized; below it, 1280x800 fills most of the screen anyway. */
+    static final int LARGE_WIDTH = 1600;
+    static final int LARGE_HEIGHT = 1000;
+
+    /**
+     * The first window of a run, at its initial size (no size restored from an earlier run), fills a
+     * large screen: five views and an editor at 1280x800 on a 2560x1440 screen is a window in a corner.
+     */
+    private static void maximizeOnALargeScreen(IWorkbenchWindow window) {
+        var shell = window.getShell();
+        if (shell == null || window.getWorkbench().getWorkbenchWindowCount() > 1 || shell.getMaximized()) {
+            return;
+        }
+        var size = shell.getSize();
+        var area = (shell.getMonitor() != null ? shell.getMonitor() : shell.getDisplay().getPrimaryMonitor()).getClientArea();
+        if (size.x == 1280 && size.y == 800 && area.width >= LARGE_WIDTH && area.height >= LARGE_HEIGHT) {
+            shell.setMaximized(true);
+        }
     }
 
     static void retitle(IWorkbenchWindow window) {

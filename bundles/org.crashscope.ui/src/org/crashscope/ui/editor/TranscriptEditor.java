@@ -231,7 +231,20 @@ public class TranscriptEditor extends TextEditor {
         return status;
     }
 
+    private String sessionNote = "";
+
+    /**
+     * What the status line says first of this transcript, before its analysis: that it is the
+     * transcript of an earlier crash session, not a running one (set by {@link Transcripts#open}).
+     */
+    void setSessionNote(String note) {
+        sessionNote = note == null ? "" : note;
+        showStatus(status);
+    }
+
     private void showStatus(String message) {
+        String plain = !sessionNote.isEmpty() && message.startsWith(sessionNote) ? message.substring(sessionNote.length()) : message;
+        message = sessionNote.isEmpty() ? plain : plain.isEmpty() ? sessionNote : sessionNote + plain;
         status = message;
         if (getEditorSite() != null) {
             getEditorSite().getActionBars().getStatusLineManager().setMessage(message);
@@ -475,6 +488,15 @@ public class TranscriptEditor extends TextEditor {
         if (isLarge()) {
             windowMoved();
         }
+        // once this editor is on the page: it and any other transcript of the same name get titles that tell them apart
+        getSite().getShell().getDisplay().asyncExec(() -> EditorTitles.update(getSite().getPage()));
+    }
+
+    /** The tab's title (the file's name, with parent folders when another open transcript has the same name). */
+    void showTitle(String title) {
+        if (!title.equals(getPartName())) {
+            setPartName(title);
+        }
     }
 
     @Override
@@ -667,6 +689,10 @@ public class TranscriptEditor extends TextEditor {
             analysisJob = null;
         }
         outline = null;
+        var page = getSite() == null ? null : getSite().getPage();
         super.dispose();
+        if (page != null && !org.eclipse.ui.PlatformUI.getWorkbench().isClosing()) {
+            org.eclipse.swt.widgets.Display.getDefault().asyncExec(() -> EditorTitles.update(page));
+        }
     }
 }

@@ -40,7 +40,20 @@ public final class Transcripts {
             org.crashscope.ui.live.LiveSessions.open(window, dump);
             return null;
         }
-        return openEditor(window, new TranscriptInput(file));
+        TranscriptEditor editor = openEditor(window, new TranscriptInput(file));
+        String dumpName = earlierSessionOf(file);
+        if (editor != null && dumpName != null && org.crashscope.ui.live.LiveSessions.of(file) == null) {
+            editor.setSessionNote("Earlier crash session on " + dumpName + ", crash not running (File > Open Dump... starts a new one) \u00b7 ");
+        }
+        return editor;
+    }
+
+    private static final java.util.regex.Pattern SESSION = java.util.regex.Pattern.compile("(.+)\\.crashscope-session(\\.\\d+)?\\.txt");
+
+    /** The dump's name when {@code file} is the transcript a crash session wrote beside it ({@code vmcore.crashscope-session.2.txt}), else {@code null}. */
+    public static String earlierSessionOf(Path file) {
+        var m = SESSION.matcher(file.getFileName().toString());
+        return m.matches() ? m.group(1) : null;
     }
 
     private static TranscriptEditor openEditor(IWorkbenchWindow window, TranscriptInput input) {

@@ -1,34 +1,22 @@
 package org.crashscope.ui.handlers;
 
-import java.nio.file.Path;
-
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.handlers.HandlerUtil;
-import org.crashscope.ui.editor.Transcripts;
 
-/** File > Open Transcript...: asks for one or more files and opens each in an editor. */
+/** File > Open Transcript...: asks for one or more files and opens each (a dump among them starts a crash session). */
 public final class OpenTranscriptHandler extends AbstractHandler {
+
+    /** The dialog's filters, the first its default. */
+    public static final String[] FILTER_NAMES = {FileFilters.TRANSCRIPTS_NAME, FileFilters.DUMPS_NAME, FileFilters.ALL_NAME};
+    public static final String[] FILTER_EXTENSIONS = {FileFilters.TRANSCRIPTS, FileFilters.DUMPS, FileFilters.ALL};
 
     @Override
     public Object execute(ExecutionEvent event) {
         IWorkbenchWindow window = HandlerUtil.getActiveWorkbenchWindow(event);
-        if (window == null) {
-            return null;
-        }
-        FileDialog dialog = new FileDialog(window.getShell(), SWT.OPEN | SWT.MULTI);
-        dialog.setText("Open Transcript");
-        dialog.setFilterNames(new String[] {"Transcripts and logs (*.txt, *.log, *.crash, *.out)", "All files"});
-        dialog.setFilterExtensions(new String[] {"*.txt;*.log;*.crash;*.out", "*"});
-        RecentFiles.list().stream().findFirst().map(Path::getParent).ifPresent(dir -> dialog.setFilterPath(dir.toString()));
-        if (dialog.open() == null) {
-            return null;
-        }
-        for (String name : dialog.getFileNames()) {
-            Transcripts.open(window, Path.of(dialog.getFilterPath(), name));
+        if (window != null) {
+            FileFilters.ask(window, "Open Transcript", FILTER_NAMES, FILTER_EXTENSIONS);
         }
         return null;
     }

@@ -11,7 +11,7 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.actions.CompoundContributionItem;
 import org.crashscope.ui.editor.Transcripts;
 
-/** File > Open Recent: one item per recent transcript, numbered for keyboard access. */
+/** File > Open Recent: one item per recent dump or transcript (a dump opens in a new crash session), numbered for keyboard access. */
 public final class RecentFilesMenu extends CompoundContributionItem {
 
     @Override
@@ -19,7 +19,7 @@ public final class RecentFilesMenu extends CompoundContributionItem {
         List<Path> files = RecentFiles.list();
         List<IContributionItem> items = new ArrayList<>();
         if (files.isEmpty()) {
-            Action none = new Action("(no recent transcripts)") {
+            Action none = new Action("(no recent files)") {
             };
             none.setEnabled(false);
             items.add(new ActionContributionItem(none));

@@ -74,6 +74,8 @@ public final class LiveSessions {
 
     /** Opens a dump: crash on it, the first set and the gatherer in a job, the session's transcript in an editor. */
     public static void open(IWorkbenchWindow window, Dump dump) {
+        // a dump is remembered as itself: Open Recent opens it again in a new session (its transcripts are listed too)
+        org.crashscope.ui.handlers.RecentFiles.add(dump.file());
         Path vmlinux = vmlinuxFor(window, dump);
         if (vmlinux == null) {
             return;
@@ -95,6 +97,12 @@ public final class LiveSessions {
                 session.onOutput(out -> changed(session));
                 changed(session);
                 showTranscript(window, session);
+                if (session.crashTooOld() != null) {
+                    // said before any command runs, instead of the first set and the gatherer failing one after another
+                    tell(window, "Crash Session", session.crashTooOld() + "\n\nNo command was run. The banner is in " + session.transcript());
+                    changed(session);
+                    return Status.OK_STATUS;
+                }
                 try {
                     new Gatherer(session, Preferences.settings(), command -> {
                         monitor.subTask("crash> " + command);
@@ -203,6 +211,7 @@ public final class LiveSessions {
     private static void showTranscript(IWorkbenchWindow window, LiveSession session) {
         Display.getDefault().syncExec(() -> {
             Transcripts.open(window, session.transcript());
+            org.crashscope.ui.handlers.RecentFiles.add(session.dump().file()); // the dump above its session in Open Recent
             try {
                 window.getActivePage().showView(CrashConsoleView.ID);
             } catch (PartInitException e) {

@@ -99,7 +99,7 @@ public final class DiagnosisView extends TranscriptView {
             Diagnosis top = analysis.diagnoses().isEmpty() ? null : analysis.diagnoses().get(0);
             String crash = analysis.crash() == null ? "" : analysis.crash().title() + (analysis.crash().deliberate() ? " (deliberate)" : "") + ". ";
             headline.setText(crash + (top == null ? findings.size() + " findings; no known issue matches"
-                    : top.rule().what() + ": " + top.rule().id() + " (" + Math.round(top.confidence() * 100) + "% of its symptoms hold)"));
+                    : top.rule().what() + ": " + words(top.rule()) + " (" + Math.round(top.confidence() * 100) + "% of its symptoms hold)"));
             diagnoses = analysis.diagnoses();
             drawChain();
         }
@@ -109,6 +109,11 @@ public final class DiagnosisView extends TranscriptView {
     }
 
     private List<Diagnosis> diagnoses = List.of();
+
+    /** A rule in its own words (its title), not its id ("sysrq-crash"); the id where it has no title. */
+    static String words(org.crashscope.analysis.rules.Rule rule) {
+        return rule.title() == null || rule.title().isBlank() ? rule.id() : rule.title();
+    }
     private int drawnWidth;
 
     /** The architecture (and what decided it) and crash's session header: kernel, machine, panic, panic task. */

@@ -26,7 +26,8 @@ class DiagnosisViewTest {
         TranscriptEditor editor = Seed.openCopyIn(window, dir);
         DiagnosisView view = (DiagnosisView) page.showView(DiagnosisView.ID);
         UiWait.settle(display, 300);
-        assertTrue(view.headline().startsWith("general protection fault in gup_pgd_range. Known issue: ghes-hugepage-migration-gup-gpf (100%"), view.headline());
+        assertTrue(view.headline().startsWith("general protection fault in gup_pgd_range. Known issue: Kernel panic in gup_pgd_range() after a corrected GHES hardware error: "
+                + "a poisoned huge page is migrated without locking its PUD (100%"), view.headline());
         Diagram diagram = view.canvas().diagram();
         assertNotNull(diagram.box("diagnosis:ghes-hugepage-migration-gup-gpf"));
         Diagram.Box slotStep = diagram.box(DiagnosisDiagram.key(2));

@@ -82,11 +82,30 @@ class RealSessionsViewsTest {
     }
 
     @Test
+    void theDiagnosisIsHeadedInWordsAndASoftOfflineIsNotCalledAHardwareError() throws Exception {
+        TranscriptEditor editor = open("both2m-hugetlb.txt");
+        DiagnosisView view = (DiagnosisView) page.showView(DiagnosisView.ID);
+        UiWait.until(display, 10_000, () -> view.canvas().diagram() != null && !view.headline().startsWith("No transcript"));
+        List<String> ids = editor.analysis().diagnoses().stream().map(x -> x.rule().id()).toList();
+        assertFalse(ids.isEmpty());
+        for (String id : ids) {
+            assertFalse(view.headline().contains(id), id + " in " + view.headline());
+        }
+        assertTrue(view.headline().contains("A huge page was taken out of use after a memory error"), view.headline());
+        List<String> texts = view.canvas().diagram().shapes().stream().filter(sh -> sh instanceof Diagram.Text).map(sh -> ((Diagram.Text) sh).text()).toList();
+        assertTrue(texts.stream().anyMatch(t -> t.matches("\\d+  SOFT OFFLINE")), texts.toString());
+        assertFalse(texts.stream().anyMatch(t -> t.contains("HARDWARE ERROR")), "a soft offline is not a hardware error: " + texts);
+        assertFalse(texts.stream().anyMatch(t -> ids.stream().anyMatch(t::contains)), "no rule id as a heading: " + texts);
+        page.activate(view);
+        Screenshots.take(window.getShell(), "real-both2m-diagnosis-heading");
+    }
+
+    @Test
     void aSoftLockupIsNamedAndClaimsNoFaultingTask() throws Exception {
         TranscriptEditor editor = open("ck-softlockup.txt");
         DiagnosisView view = (DiagnosisView) page.showView(DiagnosisView.ID);
         UiWait.settle(display, 300);
-        assertTrue(view.headline().startsWith("BUG: soft lockup in ck_spin. Crash kind: soft-lockup"), view.headline());
+        assertTrue(view.headline().startsWith("BUG: soft lockup in ck_spin. Crash kind: Soft lockup: a CPU ran kernel code without scheduling for too long"), view.headline());
         assertFalse(editor.analysis().findings().stream().anyMatch(f -> f.kind().id().equals("task") || f.kind().id().equals("faulting-instruction")),
                 editor.analysis().findings().toString());
         ContentOutline outline = (ContentOutline) page.showView(IPageLayout.ID_OUTLINE);

@@ -205,7 +205,7 @@ class WorkbenchTourTest {
     @Test
     void everyCrashscopeCommandHasAKeyListedInKeyAssist() {
         IBindingService bindings = PlatformUI.getWorkbench().getService(IBindingService.class);
-        for (String command : List.of("org.crashscope.ui.openTranscript", "org.crashscope.ui.exportReport", "org.crashscope.ui.addNote",
+        for (String command : List.of("org.crashscope.ui.openTranscript", "org.crashscope.ui.openDump", "org.crashscope.ui.exportReport", "org.crashscope.ui.addNote",
                 "org.crashscope.ui.showGuide", "org.crashscope.ui.findInTranscript", "org.eclipse.ui.window.showKeyAssist",
                 "org.eclipse.ui.window.preferences")) {
             assertTrue(bindings.getActiveBindingsFor(command).length > 0, command + " has no key");

@@ -8,8 +8,24 @@ import java.util.List;
  *
  * @param kind     what the step is about
  * @param evidence 1-based lines of the transcript
+ * @param heading  the step's heading: its kind's, or one that says more within the kind (a soft
+ *                 offline is a step of kind {@code hardware-error}, rules match it so, but it is not
+ *                 headed "HARDWARE ERROR")
  */
-public record Finding(FindingKind kind, String text, Confidence confidence, List<Integer> evidence, String nextCommand) {
+public record Finding(FindingKind kind, String text, Confidence confidence, List<Integer> evidence, String nextCommand, String heading) {
+
+    public Finding {
+        heading = heading == null ? kind.heading() : heading;
+    }
+
+    public Finding(FindingKind kind, String text, Confidence confidence, List<Integer> evidence, String nextCommand) {
+        this(kind, text, confidence, evidence, nextCommand, null);
+    }
+
+    /** This step under another heading (its kind, and so the rules that match it, unchanged). */
+    public Finding headed(String newHeading) {
+        return new Finding(kind, text, confidence, evidence, nextCommand, newHeading);
+    }
 
     public boolean isGap() {
         return nextCommand != null;

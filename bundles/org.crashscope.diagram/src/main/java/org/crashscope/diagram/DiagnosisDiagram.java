@@ -40,7 +40,7 @@ public final class DiagnosisDiagram {
     public static Diagram of(List<Finding> findings, List<Diagnosis> diagnoses, int width) {
         int w = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, width));
         DiagramBuilder d = new DiagramBuilder();
-        String title = diagnoses.isEmpty() ? "Evidence chain" : "Diagnosis: " + diagnoses.get(0).rule().id();
+        String title = diagnoses.isEmpty() ? "Evidence chain" : "Diagnosis: " + (diagnoses.get(0).rule().title() == null ? diagnoses.get(0).rule().id() : diagnoses.get(0).rule().title()); // in words: the id ("sysrq-crash") is the box's key
         d.text(MARGIN, 24, title, 15, Palette.INK, true);
         int y = 40;
         int chars = (w - 2 * MARGIN - 60) / Diagram.charWidth(FONT);
@@ -86,8 +86,8 @@ public final class DiagnosisDiagram {
             boolean strong = diagnosis.confidence() >= 0.8 && !diagnosis.rule().explainsAKind();
             d.box(MARGIN, y, w - 2 * MARGIN, h, strong ? Palette.ANOMALY : Palette.HEADER, strong ? Palette.ANOMALY_EDGE : Palette.GRID, 2,
                     "diagnosis:" + diagnosis.rule().id(), diagnosis.rule().summary());
-            d.text(MARGIN + 10, y + 17, String.format(Locale.ROOT, "%s  %s  (%.0f%% of its symptoms hold)", diagnosis.rule().what().toUpperCase(Locale.ROOT),
-                    diagnosis.rule().id(),
+            // headed in words (the rule's title is its first line below), not by the rule's id ("sysrq-crash")
+            d.text(MARGIN + 10, y + 17, String.format(Locale.ROOT, "%s  (%.0f%% of its symptoms hold)", diagnosis.rule().what().toUpperCase(Locale.ROOT),
                     diagnosis.confidence() * 100), SMALL, strong ? Palette.ANOMALY_EDGE : Palette.MUTED, true);
             int ty = y + 17 + LINE;
             for (String line : lines) {
@@ -100,7 +100,7 @@ public final class DiagnosisDiagram {
     }
 
     private static String label(Finding f) {
-        return f.kind().heading();
+        return f.heading();
     }
 
     private static String confidence(Finding f) {

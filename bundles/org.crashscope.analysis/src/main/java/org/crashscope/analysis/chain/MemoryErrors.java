@@ -153,7 +153,15 @@ final class MemoryErrors {
         });
         List<Integer> lines = new ArrayList<>(List.of(e.span().first()));
         timing(text, lines, e.timestamp(), oops);
-        return Finding.of(FindingKind.HARDWARE_ERROR, text.toString(), Confidence.HIGH, lines.toArray(Integer[]::new));
+        // what the kernel did or was asked to do is not a hardware error; the kind stays (rules match memory errors by it)
+        String heading = switch (e.kind()) {
+            case SOFT_OFFLINE -> "SOFT OFFLINE";
+            case INJECTED_MEMORY_FAILURE -> "INJECTED MEMORY FAILURE";
+            case MEMORY_FAILURE -> "MEMORY FAILURE";
+            case EDAC_UNCORRECTED, EDAC_CORRECTED -> "MEMORY ERROR (EDAC)";
+            default -> "MEMORY FAILURE";
+        };
+        return Finding.of(FindingKind.HARDWARE_ERROR, text.toString(), Confidence.HIGH, lines.toArray(Integer[]::new)).headed(heading);
     }
 
     private static void timing(StringBuilder text, List<Integer> lines, Double at, Oops oops) {

@@ -21,6 +21,11 @@ import org.crashscope.transcript.model.KernelEvent;
  * over the user tasks of {@code ps}), the page-table page that maps it ({@code rd -p TABLE 512}),
  * then the next command each gap of the chain names, until the chain closes or {@link #BOUND}
  * commands ran.
+ *
+ * <p>Only what is missing is run: the commands the session's transcript already holds (typed in the
+ * console, run by an earlier gathering) are known by their {@linkplain #normal(String) normal form}
+ * and never run again, their outputs read from the transcript instead; each command run says why
+ * (which gap of the chain it fills) to the progress callback ({@code COMMAND  # WHY}) and in {@link #steps()}.
  */
 public final class Gatherer {
 
@@ -38,7 +43,13 @@ public final class Gatherer {
     private final LiveSession session;
     private final AnalysisSession.Settings settings;
     private final Consumer<String> progress;
-    private final Set<String> ran = new LinkedHashSet<>();
+    /** The commands the transcript holds, by normal form, with the output of those the gatherer reads (ps, vtop), else "". */
+    private final java.util.Map<String, String> held = new java.util.HashMap<>();
+    private final List<Step> steps = new ArrayList<>();
+
+    /** A command the gatherer ran and why (the gap of the chain it fills). */
+    public record Step(String command, String why) {
+    }
 
     public Gatherer(LiveSession session, AnalysisSession.Settings settings, Consumer<String> progress) {
         this.session = session;
@@ -46,12 +57,17 @@ public final class Gatherer {
         this.progress = progress == null ? s -> { } : progress;
     }
 
-    /** Runs the first set and gathers; returns the analysis of the session at the end. */
+    /** Runs what is missing of the first set and gathers (nothing when crash is too old for the kernel); returns the analysis of the session at the end. */
     public TranscriptAnalysis gather() throws IOException {
-        for (String command : FIRST_SET) {
-            run(command);
+        if (session.crashTooOld() != null) {
+            // its answers about tasks and memory maps would be failures or wrong: nothing is run, the session says why
+            return analyse();
         }
-        List<String> ps = List.of(lastOutput("ps").split("\n"));
+        readHeld();
+        for (int i = 0; i < FIRST_SET.size(); i++) {
+            run(FIRST_SET.get(i), FIRST_SET_WHY.get(i));
+        }
+        List<String> ps = List.of(output("ps").split("\n"));
         TranscriptAnalysis analysis = analyse();
         int budget = BOUND;
         Set<Long> tables = new LinkedHashSet<>();
@@ -59,19 +75,24 @@ public final class Gatherer {
             if (e.pfn() == null || budget <= 0) {
                 continue;
             }
-            budget -= run("kmem -p " + Long.toHexString(e.pfn() << 12)) ? 1 : 0;
+            int line = e.span() == null ? 0 : e.span().first();
+            budget -= run("kmem -p " + Long.toHexString(e.pfn() << 12),
+                    "the page of pfn 0x" + Long.toHexString(e.pfn()) + " that log line " + line + " says failed (chain: error -> page)") ? 1 : 0;
             if (e.virtual() == null) {
                 continue;
             }
             for (Long pid : userTasks(ps)) {
-                if (budget-- <= 0) {
+                if (budget <= 0) {
                     break;
                 }
-                String out = runAndRead("vtop -c " + pid + " " + Long.toHexString(e.virtual()));
-                Long table = leafTable(out);
+                String command = "vtop -c " + pid + " " + Long.toHexString(e.virtual());
+                budget -= run(command, "whether task " + pid + " maps 0x" + Long.toHexString(e.virtual()) + ", the user address of pfn 0x"
+                        + Long.toHexString(e.pfn()) + " (chain: virtual range -> user address -> task)") ? 1 : 0;
+                Long table = leafTable(output(command));
                 if (table != null) {
-                    if (tables.add(table) && budget-- > 0) {
-                        run("rd -p " + Long.toHexString(table) + " 512");
+                    if (tables.add(table) && budget > 0) {
+                        budget -= run("rd -p " + Long.toHexString(table) + " 512", "the page-table page whose slot maps 0x"
+                                + Long.toHexString(e.virtual()) + " in task " + pid + " (chain: page -> page-table slot)") ? 1 : 0;
                     }
                     break;
                 }
@@ -79,25 +100,69 @@ public final class Gatherer {
         }
         analysis = analyse();
         for (int round = 0; round < 4 && budget > 0; round++) {
-            List<String> next = new ArrayList<>();
+            List<Finding> next = new ArrayList<>();
+            Set<String> chosen = new java.util.HashSet<>();
             for (Finding f : analysis.findings()) {
                 // a command with a placeholder (vtop -c <pid> ADDR) is the analyst's to complete
-                if (f.isGap() && typeable(f.nextCommand()) && !ran.contains(f.nextCommand())) {
-                    next.add(f.nextCommand());
+                if (f.isGap() && typeable(f.nextCommand()) && !held.containsKey(normal(f.nextCommand())) && chosen.add(normal(f.nextCommand()))) {
+                    next.add(f);
                 }
             }
             if (next.isEmpty()) {
                 break;
             }
-            for (String command : next) {
-                if (budget-- <= 0) {
+            for (Finding f : next) {
+                if (budget <= 0) {
                     break;
                 }
-                run(command);
+                budget -= run(f.nextCommand(), "the chain's gap: " + f.text()) ? 1 : 0;
             }
             analysis = analyse();
         }
         return analysis;
+    }
+
+    private static final List<String> FIRST_SET_WHY = List.of("first set: the session header (release, panic, uptime)",
+            "first set: the panic task's backtrace", "first set: the kernel log (memory errors, the oops)",
+            "first set: the tasks (who maps a failed page)", "first set: every CPU's backtrace");
+
+    /** The commands this gathering ran, in order, each with why. */
+    public List<Step> steps() {
+        return List.copyOf(steps);
+    }
+
+    /**
+     * A command as crash reads it, for telling whether the transcript holds it: words split on any
+     * blank, a number with or without {@code 0x}, in any case, with leading zeros, is one number
+     * ({@code kmem -p 110200000} = {@code kmem -p 0x0110200000}). crash reads a bare address as hex
+     * and a bare count or PID as decimal, so {@code rd -p T 0x200} and {@code rd -p T 200} are
+     * taken as one: the gatherer never types a count in hex.
+     */
+    public static String normal(String command) {
+        StringBuilder out = new StringBuilder();
+        for (String word : command.strip().split("\\s+")) {
+            String w = word;
+            if (w.matches("(0[xX])?[0-9a-fA-F]+") && !w.isEmpty()) {
+                w = w.replaceFirst("^0[xX]", "").toLowerCase(java.util.Locale.ROOT).replaceFirst("^0+(?=.)", "");
+            }
+            out.append(out.length() == 0 ? "" : " ").append(w);
+        }
+        return out.toString();
+    }
+
+    /** What the transcript already holds: every command, and the outputs of those the gatherer reads. */
+    private void readHeld() throws IOException {
+        try (AnalysisSession s = session.analysis(settings)) {
+            var transcript = s.transcript();
+            for (var block : transcript.blocks()) {
+                if (block.isBare()) {
+                    continue;
+                }
+                String normal = normal(block.command());
+                boolean read = (block.kind().equals("ps") || block.kind().equals("vtop")) && block.outputLines() > 0;
+                held.put(normal, read ? String.join("\n", transcript.lines(block.firstLine() + 1, block.lastLine())) : "");
+            }
+        }
     }
 
     /**
@@ -163,24 +228,20 @@ public final class Gatherer {
         return entry == null ? null : entry & ~0xfffL;
     }
 
-    private final java.util.Map<String, String> outputs = new java.util.HashMap<>();
-
-    private boolean run(String command) throws IOException {
-        if (!ran.add(command)) {
+    /** Runs {@code command} unless the transcript holds it; whether it ran. */
+    private boolean run(String command, String why) throws IOException {
+        String normal = normal(command);
+        if (held.containsKey(normal)) {
             return false;
         }
-        progress.accept(command);
-        outputs.put(command, session.runOurs(command).text());
+        progress.accept(command + "  # " + why);
+        steps.add(new Step(command, why));
+        held.put(normal, session.runOurs(command).text());
         return true;
     }
 
-    private String runAndRead(String command) throws IOException {
-        run(command);
-        return outputs.getOrDefault(command, "");
-    }
-
-    private String lastOutput(String command) {
-        return outputs.getOrDefault(command, "");
+    private String output(String command) {
+        return held.getOrDefault(normal(command), "");
     }
 
     private TranscriptAnalysis analyse() throws IOException {

@@ -121,7 +121,7 @@ public final class LiveSession implements AutoCloseable {
         }
         LiveSession session = new LiveSession(dump, crash, files);
         session.append(crash.banner().stripTrailing() + "\n");
-        session.check(crash.banner());
+        session.check(tooOld(crash.banner(), dump.release()));
         return session;
     }
 
@@ -219,11 +219,40 @@ public final class LiveSession implements AutoCloseable {
         return List.copyOf(warnings);
     }
 
-    private void check(String printed) {
-        String tooOld = Diagnose.tooOld(printed);
+    private volatile String crashTooOld;
+
+    /**
+     * Why this crash is too old for the dump's kernel, in words, or {@code null}: judged from crash's
+     * banner ({@code crash 8.0.2}) and the dump's release (VMCOREINFO, else the banner's
+     * {@code RELEASE:}) as soon as crash starts, before any command runs, so that the first set and
+     * the gatherer are not run into failures ({@code invalid structure member offset}).
+     */
+    public String crashTooOld() {
+        return crashTooOld;
+    }
+
+    private void check(String tooOld) {
         if (tooOld != null && warnings.isEmpty()) {
+            crashTooOld = tooOld;
             warnings.add(tooOld);
         }
+    }
+
+    /** The one judgment of transcripts ({@link org.crashscope.transcript.parse.CrashVersion}), then crash's symptoms of it. */
+    static String tooOld(String printed, String release) {
+        int[] version = null;
+        String bannerRelease = null;
+        for (String line : printed.split("\n")) {
+            if (version == null) {
+                version = org.crashscope.transcript.parse.CrashVersion.of(line);
+            }
+            String s = line.strip();
+            if (bannerRelease == null && s.startsWith("RELEASE:")) {
+                bannerRelease = s.substring("RELEASE:".length()).strip();
+            }
+        }
+        String judged = org.crashscope.transcript.parse.CrashVersion.tooOld(version, release != null ? release : bannerRelease);
+        return judged != null ? judged : Diagnose.tooOld(printed);
     }
 
     /** Runs after each command, with what it printed (the console view shows it). */
@@ -289,7 +318,7 @@ public final class LiveSession implements AutoCloseable {
         append((out.text().isEmpty() ? "" : out.text() + "\n") + (out.interrupted()
                 ? "[Crashscope: interrupted (Ctrl+C) after the command time limit of " + commandTimeout().toSeconds()
                         + " s; raise it with CRASHSCOPE_COMMAND_TIMEOUT=SECONDS]\n" : ""));
-        check(out.text());
+        check(Diagnose.tooOld(out.text())); // crash's symptoms only: a version line in a command's output is the crashed machine's text
         listeners.forEach(l -> l.accept(out));
         return out;
     }

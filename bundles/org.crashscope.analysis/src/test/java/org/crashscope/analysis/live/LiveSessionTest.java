@@ -68,7 +68,18 @@ class LiveSessionTest {
         assertTrue(truth.before() != truth.after(), "the soft-offlined page moved: " + truth);
         Dump dump = Dump.of(dumpCopy(fixture));
         try (LiveSession session = LiveSession.start(dump, fixture.resolve("vmlinux"), fixture.resolve("crash"), Duration.ofMinutes(5))) {
-            TranscriptAnalysis analysis = new Gatherer(session, AnalysisSession.Settings.defaults(), c -> { }).gather();
+            Gatherer first = new Gatherer(session, AnalysisSession.Settings.defaults(), c -> { });
+            TranscriptAnalysis analysis = first.gather();
+            assertTrue(first.steps().stream().filter(st -> st.command().startsWith("rd -p ")).allMatch(st -> st.why().contains("page-table slot")),
+                    first.steps().toString());
+            // gathered again (the console's Gather evidence): the transcript holds every command, nothing is run twice
+            int ranBefore = session.ranByCrashscope().size();
+            Gatherer again = new Gatherer(session, AnalysisSession.Settings.defaults(), c -> { });
+            again.gather();
+            assertEquals(List.of(), again.steps(), "a gathered session gathers nothing new");
+            assertEquals(ranBefore, session.ranByCrashscope().size());
+            assertEquals(session.ranByCrashscope().size(), session.ranByCrashscope().stream().map(Gatherer::normal).distinct().count(),
+                    "no command twice: " + session.ranByCrashscope());
             assertTrue(session.ranByCrashscope().containsAll(Gatherer.FIRST_SET));
             assertTrue(session.ranByCrashscope().stream().anyMatch(c -> c.startsWith("rd -p ")), session.ranByCrashscope().toString());
             List<Anomaly> anomalies = analysis.paging().tables().stream().flatMap(t -> t.anomalies().stream()).toList();
