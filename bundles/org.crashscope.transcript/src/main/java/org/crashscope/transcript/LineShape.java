@@ -68,8 +68,8 @@ public enum LineShape {
      * Lines that open a report of their own but, inside one, belong to it: the panic that ends it,
      * the trap a BUG() raises, a double fault while reporting.
      */
-    private static final byte[][] CONTINUATIONS = bytes("Kernel panic - not syncing", "invalid opcode: 0000", "PANIC: double fault", "Internal error:",
-            "unregister_netdevice: waiting for", "Oops: ", "unreferenced object 0x");
+    private static final String[] CONTINUATIONS = {"Kernel panic - not syncing", "invalid opcode: 0000", "PANIC: double fault", "Internal error:",
+            "unregister_netdevice: waiting for", "Oops: ", "unreferenced object 0x"};
     /** Single log lines an analysis reads: memory failure and soft offline, EDAC, a deliberate crash, the OOM killer. */
     private static final byte[][] EVENT_MARKERS = bytes("Soft offlining pfn", "soft offline: ", "soft_offline: ", "Memory failure: ",
             "Injecting memory failure", "EDAC ", "sysrq: Trigger a crash", "SysRq : Trigger a crash", "lkdtm: Performing direct entry",
@@ -481,16 +481,12 @@ public enum LineShape {
      * opposed to the lines that continue one ({@link #CONTINUATIONS}).
      */
     public static boolean opensReport(String message) {
-        byte[] b = message.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        int i = skipSpace(b, 0, b.length);
-        if (!isOopsStart(b, i, b.length)) {
-            i = reportStartAfter(b, i, b.length);
-            if (i < 0) {
-                return false;
-            }
+        int i = reportStart(message);
+        if (i < 0) {
+            return false;
         }
-        for (byte[] c : CONTINUATIONS) {
-            if (startsWith(b, i, b.length, c)) {
+        for (String c : CONTINUATIONS) {
+            if (message.startsWith(c, i)) {
                 return false;
             }
         }

@@ -99,14 +99,14 @@ public final class ReportReader {
         int startPos = Integer.MAX_VALUE;
         String title = null;
         Format chosen = null;
-        List<Candidate> frames = List.of();
         List<Skipped> skipped = List.of();
         Candidate blamed = null;
         List<String> alts = List.of();
         // nearly every report's title is on its first line, and the earliest match wins: the whole text only when the first line has none
         boolean onFirst = group.formats().stream().anyMatch(f -> f.title().matcher(first).find());
+        String firstLine = first + "\n";
         for (Format f : group.formats()) {
-            Matcher m = f.title().matcher(onFirst && !f.multiline() ? first + "\n" : text.all);
+            Matcher m = f.title().matcher(onFirst && !f.multiline() ? firstLine : text.all);
             if (!m.find() || m.start() > startPos || m.start() == startPos && title != null) {
                 continue;
             }
@@ -136,7 +136,6 @@ public final class ReportReader {
             title = format(f.fmt(), values);
             alts = f.alt().stream().map(a -> Titles.sanitize(format(a, values))).filter(a -> !a.endsWith(" in")).toList();
             chosen = f;
-            frames = found;
             skipped = passed;
             blamed = null;
             int ref = f.function() ? blamedArgument(f.fmt()) : 0;

@@ -101,8 +101,10 @@ final class OopsParser {
     private static void collectBody(Span span, int start, LogLine head, Lines lines, Builder b) {
         b.body.add(new ReportLine(start, head.message().strip()));
         boolean preamble = LineShape.isPreamble(head.message());
-        boolean kmemleak = head.message().startsWith("unreferenced object") && lines.text.apply(start) != null
-                && lines.text.apply(start).contains(KMEMLEAK);
+        String headRaw = lines.text.apply(start);
+        boolean kmemleak = head.message().startsWith("unreferenced object") && headRaw != null && headRaw.contains(KMEMLEAK);
+        // a task's report goes on past another report of the same task (printk's caller id keeps them apart from others)
+        boolean sameTask = head.caller() != null && head.caller().startsWith("T");
         for (int line = start + 1; line <= span.last() && b.body.size() < Oops.MAX_BODY_LINES && line - start < 4 * Oops.MAX_BODY_LINES; line++) {
             LogLine l = lines.get(line);
             if (l == null) {
@@ -118,8 +120,6 @@ final class OopsParser {
             }
             String stripped = msg.strip();
             boolean opens = LineShape.opensReport(stripped);
-            // a task's report goes on past another report of the same task (printk's caller id keeps them apart from others)
-            boolean sameTask = head.caller() != null && head.caller().startsWith("T");
             if (opens && !preamble && !sameTask || stripped.startsWith("Kernel panic - not syncing") && b.body.size() > PANIC_ENDS_AFTER) {
                 break;
             }
@@ -202,11 +202,7 @@ final class OopsParser {
             Matcher m;
             if ((m = TASK.matcher(msg)).matches()) {
                 if (cpu == null) {
-                    cpu = Integer.valueOf(m.group(1));
-                    pid = Long.valueOf(m.group(2));
-                    comm = m.group(3);
-                    tainted = m.group(4) == null ? "" : m.group(4).replaceAll("\\s+", " ").strip();
-                    kernel = m.group(5);
+                    task(m);
                 }
             } else if ((m = BLOCKED_TASK.matcher(msg)).matches()) {
                 if (pid == null) {
@@ -289,13 +285,18 @@ final class OopsParser {
             for (int i = 1; i < body.size() && pid == null; i++) {
                 Matcher m = TASK.matcher(body.get(i).text().strip());
                 if (m.matches()) {
-                    cpu = Integer.valueOf(m.group(1));
-                    pid = Long.valueOf(m.group(2));
-                    comm = m.group(3);
-                    tainted = m.group(4) == null ? "" : m.group(4).replaceAll("\\s+", " ").strip();
-                    kernel = m.group(5);
+                    task(m);
                 }
             }
+        }
+
+        /** The task of a {@code CPU: 1 PID: 123 Comm: dd Tainted: ...} line. */
+        private void task(Matcher m) {
+            cpu = Integer.valueOf(m.group(1));
+            pid = Long.valueOf(m.group(2));
+            comm = m.group(3);
+            tainted = m.group(4) == null ? "" : m.group(4).replaceAll("\\s+", " ").strip();
+            kernel = m.group(5);
         }
 
         Oops build(Span span) {
