@@ -12,20 +12,32 @@ import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.projection.ProjectionAnnotation;
+import org.eclipse.jface.text.source.IAnnotationAccess;
+import org.eclipse.jface.text.source.ISharedTextColors;
+import org.eclipse.jface.text.source.projection.ProjectionSupport;
 import org.eclipse.jface.text.source.projection.ProjectionViewer;
 
 /** One folding region per command block of three lines or more, from its prompt to its last line. */
 final class BlockFolding {
 
     private final ProjectionViewer viewer;
+    private final ProjectionSupport support;
     private final List<Annotation> folds = new ArrayList<>();
     /** The spans folded now, first and last line of each: the same blocks again change nothing. */
     private long[] spans = new long[0];
 
-    /** Turns folding on in {@code viewer} (whose projection support is installed). */
-    BlockFolding(ProjectionViewer viewer) {
+    /** Installs projection support in {@code viewer} and turns folding on. */
+    BlockFolding(ProjectionViewer viewer, IAnnotationAccess access, ISharedTextColors colors) {
         this.viewer = viewer;
+        this.support = new ProjectionSupport(viewer, access, colors);
+        support.install();
         viewer.doOperation(ProjectionViewer.TOGGLE);
+    }
+
+    /** The projection support's adapter of {@code type} (the folding actions), or {@code null}. */
+    <T> T adapter(Class<T> type) {
+        Object a = support.getAdapter(viewer, type);
+        return a == null ? null : type.cast(a);
     }
 
     /** Replaces the folding regions with those of {@code blocks} in {@code document}. */

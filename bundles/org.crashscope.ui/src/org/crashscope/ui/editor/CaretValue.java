@@ -2,8 +2,9 @@ package org.crashscope.ui.editor;
 
 import java.util.List;
 
-import org.crashscope.analysis.TranscriptAnalysis;
-import org.crashscope.analysis.ValueMeanings;
+import org.crashscope.presentation.CrossReference;
+import org.crashscope.presentation.Presentation;
+import org.crashscope.presentation.ValueMeanings;
 
 /**
  * The hex number under the caret in a transcript and everything it is (walk level, table slot,
@@ -15,14 +16,11 @@ import org.crashscope.analysis.ValueMeanings;
  */
 public record CaretValue(String token, long value, int line, List<ValueMeanings.Meaning> meanings, org.crashscope.arch.Arch arch) {
 
-    /** Hex numbers shorter than this (0, 1, 0x206) are everywhere and mean nothing in particular. */
-    static final int MIN_DIGITS = 4;
-
     /**
      * The hex number of {@code lineText} around column {@code column}, with its meanings, or
      * {@code null} when the caret is not on one.
      */
-    static CaretValue at(String lineText, int column, int fileLine, TranscriptAnalysis analysis) {
+    static CaretValue at(String lineText, int column, int fileLine, Presentation analysis) {
         int start = Math.min(column, lineText.length());
         while (start > 0 && isHexChar(lineText.charAt(start - 1))) {
             start--;
@@ -33,12 +31,15 @@ public record CaretValue(String token, long value, int line, List<ValueMeanings.
         }
         String token = lineText.substring(start, end);
         String digits = token.startsWith("0x") || token.startsWith("0X") ? token.substring(2) : token;
-        if (digits.length() < MIN_DIGITS || digits.length() > 16 || !digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)
+        if (digits.isEmpty() || digits.length() > 16 || !digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)
                 || start > 0 && Character.isLetter(lineText.charAt(start - 1))) {
             return null;
         }
         long value = Long.parseUnsignedLong(digits, 16);
-        return new CaretValue(token, value, fileLine, analysis == null ? List.of() : ValueMeanings.of(analysis, value),
+        if (!CrossReference.linkable(value)) {
+            return null; // 0, 1, 0x206: everywhere and meaning nothing in particular
+        }
+        return new CaretValue(token, value, fileLine, analysis == null ? List.of() : analysis.xref().meanings(value),
                 analysis == null ? null : analysis.arch().arch());
     }
 

@@ -3,8 +3,8 @@ package org.crashscope.ui.editor;
 import java.io.IOException;
 import java.util.concurrent.CancellationException;
 
-import org.crashscope.analysis.AnalysisSession;
-import org.crashscope.analysis.TranscriptAnalysis;
+import org.crashscope.presentation.Presentation;
+import org.crashscope.presentation.TranscriptSession;
 import org.crashscope.transcript.Transcript;
 import org.crashscope.ui.preferences.Preferences;
 import org.eclipse.core.runtime.IStatus;
@@ -17,7 +17,7 @@ import org.eclipse.swt.widgets.Display;
 
 /**
  * Opens a large transcript in a cancellable job shown in the Progress view: indexes it (unless
- * done), then parses and analyses it in an {@link AnalysisSession}. The editor learns the index as
+ * done), then parses and analyses it in an {@link TranscriptSession}. The editor learns the index as
  * soon as it is built (its window can then move through the whole file, the Outline lists the
  * blocks) and the session when the analysis is done; a job that stops tells the editor why.
  */
@@ -29,7 +29,7 @@ final class OpeningJob {
 
         void indexed(Transcript transcript, TranscriptWindowDocument window);
 
-        void analysed(AnalysisSession session, TranscriptAnalysis analysis);
+        void analysed(TranscriptSession session, Presentation presentation);
 
         void stopped(Job job, IStatus result);
     }
@@ -63,14 +63,14 @@ final class OpeningJob {
                 }
             });
             progress.subTask("parsing command blocks and log markers");
-            AnalysisSession session = AnalysisSession.of(opened, Preferences.settings());
+            TranscriptSession session = TranscriptSession.of(opened, Preferences.settings());
             session.parsed();
             progress.worked(1);
             if (progress.isCanceled()) {
                 return Status.CANCEL_STATUS;
             }
             progress.subTask("walks, stack slots, evidence chain, known issues");
-            TranscriptAnalysis result = session.analysis();
+            Presentation result = session.presentation();
             progress.worked(1);
             if (progress.isCanceled()) {
                 return Status.CANCEL_STATUS;

@@ -3,90 +3,68 @@ package org.crashscope.ui.editor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
-import org.crashscope.analysis.Problems;
-import org.crashscope.analysis.AnalysisSession;
-import org.crashscope.analysis.TranscriptAnalysis;
+import org.crashscope.presentation.Outline;
+import org.crashscope.presentation.Presentation;
+import org.crashscope.presentation.TranscriptSession;
 import org.crashscope.transcript.CommandBlock;
 import org.crashscope.transcript.Transcript;
+import org.crashscope.ui.markers.TranscriptProblems;
+import org.crashscope.ui.notes.TranscriptNotes;
 import org.eclipse.core.commands.operations.IUndoContext;
 import org.eclipse.core.commands.operations.ObjectUndoContext;
-import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.jface.action.IMenuManager;
-import org.eclipse.jface.action.Separator;
-import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IRegion;
-import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.ITextViewerExtension5;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.jface.text.source.IVerticalRuler;
 import org.eclipse.jface.text.source.IVerticalRulerColumn;
-import org.eclipse.jface.text.source.LineNumberChangeRulerColumn;
-import org.eclipse.jface.text.source.projection.ProjectionSupport;
 import org.eclipse.jface.text.source.projection.ProjectionViewer;
-import org.eclipse.jface.viewers.ISelection;
-import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IPathEditorInput;
-import org.eclipse.ui.IWorkbenchCommandConstants;
-import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.editors.text.TextEditor;
-import org.eclipse.ui.ide.IGotoMarker;
-import org.eclipse.ui.menus.CommandContributionItem;
-import org.eclipse.ui.menus.CommandContributionItemParameter;
-import org.eclipse.ui.operations.OperationHistoryActionHandler;
-import org.eclipse.ui.operations.RedoActionHandler;
-import org.eclipse.ui.operations.UndoActionHandler;
-import org.eclipse.ui.texteditor.ITextEditorActionConstants;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
-import org.eclipse.ui.views.properties.IPropertySheetPage;
-import org.eclipse.ui.views.properties.PropertySheetPage;
-import org.crashscope.ui.Ui;
-import org.crashscope.ui.markers.TranscriptProblems;
-import org.crashscope.ui.notes.TranscriptNotes;
-import org.crashscope.ui.preferences.Preferences;
 
 /**
- * The read-only transcript editor. It shows the file as text (with line numbers) and knows the
- * command blocks parsed from it, which the Outline lists. It is where the text widget, the
- * workbench's adapters (outline, properties, markers, folding), the note undo context and the
- * editor's state meet; each piece of behaviour is a class of its own: the opening job
- * ({@link OpeningJob}), the ruler's anomalies and notes ({@link LineAnnotations}), a value's occurrences
- * ({@link ValueOccurrences}), the large file's window ({@link TranscriptWindowDocument}, moved by
- * {@link WindowScrolling}), the caret's value ({@link CaretValue}), the folding
- * ({@link BlockFolding}) and the colours ({@link TranscriptColors}). What is left is the wiring of
- * a TextEditor, which is why the class is longer than the rest.
+ * The read-only transcript editor: a text editor with line numbers, folding command blocks, the
+ * analysis's errors and the analyst's notes in the ruler. What it shows besides the text comes
+ * from its transcript's session ({@link EditorAnalysis}: opening, the analysis job, reading a live
+ * session's transcript again); each other piece is a class of its own: the large file's window
+ * ({@link TranscriptWindowDocument}, moved by {@link WindowScrolling}), the caret's value
+ * ({@link CaretValue}) and its occurrences ({@link ValueOccurrences}), the folding
+ * ({@link BlockFolding}), the colours ({@link TranscriptColors}), the status line
+ * ({@link EditorStatus}) and the ruler's marks ({@link RulerMarks}).
  */
 public class TranscriptEditor extends TextEditor {
 
     public static final String ID = "org.crashscope.ui.transcriptEditor";
 
-    /** Fired (with {@link #firePropertyChange}) when the analysis of the transcript is ready. */
+    /** Fired (with {@link #firePropertyChange}) when the presentation of the transcript is ready, or changed (a live command ended). */
     public static final int PROP_ANALYSIS = 0x4301;
-    /** Up to this size a transcript is analysed while it opens (a few tens of milliseconds); larger ones by a background job. */
-    static final long SYNC_ANALYSIS_LIMIT = 256L << 10;
-    /** Documents up to this length are coloured whole when set; longer ones only where they are on screen. */
-    static final int COLOUR_WHOLE_LIMIT = 1 << 20;
+    /** The annotation type of the occurrences of a selected value (coloured by plugin.xml's specification). */
+    public static final String OCCURRENCE = "org.crashscope.ui.occurrence";
 
-    private Transcript transcript;
-    private TranscriptAnalysis analysis;
-    /** The analysis session of the open transcript (it owns its parse and analysis), or {@code null} before the analysis. */
-    private AnalysisSession session;
-    private Job analysisJob;
+    private final EditorAnalysis analysis = new EditorAnalysis(this);
+    private final EditorStatus status = new EditorStatus(message -> {
+        if (getEditorSite() != null) {
+            getEditorSite().getActionBars().getStatusLineManager().setMessage(message);
+        }
+    });
+    private final RulerMarks marks = new RulerMarks(this);
+    private final IUndoContext undoContext = new ObjectUndoContext(this, "Transcript notes");
+    private final EditorCaret caret = new EditorCaret(this);
+    private final EditorLines lines = new EditorLines(this);
+    private final WindowScrolling scrolling = new WindowScrolling();
     private TranscriptNotes notes;
-    private final IUndoContext undoContext = new ObjectUndoContext(this,
-            "Transcript notes");
     private TranscriptOutlinePage outline;
+    private BlockFolding folding;
+    private final TranscriptSearch search = new TranscriptSearch();
 
     public TranscriptEditor() {
         setDocumentProvider(new TranscriptDocumentProvider());
@@ -94,17 +72,10 @@ public class TranscriptEditor extends TextEditor {
 
     @Override
     protected void doSetInput(IEditorInput input) throws CoreException {
-        if (analysisJob != null) {
-            analysisJob.cancel();
-            analysisJob = null;
-        }
-        transcript = null;
-        analysis = null;
-        session = null;
-        problems = List.of();
-        if (notes != null) {
-            notes.removeListener(notesChanged);
-        }
+        setInput(input, false);
+    }
+
+    private void setInput(IEditorInput input, boolean again) throws CoreException {
         notes = null;
         if (!(input instanceof TranscriptInput) && input instanceof IPathEditorInput path && path.getPath() != null) {
             // opened from the Problems view (a workspace link) or by another plug-in: the same file
@@ -113,179 +84,93 @@ public class TranscriptEditor extends TextEditor {
         super.doSetInput(input);
         if (input instanceof TranscriptInput transcriptInput) {
             notes = new TranscriptNotes(transcriptInput.file());
-            notes.onChange(notesChanged);
-            markNotes();
-            TranscriptWindowDocument window = window();
-            if (window != null && !window.isIndexed()) {
-                // a large file: its beginning is on screen already; index and analyse it in the background
-                openInBackground(transcriptInput, window);
-            } else {
-                try {
-                    transcript = transcriptInput.transcript();
-                } catch (IOException e) {
-                    throw new CoreException(Status.error("Cannot open " + transcriptInput.file() + ": " + e.getMessage(), e));
-                }
-                if (transcript.sizeInBytes() <= SYNC_ANALYSIS_LIMIT) {
-                    analysis = analyse(transcript);
-                    publishProblems();
-                } else {
-                    openInBackground(transcriptInput, null);
-                }
+            try {
+                analysis.open(transcriptInput, lines.window(), again);
+            } catch (IOException e) {
+                throw new CoreException(Status.error("Cannot open " + transcriptInput.file() + ": " + e.getMessage(), e));
             }
         }
-        if (outline != null) {
-            outline.setNodes(outlineNodes());
-        }
+        marks.follow(notes);
+        updateOutline();
     }
 
-    /** The analysis of the editor's session: the views' depth, the shipped rules, the user's and the preferences' rule folders. */
-    private TranscriptAnalysis analyse(Transcript transcript) {
-        AnalysisSession opened = AnalysisSession.of(transcript, Preferences.settings());
-        session = opened;
-        return opened.analysis();
+    /** Whether this editor still shows {@code input} and is on screen (a stage of an input it no longer shows is dropped). */
+    boolean shows(TranscriptInput input) {
+        return getEditorInput() == input && getSourceViewer() != null;
     }
 
-    /** Indexes (unless done) and analyses the transcript in a cancellable job (see {@link OpeningJob}). */
-    private void openInBackground(TranscriptInput input, TranscriptWindowDocument window) {
-        analysisJob = OpeningJob.schedule(new OpeningJob.Editor() {
-            @Override
-            public boolean shows(TranscriptInput shown) {
-                return getEditorInput() == shown && getSourceViewer() != null;
-            }
-
-            @Override
-            public void indexed(Transcript opened, TranscriptWindowDocument in) {
-                setTranscript(opened, in);
-            }
-
-            @Override
-            public void analysed(AnalysisSession analysed, TranscriptAnalysis result) {
-                session = analysed;
-                setAnalysis(result);
-            }
-
-            @Override
-            public void stopped(Job job, IStatus result) {
-                openingStopped(job, result);
-            }
-        }, input, window);
-    }
-
-    /** A cancelled or failed opening: the views stop waiting, the status line says what is shown. */
-    private void openingStopped(Job job, IStatus result) {
-        if (analysisJob != job || getSourceViewer() == null) {
-            return;
-        }
-        analysisJob = null;
-        firePropertyChange(PROP_ANALYSIS);
-        showStatus((result.getSeverity() == IStatus.CANCEL
-                ? "Opening cancelled: " : "Opening failed (" + result.getMessage() + "): ") + (transcript == null
-                        ? "only the beginning of the file is shown" : "the file is shown, its analysis is not"));
-    }
-
-    /** Cancels the opening or analysis job, if one runs (the Progress view's red button). */
-    public void cancelOpening() {
-        if (analysisJob != null) {
-            analysisJob.cancel();
-        }
-    }
-
-    private final LineAnnotations anomalies = new LineAnnotations(Ui.ANOMALY);
-    private final LineAnnotations noteMarks = new LineAnnotations(Ui.NOTE);
-    private final java.util.function.Consumer<TranscriptNotes> notesChanged = n -> markNotes();
-    private List<Problems.Problem> problems = List.of();
-
-    /** The analysis's problems go to the Problems view; its errors are also marked on their lines here; the status line sums it up. */
-    private void publishProblems() {
-        if (analysis != null) {
-            showStatus(analysis.statusLine());
-        }
-        if (analysis != null && getEditorInput() instanceof TranscriptInput input) {
-            problems = Problems.of(analysis);
-            TranscriptProblems.publish(input.file(), problems);
-            markAnomalies(problems);
-        }
-    }
-
-    private void markAnomalies(List<Problems.Problem> toMark) {
-        List<LineAnnotations.Mark> marks = toMark.stream().filter(p -> p.severity() == Problems.Severity.ERROR)
-                .map(p -> new LineAnnotations.Mark(p.line(), p.line(), p.message())).toList();
-        anomalies.mark(getDocumentProvider().getAnnotationModel(getEditorInput()), getDocumentProvider().getDocument(getEditorInput()), marks,
-                line -> line - fileLine(0));
-    }
-
-    /** The analyst's notes in the ruler, on the lines they are about. */
-    private void markNotes() {
-        if (notes == null || getDocumentProvider() == null || getSourceViewer() == null) {
-            return;
-        }
-        List<LineAnnotations.Mark> marks = notes.all().stream().map(n -> new LineAnnotations.Mark(n.firstLine(), n.lastLine(), "Note: " + n.text())).toList();
-        noteMarks.mark(getDocumentProvider().getAnnotationModel(getEditorInput()), getDocumentProvider().getDocument(getEditorInput()), marks,
-                line -> line - fileLine(0));
-    }
-
-    private String status = "";
-
-    /** What the status line says of this transcript (while its editor is active). */
-    public String status() {
-        return status;
-    }
-
-    private String sessionNote = "";
-
-    /**
-     * What the status line says first of this transcript, before its analysis: that it is the
-     * transcript of an earlier crash session, not a running one (set by {@link Transcripts#open}).
-     */
-    void setSessionNote(String note) {
-        sessionNote = note == null ? "" : note;
-        showStatus(status);
-    }
-
-    private void showStatus(String message) {
-        String plain = !sessionNote.isEmpty() && message.startsWith(sessionNote) ? message.substring(sessionNote.length()) : message;
-        message = sessionNote.isEmpty() ? plain : plain.isEmpty() ? sessionNote : sessionNote + plain;
-        status = message;
-        if (getEditorSite() != null) {
-            getEditorSite().getActionBars().getStatusLineManager().setMessage(message);
-        }
-    }
-
-    /** The notes marked in the ruler, for tests. */
-    public List<Annotation> noteMarks() {
-        return noteMarks.all();
-    }
-
-    /** The anomalies marked in the editor, for tests. */
-    public List<Annotation> anomalies() {
-        return anomalies.all();
-    }
-
-    private void setTranscript(Transcript opened, TranscriptWindowDocument window) {
-        transcript = opened;
+    /** The transcript is indexed: a large file's window can move through it, the Outline lists its blocks. */
+    void indexed(Transcript opened, TranscriptWindowDocument window) {
         if (window != null) {
             window.attach(opened);
             windowMoved();
         }
-        if (outline != null) {
-            outline.setNodes(outlineNodes());
+        updateOutline();
+    }
+
+    /** The opening stopped (cancelled or failed) before the analysis: the views stop waiting, the status line says what is shown. */
+    void openingStopped(IStatus result) {
+        if (getSourceViewer() != null) {
+            firePropertyChange(PROP_ANALYSIS);
+            status.stopped(result, analysis.transcript() != null);
         }
     }
 
-    private void setAnalysis(TranscriptAnalysis result) {
-        analysis = result;
-        analysisJob = null;
-        publishProblems();
-        if (outline != null) {
-            outline.setNodes(outlineNodes());
+    /** The presentation arrived (or a live session's new one): problems, status, outline, folding, then the views. */
+    void presentationChanged() {
+        Presentation p = analysis.presentation();
+        if (p != null) {
+            status.show(p.status());
+            if (getEditorInput() instanceof TranscriptInput input) {
+                TranscriptProblems.publish(input.file(), p.problems());
+                marks.problems(p.problems());
+            }
         }
+        updateOutline();
         updateFolding();
         firePropertyChange(PROP_ANALYSIS);
     }
 
+    private void updateOutline() {
+        if (outline != null) {
+            outline.setNodes(outlineNodes());
+        }
+    }
+
+    /** Cancels the opening or analysis job, if one runs (the Progress view's red button). */
+    public void cancelOpening() {
+        analysis.stop();
+    }
+
+    /** What the status line says of this transcript (while its editor is active). */
+    public String status() {
+        return status.text();
+    }
+
+    /** What the status line says first: that this is the transcript of an earlier crash session, not a running one (see {@link Transcripts#open}). */
+    void setSessionNote(String note) {
+        status.sessionNote(note);
+    }
+
+    /** The folding regions of the command blocks, in order, for tests. */
+    public List<Annotation> folds() {
+        return folding == null ? List.of() : folding.folds();
+    }
+
+    /** The editor's annotations of {@code type} ({@code Ui.NOTE}, {@code Ui.ANOMALY}), for tests. */
+    public List<Annotation> annotations(String type) {
+        List<Annotation> out = new java.util.ArrayList<>();
+        getDocumentProvider().getAnnotationModel(getEditorInput()).getAnnotationIterator().forEachRemaining(a -> {
+            if (a.getType().equals(type)) {
+                out.add(a);
+            }
+        });
+        return out;
+    }
+
     /**
-     * Reads the file again (a live session's transcript that grew): its text, its parse and its
-     * analysis; the line at the top of the view stays there.
+     * Reads the file again (a live session's transcript that grew): its text at once, its analysis
+     * in the background (the views keep the last one until then); the line at the top stays there.
      */
     public void reload() {
         if (getSourceViewer() == null || !(getEditorInput() instanceof TranscriptInput input)) {
@@ -295,11 +180,11 @@ public class TranscriptEditor extends TextEditor {
         Transcript old = input.forget();
         try {
             getDocumentProvider().resetDocument(input);
-            doSetInput(input);
+            setInput(input, true);
         } catch (CoreException e) {
             ILog.of(getClass()).warn("Cannot read " + input.file() + " again: " + e.getMessage());
         }
-        if (old != null && old != transcript) {
+        if (old != null && old != analysis.transcript()) {
             old.close();
         }
         updateFolding();
@@ -318,145 +203,59 @@ public class TranscriptEditor extends TextEditor {
         }
     }
 
-    private String lastSearch = "";
-    private long lastHit = -1;
-
-    /** The last text found with Find in Whole Transcript, for the next search. */
-    public String lastSearch() {
-        return lastSearch;
-    }
-
-    /** The file offset of the last hit, or -1. */
-    public long lastHit() {
-        return lastHit;
-    }
-
-    public void rememberSearch(String query, long hit) {
-        lastSearch = query;
-        lastHit = hit;
+    /** What Find in Whole Transcript found last, where the next search goes on. */
+    public TranscriptSearch search() {
+        return search;
     }
 
     /** Whether the analysis is still being computed in the background. */
     public boolean isAnalysing() {
-        return analysisJob != null;
+        return analysis.isAnalysing();
     }
 
     /** Whether only the lines on screen are coloured (a large file's window, or a long document). */
     boolean coloursOnScreenOnly() {
-        IDocument document = getDocumentProvider() == null ? null : getDocumentProvider().getDocument(getEditorInput());
-        return isLarge() || document != null && document.getLength() > COLOUR_WHOLE_LIMIT;
+        return lines.colouredOnScreenOnly();
     }
 
     /** Whether the file is large and shown a window of lines at a time. */
     public boolean isLarge() {
-        return window() != null;
-    }
-
-    private TranscriptWindowDocument window() {
-        return getDocumentProvider() != null && getDocumentProvider().getDocument(getEditorInput()) instanceof TranscriptWindowDocument w ? w : null;
+        return lines.window() != null;
     }
 
     /** The file line (1-based) of document line {@code documentLine} (0-based). */
     public int fileLine(int documentLine) {
-        TranscriptWindowDocument window = window();
-        return documentLine + (window == null ? 1 : window.firstLine());
+        return lines.fileLine(documentLine);
     }
 
     /** The file lines shown now: all of them, or the window of a large file. */
     public int[] shownLines() {
-        TranscriptWindowDocument window = window();
-        if (window != null) {
-            return new int[] {window.firstLine(), window.lastLine()};
-        }
-        return new int[] {1, transcript == null ? 0 : transcript.lineCount()};
-    }
-
-    /** Brings file line {@code line} into the window of a large file (a no-op for others). */
-    private void showInWindow(int line) {
-        TranscriptWindowDocument window = window();
-        if (window != null && !window.contains(line) && window.showAround(line)) {
-            windowMoved();
-        }
+        return lines.shown();
     }
 
     private void windowMoved() {
-        clearOccurrences(); // their positions went with the old text
-        markAnomalies(problems);
-        markNotes();
-        TranscriptWindowDocument window = window();
-        if (window != null && getEditorSite() != null) {
-            showStatus(String.format(Locale.ROOT,
-                    "Large file: lines %,d-%,d of %,d shown; scroll on, or pick a block in the Outline, to move", window.firstLine(),
-                    window.lastLine(), window.fileLineCount()));
+        caret.clear();
+        marks.again();
+        if (lines.window() != null && getEditorSite() != null) {
+            status.window(lines.window());
         }
     }
-
-    /** When the user scrolls near either end of a large file's window, the window follows. */
-    private void followScrolling(int verticalOffset) {
-        TranscriptWindowDocument window = window();
-        if (window != null && getSourceViewer() != null) {
-            scrolling.follow(getSourceViewer(), window, this::windowMoved);
-        }
-    }
-
-    private final WindowScrolling scrolling = new WindowScrolling();
-
-    private CaretValue caretValue;
 
     /** The hex number under the caret with its meanings, or {@code null}. */
     public CaretValue caretValue() {
-        return caretValue;
-    }
-
-    /** A caret on a hex number: its meanings go to the Properties view, its other occurrences are highlighted. */
-    private void caretMoved(int offset) {
-        IDocument document = getDocumentProvider().getDocument(getEditorInput());
-        if (document == null || offset < 0 || offset > document.getLength()) {
-            return;
-        }
-        try {
-            int line = document.getLineOfOffset(offset);
-            IRegion region = document.getLineInformation(line);
-            CaretValue value = CaretValue.at(document.get(region.getOffset(), region.getLength()), offset - region.getOffset(), fileLine(line),
-                    analysis);
-            if (value != null && (caretValue == null || caretValue.value() != value.value() || caretValue.line() != value.line())) {
-                caretValue = value;
-                highlightValue(value.value());
-            } else if (value == null) {
-                caretValue = null;
-            }
-        } catch (BadLocationException e) {
-            caretValue = null;
-        }
+        return caret.value();
     }
 
     /** Selects the next occurrence of {@code value} after {@code from} (wrapping), as the highlight finds them. */
     void nextOccurrence(IRegion from, long value) {
-        highlightValue(value);
-        var target = occurrences.after(getDocumentProvider().getAnnotationModel(getEditorInput()), from.getOffset());
-        if (target != null) {
-            selectAndReveal(target.getOffset(), target.getLength());
-        }
+        caret.next(from, value);
     }
 
-    private ProjectionSupport projectionSupport;
-    private BlockFolding folding;
-
     @Override
-    protected ISourceViewer createSourceViewer(Composite parent,
-            IVerticalRuler ruler, int styles) {
+    protected ISourceViewer createSourceViewer(Composite parent, IVerticalRuler ruler, int styles) {
         var viewer = new ProjectionViewer(parent, ruler, getOverviewRuler(), isOverviewRulerVisible(), styles);
         getSourceViewerDecorationSupport(viewer);
         return viewer;
-    }
-
-    /** Command blocks fold (in files shown whole; a large file's window moves instead). */
-    private void installFolding() {
-        var viewer = (ProjectionViewer) getSourceViewer();
-        projectionSupport = new ProjectionSupport(viewer, getAnnotationAccess(), getSharedColors());
-        projectionSupport.install();
-        folding = new BlockFolding(viewer);
-        updateFolding();
     }
 
     private void updateFolding() {
@@ -465,26 +264,21 @@ public class TranscriptEditor extends TextEditor {
         }
     }
 
-    /** The folding regions of the command blocks, for tests. */
-    public List<Annotation> folds() {
-        return folding == null ? List.of() : folding.folds();
-    }
-
-    /** The model offset of a text-widget offset (they differ when blocks are folded). */
-    private int modelOffset(int widgetOffset) {
-        return getSourceViewer() instanceof ITextViewerExtension5 extension ? extension.widgetOffset2ModelOffset(widgetOffset)
-                : widgetOffset;
-    }
-
     @Override
     public void createPartControl(Composite parent) {
         super.createPartControl(parent);
-        markNotes();
-        if (!isLarge()) {
-            installFolding();
+        marks.again();
+        if (!isLarge()) { // command blocks fold in files shown whole; a large file's window moves instead
+            folding = new BlockFolding((ProjectionViewer) getSourceViewer(), getAnnotationAccess(), getSharedColors());
+            updateFolding();
         }
-        getSourceViewer().addViewportListener(this::followScrolling);
-        getSourceViewer().getTextWidget().addCaretListener(e -> caretMoved(modelOffset(e.caretOffset)));
+        getSourceViewer().addViewportListener(offset -> {
+            if (lines.window() != null) {
+                scrolling.follow(getSourceViewer(), lines.window(), this::windowMoved);
+            }
+        });
+        getSourceViewer().getTextWidget().addCaretListener(e -> caret.moved(getSourceViewer() instanceof ITextViewerExtension5 x
+                ? x.widgetOffset2ModelOffset(e.caretOffset) : e.caretOffset));
         if (isLarge()) {
             windowMoved();
         }
@@ -501,23 +295,7 @@ public class TranscriptEditor extends TextEditor {
 
     @Override
     protected IVerticalRulerColumn createLineNumberRulerColumn() {
-        // the file's line numbers, also in the window of a large file
-        fLineNumberRulerColumn = new LineNumberChangeRulerColumn(getSharedColors()) {
-            @Override
-            protected String createDisplayString(int line) {
-                return Integer.toString(fileLine(line));
-            }
-
-            @Override
-            protected int computeNumberOfDigits() {
-                int digits = 2;
-                TranscriptWindowDocument window = window();
-                for (long last = window != null ? window.estimatedLineCount() : shownLines()[1]; last > 99; last /= 10) {
-                    digits++;
-                }
-                return digits;
-            }
-        };
+        fLineNumberRulerColumn = new FileLineNumbers(getSharedColors(), this::fileLine, lines::last);
         initializeLineNumberRulerColumn(fLineNumberRulerColumn);
         return fLineNumberRulerColumn;
     }
@@ -530,21 +308,9 @@ public class TranscriptEditor extends TextEditor {
         setEditorContextMenuId("#CrashscopeTranscriptEditorContext");
     }
 
-    /** Edit > Undo/Redo (Ctrl+Z, Ctrl+Y) undo and redo note edits: the text itself is never edited. */
     @Override
     protected void createUndoRedoActions() {
-        var undo = new UndoActionHandler(getEditorSite(), undoContext);
-        undo.setActionDefinitionId(IWorkbenchCommandConstants.EDIT_UNDO);
-        var redo = new RedoActionHandler(getEditorSite(), undoContext);
-        redo.setActionDefinitionId(IWorkbenchCommandConstants.EDIT_REDO);
-        for (var action : List.of(Map.entry(ITextEditorActionConstants.UNDO, undo),
-                Map.entry(ITextEditorActionConstants.REDO, redo))) {
-            if (getAction(action.getKey()) instanceof OperationHistoryActionHandler old) {
-                old.dispose();
-            }
-            setAction(action.getKey(), action.getValue());
-            getEditorSite().getActionBars().setGlobalActionHandler(action.getKey(), action.getValue());
-        }
+        NoteUndo.install(this, undoContext);
     }
 
     @Override
@@ -557,29 +323,29 @@ public class TranscriptEditor extends TextEditor {
         return true;
     }
 
-    /** The outline: the analysis's when there is one, else the blocks the index found. */
-    List<org.crashscope.analysis.Outline.Node> outlineNodes() {
-        return analysis != null ? org.crashscope.analysis.Outline.of(analysis) : org.crashscope.analysis.Outline.ofBlocks(blocks());
+    /** The outline: the presentation's when there is one, else the blocks the index found. */
+    List<Outline.Node> outlineNodes() {
+        return analysis.presentation() != null ? analysis.presentation().outline() : Outline.ofBlocks(blocks());
     }
 
     /** The command blocks of the open transcript, in order. */
     public List<CommandBlock> blocks() {
-        return analysis != null ? analysis.parsed().commands() : transcript != null ? transcript.blocks() : List.of();
+        return analysis.blocks();
     }
 
     /** The open transcript (indexed, memory-mapped), or {@code null}. */
     public Transcript transcript() {
-        return transcript;
+        return analysis.transcript();
     }
 
-    /** The analysis session of the transcript, or {@code null} while it is being analysed: export and the views use it, never a second opening. */
-    public AnalysisSession session() {
-        return session;
+    /** The session of the transcript, or {@code null} before its analysis: export and the views use it, never a second opening. */
+    public TranscriptSession session() {
+        return analysis.session();
     }
 
-    /** The records and analyses of the open transcript, or {@code null} when it could not be read or is still being analysed. */
-    public TranscriptAnalysis analysis() {
-        return analysis;
+    /** What the views, the export and the Properties show of the transcript, or {@code null} while it is being analysed. */
+    public Presentation presentation() {
+        return analysis.presentation();
     }
 
     /** The analyst's notes on this transcript, or {@code null} when it is not a file. */
@@ -592,102 +358,34 @@ public class TranscriptEditor extends TextEditor {
         return undoContext;
     }
 
-    /** The annotation type of the occurrences of a selected value (coloured by plugin.xml's specification). */
-    public static final String OCCURRENCE = "org.crashscope.ui.occurrence";
-    private final ValueOccurrences occurrences = new ValueOccurrences();
-
-    /**
-     * Highlights every occurrence of {@code value} in the transcript (as hex, with or without
-     * {@code 0x} and leading zeros) and returns how many there are: what a selected slot or
-     * register value looks like everywhere else.
-     */
+    /** Highlights every occurrence of {@code value} (hex, with or without {@code 0x} and leading zeros); returns how many there are. */
     public int highlightValue(long value) {
-        var model = getDocumentProvider().getAnnotationModel(getEditorInput());
-        IDocument document = getDocumentProvider().getDocument(getEditorInput());
-        return model == null || document == null ? 0 : occurrences.highlight(model, document, value);
-    }
-
-    private void clearOccurrences() {
-        occurrences.clear(getDocumentProvider() == null ? null : getDocumentProvider().getAnnotationModel(getEditorInput()));
+        return caret.highlight(value);
     }
 
     /** Selects file lines {@code first..last} (1-based, inclusive) and scrolls them into view, moving a large file's window there. */
     public void revealLines(int first, int last) {
-        showInWindow(first);
-        IDocument document = getDocumentProvider().getDocument(getEditorInput());
-        if (document == null || document.getNumberOfLines() == 0) {
-            return;
-        }
-        try {
-            int offset = fileLine(0);
-            int lastIndex = Math.max(0, Math.min(last - offset, document.getNumberOfLines() - 1));
-            int firstIndex = Math.min(Math.max(first - offset, 0), lastIndex);
-            int start = document.getLineOffset(firstIndex);
-            int end = document.getLineOffset(lastIndex) + document.getLineLength(lastIndex);
-            selectAndReveal(start, end - start);
-        } catch (BadLocationException e) {
-            ILog.of(getClass()).error("Cannot reveal lines " + first + ".." + last, e);
-        }
+        lines.reveal(first, last, this::windowMoved);
     }
 
     @Override
     public <T> T getAdapter(Class<T> adapter) {
-        if (projectionSupport != null) {
-            Object projection = projectionSupport.getAdapter(getSourceViewer(), adapter);
-            if (projection != null) {
-                return adapter.cast(projection);
-            }
+        T own = folding == null ? null : folding.adapter(adapter);
+        if (own == null && adapter == IContentOutlinePage.class && outline == null) {
+            outline = new TranscriptOutlinePage(this);
+            outline.setNodes(outlineNodes());
         }
-        if (adapter == IGotoMarker.class) {
-            // a double click in the Problems view: the file's line, also in a large file's window
-            return adapter.cast((IGotoMarker) marker -> {
-                int line = marker.getAttribute(IMarker.LINE_NUMBER, 1);
-                revealLines(line, line);
-            });
-        }
-        if (adapter == IPropertySheetPage.class) {
-            // the caret's hex number and its meanings, instead of nothing for a text selection
-            return adapter.cast(new PropertySheetPage() {
-                @Override
-                public void selectionChanged(IWorkbenchPart part, ISelection selection) {
-                    if (part == TranscriptEditor.this && selection instanceof ITextSelection) {
-                        selection = caretValue == null ? StructuredSelection.EMPTY
-                                : new StructuredSelection(caretValue);
-                    }
-                    super.selectionChanged(part, selection);
-                }
-            });
-        }
-        if (adapter == IContentOutlinePage.class) {
-            if (outline == null) {
-                outline = new TranscriptOutlinePage(this);
-                outline.setNodes(outlineNodes());
-            }
-            return adapter.cast(outline);
-        }
-        return super.getAdapter(adapter);
-    }
-
-    @Override
-    protected void editorContextMenuAboutToShow(IMenuManager menu) {
-        super.editorContextMenuAboutToShow(menu);
-        menu.add(new Separator("crashscope"));
-        menu.add(new CommandContributionItem(new CommandContributionItemParameter(getSite(), null,
-                "org.crashscope.ui.addNote", CommandContributionItem.STYLE_PUSH)));
+        own = own != null ? own : EditorAdapters.of(this, adapter, outline);
+        return own != null ? own : super.getAdapter(adapter);
     }
 
     @Override
     public void dispose() {
-        if (notes != null) {
-            notes.removeListener(notesChanged);
-        }
-        if (getEditorInput() instanceof TranscriptInput input && analysis != null) {
+        marks.follow(null);
+        if (getEditorInput() instanceof TranscriptInput input && analysis.presentation() != null) {
             TranscriptProblems.clear(input.file());
         }
-        if (analysisJob != null) {
-            analysisJob.cancel();
-            analysisJob = null;
-        }
+        analysis.stop();
         outline = null;
         var page = getSite() == null ? null : getSite().getPage();
         super.dispose();

@@ -2,7 +2,7 @@ package org.crashscope.ui.editor;
 
 import java.util.List;
 
-import org.crashscope.analysis.Outline;
+import org.crashscope.presentation.Outline;
 import org.crashscope.transcript.CommandBlock;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.ColumnLabelProvider;

@@ -35,7 +35,7 @@ public final class ValueHyperlinks implements IHyperlinkDetector {
             IRegion region = document.getLineInformation(line);
             String text = document.get(region.getOffset(), region.getLength());
             int column = offset - region.getOffset();
-            CaretValue value = CaretValue.at(text, column, editor.fileLine(line), editor.analysis());
+            CaretValue value = CaretValue.at(text, column, editor.fileLine(line), editor.presentation());
             if (value == null) {
                 return null;
             }

@@ -32,7 +32,7 @@ final class ValueOccurrences {
     int highlight(IAnnotationModel model, IDocument document, long value) {
         String hex = Long.toHexString(value);
         Map<Annotation, Position> found = new LinkedHashMap<>();
-        if (hex.length() >= 4) { // 0, 1, 0x206: everywhere and meaningless
+        if (org.crashscope.presentation.CrossReference.linkable(value)) { // 0, 1, 0x206: everywhere and meaningless
             var matcher = Pattern.compile("(?<![0-9a-fA-Fx])(?:0x)?0*" + hex + "(?![0-9a-fA-F])", Pattern.CASE_INSENSITIVE)
                     .matcher(document.get());
             while (matcher.find() && found.size() < MAX) {

@@ -29,7 +29,7 @@ public final class ExportReportHandler extends AbstractHandler {
 
     @Override
     public Object execute(ExecutionEvent event) {
-        if (!(HandlerUtil.getActiveEditor(event) instanceof TranscriptEditor editor) || editor.analysis() == null
+        if (!(HandlerUtil.getActiveEditor(event) instanceof TranscriptEditor editor) || editor.presentation() == null
                 || !(editor.getEditorInput() instanceof TranscriptInput input)) {
             return null;
         }
@@ -62,7 +62,7 @@ public final class ExportReportHandler extends AbstractHandler {
         var store = Preferences.store();
         ReportBuilder.Meta meta = ReportBuilder.Meta.now(store.getString(Preferences.REPORT_CASE), store.getString(Preferences.REPORT_ANALYST),
                 org.osgi.framework.FrameworkUtil.getBundle(ExportReportHandler.class).getVersion().toString(), Preferences.syntax());
-        return new ReportBuilder.Input(editor.analysis(), t::line, t.lineCount(), editor.notes() == null ? java.util.List.of() : editor.notes().all(), meta);
+        return new ReportBuilder.Input(editor.presentation(), t::line, t.lineCount(), editor.notes() == null ? java.util.List.of() : editor.notes().all(), meta);
     }
 
     /** The format-and-preview dialog for an editor's transcript (not opened). */

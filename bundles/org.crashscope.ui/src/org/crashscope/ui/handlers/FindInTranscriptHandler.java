@@ -38,7 +38,7 @@ public final class FindInTranscriptHandler extends AbstractHandler {
         }
         InputDialog dialog = new InputDialog(editor.getSite().getShell(), "Find in Whole Transcript",
                 String.format(Locale.ROOT, "Text to find in all %,d lines of %s (case ignored; again for the next one):", editor.transcript().lineCount(),
-                        editor.getTitle()), editor.lastSearch(), text -> text.isEmpty() ? "Type the text to find" : null);
+                        editor.getTitle()), editor.search().query(), text -> text.isEmpty() ? "Type the text to find" : null);
         if (dialog.open() == Window.OK) {
             next(editor, dialog.getValue(), true);
         }
@@ -52,7 +52,7 @@ public final class FindInTranscriptHandler extends AbstractHandler {
     public static Job next(TranscriptEditor editor, String query, boolean tellWhenAbsent) {
         Transcript transcript = editor.transcript();
         byte[] needle = query.getBytes(StandardCharsets.UTF_8);
-        long from = query.equals(editor.lastSearch()) && editor.lastHit() >= 0 ? editor.lastHit() + 1 : startOfSelection(editor, transcript);
+        long from = query.equals(editor.search().query()) && editor.search().hit() >= 0 ? editor.search().hit() + 1 : startOfSelection(editor, transcript);
         Display display = Display.getCurrent();
         Job job = Job.create("Finding \"" + query + "\" in " + editor.getTitle(), (IProgressMonitor monitor) -> {
             try {
@@ -84,7 +84,7 @@ public final class FindInTranscriptHandler extends AbstractHandler {
         if (editor.getSite().getShell().isDisposed()) {
             return;
         }
-        editor.rememberSearch(query, hit);
+        editor.search().remember(query, hit);
         if (hit < 0) {
             if (tellWhenAbsent) {
                 MessageDialog.openInformation(editor.getSite().getShell(), "Find in Whole Transcript", "\"" + query + "\" is not in " + editor.getTitle() + ".");

@@ -50,6 +50,17 @@ public final class LiveSessions {
         return transcript == null ? null : SESSIONS.get(transcript.toAbsolutePath().normalize());
     }
 
+    /** Whether {@code transcript} is the transcript of a live session. */
+    public static boolean isLive(Path transcript) {
+        return of(transcript) != null;
+    }
+
+    /** Runs {@code command} in the live session of {@code transcript}, if there is one. */
+    public static Job run(IWorkbenchWindow window, Path transcript, String command) {
+        LiveSession session = of(transcript);
+        return session == null ? null : run(window, session, command);
+    }
+
     /** Runs when a session starts, ends, or a command of it ends (the console follows). */
     public static void onChange(Consumer<LiveSession> listener) {
         LISTENERS.add(listener);

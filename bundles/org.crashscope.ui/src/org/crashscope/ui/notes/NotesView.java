@@ -3,7 +3,7 @@ package org.crashscope.ui.notes;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.crashscope.analysis.TranscriptAnalysis;
+import org.crashscope.presentation.Presentation;
 import org.crashscope.report.notes.Note;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
@@ -70,7 +70,7 @@ public final class NotesView extends TranscriptView {
     }
 
     @Override
-    protected void show(TranscriptAnalysis analysis) {
+    protected void show(Presentation analysis) {
         IEditorPart active = getSite().getPage().getActiveEditor();
         TranscriptEditor next = active instanceof TranscriptEditor e ? e : null;
         if (notes != null) {

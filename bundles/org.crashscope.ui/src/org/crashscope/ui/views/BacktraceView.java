@@ -2,13 +2,11 @@ package org.crashscope.ui.views;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import org.crashscope.analysis.Traces;
-import org.crashscope.analysis.TranscriptAnalysis;
-import org.crashscope.analysis.stack.AnnotatedSlot;
-import org.crashscope.transcript.model.Backtrace;
+import org.crashscope.presentation.Presentation;
+import org.crashscope.presentation.StackWord;
+import org.crashscope.presentation.Traces;
 import org.crashscope.transcript.model.Frame;
 import org.crashscope.arch.x86.Disassembler;
 import org.crashscope.arch.x86.FaultingInstruction;
@@ -40,8 +38,7 @@ public final class BacktraceView extends TranscriptView {
     private TableViewer slots;
     private Label faultSummary;
     private TableViewer code;
-    private TranscriptAnalysis analysis;
-    private List<List<AnnotatedSlot>> slotsByTrace = List.of();
+    private Presentation analysis;
     private List<Traces.Entry> entries = List.of();
     private List<Traces.Entry> shownEntries = List.of();
     private Text filter;
@@ -49,16 +46,16 @@ public final class BacktraceView extends TranscriptView {
     private boolean filling;
     private SashForm sash;
     private SashForm top;
-    private final Map<AnnotatedSlot.Kind, Integer> kindColors = new HashMap<>();
+    private final Map<String, Integer> kindColors = new HashMap<>();
     private static final int TRAP = 0xfee2e2;
 
     @Override
     public void createPartControl(Composite parent) {
         Font mono = JFaceResources.getTextFont();
-        kindColors.put(AnnotatedSlot.Kind.RETURN_ADDRESS, 0xdbeafe);
-        kindColors.put(AnnotatedSlot.Kind.SAVED_REGISTER, 0xfef3c7);
-        kindColors.put(AnnotatedSlot.Kind.SLAB_OBJECT, 0xdcfce7);
-        kindColors.put(AnnotatedSlot.Kind.USER_ADDRESS, 0xfae8ff);
+        kindColors.put("return-address", 0xdbeafe);
+        kindColors.put("saved-register", 0xfef3c7);
+        kindColors.put("slab-object", 0xdcfce7);
+        kindColors.put("user-address", 0xfae8ff);
         parent.setLayout(new GridLayout(2, false));
         traces = new Chooser(parent);
         traces.onSelect(this::showTrace);
@@ -82,16 +79,16 @@ public final class BacktraceView extends TranscriptView {
             }
         });
         slots = Tables.create(top);
-        Tables.column(slots, AnnotatedSlot.class, "address", 140, s -> Long.toHexString(s.slot().address()), this::colorOf, mono);
-        Tables.column(slots, AnnotatedSlot.class, "value", 250, s -> s.slot().value() != null ? String.format("%0" + 2 * s.slot().width() + "x", s.slot().value())
+        Tables.column(slots, StackWord.class, "address", 140, s -> Long.toHexString(s.slot().address()), this::colorOf, mono);
+        Tables.column(slots, StackWord.class, "value", 250, s -> s.slot().value() != null ? String.format("%0" + 2 * s.slot().width() + "x", s.slot().value())
                 : s.slot().symbol() != null ? s.slot().symbol() : String.format("[%x:%s]", s.slot().slabObject(), s.slot().slabCache()), this::colorOf, mono);
-        Tables.column(slots, AnnotatedSlot.class, "what it holds", 300, s -> s.label(), this::colorOf, null);
-        Tables.column(slots, AnnotatedSlot.class, "sure", 60, s -> s.kind() == AnnotatedSlot.Kind.DATA ? "" : s.confidence().name().toLowerCase(Locale.ROOT),
+        Tables.column(slots, StackWord.class, "what it holds", 300, s -> s.label(), this::colorOf, null);
+        Tables.column(slots, StackWord.class, "sure", 60, s -> s.labelled() ? s.confidence() : "",
                 this::colorOf, null);
-        Tables.column(slots, AnnotatedSlot.class, "why / same value elsewhere", 520,
-                s -> s.rule() + (s.places().isEmpty() ? "" : "  =  " + s.places().text()), this::colorOf, null);
+        Tables.column(slots, StackWord.class, "why / same value elsewhere", 520,
+                s -> s.rule() + (s.places().total() == 0 ? "" : "  =  " + s.places().text()), this::colorOf, null);
         slots.addSelectionChangedListener(e -> {
-            if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof AnnotatedSlot s) {
+            if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof StackWord s) {
                 revealLines(s.slot().line(), s.slot().line());
                 if (s.slot().value() != null) {
                     highlightValue(s.slot().value());
@@ -113,7 +110,7 @@ public final class BacktraceView extends TranscriptView {
         followActiveTranscript();
     }
 
-    private Color colorOf(AnnotatedSlot s) {
+    private Color colorOf(StackWord s) {
         Integer rgb = kindColors.get(s.kind());
         return rgb == null ? null : Preferences.shade(rgb);
     }
@@ -128,24 +125,32 @@ public final class BacktraceView extends TranscriptView {
     }
 
     @Override
-    protected void show(TranscriptAnalysis analysis) {
+    protected void show(Presentation analysis) {
         if (traces.isDisposed()) {
             return;
         }
         this.analysis = analysis;
-        List<Backtrace> list = analysis == null ? List.of() : analysis.parsed().backtraces();
-        slotsByTrace = analysis == null ? List.of() : Traces.slotsOf(list, analysis.slots());
-        entries = analysis == null ? List.of() : Traces.of(analysis);
+        entries = analysis == null ? List.of() : analysis.traces();
         filling = true;
         filter.setText(""); // a new transcript: every trace
         filling = false;
         shownEntries = entries;
         traces.setItems(shownEntries.size(), i -> shownEntries.get(i).label());
-        traces.select(Traces.opening(entries));
+        traces.select(newest(entries, newAfter()) >= 0 ? newest(entries, newAfter()) : Traces.opening(entries));
         traces.setEmptyText(analysis == null ? "" : "No backtrace in this transcript (bt, bt -a, foreach bt).");
         showTrace();
         showFault();
         traces.control().getParent().layout(true, true);
+    }
+
+    /** The index of the last trace that starts past {@code line} (a bt just typed in a live session), or -1. */
+    private static int newest(List<Traces.Entry> entries, int line) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (entries.get(i).index() >= 0 && entries.get(i).backtrace().span().first() > line) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void showTrace() {
@@ -157,7 +162,7 @@ public final class BacktraceView extends TranscriptView {
         }
         Traces.Entry entry = shownEntries.get(i);
         frames.setInput(entry.backtrace().frames());
-        slots.setInput(entry.index() < 0 ? List.of() : slotsByTrace.get(entry.index())); // a log's stack printed no stack words
+        slots.setInput(analysis.wordsOf(entry)); // a log's stack printed no stack words
     }
 
     /** The traces the filter names, the one shown kept when it still is. */
@@ -213,7 +218,7 @@ public final class BacktraceView extends TranscriptView {
             return;
         }
         for (Object o : shownSlots) {
-            if (o instanceof AnnotatedSlot a && link.matches(a.slot().value(), a.slot().address(), a.slot().line())) {
+            if (o instanceof StackWord a && link.matches(a.slot().value(), a.slot().address(), a.slot().line())) {
                 quietlySelect(slots, a);
                 return;
             }

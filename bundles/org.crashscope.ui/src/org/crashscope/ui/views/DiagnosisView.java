@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.crashscope.analysis.rules.Diagnosis;
-import org.crashscope.analysis.Finding;
-import org.crashscope.analysis.TranscriptAnalysis;
+import org.crashscope.presentation.KnownIssue;
+import org.crashscope.presentation.Presentation;
+import org.crashscope.presentation.SessionInfo;
+import org.crashscope.presentation.Step;
 import org.crashscope.diagram.DiagnosisDiagram;
 import org.crashscope.report.notes.Note;
 import org.eclipse.core.commands.ExecutionException;
@@ -41,7 +42,7 @@ public final class DiagnosisView extends TranscriptView {
     private Button copy;
     private Button run;
     private DiagramCanvas canvas;
-    private List<Finding> findings = List.of();
+    private List<Step> findings = List.of();
     private int selected = -1;
     private final SimpleSelectionProvider selection = new SimpleSelectionProvider();
 
@@ -85,22 +86,22 @@ public final class DiagnosisView extends TranscriptView {
     }
 
     @Override
-    protected void show(TranscriptAnalysis analysis) {
+    protected void show(Presentation analysis) {
         if (headline.isDisposed()) {
             return;
         }
-        findings = analysis == null ? List.of() : analysis.findings();
+        findings = analysis == null ? List.of() : analysis.steps();
         diagnoses = List.of();
         session.setText(analysis == null ? "" : sessionLine(analysis));
         if (analysis == null) {
             headline.setText("No transcript open.");
             canvas.setDiagram(null);
         } else {
-            Diagnosis top = analysis.diagnoses().isEmpty() ? null : analysis.diagnoses().get(0);
-            String crash = analysis.crash() == null ? "" : analysis.crash().title() + (analysis.crash().deliberate() ? " (deliberate)" : "") + ". ";
+            KnownIssue top = analysis.topIssue();
+            String crash = analysis.crash() == null ? "" : analysis.crash().headline() + ". ";
             headline.setText(crash + (top == null ? findings.size() + " findings; no known issue matches"
-                    : top.rule().what() + ": " + words(top.rule()) + " (" + Math.round(top.confidence() * 100) + "% of its symptoms hold)"));
-            diagnoses = analysis.diagnoses();
+                    : top.what() + ": " + top.name() + " (" + Math.round(top.confidence() * 100) + "% of its symptoms hold)"));
+            diagnoses = analysis.knownIssues();
             drawChain();
         }
         copy.setEnabled(!nextCommands().isEmpty());
@@ -108,19 +109,14 @@ public final class DiagnosisView extends TranscriptView {
         headline.getParent().layout(true, true);
     }
 
-    private List<Diagnosis> diagnoses = List.of();
-
-    /** A rule in its own words (its title), not its id ("sysrq-crash"); the id where it has no title. */
-    static String words(org.crashscope.analysis.rules.Rule rule) {
-        return rule.title() == null || rule.title().isBlank() ? rule.id() : rule.title();
-    }
+    private List<KnownIssue> diagnoses = List.of();
     private int drawnWidth;
 
     /** The architecture (and what decided it) and crash's session header: kernel, machine, panic, panic task. */
-    public static String sessionLine(TranscriptAnalysis analysis) {
+    public static String sessionLine(Presentation analysis) {
         StringBuilder b = new StringBuilder(analysis.arch().known() ? "Architecture " + analysis.arch().arch().id() + " (" + analysis.arch().evidence()
                 + ")" : "Architecture not shown by the transcript");
-        var s = analysis.session();
+        SessionInfo s = analysis.session();
         if (s.present()) {
             if (s.get("release") != null) {
                 b.append("  |  ").append(s.get("release"));
@@ -148,14 +144,14 @@ public final class DiagnosisView extends TranscriptView {
 
     /** The crash commands of the gaps, one a line. */
     /** The live crash session of the transcript in front, or {@code null}. */
-    private org.crashscope.analysis.live.LiveSession live() {
+    private java.nio.file.Path live() {
         return getSite().getPage().getActiveEditor() instanceof org.crashscope.ui.editor.TranscriptEditor editor
-                ? org.crashscope.ui.live.LiveSessions.of(editor.file()) : null;
+                && org.crashscope.ui.live.LiveSessions.isLive(editor.file()) ? editor.file() : null;
     }
 
     /** The gaps' commands that can run as they are (not those with a placeholder: {@code vtop -c <pid> ADDR}). */
     private List<String> runnable() {
-        return findings.stream().filter(Finding::isGap).map(Finding::nextCommand).filter(org.crashscope.analysis.live.Gatherer::typeable).distinct().toList();
+        return findings.stream().filter(Step::typeable).map(Step::nextCommand).distinct().toList();
     }
 
     /** Runs the gaps' commands in the live session, one after the other; the views follow as each ends. */
@@ -168,7 +164,7 @@ public final class DiagnosisView extends TranscriptView {
 
     public String nextCommands() {
         StringBuilder b = new StringBuilder();
-        findings.stream().filter(Finding::isGap).forEach(f -> b.append(f.nextCommand()).append('\n'));
+        findings.stream().filter(Step::isGap).forEach(f -> b.append(f.nextCommand()).append('\n'));
         return b.toString();
     }
 
@@ -190,7 +186,7 @@ public final class DiagnosisView extends TranscriptView {
         if (index < 0 || index >= findings.size()) {
             return;
         }
-        Finding f = findings.get(index);
+        Step f = findings.get(index);
         selected = index;
         selection.setSelection(new StructuredSelection(f));
         if (!f.evidence().isEmpty()) {
@@ -226,11 +222,11 @@ public final class DiagnosisView extends TranscriptView {
         if (editor == null || editor.notes() == null || index < 0 || index >= findings.size()) {
             return;
         }
-        Finding f = findings.get(index);
+        Step f = findings.get(index);
         int first = f.evidence().isEmpty() ? 1 : f.evidence().get(0);
         int last = f.evidence().isEmpty() ? 1 : f.evidence().get(f.evidence().size() - 1);
         Note note = new Note(UUID.randomUUID().toString(), first, last,
-                "finding:" + f.kind().id(), text, System.getProperty("user.name"), Instant.now().toString());
+                "finding:" + f.kind(), text, System.getProperty("user.name"), Instant.now().toString());
         try {
             PlatformUI.getWorkbench().getOperationSupport().getOperationHistory().execute(NoteOperation.add(editor, note), null, null);
         } catch (ExecutionException e) {

@@ -1,12 +1,9 @@
 package org.crashscope.ui.views;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import org.crashscope.analysis.HardwareEvidence;
-import org.crashscope.analysis.TranscriptAnalysis;
-import org.crashscope.transcript.model.Oops;
+import org.crashscope.presentation.Presentation;
+import org.crashscope.presentation.Presentation.HardwareRow;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
@@ -26,10 +23,6 @@ public final class HardwareErrorsView extends TranscriptView {
 
     public static final String ID = "org.crashscope.ui.hardwareErrorsView";
 
-    /** One row: a CPER record, a machine check or a memory-failure line. */
-    public record Row(String kind, String time, String severity, String type, Long physical, String where, String beforeOops, int first, int last) {
-    }
-
     private Label summary;
     private TableViewer table;
 
@@ -41,16 +34,16 @@ public final class HardwareErrorsView extends TranscriptView {
         table = Tables.create(parent);
         table.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         var mono = JFaceResources.getTextFont();
-        Tables.column(table, Row.class, "line", 70, r -> String.valueOf(r.first()), null, null);
-        Tables.column(table, Row.class, "kind", 140, Row::kind, null, null);
-        Tables.column(table, Row.class, "time", 110, Row::time, null, mono);
-        Tables.column(table, Row.class, "before the crash", 120, Row::beforeOops, null, null);
-        Tables.column(table, Row.class, "severity", 90, Row::severity, null, null);
-        Tables.column(table, Row.class, "error type", 200, Row::type, null, null);
-        Tables.column(table, Row.class, "physical address", 150, r -> r.physical() == null ? "" : String.format("0x%x", r.physical()), null, mono);
-        Tables.column(table, Row.class, "where", 400, Row::where, null, null);
+        Tables.column(table, HardwareRow.class, "line", 70, r -> String.valueOf(r.first()), null, null);
+        Tables.column(table, HardwareRow.class, "kind", 140, HardwareRow::kind, null, null);
+        Tables.column(table, HardwareRow.class, "time", 110, HardwareRow::time, null, mono);
+        Tables.column(table, HardwareRow.class, "before the crash", 120, HardwareRow::beforeOops, null, null);
+        Tables.column(table, HardwareRow.class, "severity", 90, HardwareRow::severity, null, null);
+        Tables.column(table, HardwareRow.class, "error type", 200, HardwareRow::type, null, null);
+        Tables.column(table, HardwareRow.class, "physical address", 150, r -> r.physical() == null ? "" : String.format("0x%x", r.physical()), null, mono);
+        Tables.column(table, HardwareRow.class, "where", 400, HardwareRow::where, null, null);
         table.addSelectionChangedListener(e -> {
-            if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof Row r) {
+            if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof HardwareRow r) {
                 revealLines(r.first(), r.last());
                 if (r.physical() != null) {
                     highlightValue(r.physical());
@@ -62,37 +55,12 @@ public final class HardwareErrorsView extends TranscriptView {
     }
 
     @Override
-    protected void show(TranscriptAnalysis analysis) {
-        List<Row> rows = analysis == null ? List.of() : rows(analysis);
+    protected void show(Presentation analysis) {
+        List<HardwareRow> rows = analysis == null ? List.of() : analysis.hardwareRows();
         table.setInput(rows);
         summary.setText(analysis == null ? "No transcript" : rows.isEmpty() ? "No hardware error in this transcript"
                 : rows.size() == 1 ? "1 hardware-error or memory-failure record in the log"
                 : rows.size() + " hardware-error and memory-failure records in the log");
-    }
-
-    /** The rows of an analysis, in the order of the log; the time is counted to the crash's report. */
-    public static List<Row> rows(TranscriptAnalysis analysis) {
-        Oops oops = analysis.crash() != null && analysis.crash().oops() != null ? analysis.crash().oops()
-                : analysis.parsed().oopses().stream().findFirst().orElse(null);
-        Double oopsTime = oops == null ? null : oops.timestamp();
-        List<Row> rows = new ArrayList<>();
-        for (HardwareEvidence e : HardwareEvidence.of(analysis.parsed())) {
-            rows.add(new Row(e.source(), time(e.timestamp()), e.severity(), e.what(), e.physical(), e.where(), before(e.timestamp(), oopsTime), e.first(),
-                    e.last()));
-        }
-        return rows;
-    }
-
-    private static String time(Double t) {
-        return t == null ? "" : String.format(Locale.ROOT, "%.6f", t);
-    }
-
-    private static String before(Double t, Double oops) {
-        if (t == null || oops == null) {
-            return "";
-        }
-        double ms = (oops - t) * 1000;
-        return ms >= 0 ? String.format(Locale.ROOT, "%.1f ms", ms) : String.format(Locale.ROOT, "%.1f ms after", -ms);
     }
 
     /** Another part selected a finding or a value: the record it names. */
@@ -102,7 +70,7 @@ public final class HardwareErrorsView extends TranscriptView {
             return;
         }
         for (Object o : rows) {
-            if (o instanceof Row r && (link.matches(r.physical(), r.physical(), null)
+            if (o instanceof HardwareRow r && (link.matches(r.physical(), r.physical(), null)
                     || link.line() != null && link.line() <= r.last() && link.lastLine() >= r.first())) {
                 quietlySelect(table, r);
                 return;

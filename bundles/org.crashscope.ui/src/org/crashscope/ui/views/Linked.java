@@ -1,7 +1,10 @@
 package org.crashscope.ui.views;
 
-import org.crashscope.analysis.stack.AnnotatedSlot;
-import org.crashscope.analysis.Finding;
+import org.crashscope.presentation.CrossReference;
+import org.crashscope.presentation.Outline;
+import org.crashscope.presentation.Presentation;
+import org.crashscope.presentation.StackWord;
+import org.crashscope.presentation.Step;
 import org.crashscope.arch.paging.TableSlot;
 import org.crashscope.arch.paging.WalkStep;
 import org.crashscope.ui.editor.CaretValue;
@@ -22,13 +25,13 @@ public record Linked(Long value, Long address, Integer line, Integer lastLine) {
         return switch (element) {
             case TableSlot t -> new Linked(t.empty() ? null : t.entry().value(), t.address(), t.line());
             case WalkStep w -> new Linked(w.entry().value(), w.entryAddress(), w.line());
-            case AnnotatedSlot a -> new Linked(a.slot().value(), a.slot().address(), a.slot().line());
-            case RegistersView.Row r -> new Linked(r.value(), null, null);
-            case HardwareErrorsView.Row h -> new Linked(h.physical(), h.physical(), h.first());
-            case Finding f -> f.evidence().isEmpty() ? null : new Linked(null, null, f.evidence().get(0));
+            case StackWord a -> new Linked(a.slot().value(), a.slot().address(), a.slot().line());
+            case Presentation.RegisterRow r -> new Linked(r.value(), null, null);
+            case Presentation.HardwareRow h -> new Linked(h.physical(), h.physical(), h.first());
+            case Step f -> f.evidence().isEmpty() ? null : new Linked(null, null, f.evidence().get(0));
             case CaretValue v -> new Linked(v.value(), v.value(), v.line());
             case org.crashscope.transcript.CommandBlock b -> new Linked(null, null, b.firstLine(), b.lastLine());
-            case org.crashscope.analysis.Outline.Node n -> new Linked(null, null, n.firstLine(), n.lastLine());
+            case Outline.Node n -> new Linked(null, null, n.firstLine(), n.lastLine());
             case null, default -> null;
         };
     }
@@ -45,8 +48,7 @@ public record Linked(Long value, Long address, Integer line, Integer lastLine) {
         return line != null && candidateLine != null && candidateLine >= line && candidateLine <= lastLine;
     }
 
-    /** 0, 1 and small flags are everywhere: they link nothing. */
     private static boolean significant(Long v) {
-        return v != null && Long.compareUnsigned(v, 0xffff) > 0;
+        return CrossReference.linkable(v);
     }
 }

@@ -1,6 +1,6 @@
 package org.crashscope.ui.views;
 
-import org.crashscope.analysis.TranscriptAnalysis;
+import org.crashscope.presentation.Presentation;
 import java.util.List;
 
 import org.crashscope.diagram.PageTableDiagram;
@@ -45,7 +45,7 @@ public final class PageTableView extends TranscriptView {
 
     /** Shows the tables of an analysis (none when {@code null}). */
     @Override
-    protected void show(TranscriptAnalysis analysis) {
+    protected void show(Presentation analysis) {
         if (tables.isDisposed()) {
             return;
         }

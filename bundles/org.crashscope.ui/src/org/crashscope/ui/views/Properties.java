@@ -3,8 +3,8 @@ package org.crashscope.ui.views;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.crashscope.analysis.stack.AnnotatedSlot;
-import org.crashscope.analysis.Finding;
+import org.crashscope.presentation.StackWord;
+import org.crashscope.presentation.Step;
 import org.crashscope.report.notes.Note;
 import org.crashscope.arch.x86.Addresses;
 import org.crashscope.arch.paging.TableSlot;
@@ -103,12 +103,12 @@ public final class Properties implements IAdapterFactory {
                         .add("Step", "line", w.line());
                 entry(s, w.entry(), w.nonPresent(), w.entry().empty());
             }
-            case AnnotatedSlot a -> s.add("Stack word", "address", hex(a.slot().address()))
+            case StackWord a -> s.add("Stack word", "address", hex(a.slot().address()))
                     .add("Stack word", "value", a.slot().value() == null ? a.slot().symbol() : hex(a.slot().value()))
                     .add("Stack word", "line", a.slot().line()).add("Meaning", "what", a.label()).add("Meaning", "rule", a.rule())
-                    .add("Meaning", "confidence", a.kind() == AnnotatedSlot.Kind.DATA ? null : a.confidence())
+                    .add("Meaning", "confidence", a.labelled() ? a.confidence() : null)
                     .add("Meaning", "same value in", a.places().text());
-            case Finding f -> s.add("Finding", "kind", f.kind().id()).add("Finding", "text", f.text()).add("Finding", "confidence", f.confidence())
+            case Step f -> s.add("Finding", "kind", f.kind()).add("Finding", "text", f.text()).add("Finding", "confidence", f.confidence())
                     .add("Finding", "evidence lines", String.join(", ", f.evidence().stream().map(String::valueOf).toList()))
                     .add("Finding", "next command", f.nextCommand());
             case CaretValue v -> {
@@ -125,7 +125,7 @@ public final class Properties implements IAdapterFactory {
                     s.add("Meanings", ++i + ". " + m.kind(), m.text() + " (line " + m.line() + ")");
                 }
             }
-            case HardwareErrorsView.Row r -> s.add("Record", "kind", r.kind()).add("Record", "time", r.time()).add("Record", "severity", r.severity())
+            case org.crashscope.presentation.Presentation.HardwareRow r -> s.add("Record", "kind", r.kind()).add("Record", "time", r.time()).add("Record", "severity", r.severity())
                     .add("Record", "type", r.type()).add("Record", "physical address", r.physical() == null ? null : hex(r.physical()))
                     .add("Record", "where", r.where()).add("Record", "lines", r.first() + "-" + r.last())
                     .add("Record", "before the crash", r.beforeOops());

@@ -1,6 +1,6 @@
 package org.crashscope.ui.views;
 
-import org.crashscope.analysis.TranscriptAnalysis;
+import org.crashscope.presentation.Presentation;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.widgets.TableItem;
@@ -57,12 +57,31 @@ public abstract class TranscriptView extends ViewPart {
         getSite().getPage().addSelectionListener(others);
         active = new ActiveTranscript(getSite().getPage(), editor -> {
             setContentDescription(editor != null && editor.isAnalysing() ? "Analysing " + editor.getTitle() + "\u2026" : "");
-            show(editor == null ? null : editor.analysis());
+            Presentation next = editor == null ? null : editor.presentation();
+            // the same transcript, longer (a live command ended): what is past its old last line is new
+            newAfter = next != null && shownFile != null && shownFile.equals(editor.file()) && shownLines > 0 && next.parsed().lineCount() > shownLines
+                    ? shownLines : Integer.MAX_VALUE;
+            shownFile = editor == null ? null : editor.file();
+            shownLines = next == null ? 0 : next.parsed().lineCount();
+            show(next);
         });
     }
 
+    private java.nio.file.Path shownFile;
+    private int shownLines;
+    private int newAfter = Integer.MAX_VALUE;
+
+    /**
+     * The last line of the transcript as this view showed it before, when {@link #show} is called
+     * with the same transcript grown (a live session's command ended): a view shows the new block
+     * of its kind; else {@link Integer#MAX_VALUE}.
+     */
+    protected final int newAfter() {
+        return newAfter;
+    }
+
     /** Shows the analysis of the active transcript, or nothing when {@code null}. */
-    protected abstract void show(TranscriptAnalysis analysis);
+    protected abstract void show(Presentation analysis);
 
     /** Selects lines {@code first..last} in the active transcript editor, if there is one. */
     protected final void revealLines(int first, int last) {

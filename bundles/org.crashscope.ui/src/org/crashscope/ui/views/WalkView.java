@@ -1,6 +1,6 @@
 package org.crashscope.ui.views;
 
-import org.crashscope.analysis.TranscriptAnalysis;
+import org.crashscope.presentation.Presentation;
 import java.util.List;
 
 import org.crashscope.diagram.WalkDiagram;
@@ -66,7 +66,7 @@ public final class WalkView extends TranscriptView {
     }
 
     @Override
-    protected void show(TranscriptAnalysis analysis) {
+    protected void show(Presentation analysis) {
         if (walks.isDisposed()) {
             return;
         }
@@ -75,8 +75,9 @@ public final class WalkView extends TranscriptView {
         walks.setItems(shown.size(), i -> {
             CheckedWalk w = named.get(i);
             String verdict = w.consistent() == null ? "  [not checked]" : w.consistent() ? "" : "  [mismatch]";
-            return String.format("%s (line %d)%s", w.walk().virtual() == null ? "vtop" : String.format("vtop 0x%x", w.walk().virtual()),
-                    w.walk().span().first(), verdict);
+            String command = w.walk().command() == null || w.walk().command().isBlank() ? null : w.walk().command().strip();
+            return String.format("%s (line %d)%s", command != null ? command : w.walk().virtual() == null ? "vtop" : String.format("vtop 0x%x",
+                    w.walk().virtual()), w.walk().span().first(), verdict);
         });
         step = 0;
         if (!shown.isEmpty()) {

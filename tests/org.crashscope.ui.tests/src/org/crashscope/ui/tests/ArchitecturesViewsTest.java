@@ -53,7 +53,7 @@ class ArchitecturesViewsTest {
     @Test
     void anArm64OneGibBlockWalkChecksOutWithArm64Flags() throws Exception {
         TranscriptEditor editor = open("arm64_vtop-1gb-block.txt");
-        assertEquals("arm64", editor.analysis().arch().arch().id());
+        assertEquals("arm64", editor.presentation().arch().arch().id());
         WalkView view = (WalkView) page.showView(WalkView.ID);
         UiWait.settle(display, 300);
         assertEquals(Boolean.TRUE, view.walk().consistent());
@@ -67,7 +67,7 @@ class ArchitecturesViewsTest {
     @Test
     void anS390xWalkIsShownAsCrashPrintedItAndNotJudged() throws Exception {
         TranscriptEditor editor = open("s390x_vtop-user-5level-region-flags.txt");
-        assertEquals("s390x", editor.analysis().arch().arch().id());
+        assertEquals("s390x", editor.presentation().arch().arch().id());
         WalkView view = (WalkView) page.showView(WalkView.ID);
         UiWait.settle(display, 300);
         assertNull(view.walk().consistent());
@@ -76,14 +76,14 @@ class ArchitecturesViewsTest {
         assertTrue(texts(d).stream().anyMatch(t -> t.startsWith("not checked: s390x paging is not modelled")), texts(d).toString());
         assertTrue(texts(d).stream().anyMatch(t -> t.contains("flags = 00f; P=0; TF=00; I=0; TT=11; TL=11")), texts(d).toString());
         assertFalse(anyRed(d), "an unmodelled walk is never drawn as wrong");
-        assertTrue(org.crashscope.analysis.Problems.of(editor.analysis()).stream().noneMatch(p -> p.severity() == org.crashscope.analysis.Problems.Severity.ERROR));
+        assertTrue(editor.presentation().problems().stream().noneMatch(p -> p.severity() == org.crashscope.presentation.Problems.Severity.ERROR));
         Screenshots.take(window.getShell(), "arch-s390x-walk");
     }
 
     @Test
     void anI386BtDashFHasFourByteWordsAndNoX8664Registers() throws Exception {
         TranscriptEditor editor = open("i386_bt-f.txt");
-        assertEquals("i386", editor.analysis().arch().arch().id());
+        assertEquals("i386", editor.presentation().arch().arch().id());
         BacktraceView view = (BacktraceView) page.showView(BacktraceView.ID);
         UiWait.settle(display, 300);
         TableItem[] rows = view.slots().getTable().getItems();
@@ -93,7 +93,7 @@ class ArchitecturesViewsTest {
         assertTrue(Arrays.stream(rows).noneMatch(r -> r.getText(2).startsWith("saved r")), "no x86-64 register names");
         DiagnosisView diagnosis = (DiagnosisView) page.showView(DiagnosisView.ID);
         assertNotNull(diagnosis);
-        assertTrue(DiagnosisView.sessionLine(editor.analysis()).startsWith("Architecture i386"), DiagnosisView.sessionLine(editor.analysis()));
+        assertTrue(DiagnosisView.sessionLine(editor.presentation()).startsWith("Architecture i386"), DiagnosisView.sessionLine(editor.presentation()));
         page.showView(BacktraceView.ID);
         UiWait.settle(display, 200);
         Screenshots.take(window.getShell(), "arch-i386-bt-f");

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 
-import org.crashscope.analysis.stack.AnnotatedSlot;
+import org.crashscope.presentation.StackWord;
 import org.crashscope.ui.views.BacktraceView;
 import org.crashscope.ui.views.RegistersView;
 import org.crashscope.ui.editor.TranscriptEditor;
@@ -49,14 +49,14 @@ class BacktraceViewsTest {
         TableItem trap = java.util.Arrays.stream(view.code().getTable().getItems()).filter(r -> r.getText(1).startsWith("=>")).findFirst().orElseThrow();
         assertEquals("=> mov (%rbx),%r12", trap.getText(1));
 
-        AnnotatedSlot ret = (AnnotatedSlot) java.util.Arrays.stream(rows).filter(r -> r.getText(0).equals("ffffaaab26b3fa38")).findFirst()
+        StackWord ret = (StackWord) java.util.Arrays.stream(rows).filter(r -> r.getText(0).equals("ffffaaab26b3fa38")).findFirst()
                 .orElseThrow().getData();
         view.slots().setSelection(new StructuredSelection(ret), true);
         UiWait.settle(display, 100);
         assertEquals(187, ((ITextSelection) editor.getSelectionProvider().getSelection()).getStartLine() + 1);
 
         // selecting saved rbx highlights 00007f1148cdf000 everywhere: R14, R15, the vtop, the oops registers, the slot
-        AnnotatedSlot savedRbx = (AnnotatedSlot) rbx.getData();
+        StackWord savedRbx = (StackWord) rbx.getData();
         view.slots().setSelection(new StructuredSelection(savedRbx), true);
         UiWait.settle(display, 100);
         var model = editor.getDocumentProvider().getAnnotationModel(editor.getEditorInput());

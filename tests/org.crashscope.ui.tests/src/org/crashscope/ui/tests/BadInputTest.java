@@ -69,7 +69,7 @@ class BadInputTest {
         LatencyProbe probe = new LatencyProbe(display);
         TranscriptEditor editor = Transcripts.open(window, file);
         assertNotNull(editor, kind + " opens");
-        assertTrue(UiWait.until(display, 60_000, () -> editor.analysis() != null), kind + " is analysed");
+        assertTrue(UiWait.until(display, 60_000, () -> editor.presentation() != null), kind + " is analysed");
         UiWait.settle(display, 200);
         long stall = probe.stop();
         StyledText text = (StyledText) editor.getAdapter(org.eclipse.swt.widgets.Control.class);

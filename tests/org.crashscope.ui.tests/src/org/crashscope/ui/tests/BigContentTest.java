@@ -50,7 +50,7 @@ class BigContentTest {
             }
         }
         TranscriptEditor editor = openAndFill(file);
-        assertEquals(200, editor.analysis().parsed().oopses().size(), "every copy's oops");
+        assertEquals(200, editor.presentation().parsed().oopses().size(), "every copy's oops");
         long worst = switchTabs();
         BacktraceView backtrace = (BacktraceView) PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(BacktraceView.ID);
         worst = Math.max(worst, pickAll(backtrace.chooser(), "backtrace"));
@@ -102,7 +102,7 @@ class BigContentTest {
         TranscriptEditor editor = Transcripts.open(window, file);
         long opened = (System.nanoTime() - start) / 1_000_000;
         DiagnosisView diagnosis = (DiagnosisView) window.getActivePage().showView(DiagnosisView.ID);
-        assertTrue(UiWait.until(display, 120_000, () -> editor.analysis() != null && !diagnosis.headline().isBlank()), "the views were never filled");
+        assertTrue(UiWait.until(display, 120_000, () -> editor.presentation() != null && !diagnosis.headline().isBlank()), "the views were never filled");
         long filled = (System.nanoTime() - start) / 1_000_000;
         long stall = Math.max(opened, probe.stop());
         report.add(String.format(Locale.ROOT, "%s: %,d bytes; editor open %d ms, views filled after %d ms, longest UI stall while filling %d ms",

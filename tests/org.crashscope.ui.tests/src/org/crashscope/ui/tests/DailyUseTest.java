@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.crashscope.analysis.Outline;
+import org.crashscope.presentation.Outline;
 import org.crashscope.report.notes.Note;
 import org.crashscope.ui.editor.TranscriptEditor;
 import org.crashscope.ui.editor.Transcripts;
@@ -80,15 +80,15 @@ class DailyUseTest {
     void aNoteIsMarkedInTheRulerOnItsLines() throws Exception {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         TranscriptEditor editor = Seed.openCopyIn(window, dir);
-        assertEquals(0, editor.noteMarks().size());
+        assertEquals(0, editor.annotations(org.crashscope.ui.Ui.NOTE).size());
         Note note = new Note("n1", 225, 226, "lines", "the slot of the poisoned page", "analyst", "2026-12-01T00:00:00Z");
         PlatformUI.getWorkbench().getOperationSupport().getOperationHistory().execute(NoteOperation.add(editor, note), null, null);
         UiWait.settle(Display.getCurrent(), 100);
-        assertEquals(1, editor.noteMarks().size(), "the note in the ruler");
-        assertEquals("Note: the slot of the poisoned page", editor.noteMarks().get(0).getText());
+        assertEquals(1, editor.annotations(org.crashscope.ui.Ui.NOTE).size(), "the note in the ruler");
+        assertEquals("Note: the slot of the poisoned page", editor.annotations(org.crashscope.ui.Ui.NOTE).get(0).getText());
         PlatformUI.getWorkbench().getOperationSupport().getOperationHistory().undo(editor.undoContext(), null, null);
         UiWait.settle(Display.getCurrent(), 100);
-        assertEquals(0, editor.noteMarks().size(), "undone, unmarked");
+        assertEquals(0, editor.annotations(org.crashscope.ui.Ui.NOTE).size(), "undone, unmarked");
     }
 
     @Test
@@ -138,7 +138,7 @@ class DailyUseTest {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         window.getActivePage().closeAllEditors(false);
         TranscriptEditor editor = Transcripts.open(window, file);
-        UiWait.until(Display.getCurrent(), 10_000, () -> editor.analysis() != null);
+        UiWait.until(Display.getCurrent(), 10_000, () -> editor.presentation() != null);
         BacktraceView view = (BacktraceView) window.getActivePage().showView(BacktraceView.ID);
         UiWait.settle(Display.getCurrent(), 100);
         assertEquals(4, view.chooser().count());

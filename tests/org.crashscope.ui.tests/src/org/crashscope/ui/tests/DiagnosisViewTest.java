@@ -33,7 +33,7 @@ class DiagnosisViewTest {
         Diagram.Box slotStep = diagram.box(DiagnosisDiagram.key(2));
         UiWait.click(view.canvas(), slotStep, 20, 10);
         // the step cites the rd row of the broken slot among its evidence (the error record, the hwpoison page, the walk); a click selects its first line
-        java.util.List<Integer> evidence = editor.analysis().findings().stream().filter(f -> f.kind() == org.crashscope.analysis.FindingKind.TABLE_SLOT)
+        java.util.List<Integer> evidence = editor.presentation().steps().stream().filter(f -> f.kind().equals("table-slot"))
                 .findFirst().orElseThrow().evidence();
         assertTrue(evidence.contains(225), "the rd row of the broken slot: " + evidence);
         assertEquals(evidence.get(0), ((ITextSelection) editor.getSelectionProvider().getSelection()).getStartLine() + 1, "the step's first evidence line");

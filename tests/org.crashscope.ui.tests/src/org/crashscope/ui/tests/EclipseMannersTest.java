@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.crashscope.analysis.stack.AnnotatedSlot;
+import org.crashscope.presentation.StackWord;
 import org.crashscope.ui.editor.TranscriptEditor;
 import org.crashscope.ui.editor.Transcripts;
 import org.crashscope.ui.views.BacktraceView;
@@ -121,7 +121,7 @@ class EclipseMannersTest {
         // a virtual table: a row gets its word when it is asked for its text
         assertTrue(UiWait.until(display, 5_000, () -> view.slots().getTable().getItemCount() > 0 && !view.slots().getTable().getItem(0).getText(0).isEmpty()
                 && view.slots().getTable().getItem(0).getData() != null));
-        AnnotatedSlot word = (AnnotatedSlot) view.slots().getTable().getItem(0).getData();
+        StackWord word = (StackWord) view.slots().getTable().getItem(0).getData();
         page.activate(view);
         view.slots().setSelection(new StructuredSelection(word), true);
         assertTrue(UiWait.until(display, 5_000, () -> rows(sheet).stream().anyMatch(r -> r.startsWith("Stack word"))), "Properties: " + rows(sheet));

@@ -66,7 +66,7 @@ class LargeFileTest {
 
         assertTrue(pump(display, 120_000, () -> editor[0].transcript() != null), "the index was never built");
         long indexedMs = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(pump(display, 120_000, () -> editor[0].analysis() != null), "the analysis never completed");
+        assertTrue(pump(display, 120_000, () -> editor[0].presentation() != null), "the analysis never completed");
         long analysedMs = (System.nanoTime() - start) / 1_000_000;
         long stallMs = probe.stop();
         System.gc();
@@ -75,8 +75,8 @@ class LargeFileTest {
         IDocument document = editor[0].getDocumentProvider().getDocument(editor[0].getEditorInput());
         assertTrue(editor[0].isLarge(), "shown a window at a time");
         assertEquals(1, editor[0].shownLines()[0]);
-        assertFalse(editor[0].analysis().parsed().oopses().isEmpty(), "the oopses in the log were parsed");
-        assertFalse(editor[0].analysis().parsed().walks().isEmpty(), "the first command blocks were parsed (a bounded parse)");
+        assertFalse(editor[0].presentation().parsed().oopses().isEmpty(), "the oopses in the log were parsed");
+        assertFalse(editor[0].presentation().parsed().walks().isEmpty(), "the first command blocks were parsed (a bounded parse)");
 
         // the views filled when the analysis arrived
         DiagnosisView diagnosis = (DiagnosisView) window.getActivePage().showView(DiagnosisView.ID);
@@ -147,7 +147,7 @@ class LargeFileTest {
         assertTrue(pump(display, 30_000, () -> !editor.isAnalysing()), "the opening job ended");
         UiWait.settle(display, 200);
         assertTrue(textOf(editor).getLine(0).startsWith("crash> log"), "the beginning stays on screen");
-        org.junit.jupiter.api.Assertions.assertNull(editor.analysis(), "cancelled before its analysis");
+        org.junit.jupiter.api.Assertions.assertNull(editor.presentation(), "cancelled before its analysis");
         DiagnosisView diagnosis = (DiagnosisView) window.getActivePage().showView(DiagnosisView.ID);
         assertEquals("", diagnosis.getContentDescription(), "no view says it is still analysing");
         window.getActivePage().closeAllEditors(false);

@@ -48,8 +48,8 @@ class LiveConsoleTest {
             Transcripts.open(window, dump);
             Path transcript = dir.resolve("vmcore.crashscope-session.txt");
             assertTrue(UiWait.until(display, 120_000, () -> LiveSessions.of(transcript) != null), "crash started: " + LiveSessions.lastMessage());
-            assertTrue(UiWait.until(display, 300_000, () -> window.getActivePage().getActiveEditor() instanceof TranscriptEditor e && e.analysis() != null
-                    && e.analysis().paging().tables().stream().anyMatch(t -> !t.anomalies().isEmpty())), "the gatherer dumped the PMD table");
+            assertTrue(UiWait.until(display, 300_000, () -> window.getActivePage().getActiveEditor() instanceof TranscriptEditor e && e.presentation() != null
+                    && e.presentation().paging().tables().stream().anyMatch(t -> !t.anomalies().isEmpty())), "the gatherer dumped the PMD table");
             CrashConsoleView console = (CrashConsoleView) window.getActivePage().showView(CrashConsoleView.ID);
             UiWait.until(display, 5_000, () -> console.outputText().contains("crash> rd -p "));
             assertNotNull(console.session());

@@ -113,7 +113,7 @@ class OpenDumpTest {
         assertFalse(Files.readString(transcript).contains("crash> sys"), "no first set typed into the old crash");
         assertEquals(dump.toAbsolutePath().normalize(), RecentFiles.list().get(0), "Open Recent holds the dump, above its session");
         assertTrue(UiWait.until(display, 10_000, () -> window.getActivePage().getActiveEditor() instanceof TranscriptEditor e
-                && transcript.equals(e.file()) && e.analysis() != null));
+                && transcript.equals(e.file()) && e.presentation() != null));
         assertFalse(((TranscriptEditor) window.getActivePage().getActiveEditor()).status().startsWith("Earlier crash session"),
                 "the running session's transcript is not called earlier");
         Screenshots.take(window.getShell(), "open-dump-too-old-crash");
@@ -143,7 +143,7 @@ class OpenDumpTest {
         window.getActivePage().closeAllEditors(false);
         TranscriptEditor old = Transcripts.open(window, transcript);
         assertNotNull(old);
-        assertTrue(UiWait.until(display, 10_000, () -> old.analysis() != null));
+        assertTrue(UiWait.until(display, 10_000, () -> old.presentation() != null));
         UiWait.settle(display, 200);
         assertTrue(old.status().startsWith("Earlier crash session on capture.txt, crash not running (File > Open Dump... starts a new one) \u00b7 5 lines"), old.status());
         Screenshots.take(window.getShell(), "open-dump-earlier-session");

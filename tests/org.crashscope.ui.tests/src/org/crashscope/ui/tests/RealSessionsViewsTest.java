@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.crashscope.analysis.Outline;
+import org.crashscope.presentation.Outline;
 import org.crashscope.arch.paging.PageTable;
 import org.crashscope.diagram.Diagram;
 import org.crashscope.ui.views.DiagnosisView;
@@ -61,8 +61,8 @@ class RealSessionsViewsTest {
         assertTrue(migrated.tooltip().contains("expected 0x110200000, found 0x107800000") && migrated.tooltip().contains("Soft offlining pfn 0x110200"),
                 migrated.tooltip());
         assertTrue(poisoned.tooltip().contains("hwpoison entry for page 0x110000000"), poisoned.tooltip());
-        assertTrue(editor.analysis().diagnoses().stream().anyMatch(x -> x.rule().id().equals("hugepage-remapped-after-memory-error")),
-                editor.analysis().diagnoses().toString());
+        assertTrue(editor.presentation().knownIssues().stream().anyMatch(x -> x.id().equals("hugepage-remapped-after-memory-error")),
+                editor.presentation().knownIssues().toString());
         Screenshots.take(view.canvas().control().getParent(), "real-both2m-pmd-table");
     }
 
@@ -86,7 +86,7 @@ class RealSessionsViewsTest {
         TranscriptEditor editor = open("both2m-hugetlb.txt");
         DiagnosisView view = (DiagnosisView) page.showView(DiagnosisView.ID);
         UiWait.until(display, 10_000, () -> view.canvas().diagram() != null && !view.headline().startsWith("No transcript"));
-        List<String> ids = editor.analysis().diagnoses().stream().map(x -> x.rule().id()).toList();
+        List<String> ids = editor.presentation().knownIssues().stream().map(x -> x.id()).toList();
         assertFalse(ids.isEmpty());
         for (String id : ids) {
             assertFalse(view.headline().contains(id), id + " in " + view.headline());
@@ -106,8 +106,8 @@ class RealSessionsViewsTest {
         DiagnosisView view = (DiagnosisView) page.showView(DiagnosisView.ID);
         UiWait.settle(display, 300);
         assertTrue(view.headline().startsWith("BUG: soft lockup in ck_spin. Crash kind: Soft lockup: a CPU ran kernel code without scheduling for too long"), view.headline());
-        assertFalse(editor.analysis().findings().stream().anyMatch(f -> f.kind().id().equals("task") || f.kind().id().equals("faulting-instruction")),
-                editor.analysis().findings().toString());
+        assertFalse(editor.presentation().steps().stream().anyMatch(f -> f.kind().equals("task") || f.kind().equals("faulting-instruction")),
+                editor.presentation().steps().toString());
         ContentOutline outline = (ContentOutline) page.showView(IPageLayout.ID_OUTLINE);
         TranscriptOutlinePage outlinePage = (TranscriptOutlinePage) outline.getCurrentPage();
         UiWait.settle(display, 300);

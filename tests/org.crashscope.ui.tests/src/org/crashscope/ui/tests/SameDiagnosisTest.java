@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.crashscope.analysis.AnalysisSession;
-import org.crashscope.analysis.rules.Diagnosis;
+import org.crashscope.presentation.KnownIssue;
+import org.crashscope.presentation.TranscriptSession;
 import org.crashscope.ui.preferences.Preferences;
 import org.crashscope.ui.editor.TranscriptEditor;
 import org.crashscope.ui.editor.Transcripts;
@@ -33,11 +34,11 @@ class SameDiagnosisTest {
         try {
             Preferences.store().setValue(Preferences.RULE_FOLDERS, rules.toString());
             TranscriptEditor editor = Transcripts.open(window, Seed.path());
-            UiWait.until(display, 10_000, () -> editor.analysis() != null);
-            List<String> gui = editor.analysis().diagnoses().stream().map(d -> d.rule().id()).toList();
+            UiWait.until(display, 10_000, () -> editor.presentation() != null);
+            List<String> gui = editor.presentation().knownIssues().stream().map(d -> d.id()).toList();
             // what the CLI does with --rules DIR: the default settings and that folder
-            try (AnalysisSession cli = AnalysisSession.open(Seed.path(), AnalysisSession.Settings.defaults().withRules(List.of(rules)))) {
-                List<String> command = cli.analysis().diagnoses().stream().map(Diagnosis::rule).map(r -> r.id()).toList();
+            try (TranscriptSession cli = TranscriptSession.open(Seed.path(), AnalysisSession.Settings.defaults().withRules(List.of(rules)))) {
+                List<String> command = cli.presentation().knownIssues().stream().map(KnownIssue::id).toList();
                 assertEquals(command, gui);
             }
             assertTrue(gui.contains("site-gup-watch"), gui.toString());

@@ -79,7 +79,7 @@ class TranscriptWorkbenchTest {
                 "memory dump (no prompt)  :211"), labels, "every block, prompted or found by its shape, in file order");
         TranscriptOutlinePage outlinePage = (TranscriptOutlinePage) ((ContentOutline) page.findView(IPageLayout.ID_OUTLINE)).getCurrentPage();
         outlinePage.viewer().expandToLevel(outlinePage.nodes().get(1), 1);
-        List<String> logChildren = outlinePage.nodes().get(1).children().stream().map(org.crashscope.analysis.Outline.Node::label).toList();
+        List<String> logChildren = outlinePage.nodes().get(1).children().stream().map(org.crashscope.presentation.Outline.Node::label).toList();
         assertTrue(logChildren.stream().anyMatch(t -> t.startsWith("{1} corrected hardware error at 0x10af886040")), logChildren.toString());
         assertTrue(logChildren.stream().anyMatch(t -> t.startsWith("general protection fault")), logChildren.toString());
         assertTrue(window.getShell().getText().contains("Crashscope"), window.getShell().getText());

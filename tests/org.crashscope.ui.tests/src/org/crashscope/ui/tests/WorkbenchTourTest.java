@@ -57,8 +57,8 @@ class WorkbenchTourTest {
         CaretValue value = editor.caretValue();
         assertNotNull(value, "the caret is on a hex number");
         assertEquals(0x2d49ef2228L, value.value());
-        assertTrue(value.meanings().stream().anyMatch(m -> m.kind() == org.crashscope.analysis.ValueMeanings.Meaning.Kind.WALK_LEVEL), value.meanings().toString());
-        assertTrue(value.meanings().stream().anyMatch(m -> m.kind() == org.crashscope.analysis.ValueMeanings.Meaning.Kind.TABLE_SLOT), value.meanings().toString());
+        assertTrue(value.meanings().stream().anyMatch(m -> m.kind() == org.crashscope.presentation.ValueMeanings.Meaning.Kind.WALK_LEVEL), value.meanings().toString());
+        assertTrue(value.meanings().stream().anyMatch(m -> m.kind() == org.crashscope.presentation.ValueMeanings.Meaning.Kind.TABLE_SLOT), value.meanings().toString());
         assertTrue(editor.highlightValue(value.value()) >= 1, "its occurrences are highlighted");
         var properties = org.crashscope.ui.views.Properties.of(value);
         assertNotNull(properties);
@@ -144,7 +144,7 @@ class WorkbenchTourTest {
         UiWait.settle(display, 200);
         var rows = view.viewer().getTable().getItems();
         assertEquals(2, rows.length, "the seed's two CPER records");
-        var first = (HardwareErrorsView.Row) rows[0].getData();
+        var first = (org.crashscope.presentation.Presentation.HardwareRow) rows[0].getData();
         assertNotNull(first.physical(), "the error's physical address");
         assertTrue(first.kind().startsWith("CPER"), first.kind());
         view.viewer().setSelection(new StructuredSelection(first), true);
@@ -174,8 +174,8 @@ class WorkbenchTourTest {
             return error[0] != null;
         }), "the anomaly reached the Problems view");
         assertEquals(225, error[0].getAttribute(org.eclipse.core.resources.IMarker.LINE_NUMBER, -1));
-        assertEquals(1, editor.anomalies().size(), "the anomaly is marked in the editor too");
-        var position = editor.getDocumentProvider().getAnnotationModel(editor.getEditorInput()).getPosition(editor.anomalies().get(0));
+        assertEquals(1, editor.annotations(org.crashscope.ui.Ui.ANOMALY).size(), "the anomaly is marked in the editor too");
+        var position = editor.getDocumentProvider().getAnnotationModel(editor.getEditorInput()).getPosition(editor.annotations(org.crashscope.ui.Ui.ANOMALY).get(0));
         assertEquals(224, document(editor).getLineOfOffset(position.getOffset()));
         page.showView(org.eclipse.ui.IPageLayout.ID_PROBLEM_VIEW);
         editor.revealLines(1, 1);

@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.crashscope.analysis.AnalysisSession;
 import org.crashscope.analysis.AnalysisSession.Settings;
 import org.crashscope.analysis.live.CrashProcess;
 import org.crashscope.analysis.live.Dump;
 import org.crashscope.analysis.live.Gatherer;
 import org.crashscope.analysis.live.LiveSession;
+import org.crashscope.presentation.TranscriptSession;
 import org.crashscope.arch.x86.Disassembler;
 import org.crashscope.report.AtomicFiles;
 import org.crashscope.report.ContractJson;
@@ -257,13 +257,13 @@ public final class Main {
     private int analyze(Path file, String format, Settings settings) {
         // the text summary of a huge file reads the block index and the log markers only, unless --depth full
         boolean summary = format.equals("text") && settings.depth() == Settings.Depth.VIEW;
-        try (AnalysisSession session = AnalysisSession.open(file, summary ? settings.withDepth(Settings.Depth.SUMMARY) : settings)) {
+        try (TranscriptSession session = TranscriptSession.open(file, summary ? settings.withDepth(Settings.Depth.SUMMARY) : settings)) {
             if (format.equals("json")) {
-                out.print(TerminalText.json(ContractJson.write(session.analysis())));
+                out.print(TerminalText.json(ContractJson.write(session.presentation())));
             } else if (session.summaryOnly()) {
                 out.print(TerminalText.safe(TextSummary.write(session.parsed())));
             } else {
-                out.print(TerminalText.safe(TextSummary.write(session.analysis())));
+                out.print(TerminalText.safe(TextSummary.write(session.presentation())));
             }
             return OK;
         } catch (IOException e) {
@@ -334,14 +334,14 @@ public final class Main {
         }
         Path in = Path.of(file);
         Path sidecar = Notes.sidecar(in);
-        try (AnalysisSession session = AnalysisSession.open(in, settings)) {
+        try (TranscriptSession session = TranscriptSession.open(in, settings)) {
             Notes.Loaded notes = Notes.load(sidecar);
             if (notes.problem() != null) {
                 err.println("crashscope: notes: " + notes.problem());
             }
             Transcript transcript = session.transcript();
             String content = reportFormat.write(in.getFileName().toString(),
-                    new ReportBuilder.Input(session.analysis(), transcript::line, transcript.lineCount(), notes.notes(),
+                    new ReportBuilder.Input(session.presentation(), transcript::line, transcript.lineCount(), notes.notes(),
                             ReportBuilder.Meta.now(parsed.options().get("--case"), parsed.options().get("--analyst"), version(), syntax)));
             AtomicFiles.write(target, content, in, sidecar);
             out.println(output);

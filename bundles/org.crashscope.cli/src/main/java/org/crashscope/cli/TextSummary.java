@@ -4,10 +4,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.crashscope.analysis.chain.CrashReport;
-import org.crashscope.analysis.HardwareEvidence;
-import org.crashscope.analysis.TranscriptAnalysis;
 import org.crashscope.arch.x86.FaultingInstruction;
+import org.crashscope.presentation.Crash;
+import org.crashscope.presentation.HardwareEvidence;
+import org.crashscope.presentation.KnownIssue;
+import org.crashscope.presentation.Presentation;
+import org.crashscope.presentation.Step;
 import org.crashscope.transcript.CommandBlock;
 import org.crashscope.transcript.Segment;
 import org.crashscope.transcript.model.Oops;
@@ -27,34 +29,34 @@ final class TextSummary {
     }
 
     /** The summary plus the evidence chain and the known issues (for files small enough to analyse whole). */
-    static String write(TranscriptAnalysis analyses) {
+    static String write(Presentation analyses) {
         StringBuilder text = new StringBuilder(write(analyses.parsed(), analyses.faultingOops(), analyses.fault(), analyses.crash()));
         if (analyses.crash() != null) {
-            CrashReport c = analyses.crash();
-            text.append(String.format("%ncrash: %s [%s%s] at line %d%n  %s%n", c.title(), c.kind().id(), c.deliberate() ? ", deliberate" : "", c.line(),
-                    c.kind().meaning()));
+            Crash c = analyses.crash();
+            text.append(String.format("%ncrash: %s [%s%s] at line %d%n  %s%n", c.title(), c.kind(), c.deliberate() ? ", deliberate" : "", c.line(),
+                    c.meaning()));
         }
-        if (!analyses.findings().isEmpty()) {
+        if (!analyses.steps().isEmpty()) {
             text.append("\nevidence chain:\n");
             int step = 1;
-            for (org.crashscope.analysis.Finding f : analyses.findings()) {
+            for (Step f : analyses.steps()) {
                 text.append(String.format("  %d. %s%s%n", step++, f.text(), f.evidence().isEmpty() ? "" : "  [lines " + join(f.evidence()) + "]"));
                 if (f.nextCommand() != null) {
                     text.append("     next command: crash> ").append(f.nextCommand()).append('\n');
                 }
             }
         }
-        for (org.crashscope.analysis.rules.Diagnosis d : analyses.diagnoses()) {
-            text.append(String.format("%n%s (%.0f%% of its symptoms hold): %s%n  %s%n", d.rule().what().toLowerCase(java.util.Locale.ROOT),
-                    d.confidence() * 100, d.rule().id(), d.rule().title()));
-            if (!d.rule().fixedIn().isEmpty()) {
-                text.append("  fixed in: ").append(String.join(", ", d.rule().fixedIn())).append('\n');
+        for (KnownIssue d : analyses.knownIssues()) {
+            text.append(String.format("%n%s (%.0f%% of its symptoms hold): %s%n  %s%n", d.what().toLowerCase(java.util.Locale.ROOT),
+                    d.confidence() * 100, d.id(), d.title()));
+            if (!d.fixedIn().isEmpty()) {
+                text.append("  fixed in: ").append(String.join(", ", d.fixedIn())).append('\n');
             }
-            if (d.kernel() != null && !d.rule().explainsAKind()) {
-                text.append("  running kernel ").append(d.kernel()).append(": ").append(d.kernelStatus().wording()).append('\n');
+            if (d.kernel() != null && !d.explainsAKind()) {
+                text.append("  running kernel ").append(d.kernel()).append(": ").append(d.kernelVerdict()).append('\n');
             }
-            if (d.rule().workaround() != null) {
-                text.append("  ").append(d.rule().adviceLabel().toLowerCase(java.util.Locale.ROOT)).append(": ").append(d.rule().workaroundText() != null ? d.rule().workaroundText() : d.rule().workaround()).append('\n');
+            if (d.workaround() != null) {
+                text.append("  ").append(d.adviceLabel().toLowerCase(java.util.Locale.ROOT)).append(": ").append(d.workaroundText() != null ? d.workaroundText() : d.workaround()).append('\n');
             }
             d.missing().forEach(m -> text.append("  not seen: ").append(m).append('\n'));
         }
@@ -71,7 +73,7 @@ final class TextSummary {
         return write(parsed, null, null, null);
     }
 
-    private static String write(ParsedTranscript parsed, Oops decoded, FaultingInstruction fault, CrashReport crash) {
+    private static String write(ParsedTranscript parsed, Oops decoded, FaultingInstruction fault, Crash crash) {
         StringBuilder text = new StringBuilder();
         text.append(parsed.name()).append(": ").append(parsed.lineCount()).append(" lines, ").append(parsed.commands().size())
                 .append(" crash commands, ").append(parsed.segments().size()).append(" blocks without a prompt\n");
@@ -108,7 +110,7 @@ final class TextSummary {
             }
             if (oops == decoded && fault != null) {
                 if (fault.trapping() != null) {
-                    boolean faulted = crash == null || crash.oops() != oops || crash.kind().fault() && !crash.deliberate();
+                    boolean faulted = crash == null || crash.oops() != oops || crash.fault() && !crash.deliberate();
                     text.append(faulted ? "  faulting instruction: " : "  instruction at RIP: ").append(fault.trapping().text(org.crashscope.arch.x86.Disassembler.Syntax.ATT));
                     if (fault.faultAddress() != null) {
                         text.append(String.format("  (%s: %s)", fault.addressText(),

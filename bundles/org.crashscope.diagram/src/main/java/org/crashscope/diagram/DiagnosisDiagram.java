@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.crashscope.analysis.rules.Diagnosis;
-import org.crashscope.analysis.Finding;
+import org.crashscope.presentation.KnownIssue;
+import org.crashscope.presentation.Step;
 
 /**
  * The evidence chain as a vertical sequence of steps (error, page, table slot, user address, VMA,
@@ -32,20 +32,20 @@ public final class DiagnosisDiagram {
         return "finding:" + index;
     }
 
-    public static Diagram of(List<Finding> findings, List<Diagnosis> diagnoses) {
+    public static Diagram of(List<Step> findings, List<KnownIssue> diagnoses) {
         return of(findings, diagnoses, WIDTH);
     }
 
     /** The chain drawn {@code width} pixels wide (kept between {@value #MIN_WIDTH} and {@value #MAX_WIDTH}): a view's width. */
-    public static Diagram of(List<Finding> findings, List<Diagnosis> diagnoses, int width) {
+    public static Diagram of(List<Step> findings, List<KnownIssue> diagnoses, int width) {
         int w = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, width));
         DiagramBuilder d = new DiagramBuilder();
-        String title = diagnoses.isEmpty() ? "Evidence chain" : "Diagnosis: " + (diagnoses.get(0).rule().title() == null ? diagnoses.get(0).rule().id() : diagnoses.get(0).rule().title()); // in words: the id ("sysrq-crash") is the box's key
+        String title = diagnoses.isEmpty() ? "Evidence chain" : "Diagnosis: " + diagnoses.get(0).name(); // in words: the id ("sysrq-crash") is the box's key
         d.text(MARGIN, 24, title, 15, Palette.INK, true);
         int y = 40;
         int chars = (w - 2 * MARGIN - 60) / Diagram.charWidth(FONT);
         for (int i = 0; i < findings.size(); i++) {
-            Finding f = findings.get(i);
+            Step f = findings.get(i);
             List<String> lines = wrap(f.text(), chars);
             if (f.isGap()) {
                 lines.add("next: crash> " + f.nextCommand());
@@ -67,27 +67,27 @@ public final class DiagnosisDiagram {
                 y += 12;
             }
         }
-        for (Diagnosis diagnosis : diagnoses) {
+        for (KnownIssue diagnosis : diagnoses) {
             y += 18;
-            List<String> lines = new ArrayList<>(wrap(diagnosis.rule().title(), chars));
-            if (!diagnosis.rule().fixedIn().isEmpty()) {
-                lines.add("fixed in: " + String.join(", ", diagnosis.rule().fixedIn()));
+            List<String> lines = new ArrayList<>(wrap(diagnosis.title(), chars));
+            if (!diagnosis.fixedIn().isEmpty()) {
+                lines.add("fixed in: " + String.join(", ", diagnosis.fixedIn()));
             }
-            if (diagnosis.kernel() != null && !diagnosis.rule().explainsAKind()) {
-                lines.add("running " + diagnosis.kernel() + ": " + diagnosis.kernelStatus().wording());
+            if (diagnosis.kernel() != null && !diagnosis.explainsAKind()) {
+                lines.add("running " + diagnosis.kernel() + ": " + diagnosis.kernelVerdict());
             }
-            if (diagnosis.rule().workaround() != null) {
-                lines.addAll(wrap(diagnosis.rule().adviceLabel().toLowerCase(Locale.ROOT) + ": " + (diagnosis.rule().workaroundText() != null ? diagnosis.rule().workaroundText() : diagnosis.rule().workaround()),
+            if (diagnosis.workaround() != null) {
+                lines.addAll(wrap(diagnosis.adviceLabel().toLowerCase(Locale.ROOT) + ": " + (diagnosis.workaroundText() != null ? diagnosis.workaroundText() : diagnosis.workaround()),
                         chars));
             }
             diagnosis.missing().forEach(m -> lines.addAll(wrap("not seen: " + m, chars)));
             int h = 26 + lines.size() * LINE;
             // a known issue that matches is the alarm; what a kind of crash means is an explanation
-            boolean strong = diagnosis.confidence() >= 0.8 && !diagnosis.rule().explainsAKind();
+            boolean strong = diagnosis.confidence() >= 0.8 && !diagnosis.explainsAKind();
             d.box(MARGIN, y, w - 2 * MARGIN, h, strong ? Palette.ANOMALY : Palette.HEADER, strong ? Palette.ANOMALY_EDGE : Palette.GRID, 2,
-                    "diagnosis:" + diagnosis.rule().id(), diagnosis.rule().summary());
+                    "diagnosis:" + diagnosis.id(), diagnosis.summary());
             // headed in words (the rule's title is its first line below), not by the rule's id ("sysrq-crash")
-            d.text(MARGIN + 10, y + 17, String.format(Locale.ROOT, "%s  (%.0f%% of its symptoms hold)", diagnosis.rule().what().toUpperCase(Locale.ROOT),
+            d.text(MARGIN + 10, y + 17, String.format(Locale.ROOT, "%s  (%.0f%% of its symptoms hold)", diagnosis.what().toUpperCase(Locale.ROOT),
                     diagnosis.confidence() * 100), SMALL, strong ? Palette.ANOMALY_EDGE : Palette.MUTED, true);
             int ty = y + 17 + LINE;
             for (String line : lines) {
@@ -99,12 +99,12 @@ public final class DiagnosisDiagram {
         return d.build(title, w, y + MARGIN);
     }
 
-    private static String label(Finding f) {
+    private static String label(Step f) {
         return f.heading();
     }
 
-    private static String confidence(Finding f) {
-        return f.isGap() ? "run the command below" : f.confidence().name().toLowerCase(Locale.ROOT) + " confidence";
+    private static String confidence(Step f) {
+        return f.isGap() ? "run the command below" : f.confidence() + " confidence";
     }
 
     /** Breaks text into lines of at most {@code width} characters at spaces. */

@@ -3,16 +3,8 @@ package org.crashscope.report;
 import java.util.List;
 import java.util.Map;
 
-import org.crashscope.analysis.stack.AnnotatedSlot;
-import org.crashscope.analysis.chain.CrashReport;
-import org.crashscope.analysis.rules.Diagnosis;
-import org.crashscope.analysis.Finding;
-import org.crashscope.analysis.rules.KernelStatus;
-import org.crashscope.analysis.stack.Links;
-import org.crashscope.analysis.stack.RegisterProvenance;
-import org.crashscope.analysis.Session;
-import org.crashscope.analysis.TranscriptAnalysis;
 import org.crashscope.arch.ArchFacts;
+import org.crashscope.arch.x86.Disassembler;
 import org.crashscope.arch.paging.Anomaly;
 import org.crashscope.arch.paging.CheckedWalk;
 import org.crashscope.arch.paging.NonPresent;
@@ -20,7 +12,6 @@ import org.crashscope.arch.paging.PageTable;
 import org.crashscope.arch.paging.PagingAnalysis;
 import org.crashscope.arch.paging.TableSlot;
 import org.crashscope.arch.paging.WalkStep;
-import org.crashscope.arch.x86.Disassembler;
 import org.crashscope.arch.x86.FaultingInstruction;
 import org.crashscope.arch.x86.Mca;
 import org.crashscope.transcript.CommandBlock;
@@ -39,6 +30,13 @@ import org.crashscope.transcript.model.Symbol;
 import org.crashscope.transcript.model.Walk;
 import org.crashscope.transcript.parse.Hex;
 import org.crashscope.transcript.parse.ParsedTranscript;
+import org.crashscope.presentation.Crash;
+import org.crashscope.presentation.KnownIssue;
+import org.crashscope.presentation.Places;
+import org.crashscope.presentation.Presentation;
+import org.crashscope.presentation.SessionInfo;
+import org.crashscope.presentation.StackWord;
+import org.crashscope.presentation.Step;
 import org.crashscope.report.notes.Note;
 
 /**
@@ -50,12 +48,12 @@ public final class ContractJson {
     private ContractJson() {
     }
 
-    public static String write(TranscriptAnalysis analyses) {
+    public static String write(Presentation analyses) {
         return write(analyses, List.of());
     }
 
     /** The contract plus the analyst's notes. */
-    public static String write(TranscriptAnalysis analyses, List<Note> notes) {
+    public static String write(Presentation analyses, List<Note> notes) {
         ParsedTranscript parsed = analyses.parsed();
         PagingAnalysis paging = analyses.paging();
         Json json = new Json(true).beginObject();
@@ -72,10 +70,10 @@ public final class ContractJson {
         walks(json, paging.walks());
         tableDumps(json, parsed.memoryDumps(), paging.tables());
         memoryDumps(json, parsed.memoryDumps(), paging.tables());
-        stackSlots(json, analyses.slots());
-        provenance(json, analyses.provenance());
-        findings(json, analyses.findings());
-        diagnoses(json, analyses.diagnoses());
+        stackSlots(json, analyses.stackWords());
+        provenance(json, analyses.registerPlaces());
+        findings(json, analyses.steps());
+        diagnoses(json, analyses.knownIssues());
         if (!notes.isEmpty()) {
             json.name("notes").beginArray();
             for (Note n : notes) {
@@ -106,27 +104,27 @@ public final class ContractJson {
         }
     }
 
-    private static void session(Json json, Session session) {
+    private static void session(Json json, SessionInfo session) {
         if (!session.present()) {
             json.name("session").value((String) null);
             return;
         }
         json.name("session").beginObject().field("line", session.line());
-        for (String[] key : Session.KEYS) {
+        for (String[] key : SessionInfo.KEYS) {
             json.field(key[0], session.get(key[0]));
         }
         json.endObject();
     }
 
     /** The crash that ended the session: its kind, title, guilty frame and whether it was asked for. */
-    private static void crash(Json json, CrashReport crash) {
+    private static void crash(Json json, Crash crash) {
         if (crash == null) {
             json.name("crash").value((String) null);
             return;
         }
-        json.name("crash").beginObject().field("line", crash.line()).field("kind", crash.kind().id()).field("title", crash.title())
+        json.name("crash").beginObject().field("line", crash.line()).field("kind", crash.kind()).field("title", crash.title())
                 .field("guiltyFrame", crash.guiltyFrame()).name("deliberate").value(crash.deliberate());
-        json.field("meaning", crash.kind().meaning()).field("evidence", crash.evidence());
+        json.field("meaning", crash.meaning()).field("evidence", crash.evidence());
         json.name("altTitles").beginArray();
         crash.altTitles().forEach(json::value);
         json.endArray();
@@ -143,10 +141,10 @@ public final class ContractJson {
         json.endArray();
     }
 
-    private static void findings(Json json, List<Finding> findings) {
+    private static void findings(Json json, List<Step> findings) {
         json.name("findings").beginArray();
-        for (Finding f : findings) {
-            json.beginObject().field("kind", f.kind().id()).field("text", f.text()).field("confidence", f.confidence().name().toLowerCase(java.util.Locale.ROOT));
+        for (Step f : findings) {
+            json.beginObject().field("kind", f.kind()).field("text", f.text()).field("confidence", f.confidence());
             lines(json, "evidence", f.evidence());
             if (f.nextCommand() != null) {
                 json.field("nextCommand", f.nextCommand());
@@ -156,21 +154,21 @@ public final class ContractJson {
         json.endArray();
     }
 
-    private static void diagnoses(Json json, List<Diagnosis> diagnoses) {
+    private static void diagnoses(Json json, List<KnownIssue> diagnoses) {
         json.name("diagnoses").beginArray();
-        for (Diagnosis d : diagnoses) {
-            json.beginObject().field("id", d.rule().id()).field("title", d.rule().title())
+        for (KnownIssue d : diagnoses) {
+            json.beginObject().field("id", d.id()).field("title", d.title())
                     .name("confidence").raw(String.format(java.util.Locale.ROOT, "%.2f", d.confidence()))
-                    .field("level", d.level().name().toLowerCase(java.util.Locale.ROOT));
-            strings(json, "fixedIn", d.rule().fixedIn());
-            json.field("category", d.rule().category()).field("workaround", d.rule().workaround()).field("workaroundText", d.rule().workaroundText())
-                    .field("kernel", d.kernel()).field("kernelStatus", d.kernelStatus().id());
-            if (d.kernelStatus() != KernelStatus.UNKNOWN) {
-                json.name("olderThanFix").value(d.kernelStatus() == KernelStatus.AFFECTED);
+                    .field("level", d.level());
+            strings(json, "fixedIn", d.fixedIn());
+            json.field("category", d.category()).field("workaround", d.workaround()).field("workaroundText", d.workaroundText())
+                    .field("kernel", d.kernel()).field("kernelStatus", d.kernelStatus());
+            if (d.kernelKnown()) {
+                json.name("olderThanFix").value(d.affected());
             }
             strings(json, "symptomsHeld", d.held());
             strings(json, "symptomsMissing", d.missing());
-            strings(json, "references", d.rule().references());
+            strings(json, "references", d.references());
             lines(json, "evidence", d.evidence());
             json.endObject();
         }
@@ -189,9 +187,9 @@ public final class ContractJson {
         json.endArray();
     }
 
-    private static void stackSlots(Json json, List<AnnotatedSlot> slots) {
+    private static void stackSlots(Json json, List<StackWord> slots) {
         json.name("stackSlots").beginArray();
-        for (AnnotatedSlot s : slots) {
+        for (StackWord s : slots) {
             json.beginObject().field("line", s.slot().line()).field("address", Hex.format(s.slot().address()));
             hex(json, "value", s.slot().value());
             if (s.slot().symbol() != null) {
@@ -201,18 +199,18 @@ public final class ContractJson {
                 json.field("slabObject", Hex.format(s.slot().slabObject())).field("slabCache", s.slot().slabCache());
             }
             json.field("width", s.slot().width());
-            json.field("kind", s.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).field("label", s.label())
+            json.field("kind", s.kind()).field("label", s.label())
                     .field("register", s.register()).field("frame", s.function()).field("rule", s.rule())
-                    .field("confidence", s.confidence().name().toLowerCase(java.util.Locale.ROOT));
+                    .field("confidence", s.confidence());
             links(json, s.places());
             json.endObject();
         }
         json.endArray();
     }
 
-    private static void provenance(Json json, List<RegisterProvenance> provenance) {
+    private static void provenance(Json json, List<Presentation.RegisterRow> provenance) {
         json.name("registerProvenance").beginArray();
-        for (RegisterProvenance p : provenance) {
+        for (Presentation.RegisterRow p : provenance) {
             json.beginObject().field("register", p.register()).field("value", Hex.format(p.value()));
             links(json, p.places());
             json.endObject();
@@ -221,7 +219,7 @@ public final class ContractJson {
     }
 
     /** The first places a value reappears and, when there are more, how many in all ({@code linkCount}). */
-    private static void links(Json json, Links places) {
+    private static void links(Json json, Places places) {
         json.name("links").beginArray();
         places.shown().forEach(json::value);
         json.endArray();
@@ -230,13 +228,13 @@ public final class ContractJson {
         }
     }
 
-    private static void oopses(Json json, List<Oops> oopses, TranscriptAnalysis analyses) {
+    private static void oopses(Json json, List<Oops> oopses, Presentation analyses) {
         json.name("oopses").beginArray();
         for (int n = 0; n < oopses.size(); n++) {
             Oops oops = oopses.get(n);
-            CrashReport report = analyses.reports().get(n);
+            Crash report = analyses.reports().get(n);
             json.beginObject().field("line", oops.line()).field("lastLine", oops.span().last()).field("message", oops.message());
-            json.field("kind", report.kind().id()).field("title", report.title()).field("guiltyFrame", report.guiltyFrame());
+            json.field("kind", report.kind()).field("title", report.title()).field("guiltyFrame", report.guiltyFrame());
             json.name("deliberate").value(report.deliberate());
             number(json, "timestamp", oops.timestamp());
             integer(json, "cpu", oops.cpu());
@@ -254,9 +252,7 @@ public final class ContractJson {
                 } else {
                     json.name("trapIndex").value((String) null);
                 }
-                FaultingInstruction f = oops == analyses.faultingOops() ? analyses.fault()
-                        : analyses.faultingOops() == null && analyses.fault() == null && !x86(analyses) ? null
-                        : FaultingInstruction.decode(oops.code(), oops.registers(), Disassembler.load());
+                FaultingInstruction f = analyses.decoded().get(n);
                 if (f == null) {
                     json.name("instructions").beginArray().endArray().endObject();
                     json.name("callTrace").beginArray();
@@ -335,12 +331,6 @@ public final class ContractJson {
             json.endArray().endObject();
         }
         json.endArray();
-    }
-
-    /** Whether the Code: bytes of this transcript are x86 code (the x86 decoder reads nothing else). */
-    private static boolean x86(TranscriptAnalysis analyses) {
-        var arch = analyses.arch().arch();
-        return arch == null || arch == org.crashscope.arch.Arch.X86_64 || arch == org.crashscope.arch.Arch.I386;
     }
 
     private static void hardwareErrors(Json json, List<HardwareError> errors) {

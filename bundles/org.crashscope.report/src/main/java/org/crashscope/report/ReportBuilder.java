@@ -8,11 +8,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
 
-import org.crashscope.analysis.stack.AnnotatedSlot;
-import org.crashscope.analysis.rules.Diagnosis;
-import org.crashscope.analysis.Finding;
-import org.crashscope.analysis.HardwareEvidence;
-import org.crashscope.analysis.TranscriptAnalysis;
+import org.crashscope.presentation.HardwareEvidence;
+import org.crashscope.presentation.KnownIssue;
+import org.crashscope.presentation.Presentation;
+import org.crashscope.presentation.SessionInfo;
+import org.crashscope.presentation.StackWord;
+import org.crashscope.presentation.Step;
 import org.crashscope.diagram.PageTableDiagram;
 import org.crashscope.diagram.WalkDiagram;
 import org.crashscope.transcript.model.Backtrace;
@@ -37,10 +38,10 @@ public final class ReportBuilder {
     }
 
     /** What contributors read. {@code lines} gives a transcript line by its number. */
-    public record Input(TranscriptAnalysis analysis, IntFunction<String> lines, int lineCount, List<Note> notes, Meta meta) {
+    public record Input(Presentation presentation, IntFunction<String> lines, int lineCount, List<Note> notes, Meta meta) {
 
-        public Input(TranscriptAnalysis analysis, IntFunction<String> lines, int lineCount, List<Note> notes) {
-            this(analysis, lines, lineCount, notes, Meta.NONE);
+        public Input(Presentation presentation, IntFunction<String> lines, int lineCount, List<Note> notes) {
+            this(presentation, lines, lineCount, notes, Meta.NONE);
         }
     }
 
@@ -78,7 +79,7 @@ public final class ReportBuilder {
         List<Report.Section> sections = new ArrayList<>();
         contributors.forEach(c -> c.contribute(input, sections));
         excerpts(input, sections);
-        String kernel = input.analysis().parsed().oopses().stream().map(Oops::kernel).filter(k -> k != null).findFirst().orElse(null);
+        String kernel = input.presentation().parsed().oopses().stream().map(Oops::kernel).filter(k -> k != null).findFirst().orElse(null);
         String subtitle = String.format("%s, %d lines%s", file, input.lineCount(), kernel == null ? "" : ", kernel " + kernel);
         return new Report("Crash analysis: " + file, file, subtitle, List.copyOf(sections));
     }
@@ -99,47 +100,47 @@ public final class ReportBuilder {
         if (m.version() != null) {
             facts.add(List.of("Written by", "Crashscope " + m.version()));
         }
-        var crash = in.analysis().crash();
+        var crash = in.presentation().crash();
         if (crash != null) {
-            facts.add(List.of("Crash", crash.title() + " (" + crash.kind().id() + (crash.deliberate() ? ", deliberate" : "") + ", line " + crash.line() + ")"));
+            facts.add(List.of("Crash", crash.title() + " (" + crash.kind() + (crash.deliberate() ? ", deliberate" : "") + ", line " + crash.line() + ")"));
         }
-        facts.addAll(sessionFacts(in.analysis()));
+        facts.addAll(sessionFacts(in.presentation()));
         out.add(new Report.Section("case", "Case and session", List.of(new Report.Facts(facts))));
     }
 
     private static void diagnosis(Input in, List<Report.Section> out) {
         List<Report.Block> blocks = new ArrayList<>();
-        TranscriptAnalysis a = in.analysis();
-        if (a.diagnoses().isEmpty()) {
+        Presentation a = in.presentation();
+        if (a.knownIssues().isEmpty()) {
             blocks.add(new Report.Paragraph("No known issue and no kind of crash matches this transcript.", true));
         }
-        for (Diagnosis d : a.diagnoses()) {
-            blocks.add(new Report.Paragraph(d.rule().title(), true));
+        for (KnownIssue d : a.knownIssues()) {
+            blocks.add(new Report.Paragraph(d.title(), true));
             List<List<String>> facts = new ArrayList<>();
-            facts.add(List.of(d.rule().what(), d.rule().id()));
+            facts.add(List.of(d.what(), d.id()));
             facts.add(List.of("Symptoms that hold", String.format(Locale.ROOT, "%d of %d (%.0f%%)", d.held().size(), d.held().size() + d.missing().size(),
                     d.confidence() * 100)));
-            if (!d.rule().fixedIn().isEmpty()) {
-                facts.add(List.of("Fixed in", String.join(", ", d.rule().fixedIn())));
+            if (!d.fixedIn().isEmpty()) {
+                facts.add(List.of("Fixed in", String.join(", ", d.fixedIn())));
             }
-            if (d.kernel() != null && !d.rule().explainsAKind()) {
-                facts.add(List.of("Running kernel", d.kernel() + " (" + d.kernelStatus().wording() + ")"));
+            if (d.kernel() != null && !d.explainsAKind()) {
+                facts.add(List.of("Running kernel", d.kernel() + " (" + d.kernelVerdict() + ")"));
             }
-            if (d.rule().workaround() != null) {
-                facts.add(List.of(d.rule().adviceLabel(), d.rule().workaroundText() != null ? d.rule().workaroundText() : d.rule().workaround()));
+            if (d.workaround() != null) {
+                facts.add(List.of(d.adviceLabel(), d.workaroundText() != null ? d.workaroundText() : d.workaround()));
             }
             if (!d.missing().isEmpty()) {
                 facts.add(List.of("Not seen", String.join("; ", d.missing())));
             }
-            if (!d.rule().references().isEmpty()) {
-                facts.add(List.of("References", String.join("; ", d.rule().references())));
+            if (!d.references().isEmpty()) {
+                facts.add(List.of("References", String.join("; ", d.references())));
             }
             blocks.add(new Report.Facts(facts));
         }
-        if (!a.findings().isEmpty()) {
+        if (!a.steps().isEmpty()) {
             List<Report.Step> steps = new ArrayList<>();
-            for (Finding f : a.findings()) {
-                steps.add(new Report.Step(f.kind().id(), f.text(), f.isGap() ? "missing" : f.confidence().name().toLowerCase(Locale.ROOT), f.evidence(),
+            for (Step f : a.steps()) {
+                steps.add(new Report.Step(f.kind(), f.text(), f.isGap() ? "missing" : f.confidence(), f.evidence(),
                         f.nextCommand()));
             }
             blocks.add(new Report.Paragraph("Evidence chain", true));
@@ -149,11 +150,11 @@ public final class ReportBuilder {
     }
 
     /** The architecture (and why) and crash's session header, as printed. */
-    private static List<List<String>> sessionFacts(TranscriptAnalysis a) {
+    private static List<List<String>> sessionFacts(Presentation a) {
         List<List<String>> facts = new ArrayList<>();
         facts.add(List.of("Architecture", a.arch().known() ? a.arch().arch().id() + " (" + a.arch().evidence()
                 + (a.arch().line() > 0 ? ", line " + a.arch().line() : "") + ")" : "not shown by the transcript"));
-        for (String[] key : org.crashscope.analysis.Session.KEYS) {
+        for (String[] key : SessionInfo.KEYS) {
             String v = a.session().get(key[0]);
             if (v != null) {
                 facts.add(List.of(key[1], v + " (line " + a.session().lineOf(key[0]) + ")"));
@@ -163,7 +164,7 @@ public final class ReportBuilder {
     }
 
     private static void hardwareErrors(Input in, List<Report.Section> out) {
-        List<HardwareEvidence> evidence = HardwareEvidence.of(in.analysis().parsed());
+        List<HardwareEvidence> evidence = in.presentation().hardwareEvidence();
         if (evidence.isEmpty()) {
             return;
         }
@@ -177,7 +178,7 @@ public final class ReportBuilder {
 
     private static void oopses(Input in, List<Report.Section> out) {
         List<Report.Block> blocks = new ArrayList<>();
-        for (Oops o : in.analysis().parsed().oopses()) {
+        for (Oops o : in.presentation().parsed().oopses()) {
             List<List<String>> facts = new ArrayList<>();
             facts.add(List.of("Message", o.message() + " (line " + o.line() + ")"));
             if (o.cpu() != null) {
@@ -192,7 +193,7 @@ public final class ReportBuilder {
             if (o.rip() != null) {
                 facts.add(List.of("RIP", o.rip() + (o.ripLength() == null ? "" : "/0x" + Long.toHexString(o.ripLength()))));
             }
-            FaultingInstruction f = o == in.analysis().faultingOops() ? in.analysis().fault() : null;
+            FaultingInstruction f = o == in.presentation().faultingOops() ? in.presentation().fault() : null;
             Disassembler.Syntax syntax = in.meta().syntax();
             if (f != null && f.trapping() != null) {
                 facts.add(List.of("Faulting instruction", f.trapping().text(syntax)));
@@ -256,8 +257,8 @@ public final class ReportBuilder {
 
     private static void backtraces(Input in, List<Report.Section> out) {
         List<Report.Block> blocks = new ArrayList<>();
-        List<Backtrace> traces = in.analysis().parsed().backtraces();
-        List<List<AnnotatedSlot>> slotsOf = org.crashscope.analysis.Traces.slotsOf(traces, in.analysis().slots());
+        List<Backtrace> traces = in.presentation().parsed().backtraces();
+        List<List<StackWord>> slotsOf = in.presentation().wordsByBacktrace();
         for (int t = 0; t < traces.size(); t++) {
             Backtrace bt = traces.get(t);
             String who = bt.task() == null ? "" : String.format(": PID %d \"%s\" CPU %d", bt.task().pid(), bt.task().command(), bt.task().cpu());
@@ -277,17 +278,17 @@ public final class ReportBuilder {
                 }
                 blocks.add(new Report.Table(List.of("#", "stack", "function", "module"), rows, exception, true));
             }
-            List<AnnotatedSlot> slots = slotsOf.get(t);
+            List<StackWord> slots = slotsOf.get(t);
             if (!slots.isEmpty()) {
                 List<List<String>> rows = new ArrayList<>();
                 Set<Integer> labelled = new LinkedHashSet<>();
                 for (int i = 0; i < slots.size(); i++) {
-                    AnnotatedSlot s = slots.get(i);
+                    StackWord s = slots.get(i);
                     String value = s.slot().value() != null ? String.format("%0" + 2 * s.slot().width() + "x", s.slot().value())
                             : s.slot().symbol() != null ? s.slot().symbol() : String.format("[%x:%s]", s.slot().slabObject(), s.slot().slabCache());
                     rows.add(List.of(Long.toHexString(s.slot().address()), value, s.label(),
-                            s.kind() == AnnotatedSlot.Kind.DATA ? "" : s.confidence().name().toLowerCase(Locale.ROOT), s.rule()));
-                    if (s.kind() == AnnotatedSlot.Kind.SAVED_REGISTER || s.kind() == AnnotatedSlot.Kind.RETURN_ADDRESS) {
+                            s.labelled() ? s.confidence() : "", s.rule()));
+                    if (s.kind().equals("saved-register") || s.kind().equals("return-address")) {
                         labelled.add(i);
                     }
                 }
@@ -301,7 +302,7 @@ public final class ReportBuilder {
 
     private static void walks(Input in, List<Report.Section> out) {
         List<Report.Block> blocks = new ArrayList<>();
-        for (CheckedWalk w : in.analysis().paging().walks()) {
+        for (CheckedWalk w : in.presentation().paging().walks()) {
             blocks.add(new Report.Figure(WalkDiagram.of(w, -1), WalkDiagram.title(w) + ", " + WalkDiagram.verdict(w)));
         }
         if (!blocks.isEmpty()) {
@@ -311,7 +312,7 @@ public final class ReportBuilder {
 
     private static void tables(Input in, List<Report.Section> out) {
         List<Report.Block> blocks = new ArrayList<>();
-        for (PageTable t : in.analysis().paging().tables()) {
+        for (PageTable t : in.presentation().paging().tables()) {
             blocks.add(new Report.Figure(PageTableDiagram.of(t), String.format("%s table at 0x%x dumped at line %d", t.level() == null ? "Page" : t.level(),
                     t.base(), t.dump().span().first())));
             for (Anomaly a : t.anomalies()) {
@@ -336,9 +337,9 @@ public final class ReportBuilder {
     /** The transcript lines every finding, diagnosis and note cites, with a little context. */
     private static void excerpts(Input in, List<Report.Section> out) {
         TreeSet<Integer> marked = new TreeSet<>();
-        in.analysis().findings().forEach(f -> marked.addAll(f.evidence()));
-        in.analysis().diagnoses().forEach(d -> marked.addAll(d.evidence()));
-        in.analysis().paging().tables().forEach(t -> t.anomalies().forEach(a -> marked.add(a.slot().line())));
+        in.presentation().steps().forEach(f -> marked.addAll(f.evidence()));
+        in.presentation().knownIssues().forEach(d -> marked.addAll(d.evidence()));
+        in.presentation().paging().tables().forEach(t -> t.anomalies().forEach(a -> marked.add(a.slot().line())));
         in.notes().forEach(n -> {
             for (int l = n.firstLine(); l <= n.lastLine() && l - n.firstLine() < 50; l++) {
                 marked.add(l);

@@ -37,7 +37,7 @@ public enum ReportFormat {
         return switch (this) {
             case HTML -> TerminalText.safe(HtmlWriter.write(new ReportBuilder().build(file, input)));
             case MARKDOWN -> TerminalText.safe(MarkdownWriter.write(new ReportBuilder().build(file, input)));
-            case JSON -> TerminalText.json(ContractJson.write(input.analysis(), input.notes()));
+            case JSON -> TerminalText.json(ContractJson.write(input.presentation(), input.notes()));
         };
     }
 }

@@ -23,7 +23,7 @@ class ContractJsonTest {
     @BeforeAll
     static void analyze() throws Exception {
         try (Transcript t = Transcript.open(org.crashscope.fixtures.SharedFixtures.path(ContractJsonTest.class, "seed-kcs-ghes-hugepage-gpf.txt"))) {
-            json = JsonParser.parseString(ContractJson.write(org.crashscope.analysis.TranscriptAnalysis.of(TranscriptParser.parse(t), org.crashscope.analysis.rules.Rules.load(java.util.List.of())))).getAsJsonObject();
+            json = JsonParser.parseString(ContractJson.write(org.crashscope.presentation.Presentation.of(org.crashscope.analysis.TranscriptAnalysis.of(TranscriptParser.parse(t), org.crashscope.analysis.rules.Rules.load(java.util.List.of()))))).getAsJsonObject();
         }
     }
 

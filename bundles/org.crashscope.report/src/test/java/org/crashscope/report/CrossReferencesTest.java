@@ -55,7 +55,7 @@ class CrossReferencesTest {
 
     private static String json(String name, byte[] content) {
         try (Transcript t = Transcript.of(name, content)) {
-            return ContractJson.write(TranscriptAnalysis.of(TranscriptParser.parse(t)));
+            return ContractJson.write(org.crashscope.presentation.Presentation.of(TranscriptAnalysis.of(TranscriptParser.parse(t))));
         }
     }
 }

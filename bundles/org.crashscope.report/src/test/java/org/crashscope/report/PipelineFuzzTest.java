@@ -62,7 +62,7 @@ class PipelineFuzzTest {
         try (Transcript t = Transcript.of("fuzz.txt", bytes)) {
             var parsed = TranscriptParser.parse(t);
             TranscriptAnalysis analysis = TranscriptAnalysis.of(parsed, RULES);
-            ReportBuilder.Input input = new ReportBuilder.Input(analysis, t::line, t.lineCount(), List.of(note));
+            ReportBuilder.Input input = new ReportBuilder.Input(org.crashscope.presentation.Presentation.of(analysis), t::line, t.lineCount(), List.of(note));
             String json = ReportFormat.JSON.write("fuzz.txt", input);
             JsonReader reader = new JsonReader(new java.io.StringReader(json));
             reader.setStrictness(Strictness.STRICT);

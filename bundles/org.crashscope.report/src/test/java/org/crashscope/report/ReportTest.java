@@ -33,7 +33,7 @@ class ReportTest {
     static String render(String fixture, ReportFormat format, List<Note> notes) throws Exception {
         try (Transcript t = Transcript.open(org.crashscope.fixtures.SharedFixtures.path(ReportTest.class, fixture))) {
             TranscriptAnalysis analysis = TranscriptAnalysis.of(TranscriptParser.parse(t));
-            return format.write(fixture, new ReportBuilder.Input(analysis, t::line, t.lineCount(), notes));
+            return format.write(fixture, new ReportBuilder.Input(org.crashscope.presentation.Presentation.of(analysis), t::line, t.lineCount(), notes));
         }
     }
 
@@ -140,7 +140,7 @@ class ReportTest {
                 org.crashscope.fixtures.SharedFixtures.path(ReportTest.class, "seed-kcs-ghes-hugepage-gpf.txt"))) {
             var analysis = org.crashscope.analysis.TranscriptAnalysis.of(org.crashscope.transcript.parse.TranscriptParser.parse(t));
             var meta = new ReportBuilder.Meta("03512345", "A. Analyst", "2026-12-01T12:00:00Z", "0.1.0", org.crashscope.arch.x86.Disassembler.Syntax.INTEL);
-            Document html = Jsoup.parse(ReportFormat.HTML.write("seed.txt", new ReportBuilder.Input(analysis, t::line, t.lineCount(), List.of(), meta)));
+            Document html = Jsoup.parse(ReportFormat.HTML.write("seed.txt", new ReportBuilder.Input(org.crashscope.presentation.Presentation.of(analysis), t::line, t.lineCount(), List.of(), meta)));
             String head = html.getElementById("case").text();
             for (String expected : List.of("Case 03512345", "Analyst A. Analyst", "Date 2026-12-01T12:00:00Z", "Written by Crashscope 0.1.0",
                     "general protection fault in gup_pgd_range (general-protection-fault, line 123)")) {

@@ -60,7 +60,7 @@ public class CrossReferenceBenchmark {
     @Benchmark
     public int json() throws IOException {
         try (AnalysisSession s = AnalysisSession.open(file, AnalysisSession.Settings.defaults())) {
-            return ContractJson.write(s.analysis()).length();
+            return ContractJson.write(org.crashscope.presentation.Presentation.of(s.analysis())).length();
         }
     }
 }

@@ -19,7 +19,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
-import org.crashscope.analysis.JsonProblems;
+import org.crashscope.transcript.JsonProblems;
 
 /**
  * Loads known-issue rules: those shipped in this bundle's {@code rules/} folder, then every

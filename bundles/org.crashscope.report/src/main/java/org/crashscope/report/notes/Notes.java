@@ -21,7 +21,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.stream.JsonWriter;
 
-import org.crashscope.analysis.JsonProblems;
+import org.crashscope.transcript.JsonProblems;
 import org.crashscope.report.AtomicFiles;
 
 /**

@@ -1,4 +1,4 @@
-package org.crashscope.analysis;
+package org.crashscope.transcript;
 
 /** What a JSON library's complaint says, for a user: its first line, without the exception's class. */
 public final class JsonProblems {

@@ -1,5 +1,6 @@
-package org.crashscope.analysis;
+package org.crashscope.presentation;
 
+import org.crashscope.analysis.TranscriptAnalysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.crashscope.analysis;
+package org.crashscope.presentation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,11 +8,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.crashscope.analysis.TranscriptAnalysis;
 import org.crashscope.analysis.rules.Rules;
 
 class ValueMeaningsTest {
 
-    private static final TranscriptAnalysis SEED = TranscriptAnalysis.of(StackSlotAnnotatorTest.parse("seed-kcs-ghes-hugepage-gpf.txt"),
+    private static final TranscriptAnalysis SEED = TranscriptAnalysis.of(Analysed.parse("seed-kcs-ghes-hugepage-gpf.txt"),
             Rules.load(List.of()));
 
     private static Set<ValueMeanings.Meaning.Kind> kinds(long value) {

@@ -1,11 +1,12 @@
-package org.crashscope.analysis;
+package org.crashscope.presentation;
 
+import org.crashscope.analysis.Session;
+import org.crashscope.analysis.TranscriptAnalysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import org.crashscope.analysis.stack.AnnotatedSlot;
 import org.crashscope.transcript.model.Backtrace;
 import org.crashscope.transcript.model.Frame;
 import org.crashscope.transcript.model.LogStack;
@@ -143,10 +144,10 @@ public final class Traces {
      * The annotated stack words of each of {@code traces} (index for index): the words sorted by
      * line once, each trace's found by a binary search, so a thousand traces cost what they hold.
      */
-    public static List<List<AnnotatedSlot>> slotsOf(List<Backtrace> traces, List<AnnotatedSlot> slots) {
-        List<AnnotatedSlot> sorted = new ArrayList<>(slots);
+    public static List<List<StackWord>> slotsOf(List<Backtrace> traces, List<StackWord> slots) {
+        List<StackWord> sorted = new ArrayList<>(slots);
         sorted.sort(Comparator.comparingInt(a -> a.slot().line()));
-        List<List<AnnotatedSlot>> out = new ArrayList<>(traces.size());
+        List<List<StackWord>> out = new ArrayList<>(traces.size());
         for (Backtrace bt : traces) {
             int lo = 0;
             int hi = sorted.size();

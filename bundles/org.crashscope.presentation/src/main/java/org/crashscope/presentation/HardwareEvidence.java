@@ -1,4 +1,4 @@
-package org.crashscope.analysis;
+package org.crashscope.presentation;
 
 import java.util.ArrayList;
 import java.util.Comparator;

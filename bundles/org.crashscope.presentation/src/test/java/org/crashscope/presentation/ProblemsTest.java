@@ -1,4 +1,4 @@
-package org.crashscope.analysis;
+package org.crashscope.presentation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.crashscope.analysis.TranscriptAnalysis;
 import org.crashscope.analysis.rules.Rules;
 
 class ProblemsTest {
 
     @Test
     void theSeedsOneAnomalyIsAnErrorAtItsRdRow() {
-        TranscriptAnalysis seed = TranscriptAnalysis.of(StackSlotAnnotatorTest.parse("seed-kcs-ghes-hugepage-gpf.txt"), Rules.load(List.of()));
+        TranscriptAnalysis seed = TranscriptAnalysis.of(Analysed.parse("seed-kcs-ghes-hugepage-gpf.txt"), Rules.load(List.of()));
         List<Problems.Problem> errors = Problems.of(seed).stream().filter(p -> p.severity() == Problems.Severity.ERROR).toList();
         assertEquals(1, errors.size(), errors.toString());
         assertEquals(225, errors.get(0).line());
@@ -23,7 +24,7 @@ class ProblemsTest {
     @Test
     void aRuleFileThatCannotBeReadIsAWarning(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Files.writeString(dir.resolve("broken.json"), "{ not json");
-        TranscriptAnalysis analysis = TranscriptAnalysis.of(StackSlotAnnotatorTest.parse("seed-kcs-ghes-hugepage-gpf.txt"), Rules.load(List.of(dir)));
+        TranscriptAnalysis analysis = TranscriptAnalysis.of(Analysed.parse("seed-kcs-ghes-hugepage-gpf.txt"), Rules.load(List.of(dir)));
         assertTrue(Problems.of(analysis).stream().anyMatch(p -> p.kind() == Problems.Kind.RULES && p.severity() == Problems.Severity.WARNING));
     }
 }

@@ -1,5 +1,7 @@
-package org.crashscope.analysis;
+package org.crashscope.presentation;
 
+import org.crashscope.analysis.Session;
+import org.crashscope.analysis.TranscriptAnalysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
