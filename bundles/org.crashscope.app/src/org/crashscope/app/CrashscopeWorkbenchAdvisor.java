@@ -22,6 +22,8 @@ final class CrashscopeWorkbenchAdvisor extends WorkbenchAdvisor {
     static final String SAMPLE = "samples/seed-kcs-ghes-hugepage-gpf.txt";
     /** Set once the welcome was shown: it is shown on the first run only. */
     static final String WELCOMED = "welcomed";
+    /** The transcripts open when Crashscope last closed, one path a line: opened again on the next start without files. */
+    static final String OPEN_AT_EXIT = "openAtExit";
 
     private final List<Path> files;
 
@@ -51,6 +53,7 @@ final class CrashscopeWorkbenchAdvisor extends WorkbenchAdvisor {
      */
     @Override
     public boolean preShutdown() {
+        rememberOpenTranscripts();
         org.crashscope.ui.live.LiveSessions.endAll();
         try {
             org.eclipse.core.resources.ResourcesPlugin.getWorkspace().save(true, null);
@@ -66,11 +69,46 @@ final class CrashscopeWorkbenchAdvisor extends WorkbenchAdvisor {
         if (window == null) {
             return;
         }
-        List<Path> toOpen = files.isEmpty() ? sample() : files;
+        List<Path> restored = files.isEmpty() ? openAtExit() : List.of();
+        List<Path> toOpen = !files.isEmpty() ? files : !restored.isEmpty() ? restored : sample();
         toOpen.forEach(file -> Transcripts.open(window, file));
         if (files.isEmpty()) {
             welcomeOnFirstRun(window);
         }
+    }
+
+    /**
+     * The transcripts open now, in tab order (a live session's by its transcript: it reopens as the
+     * record of an earlier session, its dump not reopened), for the next start.
+     */
+    private void rememberOpenTranscripts() {
+        List<String> open = new java.util.ArrayList<>();
+        for (var window : getWorkbenchConfigurer().getWorkbench().getWorkbenchWindows()) {
+            for (var page : window.getPages()) {
+                for (var ref : page.getEditorReferences()) {
+                    if (ref.getEditor(false) instanceof org.crashscope.ui.editor.TranscriptEditor editor && editor.file() != null) {
+                        open.add(editor.file().toAbsolutePath().toString());
+                    }
+                }
+            }
+        }
+        var store = org.crashscope.ui.preferences.Preferences.store();
+        store.setValue(OPEN_AT_EXIT, String.join("\n", open));
+        if (store instanceof org.eclipse.jface.preference.IPersistentPreferenceStore persistent) {
+            try {
+                persistent.save();
+            } catch (IOException e) {
+                ILog.of(CrashscopeWorkbenchAdvisor.class).warn("Cannot remember the open transcripts: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The transcripts open at the last exit that are still there (the bundled sample is not remembered: it opens anyway). */
+    private static List<Path> openAtExit() {
+        String saved = org.crashscope.ui.preferences.Preferences.store().getString(OPEN_AT_EXIT);
+        List<Path> sample = sample();
+        return saved.lines().filter(l -> !l.isBlank()).map(Path::of).filter(java.nio.file.Files::isRegularFile)
+                .filter(p -> sample.stream().noneMatch(s -> s.toAbsolutePath().equals(p.toAbsolutePath()))).toList();
     }
 
     /** The first time Crashscope starts, the guide's welcome explains the sample beside it. */

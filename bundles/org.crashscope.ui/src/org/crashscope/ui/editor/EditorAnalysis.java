@@ -92,7 +92,14 @@ final class EditorAnalysis {
         };
     }
 
-    /** Cancels the opening or analysis job, if one runs. */
+    /** Cancels the opening or analysis job, if one runs: the editor hears that it stopped (the Progress view's red button). */
+    void cancel() {
+        if (job != null) {
+            job.cancel();
+        }
+    }
+
+    /** Cancels the job, if one runs, without telling the editor: another input replaces it, or the editor closes. */
     void stop() {
         if (job != null) {
             job.cancel();

@@ -139,7 +139,7 @@ public class TranscriptEditor extends TextEditor {
 
     /** Cancels the opening or analysis job, if one runs (the Progress view's red button). */
     public void cancelOpening() {
-        analysis.stop();
+        analysis.cancel();
     }
 
     /** What the status line says of this transcript (while its editor is active). */

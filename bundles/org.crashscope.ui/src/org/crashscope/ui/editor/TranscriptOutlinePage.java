@@ -122,7 +122,7 @@ public final class TranscriptOutlinePage extends ContentOutlinePage {
 
     void setNodes(List<Outline.Node> nodes) {
         this.nodes = nodes;
-        ran = editor.file() == null ? java.util.Set.of() : org.crashscope.analysis.live.LiveSession.ranLines(editor.file());
+        ran = editor.file() == null ? java.util.Set.of() : org.crashscope.ui.live.LiveSessions.ranLines(editor.file());
         TreeViewer viewer = getTreeViewer();
         if (viewer != null && !viewer.getControl().isDisposed()) {
             viewer.setInput(nodes);

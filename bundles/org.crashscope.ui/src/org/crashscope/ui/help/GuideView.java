@@ -16,7 +16,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.part.ViewPart;
 import org.crashscope.ui.editor.TranscriptEditor;
 import org.crashscope.ui.notes.NotesView;
 import org.crashscope.ui.views.BacktraceView;
@@ -27,10 +26,11 @@ import org.crashscope.ui.views.RegistersView;
 import org.crashscope.ui.views.WalkView;
 
 /**
- * The user guide, bundled with the product and shown in it: a welcome on the sample, then a
+ * The user guide, bundled with the product and shown in it: what the transcript in front holds
+ * (which views have something to show, and what to run next), a welcome on the sample, then a
  * section per view. Help > User Guide (F1) opens it at the section of the active view.
  */
-public final class GuideView extends ViewPart {
+public final class GuideView extends org.crashscope.ui.views.TranscriptView {
 
     public static final String ID = "org.crashscope.ui.guideView";
     static final String GUIDE = "/guide/user-guide.txt";
@@ -44,6 +44,51 @@ public final class GuideView extends ViewPart {
         text.setMargins(16, 12, 16, 12);
         text.setLineSpacing(3);
         render(load());
+        followActiveTranscript();
+    }
+
+    private String shownAbout;
+
+    /** The transcript in front: the guide starts with what it holds, in the words of the sections below. */
+    @Override
+    protected void show(org.crashscope.presentation.Presentation p) {
+        String about = p == null ? null : about(p);
+        if (text.isDisposed() || java.util.Objects.equals(about, shownAbout)) {
+            return;
+        }
+        shownAbout = about;
+        sections.clear();
+        render(about == null ? load() : about + load());
+    }
+
+    /** A section on the open transcript: its crash, its diagnosis, what each view shows of it, and the commands that would add more. */
+    static String about(org.crashscope.presentation.Presentation p) {
+        StringBuilder b = new StringBuilder("# This transcript: ").append(p.name()).append(" {current}\n");
+        b.append(p.status()).append(".\n");
+        if (p.crash() != null) {
+            b.append("- The crash: ").append(p.crash().headline()).append(" (").append(p.crash().kind()).append(": ").append(p.crash().meaning())
+                    .append("), line ").append(p.crash().line()).append(p.crash().guiltyFrame() == null ? "" : "; blamed on " + p.crash().guiltyFrame())
+                    .append(".\n");
+        }
+        var top = p.topIssue();
+        b.append("- Diagnosis: ").append(top == null ? "no known issue matches; the evidence chain has " + p.steps().size() + " steps"
+                : top.what() + " \"" + top.name() + "\", " + Math.round(top.confidence() * 100) + "% of its symptoms hold").append(".\n");
+        long gaps = p.steps().stream().filter(org.crashscope.presentation.Step::isGap).count();
+        if (gaps > 0) {
+            b.append("- Missing evidence: ").append(gaps).append(gaps == 1 ? " step names" : " steps name").append(" the crash command that would supply it: ")
+                    .append(String.join("; ", p.steps().stream().filter(org.crashscope.presentation.Step::isGap).map(s -> s.nextCommand()).distinct().toList()))
+                    .append(".\n");
+        }
+        long anomalies = p.paging().tables().stream().mapToLong(t -> t.anomalies().size()).sum();
+        b.append("- Page Table: ").append(p.paging().tables().isEmpty() ? "no table dumped (rd -p TABLE 512 dumps one)"
+                : p.paging().tables().size() + " table(s) dumped, " + anomalies + " entr" + (anomalies == 1 ? "y breaks" : "ies break") + " a run").append(".\n");
+        b.append("- Walk: ").append(p.paging().walks().isEmpty() ? "no vtop in this transcript" : p.paging().walks().size() + " vtop walk(s)").append(".\n");
+        b.append("- Backtrace: ").append(p.traces().size()).append(" trace(s), ").append(p.stackWords().stream().filter(w -> w.labelled()).count())
+                .append(" stack words labelled").append(p.fault() == null ? "" : "; the faulting instruction is decoded").append(".\n");
+        b.append("- Registers: ").append(p.faultRegisters().rows().isEmpty() ? "none printed" : "of the " + p.faultRegisters().where()).append(".\n");
+        b.append("- Hardware Errors: ").append(p.hardwareEvidence().size()).append(" record(s).\n");
+        b.append("The sections below explain each view with the bundled sample's numbers.\n\n");
+        return b.toString();
     }
 
     private static String load() {

@@ -61,6 +61,11 @@ public final class LiveSessions {
         return session == null ? null : run(window, session, command);
     }
 
+    /** The lines of {@code transcript} that Crashscope's gatherer ran (the Outline marks them), from the session's record. */
+    public static java.util.Set<Integer> ranLines(Path transcript) {
+        return LiveSession.ranLines(transcript);
+    }
+
     /** Runs when a session starts, ends, or a command of it ends (the console follows). */
     public static void onChange(Consumer<LiveSession> listener) {
         LISTENERS.add(listener);

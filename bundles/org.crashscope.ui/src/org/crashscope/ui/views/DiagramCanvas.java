@@ -30,6 +30,7 @@ public final class DiagramCanvas {
     private final Map<String, Font> fonts = new HashMap<>();
     private Diagram diagram;
     private Consumer<String> onSelect = key -> { };
+    private Consumer<String> onOpen = key -> { };
 
     public DiagramCanvas(Composite parent) {
         scroller = new ScrolledComposite(parent, SWT.H_SCROLL | SWT.V_SCROLL);
@@ -52,6 +53,12 @@ public final class DiagramCanvas {
                 onSelect.accept(box.key());
             }
         });
+        canvas.addListener(SWT.MouseDoubleClick, e -> {
+            Diagram.Box box = diagram == null ? null : diagram.boxAt(e.x, e.y);
+            if (box != null && e.button == 1) {
+                onOpen.accept(box.key());
+            }
+        });
         canvas.addDisposeListener(e -> {
             colors.values().forEach(Color::dispose);
             fonts.values().forEach(Font::dispose);
@@ -72,6 +79,11 @@ public final class DiagramCanvas {
 
     public void onSelect(Consumer<String> listener) {
         this.onSelect = listener;
+    }
+
+    /** Runs on a double click on a box (with its key): what the box leads to opens. */
+    public void onOpen(Consumer<String> listener) {
+        this.onOpen = listener;
     }
 
     public void setDiagram(Diagram diagram) {

@@ -16,7 +16,9 @@ import org.eclipse.swt.widgets.Label;
 /**
  * The dumped page tables of the active transcript: all 512 slots with the dumped ones coloured
  * by kind, the entries that break a run of huge pages in red (expected vs found in the tooltip),
- * the slot a walk reads outlined. Clicking a slot selects its line in the editor.
+ * the slot a walk reads outlined. Clicking a slot selects its line in the editor; double-clicking
+ * an entry that points to a lower table opens that table: the dump of it in the transcript, or, in
+ * a live session, a new {@code rd -p TABLE 512} run by the workbench and drawn when it ends.
  */
 public final class PageTableView extends TranscriptView {
 
@@ -39,6 +41,7 @@ public final class PageTableView extends TranscriptView {
         canvas = new DiagramCanvas(parent);
         canvas.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
         canvas.onSelect(this::selectSlot);
+        canvas.onOpen(this::openSlot);
         getSite().setSelectionProvider(selection);
         followActiveTranscript();
     }
@@ -67,8 +70,17 @@ public final class PageTableView extends TranscriptView {
                     break;
                 }
             }
-            tables.select(withAnomaly);
-            showTable(withAnomaly);
+            int first = withAnomaly;
+            for (int i = shown.size() - 1; i >= 0; i--) {
+                // a table just read (a double click, or an rd typed in the live session) is what the analyst looks at next
+                if (shown.get(i).base() == opening || shown.get(i).dump().span().first() > newAfter()) {
+                    first = i;
+                    break;
+                }
+            }
+            opening = -1;
+            tables.select(first);
+            showTable(first);
         }
         tables.control().getParent().layout(true, true);
     }
@@ -115,6 +127,46 @@ public final class PageTableView extends TranscriptView {
             }
         }
     }
+
+    /**
+     * Opens the table an entry points to (key {@code slot:0x45}): shown when the transcript holds
+     * its dump, else read by the live session (an 8-byte {@code rd -p} of its 512 entries); a leaf,
+     * an empty or not-present entry opens nothing and says why.
+     */
+    public void openSlot(String key) {
+        PageTable table = table();
+        TableSlot slot = table == null || key == null ? null : table.slots().stream().filter(s -> PageTableDiagram.key(s).equals(key)).findFirst()
+                .orElse(null);
+        if (slot == null) {
+            return;
+        }
+        if (slot.empty() || !slot.entry().present() || slot.entry().leaf()) {
+            summary.setText(String.format("Slot 0x%x %s: there is no lower table to open", slot.index(), slot.empty() ? "is empty"
+                    : !slot.entry().present() ? "is not present" : "maps a page"));
+            return;
+        }
+        long next = slot.entry().physical();
+        for (int i = 0; i < shown.size(); i++) {
+            if (shown.get(i).base() == next) {
+                tables.select(i);
+                showTable(i);
+                return;
+            }
+        }
+        var editor = activeEditor();
+        if (editor != null && org.crashscope.ui.live.LiveSessions.isLive(editor.file())) {
+            String command = String.format("rd -p 0x%x 512", next);
+            opening = next;
+            summary.setText("Reading the table at 0x" + Long.toHexString(next) + ": crash> " + command);
+            org.crashscope.ui.live.LiveSessions.run(getSite().getWorkbenchWindow(), editor.file(), command);
+        } else {
+            summary.setText(String.format("The table at 0x%x that slot 0x%x points to is not dumped in this transcript (crash> rd -p 0x%x 512 reads it;"
+                    + " in a live session a double click runs it)", next, slot.index(), next));
+        }
+    }
+
+    /** The table a double click asked the live session for, shown when its dump arrives; -1 when none. */
+    private long opening = -1;
 
     private TableSlot followed;
 

@@ -129,6 +129,17 @@ public final class Properties implements IAdapterFactory {
                     .add("Record", "type", r.type()).add("Record", "physical address", r.physical() == null ? null : hex(r.physical()))
                     .add("Record", "where", r.where()).add("Record", "lines", r.first() + "-" + r.last())
                     .add("Record", "before the crash", r.beforeOops());
+            case org.crashscope.presentation.Presentation.RegisterRow r -> s.add("Register", "name", r.register().toUpperCase(java.util.Locale.ROOT))
+                    .add("Register", "value", hex(r.value())).add("Register", "decimal", Long.toUnsignedString(r.value()))
+                    .add("Register", "faulting instruction's address register", r.faulting() ? "yes" : null)
+                    .add("Same value", "places", r.places().total() == 0 ? "nowhere else" : r.places().text());
+            case org.crashscope.transcript.model.Frame f -> s.add("Frame", "index", f.index() < 0 ? null : "#" + f.index()).add("Frame", "function", f.function())
+                    .add("Frame", "offset", "0x" + Long.toHexString(f.offset())).add("Frame", "stack address", hex(f.stackAddress()))
+                    .add("Frame", "return address", f.address() == null ? null : hex(f.address())).add("Frame", "module", f.module())
+                    .add("Frame", "source", f.source()).add("Frame", "unreliable (crash's ?)", f.unreliable() ? "yes" : null).add("Frame", "line", f.line());
+            case org.crashscope.presentation.Outline.Node n -> s.add("Outline", "what", n.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                    .add("Outline", "label", n.label()).add("Outline", "lines", n.firstLine() + "-" + n.lastLine())
+                    .add("Outline", "parts", n.children().isEmpty() ? null : n.children().size());
             case Note n -> s.add("Note", "lines", n.firstLine() + "-" + n.lastLine()).add("Note", "text", n.text()).add("Note", "by", n.author())
                     .add("Note", "created", n.created());
             default -> {

@@ -16,7 +16,8 @@ import org.eclipse.swt.widgets.Label;
 
 /**
  * Steps through a vtop walk of the active transcript, from the top table to the page: Back/Next
- * or the arrow keys; every step selects its line in the editor.
+ * or the arrow keys; every step selects its line in the editor. In a live session, Walk... walks
+ * any address (of a task: {@code PID ADDRESS}) with crash's {@code vtop}; the walk shows when it ends.
  */
 public final class WalkView extends TranscriptView {
 
@@ -25,6 +26,7 @@ public final class WalkView extends TranscriptView {
     private Chooser walks;
     private Button back;
     private Button next;
+    private Button walkAddress;
     private Label position;
     private DiagramCanvas canvas;
     private List<CheckedWalk> shown = List.of();
@@ -33,7 +35,7 @@ public final class WalkView extends TranscriptView {
 
     @Override
     public void createPartControl(Composite parent) {
-        parent.setLayout(new GridLayout(4, false));
+        parent.setLayout(new GridLayout(5, false));
         walks = new Chooser(parent);
         walks.onSelect(() -> {
             step = 0;
@@ -45,10 +47,14 @@ public final class WalkView extends TranscriptView {
         next = new Button(parent, SWT.PUSH);
         next.setText("Next >");
         next.addListener(SWT.Selection, e -> go(step + 1));
+        walkAddress = new Button(parent, SWT.PUSH);
+        walkAddress.setText("Walk...");
+        walkAddress.setToolTipText("Walk an address in the live crash session (vtop), of the panic task or of a PID you give");
+        walkAddress.addListener(SWT.Selection, e -> askAndWalk());
         position = new Label(parent, SWT.NONE);
         position.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         canvas = new DiagramCanvas(parent);
-        canvas.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        canvas.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
         canvas.onSelect(key -> {
             if (key.startsWith("step:")) {
                 go(Integer.parseInt(key.substring(5)));
@@ -85,6 +91,41 @@ public final class WalkView extends TranscriptView {
         }
         refresh();
         walks.control().getParent().layout(true, true);
+    }
+
+    /** Asks for an address (and a task) and walks it in the live session of the transcript in front. */
+    private void askAndWalk() {
+        var editor = activeEditor();
+        if (editor == null || !org.crashscope.ui.live.LiveSessions.isLive(editor.file())) {
+            position.setText("Walking an address needs the live crash session of a dump (File > Open Dump...)");
+            return;
+        }
+        Long pid = editor.presentation() == null ? null : editor.presentation().session().pid();
+        String suggested = (pid == null ? "" : pid + " ") + (editor.caretValue() == null ? "" : String.format("0x%x", editor.caretValue().value()));
+        var dialog = new org.eclipse.jface.dialogs.InputDialog(getSite().getShell(), "Walk an Address",
+                "The address to walk, after the PID of the task whose page tables to use (none: crash's current context):", suggested,
+                text -> vtop(text) == null ? "Type an address in hex, optionally after a PID: 4711 0x7f7ae5400000" : null);
+        if (dialog.open() == org.eclipse.jface.window.Window.OK) {
+            walkInLiveSession(dialog.getValue());
+        }
+    }
+
+    /** Runs the walk of {@code text} ({@code [PID] ADDRESS}) in the live session in front; false when there is none or the text is no address. */
+    public boolean walkInLiveSession(String text) {
+        var editor = activeEditor();
+        String command = vtop(text);
+        if (editor == null || command == null || !org.crashscope.ui.live.LiveSessions.isLive(editor.file())) {
+            return false;
+        }
+        position.setText("crash> " + command);
+        org.crashscope.ui.live.LiveSessions.run(getSite().getWorkbenchWindow(), editor.file(), command);
+        return true;
+    }
+
+    /** The vtop command of {@code [PID] ADDRESS}, or {@code null} when the text is not that. */
+    static String vtop(String text) {
+        var m = java.util.regex.Pattern.compile("\\s*(?:(\\d{1,9})\\s+)?(?:0x)?([0-9a-fA-F]{1,16})\\s*").matcher(text == null ? "" : text);
+        return m.matches() ? "vtop " + (m.group(1) == null ? "" : "-c " + m.group(1) + " ") + m.group(2).toLowerCase(java.util.Locale.ROOT) : null;
     }
 
     /** The walk shown now, or {@code null}. */

@@ -80,15 +80,15 @@ class DailyUseTest {
     void aNoteIsMarkedInTheRulerOnItsLines() throws Exception {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         TranscriptEditor editor = Seed.openCopyIn(window, dir);
-        assertEquals(0, editor.annotations(org.crashscope.ui.Ui.NOTE).size());
+        assertEquals(0, editor.annotations("org.crashscope.ui.note").size());
         Note note = new Note("n1", 225, 226, "lines", "the slot of the poisoned page", "analyst", "2026-12-01T00:00:00Z");
         PlatformUI.getWorkbench().getOperationSupport().getOperationHistory().execute(NoteOperation.add(editor, note), null, null);
         UiWait.settle(Display.getCurrent(), 100);
-        assertEquals(1, editor.annotations(org.crashscope.ui.Ui.NOTE).size(), "the note in the ruler");
-        assertEquals("Note: the slot of the poisoned page", editor.annotations(org.crashscope.ui.Ui.NOTE).get(0).getText());
+        assertEquals(1, editor.annotations("org.crashscope.ui.note").size(), "the note in the ruler");
+        assertEquals("Note: the slot of the poisoned page", editor.annotations("org.crashscope.ui.note").get(0).getText());
         PlatformUI.getWorkbench().getOperationSupport().getOperationHistory().undo(editor.undoContext(), null, null);
         UiWait.settle(Display.getCurrent(), 100);
-        assertEquals(0, editor.annotations(org.crashscope.ui.Ui.NOTE).size(), "undone, unmarked");
+        assertEquals(0, editor.annotations("org.crashscope.ui.note").size(), "undone, unmarked");
     }
 
     @Test

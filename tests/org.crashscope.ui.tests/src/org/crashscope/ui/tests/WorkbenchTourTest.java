@@ -174,8 +174,8 @@ class WorkbenchTourTest {
             return error[0] != null;
         }), "the anomaly reached the Problems view");
         assertEquals(225, error[0].getAttribute(org.eclipse.core.resources.IMarker.LINE_NUMBER, -1));
-        assertEquals(1, editor.annotations(org.crashscope.ui.Ui.ANOMALY).size(), "the anomaly is marked in the editor too");
-        var position = editor.getDocumentProvider().getAnnotationModel(editor.getEditorInput()).getPosition(editor.annotations(org.crashscope.ui.Ui.ANOMALY).get(0));
+        assertEquals(1, editor.annotations("org.crashscope.ui.anomaly").size(), "the anomaly is marked in the editor too");
+        var position = editor.getDocumentProvider().getAnnotationModel(editor.getEditorInput()).getPosition(editor.annotations("org.crashscope.ui.anomaly").get(0));
         assertEquals(224, document(editor).getLineOfOffset(position.getOffset()));
         page.showView(org.eclipse.ui.IPageLayout.ID_PROBLEM_VIEW);
         editor.revealLines(1, 1);
@@ -198,6 +198,8 @@ class WorkbenchTourTest {
         assertTrue(guide.sections().containsAll(List.of("welcome", "editor", "outline", "diagnosis", "hardware", "pagetable", "walk", "backtrace",
                 "registers", "notes", "reports", "keys", "problems")), guide.sections().toString());
         assertTrue(guide.text().contains("PUD slot 0x45"), "the guide explains the seed");
+        assertTrue(guide.text().startsWith("This transcript: seed-kcs-ghes-hugepage-gpf.txt"), "the guide begins with the transcript in front");
+        assertTrue(guide.text().contains("1 table(s) dumped, 1 entry breaks a run"), guide.text().substring(0, 800));
         Screenshots.take(window.getShell(), "workbench-guide");
         page.hideView(guide);
     }

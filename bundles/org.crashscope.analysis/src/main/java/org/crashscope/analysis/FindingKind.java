@@ -29,7 +29,7 @@ public enum FindingKind {
         return id;
     }
 
-    /** The heading of the step in the Diagnosis view and the report. */
+    /** The step's heading: what it is about, in capitals ({@code PAGE-TABLE SLOT}). */
     public String heading() {
         return heading;
     }

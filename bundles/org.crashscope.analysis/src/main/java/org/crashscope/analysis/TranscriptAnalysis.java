@@ -38,23 +38,6 @@ public record TranscriptAnalysis(ParsedTranscript parsed, ArchFacts arch, Sessio
         List<Finding> findings, List<Diagnosis> diagnoses,
         List<String> ruleProblems) {
 
-    /**
-     * The analysis in one line, for a status bar: the size, the crash's kind and title when there
-     * is one, the findings and the page-table anomalies.
-     */
-    public String statusLine() {
-        StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "%,d lines, %,d commands", parsed.lineCount(), parsed.commands().size()));
-        if (crash != null) {
-            b.append("; ").append(crash.kind().id()).append(crash.deliberate() ? " (deliberate)" : "").append(": ").append(crash.title());
-        }
-        b.append(String.format(java.util.Locale.ROOT, "; %,d finding%s", findings.size(), findings.size() == 1 ? "" : "s"));
-        long anomalies = paging.tables().stream().mapToLong(t -> t.anomalies().size()).sum();
-        if (anomalies > 0) {
-            b.append(String.format(java.util.Locale.ROOT, ", %,d page-table anomal%s", anomalies, anomalies == 1 ? "y" : "ies"));
-        }
-        return b.toString();
-    }
-
     /** Analyses with the shipped rules and the user's rule folders. */
     public static TranscriptAnalysis of(ParsedTranscript parsed) {
         return of(parsed, Rules.load(Rules.userFolders()));

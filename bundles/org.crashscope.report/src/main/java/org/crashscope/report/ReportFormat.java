@@ -1,31 +1,42 @@
 package org.crashscope.report;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 
 import org.crashscope.transcript.TerminalText;
 
-/** The formats a report is written in. */
+/**
+ * The formats a report is written in, each with the names it goes by and its writer: a new format
+ * is a constant here and its writer over the presentation model (after MAT's renderer registry,
+ * which picks a writer by format).
+ */
 public enum ReportFormat {
-    HTML("html"), MARKDOWN("md"), JSON("json");
+    HTML(List.of("html", "htm"), (file, input) -> TerminalText.safe(HtmlWriter.write(new ReportBuilder().build(file, input)))),
+    MARKDOWN(List.of("md", "markdown"), (file, input) -> TerminalText.safe(MarkdownWriter.write(new ReportBuilder().build(file, input)))),
+    JSON(List.of("json"), (file, input) -> TerminalText.json(ContractJson.write(input.presentation(), input.notes())));
 
-    private final String extension;
+    private final List<String> names;
+    private final BiFunction<String, ReportBuilder.Input, String> writer;
 
-    ReportFormat(String extension) {
-        this.extension = extension;
+    ReportFormat(List<String> names, BiFunction<String, ReportBuilder.Input, String> writer) {
+        this.names = names;
+        this.writer = writer;
     }
 
+    /** The file extension of the format ({@code html}, {@code md}, {@code json}). */
     public String extension() {
-        return extension;
+        return names.get(0);
     }
 
-    /** {@code html}, {@code md}/{@code markdown} or {@code json}; {@code null} for anything else. */
+    /** The format a name or extension names ({@code html}, {@code md}, {@code markdown} ...), case ignored; {@code null} for anything else. */
     public static ReportFormat of(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "html", "htm" -> HTML;
-            case "md", "markdown" -> MARKDOWN;
-            case "json" -> JSON;
-            default -> null;
-        };
+        for (ReportFormat f : values()) {
+            if (f.names.contains(name.toLowerCase(Locale.ROOT))) {
+                return f;
+            }
+        }
+        return null;
     }
 
     /**
@@ -34,10 +45,6 @@ public enum ReportFormat {
      * visible escapes ({@code \x1b}) in HTML and Markdown, as {@code \\uXXXX} in JSON.
      */
     public String write(String file, ReportBuilder.Input input) {
-        return switch (this) {
-            case HTML -> TerminalText.safe(HtmlWriter.write(new ReportBuilder().build(file, input)));
-            case MARKDOWN -> TerminalText.safe(MarkdownWriter.write(new ReportBuilder().build(file, input)));
-            case JSON -> TerminalText.json(ContractJson.write(input.presentation(), input.notes()));
-        };
+        return writer.apply(file, input);
     }
 }

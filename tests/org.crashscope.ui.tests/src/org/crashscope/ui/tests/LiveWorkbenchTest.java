@@ -1,0 +1,217 @@
+package org.crashscope.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+import org.crashscope.arch.paging.PageTable;
+import org.crashscope.arch.paging.TableSlot;
+import org.crashscope.diagram.PageTableDiagram;
+import org.crashscope.ui.editor.TranscriptEditor;
+import org.crashscope.ui.handlers.OpenDumpHandler;
+import org.crashscope.ui.live.CrashConsoleView;
+import org.crashscope.ui.live.LiveSessions;
+import org.crashscope.ui.preferences.Preferences;
+import org.crashscope.ui.views.BacktraceView;
+import org.crashscope.ui.views.PageTableView;
+import org.crashscope.ui.views.WalkView;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live workbench as one piece, on the real dump of releng/vmcore/live-fixture.sh: File > Open
+ * Dump, the gatherer, a {@code vtop} and a {@code bt -FFls} typed in the Crash Console, a page-table
+ * entry double-clicked; each view shows its new block within a second of the command's end with no
+ * tab switch, no command runs twice, the UI thread is measured throughout, and once the sessions
+ * end (File > Exit) no crash is left. What is true of the dump comes from the session's own output,
+ * never from one boot's numbers.
+ */
+class LiveWorkbenchTest {
+
+    /** What the Open dialogs return in a test (FileFilters: native dialogs cannot be driven). */
+    private static final String DIALOG_ANSWER = "crashscope.test.fileDialogAnswer";
+
+    @TempDir
+    Path dir;
+
+    /** Measures how long the UI thread takes to run a task posted to it, every 10 ms, from a thread of its own. */
+    static final class Stalls implements AutoCloseable {
+        private final Thread pinger;
+        private final AtomicLong worst = new AtomicLong();
+        private final List<String> over = new ArrayList<>();
+        private volatile boolean running = true;
+
+        Stalls(Display display, long limitMillis) {
+            pinger = new Thread(() -> {
+                while (running && !display.isDisposed()) {
+                    long posted = System.nanoTime();
+                    var done = new java.util.concurrent.CountDownLatch(1);
+                    display.asyncExec(done::countDown);
+                    try {
+                        done.await();
+                        long ms = (System.nanoTime() - posted) / 1_000_000;
+                        worst.accumulateAndGet(ms, Math::max);
+                        if (ms > limitMillis) {
+                            synchronized (over) {
+                                over.add(ms + " ms");
+                            }
+                        }
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "ui-stall-probe");
+            pinger.setDaemon(true);
+            pinger.start();
+        }
+
+        long worst() {
+            return worst.get();
+        }
+
+        List<String> over() {
+            synchronized (over) {
+                return List.copyOf(over);
+            }
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            pinger.interrupt();
+        }
+    }
+
+    @Test
+    void openDumpGatherTypeAndClickEachViewFollowsAndCrashEndsWithTheWorkbench() throws Exception {
+        String env = System.getenv("CRASHSCOPE_LIVE_FIXTURE");
+        Path fixture = env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "crashscope", "live", "both2m");
+        assumeTrue(Files.isRegularFile(fixture.resolve("vmcore")) && Files.isExecutable(fixture.resolve("crash")),
+                "no live fixture (releng/vmcore/live-fixture.sh makes it)");
+        System.setProperty("crashscope.noDialogs", "true");
+        Path dump = Files.createSymbolicLink(dir.resolve("vmcore"), fixture.resolve("vmcore"));
+        Files.createSymbolicLink(dir.resolve("vmlinux"), fixture.resolve("vmlinux"));
+        Preferences.store().setValue(Preferences.CRASH_PATH, fixture.resolve("crash").toString());
+        Display display = Display.getCurrent();
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        Path transcript = dir.resolve("vmcore.crashscope-session.txt");
+        try {
+            window.getShell().setSize(1600, 1000);
+            window.getActivePage().closeAllEditors(false);
+            // File > Open Dump..., the dialog answered with the dump
+            System.setProperty(DIALOG_ANSWER, dump.toString());
+            window.getService(IHandlerService.class).executeCommand(OpenDumpHandler.ID, null);
+            System.clearProperty(DIALOG_ANSWER);
+            assertTrue(UiWait.until(display, 120_000, () -> LiveSessions.of(transcript) != null), "crash started: " + LiveSessions.lastMessage());
+            assertTrue(UiWait.until(display, 300_000, () -> editor(window) != null && editor(window).presentation() != null
+                    && editor(window).presentation().paging().tables().stream().anyMatch(t -> !t.anomalies().isEmpty())), "the gatherer dumped the PMD table");
+            Screenshots.take(window.getShell(), "live-1-gathered");
+            WalkView walk = (WalkView) window.getActivePage().showView(WalkView.ID);
+            BacktraceView backtrace = (BacktraceView) window.getActivePage().showView(BacktraceView.ID);
+            PageTableView tables = (PageTableView) window.getActivePage().showView(PageTableView.ID);
+            CrashConsoleView console = (CrashConsoleView) window.getActivePage().showView(CrashConsoleView.ID);
+            window.getActivePage().activate(editor(window));
+            try (Stalls stalls = new Stalls(display, 100)) {
+                // a vtop of the next page after a user address the gatherer walked, of the same task, typed in the console
+                var known = editor(window).presentation().paging().walks().stream().filter(w -> w.walk().virtual() != null
+                        && Long.compareUnsigned(w.walk().virtual(), 0x0000800000000000L) < 0 && w.walk().command().contains("-c")).findFirst().orElseThrow();
+                var pid = java.util.regex.Pattern.compile("-c (\\d+)").matcher(known.walk().command());
+                assertTrue(pid.find(), known.walk().command());
+                String vtop = String.format("vtop -c %s %x", pid.group(1), known.walk().virtual() + 0x1000);
+                int walksBefore = editor(window).presentation().paging().walks().size();
+                console.type(vtop);
+                long walkMs = untilShown(display, transcript, () -> walk.walk() != null
+                        && editor(window).presentation().paging().walks().size() > walksBefore && vtop.equals(walk.walk().walk().command().strip()));
+                assertTrue(walkMs >= 0 && walkMs < 1000, "the Walk view showed the typed vtop " + walkMs + " ms after the command ended");
+                assertEquals(vtop, walk.walk().walk().command().strip(), "the Walk view shows the walk just typed");
+                Screenshots.take(window.getShell(), "live-2-console-vtop-in-walk");
+
+                int tracesBefore = editor(window).presentation().parsed().backtraces().size();
+                console.type("bt -FFls");
+                long btMs = untilShown(display, transcript, () -> editor(window).presentation().parsed().backtraces().size() > tracesBefore
+                        && backtrace.chooser().text().contains("bt -FFls"));
+                assertTrue(btMs >= 0 && btMs < 1000, "the Backtrace view showed the typed bt -FFls " + btMs + " ms after the command ended");
+                Screenshots.take(window.getShell(), "live-3-console-bt-in-backtrace");
+
+                // double-click a PUD entry (else any entry) whose lower table the transcript does not hold: the workbench reads it
+                window.getActivePage().activate(tables);
+                PageTable pud = editor(window).presentation().paging().tables().stream().filter(t -> "PUD".equals(t.level())).findFirst()
+                        .orElse(editor(window).presentation().paging().tables().get(0));
+                List<Long> dumped = editor(window).presentation().paging().tables().stream().map(PageTable::base).toList();
+                TableSlot entry = pud.slots().stream().filter(s -> !s.empty() && s.entry().present() && !s.entry().leaf()
+                        && !dumped.contains(s.entry().physical())).findFirst().orElse(null);
+                if (entry != null) {
+                    tables.chooser().select(editor(window).presentation().paging().tables().indexOf(pud));
+                    tables.selectSlot(PageTableDiagram.key(entry));
+                    int tablesBefore = dumped.size();
+                    tables.openSlot(PageTableDiagram.key(entry));
+                    long tableMs = untilShown(display, transcript, () -> editor(window).presentation().paging().tables().size() > tablesBefore
+                            && tables.table() != null && tables.table().base() == entry.entry().physical());
+                    assertTrue(tableMs >= 0 && tableMs < 1000, "the Page Table view drew the table the entry points to " + tableMs + " ms after rd ended");
+                    Screenshots.take(window.getShell(), "live-4-pud-entry-opened");
+                } else {
+                    System.out.println("live workbench: every lower table of " + pud.level() + " 0x" + Long.toHexString(pud.base()) + " is dumped already");
+                }
+                System.out.println("live workbench: the UI thread's longest wait " + stalls.worst() + " ms; over 100 ms: " + stalls.over());
+            }
+            // no command ran twice: each crash> line of the session once, but what the analyst typed on purpose
+            Map<String, Integer> runs = new TreeMap<>();
+            Files.readAllLines(transcript).stream().filter(l -> l.startsWith("crash> ")).forEach(l -> runs.merge(l.strip(), 1, Integer::sum));
+            runs.values().removeIf(n -> n == 1);
+            assertEquals(Map.of(), runs, "commands run more than once");
+            // File > Exit: the advisor ends every session; crash and what it started are gone (as ps shows them)
+            var processes = console.session().processes();
+            LiveSessions.endAll();
+            for (ProcessHandle p : processes) {
+                p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            String crash = fixture.resolve("crash").toString();
+            assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().map(c -> c.contains(crash) && c.contains(dump.toString()))
+                    .orElse(false)), "a crash on this dump is still running");
+        } finally {
+            System.clearProperty(DIALOG_ANSWER);
+            Preferences.store().setValue(Preferences.CRASH_PATH, "");
+            System.clearProperty("crashscope.noDialogs");
+        }
+    }
+
+    private static TranscriptEditor editor(IWorkbenchWindow window) {
+        return window.getActivePage().getActiveEditor() instanceof TranscriptEditor e ? e : null;
+    }
+
+    /**
+     * Waits until the transcript stops growing (the command ended: crash printed its next prompt)
+     * and then until {@code shown}; the milliseconds from the command's end to the view, or -1.
+     */
+    private static long untilShown(Display display, Path transcript, BooleanSupplier shown) throws Exception {
+        long[] size = {-1};
+        long[] ended = {0};
+        boolean done = UiWait.until(display, 120_000, () -> {
+            try {
+                long now = Files.size(transcript);
+                if (now != size[0]) {
+                    size[0] = now;
+                    ended[0] = System.nanoTime();
+                }
+            } catch (java.io.IOException e) {
+                return false;
+            }
+            return shown.getAsBoolean();
+        });
+        return done ? (System.nanoTime() - ended[0]) / 1_000_000 : -1;
+    }
+}
