@@ -37,8 +37,6 @@ public final class Gatherer {
     static final int TASKS_ASKED = 24;
 
     private static final Pattern PS = Pattern.compile("^>?\\s*(\\d+)\\s+\\d+\\s+\\d+\\s+[0-9a-f]+\\s+[A-Z]{2}\\s+[\\d.]+\\s+(\\d+)\\s+\\d+\\s+(\\S.*)$");
-    private static final Pattern LEVEL = Pattern.compile("^\\s*(PGD|P4D|PUD|PMD|PTE):\\s+([0-9a-f]+)\\s+=>\\s+([0-9a-f]+)");
-    private static final Pattern PAGE = Pattern.compile("^\\s*PAGE:\\s+[0-9a-f]+\\s+\\((\\d+)([KMG])B\\)");
 
     private final LiveSession session;
     private final AnalysisSession.Settings settings;
@@ -194,38 +192,22 @@ public final class Gatherer {
         return out;
     }
 
-    /** The page-table page of a vtop's leaf entry (the PUD of a 1 GB page, the PMD of a 2 MB one, else the PTE's), or {@code null} when it does not map. */
+    /**
+     * The page-table page of a vtop's leaf entry (the PUD of a 1 GB page, the PMD of a 2 MB one, else
+     * the PTE's), or {@code null} when it does not map: read by the transcript's own vtop parser, as
+     * every view reads a walk.
+     */
     static Long leafTable(String vtop) {
-        String leafLevel = "PTE";
-        Long pud = null;
-        Long pmd = null;
-        Long pte = null;
-        for (String line : vtop.split("\n")) {
-            Matcher l = LEVEL.matcher(line);
-            if (l.find()) {
-                long entry = Long.parseUnsignedLong(l.group(2), 16);
-                switch (l.group(1)) {
-                    case "PUD" -> pud = entry;
-                    case "PMD" -> pmd = entry;
-                    case "PTE" -> pte = entry;
-                    default -> {
-                    }
-                }
+        try (org.crashscope.transcript.Transcript t = org.crashscope.transcript.Transcript.of("vtop",
+                ("crash> vtop\n" + vtop + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            var walks = org.crashscope.transcript.parse.TranscriptParser.parse(t).walks();
+            var w = walks.isEmpty() ? null : walks.get(0);
+            if (w == null || w.page() == null || w.pageSize() == 0) {
+                return null;
             }
-            Matcher p = PAGE.matcher(line);
-            if (p.find()) {
-                leafLevel = p.group(2).equals("G") ? "PUD" : p.group(2).equals("M") ? "PMD" : "PTE";
-            }
+            String leaf = w.pageSize() >= 1L << 30 ? "PUD" : w.pageSize() >= 1L << 21 ? "PMD" : "PTE";
+            return w.levels().stream().filter(l -> l.level().equals(leaf)).map(l -> l.entryAddress() & ~0xfffL).findFirst().orElse(null);
         }
-        if (vtop.contains("not mapped") || vtop.contains("invalid") || !vtop.contains("PAGE:")) {
-            return null;
-        }
-        Long entry = switch (leafLevel) {
-            case "PUD" -> pud;
-            case "PMD" -> pmd;
-            default -> pte;
-        };
-        return entry == null ? null : entry & ~0xfffL;
     }
 
     /** Runs {@code command} unless the transcript holds it; whether it ran. */
