@@ -14,7 +14,6 @@ import org.crashscope.ui.views.BacktraceView;
 import org.crashscope.ui.views.DiagnosisView;
 import org.crashscope.ui.editor.TranscriptEditor;
 import org.crashscope.ui.views.WalkView;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -26,11 +25,9 @@ class ArchitecturesViewsTest {
 
     private IWorkbenchWindow window;
     private IWorkbenchPage page;
-    private Display display;
 
     @BeforeEach
     void window() {
-        display = Display.getCurrent();
         window = Seed.window();
         page = window.getActivePage();
         window.getShell().setSize(1600, 1000);
@@ -38,7 +35,7 @@ class ArchitecturesViewsTest {
     }
 
     private TranscriptEditor open(String name) throws Exception {
-        return Seed.openResource(window, "arch/" + name);
+        return Seed.openFixture(window, name);
     }
 
     private static boolean anyRed(Diagram d) {
@@ -52,10 +49,10 @@ class ArchitecturesViewsTest {
 
     @Test
     void anArm64OneGibBlockWalkChecksOutWithArm64Flags() throws Exception {
-        TranscriptEditor editor = open("arm64_vtop-1gb-block.txt");
+        TranscriptEditor editor = open("arch/arm64_vtop-1gb-block.txt");
         assertEquals("arm64", editor.presentation().arch().arch().id());
         WalkView view = (WalkView) page.showView(WalkView.ID);
-        UiWait.settle(display, 300);
+        UiWait.until("the Walk view's walk", () -> view.walk() != null);
         assertEquals(Boolean.TRUE, view.walk().consistent());
         Diagram d = view.canvas().diagram();
         assertTrue(texts(d).stream().anyMatch(t -> t.startsWith("arm64 4K granule, 4 levels (48-bit VA)") && t.contains("checks out")), texts(d).toString());
@@ -66,10 +63,10 @@ class ArchitecturesViewsTest {
 
     @Test
     void anS390xWalkIsShownAsCrashPrintedItAndNotJudged() throws Exception {
-        TranscriptEditor editor = open("s390x_vtop-user-5level-region-flags.txt");
+        TranscriptEditor editor = open("arch/s390x_vtop-user-5level-region-flags.txt");
         assertEquals("s390x", editor.presentation().arch().arch().id());
         WalkView view = (WalkView) page.showView(WalkView.ID);
-        UiWait.settle(display, 300);
+        UiWait.until("the Walk view's walk", () -> view.walk() != null);
         assertNull(view.walk().consistent());
         assertEquals(5, view.walk().steps().size(), "RFTE, RSTE, RTTE, STE, PTE");
         Diagram d = view.canvas().diagram();
@@ -82,10 +79,10 @@ class ArchitecturesViewsTest {
 
     @Test
     void anI386BtDashFHasFourByteWordsAndNoX8664Registers() throws Exception {
-        TranscriptEditor editor = open("i386_bt-f.txt");
+        TranscriptEditor editor = open("i386-bt-f.txt");
         assertEquals("i386", editor.presentation().arch().arch().id());
         BacktraceView view = (BacktraceView) page.showView(BacktraceView.ID);
-        UiWait.settle(display, 300);
+        UiWait.until("the Backtrace view's stack words", () -> view.slots().getTable().getItemCount() > 0);
         TableItem[] rows = view.slots().getTable().getItems();
         assertEquals(34, rows.length, "every 32-bit word of the two frames");
         TableItem second = Arrays.stream(rows).filter(r -> r.getText(0).equals("c0ceded8")).findFirst().orElseThrow();
@@ -95,7 +92,6 @@ class ArchitecturesViewsTest {
         assertNotNull(diagnosis);
         assertTrue(DiagnosisView.sessionLine(editor.presentation()).startsWith("Architecture i386"), DiagnosisView.sessionLine(editor.presentation()));
         page.showView(BacktraceView.ID);
-        UiWait.settle(display, 200);
         Screenshots.take(window.getShell(), "arch-i386-bt-f");
     }
 }

@@ -9,9 +9,7 @@ import org.crashscope.presentation.StackWord;
 import org.crashscope.ui.views.BacktraceView;
 import org.crashscope.ui.views.RegistersView;
 import org.crashscope.ui.editor.TranscriptEditor;
-import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -22,13 +20,11 @@ import org.junit.jupiter.api.Test;
 class BacktraceViewsTest {
 
     private IWorkbenchPage page;
-    private Display display;
     private TranscriptEditor editor;
     private IWorkbenchWindow window;
 
     @BeforeEach
     void openSeed() throws Exception {
-        display = Display.getCurrent();
         window = Seed.window();
         page = window.getActivePage();
         editor = Seed.openIn(window);
@@ -38,7 +34,7 @@ class BacktraceViewsTest {
     @Test
     void stackWordsAreLabelledAndTheFaultingInstructionIsMarked() throws Exception {
         BacktraceView view = (BacktraceView) page.showView(BacktraceView.ID);
-        UiWait.settle(display, 300);
+        UiWait.until("the Backtrace view's stack words", () -> view.slots().getTable().getItemCount() > 0);
         TableItem[] rows = view.slots().getTable().getItems();
         assertEquals(25, rows.length, "the words of bt -FFls");
         TableItem rbx = java.util.Arrays.stream(rows).filter(r -> r.getText(0).equals("ffffaaab26b3fa08")).findFirst().orElseThrow();
@@ -52,13 +48,12 @@ class BacktraceViewsTest {
         StackWord ret = (StackWord) java.util.Arrays.stream(rows).filter(r -> r.getText(0).equals("ffffaaab26b3fa38")).findFirst()
                 .orElseThrow().getData();
         view.slots().setSelection(new StructuredSelection(ret), true);
-        UiWait.settle(display, 100);
-        assertEquals(187, ((ITextSelection) editor.getSelectionProvider().getSelection()).getStartLine() + 1);
+        UiWait.selects(editor, 187);
 
         // selecting saved rbx highlights 00007f1148cdf000 everywhere: R14, R15, the vtop, the oops registers, the slot
         StackWord savedRbx = (StackWord) rbx.getData();
         view.slots().setSelection(new StructuredSelection(savedRbx), true);
-        UiWait.settle(display, 100);
+        UiWait.idle();
         var model = editor.getDocumentProvider().getAnnotationModel(editor.getEditorInput());
         java.util.List<Integer> lines = new java.util.ArrayList<>();
         model.getAnnotationIterator().forEachRemaining(a -> {
@@ -78,7 +73,7 @@ class BacktraceViewsTest {
     @Test
     void registersViewShowsTheExceptionFrameAndWhereValuesReappear() throws Exception {
         RegistersView view = (RegistersView) page.showView(RegistersView.ID);
-        UiWait.settle(display, 300);
+        UiWait.until("the Registers view's rows", () -> view.table().getTable().getItemCount() > 0);
         TableItem r14 = java.util.Arrays.stream(view.table().getTable().getItems()).filter(r -> r.getText(0).equals("R14")).findFirst().orElseThrow();
         assertEquals("00007f1148cdf000", r14.getText(1));
         assertTrue(r14.getText(2).contains("stack slot 0xffffaaab26b3fa08"), r14.getText(2));

@@ -11,7 +11,6 @@ import java.util.Random;
 import org.crashscope.ui.editor.TranscriptEditor;
 import org.crashscope.ui.editor.Transcripts;
 import org.eclipse.swt.custom.StyledText;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * empty), and is never written.
  */
 class BadInputTest {
-
-    static final long UI_STALL_LIMIT_MS = 1000;
 
     @TempDir
     Path dir;
@@ -61,17 +58,17 @@ class BadInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"one-line-3mb", "binary-3mb", "binary-no-newline-30mb", "truncated-seed", "empty"})
     void opensWhatCanBeShownKeepsTheUiAnsweringAndNeverWritesTheFile(String kind) throws Exception {
-        Display display = Display.getCurrent();
         IWorkbenchWindow window = Seed.window();
         window.getActivePage().closeAllEditors(false);
         Path file = make(kind);
         byte[] before = Files.readAllBytes(file);
-        LatencyProbe probe = new LatencyProbe(display);
-        TranscriptEditor editor = Transcripts.open(window, file);
-        assertNotNull(editor, kind + " opens");
-        assertTrue(UiWait.until(display, 60_000, () -> editor.presentation() != null), kind + " is analysed");
-        UiWait.settle(display, 200);
-        long stall = probe.stop();
+        TranscriptEditor editor;
+        try (UiWatchdog watchdog = UiWatchdog.start("opening " + kind)) {
+            editor = Transcripts.open(window, file);
+            assertNotNull(editor, kind + " opens");
+            UiWait.analysed(editor);
+            watchdog.assertWithinLimit();
+        }
         StyledText text = (StyledText) editor.getAdapter(org.eclipse.swt.widgets.Control.class);
         for (int line = 0; line < Math.min(text.getLineCount(), 50); line++) {
             assertTrue(text.getLine(line).length() < 5000, kind + ": line " + line + " is cut for display");
@@ -79,8 +76,6 @@ class BadInputTest {
         if (kind.startsWith("one-line")) {
             assertTrue(text.getLine(1).contains("[line cut: "), text.getLine(1).substring(0, 40));
         }
-        System.out.println(kind + ": longest UI stall " + stall + " ms");
-        assertTrue(stall < UI_STALL_LIMIT_MS, kind + ": the UI thread was kept busy for " + stall + " ms");
         window.getActivePage().closeAllEditors(false);
         assertArrayEquals(before, Files.readAllBytes(file), kind + " is never written");
     }

@@ -16,7 +16,6 @@ import org.crashscope.ui.editor.Transcripts;
 import org.crashscope.ui.views.BacktraceView;
 import org.crashscope.ui.views.Chooser;
 import org.crashscope.ui.views.DiagnosisView;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BigContentTest {
 
     static final long FILLED_LIMIT_MS = 15_000;
-    static final long UI_STALL_LIMIT_MS = 1_000;
 
     @TempDir
     Path dir;
@@ -56,7 +54,7 @@ class BigContentTest {
         worst = Math.max(worst, pickAll(backtrace.chooser(), "backtrace"));
         assertTrue(backtrace.slots().getTable().getItemCount() > 0, "the stack words of the picked trace");
         write("seed x200");
-        assertTrue(worst < UI_STALL_LIMIT_MS, "the UI thread was held " + worst + " ms");
+        assertTrue(worst < UiWatchdog.LIMIT_MS, "the UI thread was held " + worst + " ms");
     }
 
     @Test
@@ -88,23 +86,27 @@ class BigContentTest {
         assertEquals(6, backtrace.frames().getTable().getItemCount(), "its frames");
         long worst = Math.max(lastPick, switchTabs());
         write("bt -a of 2,000 tasks");
-        assertTrue(worst < UI_STALL_LIMIT_MS, "the UI thread was held " + worst + " ms");
+        assertTrue(worst < UiWatchdog.LIMIT_MS, "the UI thread was held " + worst + " ms");
     }
 
     private TranscriptEditor openAndFill(Path file) throws Exception {
-        Display display = Display.getCurrent();
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         window.getShell().setSize(1600, 1000);
         window.getActivePage().closeAllEditors(false);
-        UiWait.settle(display, 200);
-        LatencyProbe probe = new LatencyProbe(display);
-        long start = System.nanoTime();
-        TranscriptEditor editor = Transcripts.open(window, file);
-        long opened = (System.nanoTime() - start) / 1_000_000;
-        DiagnosisView diagnosis = (DiagnosisView) window.getActivePage().showView(DiagnosisView.ID);
-        assertTrue(UiWait.until(display, 120_000, () -> editor.presentation() != null && !diagnosis.headline().isBlank()), "the views were never filled");
-        long filled = (System.nanoTime() - start) / 1_000_000;
-        long stall = Math.max(opened, probe.stop());
+        UiWait.idle();
+        TranscriptEditor editor;
+        long opened;
+        long filled;
+        long stall; // reported, not bounded: the editor and Outline are filled on the UI thread (2.5-3.9 s for seed x200 under a load of 15-23)
+        try (UiWatchdog watchdog = UiWatchdog.start("opening and filling the views with " + file.getFileName())) {
+            long start = System.nanoTime();
+            editor = Transcripts.open(window, file);
+            opened = (System.nanoTime() - start) / 1_000_000;
+            DiagnosisView diagnosis = (DiagnosisView) window.getActivePage().showView(DiagnosisView.ID);
+            UiWait.until("the Diagnosis view filled with " + file.getFileName(), () -> editor.presentation() != null && !diagnosis.headline().isBlank());
+            filled = (System.nanoTime() - start) / 1_000_000;
+            stall = Math.max(opened, watchdog.worst());
+        }
         report.add(String.format(Locale.ROOT, "%s: %,d bytes; editor open %d ms, views filled after %d ms, longest UI stall while filling %d ms",
                 file.getFileName(), Files.size(file), opened, filled, stall));
         assertTrue(filled < FILLED_LIMIT_MS, "the views were filled after " + filled + " ms");

@@ -20,7 +20,6 @@ import org.crashscope.ui.views.BacktraceView;
 import org.crashscope.ui.views.HardwareErrorsView;
 import org.crashscope.ui.views.RegistersView;
 import org.eclipse.jface.text.ITextSelection;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.ui.IWorkbenchPage;
@@ -42,11 +41,11 @@ class DailyUseTest {
         TranscriptEditor editor = Seed.openIn(window);
         editor.revealLines(100, 100);
         page.activate(editor);
-        UiWait.settle(Display.getCurrent(), 100);
+        UiWait.idle();
         int before = ((ITextSelection) editor.getSelectionProvider().getSelection()).getStartLine();
         for (String id : new String[] {BacktraceView.ID, HardwareErrorsView.ID, RegistersView.ID, BacktraceView.ID}) {
             page.activate(page.showView(id));
-            UiWait.settle(Display.getCurrent(), 150);
+            UiWait.idle(); // everything the activation queued has run
             int now = ((ITextSelection) editor.getSelectionProvider().getSelection()).getStartLine();
             assertEquals(before, now, "activating " + id + " moved the editor's selection");
         }
@@ -64,8 +63,8 @@ class DailyUseTest {
         assertTrue(labels.stream().anyMatch(l -> l.startsWith("{1} corrected hardware error at 0x10af886040")), labels.toString());
         assertTrue(labels.stream().anyMatch(l -> l.startsWith("general protection fault")), labels.toString());
 
-        UiWait.settle(Display.getCurrent(), 100);
-        assertEquals("seed-kcs-ghes-hugepage-gpf.txt - Crashscope", window.getShell().getText());
+        UiWait.until("the window titled after the seed (it is '" + window.getShell().getText() + "')",
+                () -> window.getShell().getText().equals("seed-kcs-ghes-hugepage-gpf.txt - Crashscope"));
         assertTrue(editor.status().matches("\\d+ lines, 5 commands; general-protection-fault: general protection fault in gup_pgd_range; \\d+ findings, .*"),
                 editor.status());
         assertTrue(editor.status().contains("page-table anomal"), editor.status());
@@ -83,12 +82,10 @@ class DailyUseTest {
         assertEquals(0, editor.annotations("org.crashscope.ui.note").size());
         Note note = new Note("n1", 225, 226, "lines", "the slot of the poisoned page", "analyst", "2026-12-01T00:00:00Z");
         PlatformUI.getWorkbench().getOperationSupport().getOperationHistory().execute(NoteOperation.add(editor, note), null, null);
-        UiWait.settle(Display.getCurrent(), 100);
-        assertEquals(1, editor.annotations("org.crashscope.ui.note").size(), "the note in the ruler");
+        UiWait.until("the note marked in the ruler", () -> editor.annotations("org.crashscope.ui.note").size() == 1);
         assertEquals("Note: the slot of the poisoned page", editor.annotations("org.crashscope.ui.note").get(0).getText());
         PlatformUI.getWorkbench().getOperationSupport().getOperationHistory().undo(editor.undoContext(), null, null);
-        UiWait.settle(Display.getCurrent(), 100);
-        assertEquals(0, editor.annotations("org.crashscope.ui.note").size(), "undone, unmarked");
+        UiWait.until("the undone note unmarked", () -> editor.annotations("org.crashscope.ui.note").isEmpty());
     }
 
     @Test
@@ -137,18 +134,16 @@ class DailyUseTest {
         Files.writeString(file, text, StandardCharsets.UTF_8);
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         window.getActivePage().closeAllEditors(false);
-        TranscriptEditor editor = Transcripts.open(window, file);
-        UiWait.until(Display.getCurrent(), 10_000, () -> editor.presentation() != null);
+        UiWait.analysed(Transcripts.open(window, file));
         BacktraceView view = (BacktraceView) window.getActivePage().showView(BacktraceView.ID);
-        UiWait.settle(Display.getCurrent(), 100);
+        UiWait.until("the Backtrace view's traces", () -> view.chooser().count() > 0);
+        UiWait.rowFilled(view.frames().getTable(), 0, "the Backtrace view's frames");
         assertEquals(4, view.chooser().count());
         assertTrue(view.chooser().text().startsWith("\u25b6 panic task: PID 731 \"sh\" CPU 2"), view.chooser().text());
         assertEquals("machine_kexec", ((org.crashscope.transcript.model.Frame) view.frames().getElementAt(0)).function());
-        view.filter().setText("do_idle");
-        UiWait.settle(Display.getCurrent(), 50);
+        view.filter().setText("do_idle"); // filters at once (a Modify listener)
         assertEquals(3, view.chooser().count(), "the function names the idle CPUs");
         view.filter().setText("swapper/3");
-        UiWait.settle(Display.getCurrent(), 50);
         assertEquals(1, view.chooser().count());
         view.filter().setText("");
         Screenshots.take(window.getShell(), "workbench-bt-a");

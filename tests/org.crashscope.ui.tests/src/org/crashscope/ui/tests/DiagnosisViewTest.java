@@ -10,7 +10,6 @@ import org.crashscope.diagram.DiagnosisDiagram;
 import org.crashscope.ui.views.DiagnosisView;
 import org.crashscope.ui.editor.TranscriptEditor;
 import org.eclipse.jface.text.ITextSelection;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.junit.jupiter.api.Test;
@@ -20,12 +19,11 @@ class DiagnosisViewTest {
 
     @Test
     void showsTheChainAndTheKnownIssueAndClickingAStepSelectsItsEvidence(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        Display display = Display.getCurrent();
         IWorkbenchWindow window = Seed.window();
         IWorkbenchPage page = window.getActivePage();
         TranscriptEditor editor = Seed.openCopyIn(window, dir);
         DiagnosisView view = (DiagnosisView) page.showView(DiagnosisView.ID);
-        UiWait.settle(display, 300);
+        UiWait.until("the Diagnosis view's diagram", () -> view.canvas().diagram() != null && !view.headline().isBlank());
         assertTrue(view.headline().startsWith("general protection fault in gup_pgd_range. Known issue: Kernel panic in gup_pgd_range() after a corrected GHES hardware error: "
                 + "a poisoned huge page is migrated without locking its PUD (100%"), view.headline());
         Diagram diagram = view.canvas().diagram();

@@ -51,11 +51,11 @@ class LiveConsoleTest {
             assertTrue(UiWait.until(display, 300_000, () -> window.getActivePage().getActiveEditor() instanceof TranscriptEditor e && e.presentation() != null
                     && e.presentation().paging().tables().stream().anyMatch(t -> !t.anomalies().isEmpty())), "the gatherer dumped the PMD table");
             CrashConsoleView console = (CrashConsoleView) window.getActivePage().showView(CrashConsoleView.ID);
-            UiWait.until(display, 5_000, () -> console.outputText().contains("crash> rd -p "));
+            UiWait.until("the console showing the gatherer's rd -p", () -> console.outputText().contains("crash> rd -p "));
             assertNotNull(console.session());
             var outline = (org.crashscope.ui.editor.TranscriptOutlinePage) ((TranscriptEditor) window.getActivePage().getActiveEditor())
                     .getAdapter(org.eclipse.ui.views.contentoutline.IContentOutlinePage.class);
-            var marked = org.crashscope.analysis.live.LiveSession.ranLines(transcript);
+            var marked = LiveSessions.ranLines(transcript);
             assertTrue(outline.nodes().stream().filter(n -> marked.contains(n.firstLine())).map(n -> n.label()).anyMatch(l -> l.startsWith("rd -p ")),
                     "the commands Crashscope ran are known by their lines: " + marked);
             console.type("sys");
@@ -67,10 +67,10 @@ class LiveConsoleTest {
                     return false;
                 }
             }), "the typed command is appended after the gatherer's");
-            UiWait.settle(display, 500);
+            UiWait.until("the console showing the typed command", () -> console.outputText().contains("crash> sys"));
             Screenshots.take(window.getShell(), "live-console-both2m");
             window.getActivePage().showView(PageTableView.ID);
-            UiWait.settle(display, 300);
+            UiWait.idle(); // the screenshot shows what the view holds once everything queued has run
             Screenshots.take(window.getShell(), "live-page-table-both2m");
             // what File > Exit does (the workbench advisor's preShutdown): crash and everything it started end
             var processes = console.session().processes();

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 import org.crashscope.arch.paging.PageTable;
@@ -47,55 +45,6 @@ class LiveWorkbenchTest {
     @TempDir
     Path dir;
 
-    /** Measures how long the UI thread takes to run a task posted to it, every 10 ms, from a thread of its own. */
-    static final class Stalls implements AutoCloseable {
-        private final Thread pinger;
-        private final AtomicLong worst = new AtomicLong();
-        private final List<String> over = new ArrayList<>();
-        private volatile boolean running = true;
-
-        Stalls(Display display, long limitMillis) {
-            pinger = new Thread(() -> {
-                while (running && !display.isDisposed()) {
-                    long posted = System.nanoTime();
-                    var done = new java.util.concurrent.CountDownLatch(1);
-                    display.asyncExec(done::countDown);
-                    try {
-                        done.await();
-                        long ms = (System.nanoTime() - posted) / 1_000_000;
-                        worst.accumulateAndGet(ms, Math::max);
-                        if (ms > limitMillis) {
-                            synchronized (over) {
-                                over.add(ms + " ms");
-                            }
-                        }
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "ui-stall-probe");
-            pinger.setDaemon(true);
-            pinger.start();
-        }
-
-        long worst() {
-            return worst.get();
-        }
-
-        List<String> over() {
-            synchronized (over) {
-                return List.copyOf(over);
-            }
-        }
-
-        @Override
-        public void close() {
-            running = false;
-            pinger.interrupt();
-        }
-    }
-
     @Test
     void openDumpGatherTypeAndClickEachViewFollowsAndCrashEndsWithTheWorkbench() throws Exception {
         String env = System.getenv("CRASHSCOPE_LIVE_FIXTURE");
@@ -125,7 +74,7 @@ class LiveWorkbenchTest {
             PageTableView tables = (PageTableView) window.getActivePage().showView(PageTableView.ID);
             CrashConsoleView console = (CrashConsoleView) window.getActivePage().showView(CrashConsoleView.ID);
             window.getActivePage().activate(editor(window));
-            try (Stalls stalls = new Stalls(display, 100)) {
+            try (UiWatchdog watchdog = UiWatchdog.start("the live workbench: typed commands, a double click")) {
                 // a vtop of the next page after a user address the gatherer walked, of the same task, typed in the console
                 var known = editor(window).presentation().paging().walks().stream().filter(w -> w.walk().virtual() != null
                         && Long.compareUnsigned(w.walk().virtual(), 0x0000800000000000L) < 0 && w.walk().command().contains("-c")).findFirst().orElseThrow();
@@ -166,7 +115,8 @@ class LiveWorkbenchTest {
                 } else {
                     System.out.println("live workbench: every lower table of " + pud.level() + " 0x" + Long.toHexString(pud.base()) + " is dumped already");
                 }
-                System.out.println("live workbench: the UI thread's longest wait " + stalls.worst() + " ms; over 100 ms: " + stalls.over());
+                watchdog.close();
+                watchdog.assertWithinLimit();
             }
             // no command ran twice: each crash> line of the session once, but what the analyst typed on purpose
             Map<String, Integer> runs = new TreeMap<>();

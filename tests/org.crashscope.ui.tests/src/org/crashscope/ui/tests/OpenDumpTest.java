@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +17,6 @@ import org.crashscope.ui.handlers.OpenDumpHandler;
 import org.crashscope.ui.handlers.OpenTranscriptHandler;
 import org.crashscope.ui.handlers.RecentFiles;
 import org.crashscope.ui.live.LiveSessions;
-import org.crashscope.ui.preferences.Preferences;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.bindings.Binding;
 import org.eclipse.jface.bindings.TriggerSequence;
@@ -48,10 +43,7 @@ class OpenDumpTest {
 
     @AfterEach
     void endSessions() {
-        LiveSessions.endAll();
-        Preferences.store().setValue(Preferences.CRASH_PATH, "");
-        Preferences.store().setValue(Preferences.VMLINUX_PREFIX + "6.1.0-57-amd64", "");
-        System.clearProperty("crashscope.noDialogs");
+        StandInCrash.remove();
     }
 
     @Test
@@ -94,13 +86,9 @@ class OpenDumpTest {
 
     @Test
     void aDumpOfAnyNameStartsANewSessionRemembersTheDumpAndATooOldCrashIsSaidBeforeAnyCommand() throws Exception {
-        System.setProperty("crashscope.noDialogs", "true");
-        Path crash = standInCrash("8.0.2");
-        Path vmlinux = Files.writeString(dir.resolve("vmlinux-6.1.0-57-amd64"), "no banner here");
-        Preferences.store().setValue(Preferences.CRASH_PATH, crash.toString());
-        Preferences.store().setValue(Preferences.VMLINUX_PREFIX + "6.1.0-57-amd64", vmlinux.toString());
+        Path crash = StandInCrash.install(dir, "8.0.2");
         // a dump with a transcript's name: recognised by its ELF magic and VMCOREINFO, not by the name
-        Path dump = Files.write(dir.resolve("capture.txt"), elfCore("OSRELEASE=6.1.0-57-amd64\n"));
+        Path dump = StandInCrash.dump(dir.resolve("capture.txt"));
         Display display = Display.getCurrent();
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         window.getActivePage().closeAllEditors(false);
@@ -143,54 +131,10 @@ class OpenDumpTest {
         window.getActivePage().closeAllEditors(false);
         TranscriptEditor old = Transcripts.open(window, transcript);
         assertNotNull(old);
-        assertTrue(UiWait.until(display, 10_000, () -> old.presentation() != null));
-        UiWait.settle(display, 200);
+        UiWait.analysed(old);
+        UiWait.until("the status line of the earlier session (it says '" + old.status() + "')", () -> old.status().startsWith("Earlier crash session"));
         assertTrue(old.status().startsWith("Earlier crash session on capture.txt, crash not running (File > Open Dump... starts a new one) \u00b7 5 lines"), old.status());
         Screenshots.take(window.getShell(), "open-dump-earlier-session");
-    }
-
-    /** A crash whose banner names {@code version} (read again from {@code version} beside it) and that answers every command. */
-    private Path standInCrash(String version) throws Exception {
-        Path bin = Files.createDirectories(dir.resolve("bin"));
-        Files.writeString(bin.resolve("version"), version);
-        Path script = bin.resolve("crash");
-        Files.writeString(script, """
-                #!/bin/sh
-                here=$(dirname "$0")
-                echo "crash $(cat "$here/version") (a test's stand-in)"
-                echo
-                echo "      KERNEL: $4"
-                echo "    DUMPFILE: $5"
-                echo "     RELEASE: 6.1.0-57-amd64"
-                echo
-                printf 'crash> '
-                while IFS= read -r line; do
-                  case "$line" in
-                    q|exit) exit 0 ;;
-                    *) echo "output of $line" ;;
-                  esac
-                  printf 'crash> '
-                done
-                """);
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        return script;
-    }
-
-    /** A minimal ELF64 core: the header, a PT_NOTE with a VMCOREINFO note holding {@code info}, a PT_LOAD. */
-    private static byte[] elfCore(String info) {
-        byte[] desc = info.getBytes(StandardCharsets.ISO_8859_1);
-        int noteSize = 12 + 12 + ((desc.length + 3) & ~3);
-        ByteBuffer b = ByteBuffer.allocate(64 + 2 * 56 + noteSize).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0x464c457f).put((byte) 2).put((byte) 1).put((byte) 1);
-        b.position(16);
-        b.putShort((short) 4).putShort((short) 62).putInt(1);
-        b.putLong(0).putLong(64).putLong(0);
-        b.putInt(0).putShort((short) 64).putShort((short) 56).putShort((short) 2).putShort((short) 64).putShort((short) 0).putShort((short) 0);
-        b.position(64);
-        b.putInt(4).putInt(0).putLong(64 + 112).putLong(0).putLong(0).putLong(noteSize).putLong(0).putLong(0);
-        b.putInt(1).putInt(7).putLong(0).putLong(0).putLong(0).putLong(0).putLong(0).putLong(4096);
-        b.putInt(11).putInt(desc.length).putInt(0).put("VMCOREINFO\0\0".getBytes(StandardCharsets.ISO_8859_1)).put(desc);
-        return b.array();
     }
 
     private static List<String> items(Menu menu) {

@@ -16,7 +16,6 @@ import org.crashscope.arch.paging.TableSlot;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -28,12 +27,10 @@ class PagingViewsTest {
 
     private IWorkbenchWindow window;
     private IWorkbenchPage page;
-    private Display display;
     private TranscriptEditor editor;
 
     @BeforeEach
     void openSeed() throws Exception {
-        display = Display.getCurrent();
         window = Seed.window();
         page = window.getActivePage();
         editor = Seed.openIn(window);
@@ -47,7 +44,8 @@ class PagingViewsTest {
     @Test
     void pageTableViewHighlightsTheAnomalyAndClickingASlotSelectsItsLine() throws Exception {
         PageTableView view = (PageTableView) page.showView(PageTableView.ID);
-        UiWait.settle(display, 300);
+        UiWait.until("the Page Table view's table", () -> view.table() != null);
+        UiWait.idle();
         PageTable table = view.table();
         assertNotNull(table, "the seed's PUD dump is shown");
         assertEquals("PUD", table.level());
@@ -66,7 +64,7 @@ class PagingViewsTest {
         // the Properties view shows the selected slot
         var properties = (org.eclipse.ui.views.properties.PropertySheet) page.showView(org.eclipse.ui.IPageLayout.ID_PROP_SHEET);
         page.activate(view);
-        UiWait.settle(display, 200);
+        UiWait.idle();
         var source = org.eclipse.core.runtime.Adapters.adapt(selected, org.eclipse.ui.views.properties.IPropertySource.class);
         assertNotNull(source, "slots adapt to property sources");
         java.util.List<String> values = new java.util.ArrayList<>();
@@ -85,15 +83,14 @@ class PagingViewsTest {
     @Test
     void walkStepperStepsWithButtonsAndArrowKeysAndSelectsEachLevelsLine() throws Exception {
         WalkView view = (WalkView) page.showView(WalkView.ID);
-        UiWait.settle(display, 300);
+        UiWait.until("the Walk view's walk", () -> view.walk() != null);
         assertEquals(0x7f1148cdf000L, view.walk().walk().virtual(), "the user walk is shown first");
         view.go(0);
         assertEquals(196, selectedLine(), "PGD: 2d480567f0 => 2d49ef2067");
         Event right = new Event();
         right.keyCode = SWT.ARROW_RIGHT;
         view.canvas().canvas().notifyListeners(SWT.KeyDown, right);
-        UiWait.settle(display, 100);
-        assertEquals(1, view.step());
+        UiWait.until("the Walk view's next step", () -> view.step() == 1);
         assertEquals(197, selectedLine(), "PUD: 2d49ef2228 => 8000000f80000887");
         assertEquals(0xfef3c7, view.canvas().diagram().box("step:1").fill(), "the current step is highlighted");
         Path shot = Screenshots.take(view.canvas().control().getParent(), "walk-view-seed");

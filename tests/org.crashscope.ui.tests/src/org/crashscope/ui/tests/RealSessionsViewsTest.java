@@ -15,7 +15,6 @@ import org.crashscope.ui.views.HardwareErrorsView;
 import org.crashscope.ui.views.PageTableView;
 import org.crashscope.ui.editor.TranscriptEditor;
 import org.crashscope.ui.editor.TranscriptOutlinePage;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchPage;
@@ -29,11 +28,9 @@ class RealSessionsViewsTest {
 
     private IWorkbenchWindow window;
     private IWorkbenchPage page;
-    private Display display;
 
     @BeforeEach
     void window() {
-        display = Display.getCurrent();
         window = Seed.window();
         page = window.getActivePage();
         window.getShell().setSize(1600, 1000);
@@ -41,14 +38,15 @@ class RealSessionsViewsTest {
     }
 
     private TranscriptEditor open(String name) throws Exception {
-        return Seed.openResource(window, "vmcore/" + name);
+        return Seed.openFixture(window, "vmcore/" + name);
     }
 
     @Test
     void thePageTableViewShowsTheMigratedSlotAndTheHwpoisonEntryInRed() throws Exception {
         TranscriptEditor editor = open("both2m-hugetlb.txt");
         PageTableView view = (PageTableView) page.showView(PageTableView.ID);
-        UiWait.settle(display, 300);
+        UiWait.until("the Page Table view's table", () -> view.table() != null);
+        UiWait.idle();
         PageTable table = view.table();
         assertNotNull(table);
         assertEquals("PMD", table.level());
@@ -70,7 +68,7 @@ class RealSessionsViewsTest {
     void theHardwareErrorsViewListsEachMachineCheckBankDecodedAndTheSoftOffline() throws Exception {
         open("mce2m-basic.txt");
         HardwareErrorsView view = (HardwareErrorsView) page.showView(HardwareErrorsView.ID);
-        UiWait.settle(display, 300);
+        UiWait.until("the Hardware Errors view's rows", () -> view.viewer().getTable().getItemCount() > 0);
         TableItem[] items = view.viewer().getTable().getItems();
         List<String> kinds = java.util.Arrays.stream(items).map(i -> i.getText(1)).toList();
         assertTrue(kinds.contains("MCE CPU 0 bank 1") && kinds.contains("soft offline"), kinds.toString());
@@ -85,7 +83,7 @@ class RealSessionsViewsTest {
     void theDiagnosisIsHeadedInWordsAndASoftOfflineIsNotCalledAHardwareError() throws Exception {
         TranscriptEditor editor = open("both2m-hugetlb.txt");
         DiagnosisView view = (DiagnosisView) page.showView(DiagnosisView.ID);
-        UiWait.until(display, 10_000, () -> view.canvas().diagram() != null && !view.headline().startsWith("No transcript"));
+        UiWait.until("the Diagnosis view's diagram", () -> view.canvas().diagram() != null && !view.headline().startsWith("No transcript"));
         List<String> ids = editor.presentation().knownIssues().stream().map(x -> x.id()).toList();
         assertFalse(ids.isEmpty());
         for (String id : ids) {
@@ -104,13 +102,13 @@ class RealSessionsViewsTest {
     void aSoftLockupIsNamedAndClaimsNoFaultingTask() throws Exception {
         TranscriptEditor editor = open("ck-softlockup.txt");
         DiagnosisView view = (DiagnosisView) page.showView(DiagnosisView.ID);
-        UiWait.settle(display, 300);
+        UiWait.until("the Diagnosis view's headline", () -> !view.headline().isBlank() && !view.headline().startsWith("No transcript"));
         assertTrue(view.headline().startsWith("BUG: soft lockup in ck_spin. Crash kind: Soft lockup: a CPU ran kernel code without scheduling for too long"), view.headline());
         assertFalse(editor.presentation().steps().stream().anyMatch(f -> f.kind().equals("task") || f.kind().equals("faulting-instruction")),
                 editor.presentation().steps().toString());
         ContentOutline outline = (ContentOutline) page.showView(IPageLayout.ID_OUTLINE);
         TranscriptOutlinePage outlinePage = (TranscriptOutlinePage) outline.getCurrentPage();
-        UiWait.settle(display, 300);
+        UiWait.until("the Outline's nodes", () -> !outlinePage.nodes().isEmpty());
         List<String> oopses = outlinePage.nodes().stream().flatMap(n -> n.children().stream()).filter(n -> n.kind() == Outline.Kind.OOPS)
                 .map(Outline.Node::label).toList();
         assertTrue(oopses.stream().anyMatch(l -> l.startsWith("watchdog: BUG: soft lockup - CPU#1 stuck for") && l.contains("[soft-lockup]")), oopses.toString());

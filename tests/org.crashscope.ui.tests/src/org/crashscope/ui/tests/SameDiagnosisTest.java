@@ -13,7 +13,6 @@ import org.crashscope.presentation.TranscriptSession;
 import org.crashscope.ui.preferences.Preferences;
 import org.crashscope.ui.editor.TranscriptEditor;
 import org.crashscope.ui.editor.Transcripts;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,14 +26,12 @@ class SameDiagnosisTest {
                 {"id": "site-gup-watch", "title": "Our fleet's watch on fast-GUP faults", "symptoms": [
                   {"id": "gup", "text": "the fault is in gup_pgd_range", "function": "^gup_pgd_range$", "required": true}]}
                 """);
-        Display display = Display.getCurrent();
         IWorkbenchWindow window = Seed.window();
         window.getActivePage().closeAllEditors(false);
         String before = Preferences.store().getString(Preferences.RULE_FOLDERS);
         try {
             Preferences.store().setValue(Preferences.RULE_FOLDERS, rules.toString());
-            TranscriptEditor editor = Transcripts.open(window, Seed.path());
-            UiWait.until(display, 10_000, () -> editor.presentation() != null);
+            TranscriptEditor editor = UiWait.analysed(Transcripts.open(window, Seed.path()));
             List<String> gui = editor.presentation().knownIssues().stream().map(d -> d.id()).toList();
             // what the CLI does with --rules DIR: the default settings and that folder
             try (TranscriptSession cli = TranscriptSession.open(Seed.path(), AnalysisSession.Settings.defaults().withRules(List.of(rules)))) {

@@ -43,7 +43,7 @@ final class Screenshots {
         Files.createDirectories(dir);
         Path file = dir.resolve(name + ".png");
         Display display = shell.getDisplay();
-        UiWait.settle(display, 300);
+        UiWait.idle(); // what the test's last step queued (layouts, fills, paints) is on screen
         Image image = new Image(display, bounds.width, bounds.height);
         GC gc = new GC(display);
         try {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import org.crashscope.ui.editor.TranscriptEditor;
 import org.crashscope.ui.editor.Transcripts;
 import org.eclipse.core.runtime.FileLocator;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 
@@ -25,9 +24,7 @@ final class Seed {
         hideGuide(window);
         window.getShell().setSize(1600, 1000);
         window.getActivePage().closeAllEditors(false);
-        TranscriptEditor editor = Transcripts.open(window, path());
-        UiWait.settle(Display.getCurrent(), 200);
-        return editor;
+        return UiWait.analysed(Transcripts.open(window, path()));
     }
 
     /** Like {@link #openIn} on a copy in {@code dir}: for tests that write notes next to the transcript. */
@@ -35,9 +32,7 @@ final class Seed {
         hideGuide(window);
         window.getShell().setSize(1600, 1000);
         window.getActivePage().closeAllEditors(false);
-        TranscriptEditor editor = Transcripts.open(window, java.nio.file.Files.copy(path(), dir.resolve("seed-copy.txt")));
-        UiWait.settle(Display.getCurrent(), 200);
-        return editor;
+        return UiWait.analysed(Transcripts.open(window, java.nio.file.Files.copy(path(), dir.resolve("seed-copy.txt"))));
     }
 
     /** The first run's welcome stands beside the editor: the tests want the usual layout. */
@@ -52,11 +47,8 @@ final class Seed {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow();
     }
 
-    /** Opens the test bundle's resource {@code resources/PATH} (a transcript of its own) in {@code window}. */
-    static TranscriptEditor openResource(IWorkbenchWindow window, String path) throws Exception {
-        var entry = org.osgi.framework.FrameworkUtil.getBundle(Seed.class).getEntry("resources/" + path);
-        TranscriptEditor editor = Transcripts.open(window, Path.of(FileLocator.toFileURL(entry).toURI()));
-        UiWait.settle(Display.getCurrent(), 300);
-        return editor;
+    /** Opens fixture {@code path} of the catalogue ({@code vmcore/ck-null.txt}, tests/org.crashscope.fixtures) in {@code window}, analysed. */
+    static TranscriptEditor openFixture(IWorkbenchWindow window, String path) throws Exception {
+        return UiWait.analysed(Transcripts.open(window, org.crashscope.fixtures.SharedFixtures.path(path)));
     }
 }

@@ -52,7 +52,7 @@ class TranscriptWorkbenchTest {
     private TreeItem[] outlineItems() throws Exception {
         ContentOutline outline = (ContentOutline) page.showView(IPageLayout.ID_OUTLINE);
         TranscriptOutlinePage outlinePage = assertInstanceOf(TranscriptOutlinePage.class, outline.getCurrentPage());
-        UiWait.until(display, 5000, () -> outlinePage.viewer().getTree().getItemCount() > 0);
+        UiWait.until("the Outline's items", () -> outlinePage.viewer().getTree().getItemCount() > 0);
         return outlinePage.viewer().getTree().getItems();
     }
 
@@ -60,7 +60,7 @@ class TranscriptWorkbenchTest {
     void seedOpensInTheEditorWithItsCommandsInTheOutline() throws Exception {
         TranscriptEditor editor = Transcripts.open(window, seed());
         assertNotNull(editor);
-        UiWait.settle(display, 200);
+        UiWait.analysed(editor);
 
         IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
         assertEquals(238, document.getNumberOfLines());
@@ -87,14 +87,14 @@ class TranscriptWorkbenchTest {
         // the transcript is coloured: the prompt bold blue, a register name purple
         var text = (org.eclipse.swt.custom.StyledText) editor.getAdapter(org.eclipse.swt.widgets.Control.class);
         editor.revealLines(164, 164);
-        UiWait.settle(display, 200);
         int prompt = document.getLineOffset(163) + document.get(document.getLineOffset(163), document.getLineLength(163)).indexOf("crash>");
+        UiWait.until("line 164 coloured", () -> text.getStyleRangeAtOffset(prompt) != null);
         var promptStyle = text.getStyleRangeAtOffset(prompt);
         assertNotNull(promptStyle, "the prompt is styled");
         assertEquals(new org.eclipse.swt.graphics.RGB(0x1d, 0x4e, 0xd8), promptStyle.foreground.getRGB());
         int rbx = document.getLineOffset(69) + document.get(document.getLineOffset(69), document.getLineLength(69)).indexOf("RBX:");
         editor.revealLines(70, 70);
-        UiWait.settle(display, 100);
+        UiWait.until("line 70 coloured", () -> text.getStyleRangeAtOffset(rbx) != null);
         assertEquals(new org.eclipse.swt.graphics.RGB(0x7e, 0x22, 0xce), text.getStyleRangeAtOffset(rbx).foreground.getRGB());
         Screenshots.take(window.getShell(), "workbench-seed-outline");
     }
@@ -106,7 +106,7 @@ class TranscriptWorkbenchTest {
         ContentOutline outline = (ContentOutline) page.findView(IPageLayout.ID_OUTLINE);
         TranscriptOutlinePage outlinePage = (TranscriptOutlinePage) outline.getCurrentPage();
         outlinePage.select(editor.blocks().get(3));
-        UiWait.settle(display, 100);
+        UiWait.selects(editor, 164);
 
         ITextSelection selection = (ITextSelection) editor.getSelectionProvider().getSelection();
         assertEquals(163, selection.getStartLine(), "0-based line of 'crash> bt -FFls'");

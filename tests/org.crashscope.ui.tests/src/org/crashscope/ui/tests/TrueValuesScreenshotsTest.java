@@ -10,7 +10,6 @@ import org.crashscope.arch.paging.CheckedWalk;
 import org.crashscope.diagram.Diagram;
 import org.crashscope.ui.views.BacktraceView;
 import org.crashscope.ui.views.WalkView;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -26,25 +25,18 @@ class TrueValuesScreenshotsTest {
 
     private IWorkbenchWindow window;
     private IWorkbenchPage page;
-    private Display display;
 
     @BeforeEach
     void window() {
-        display = Display.getCurrent();
         window = Seed.window();
         page = window.getActivePage();
         window.getShell().setSize(1600, 1000);
         page.closeAllEditors(false);
     }
 
-    /** A real session of the analysis bundle's fixtures (each fixture once in the repository). */
+    /** A real session of the fixture catalogue (tests/org.crashscope.fixtures). */
     private void openSession(String name) throws Exception {
-        java.nio.file.Path p = java.nio.file.Path.of("").toAbsolutePath();
-        while (p != null && !java.nio.file.Files.isRegularFile(p.resolve("README.md"))) {
-            p = p.getParent();
-        }
-        org.crashscope.ui.editor.Transcripts.open(window, p.resolve("bundles/org.crashscope.analysis/src/test/resources/vmcore").resolve(name));
-        UiWait.settle(display, 300);
+        Seed.openFixture(window, "vmcore/" + name);
     }
 
     private static List<String> texts(Diagram d) {
@@ -55,7 +47,7 @@ class TrueValuesScreenshotsTest {
     void aOneGibWalkIsSplitIntoItsOwnFieldsOnly() throws Exception {
         openSession("soft1g-hugetlb.txt");
         WalkView view = (WalkView) page.showView(WalkView.ID);
-        assertTrue(UiWait.until(display, 10_000, () -> view.walk() != null), "a walk is shown");
+        UiWait.until("the Walk view's walk", () -> view.walk() != null);
         CheckedWalk giant = null;
         for (int i = 0; i < view.chooser().itemsInDropDown() && giant == null; i++) {
             view.chooser().pick(i);
@@ -75,11 +67,11 @@ class TrueValuesScreenshotsTest {
     void anExceptionFramesWordsArePtRegsFields() throws Exception {
         openSession("ck-null.txt");
         BacktraceView view = (BacktraceView) page.showView(BacktraceView.ID);
-        UiWait.until(display, 5_000, () -> view.chooser().itemsInDropDown() > 0);
+        UiWait.until("the Backtrace view's traces", () -> view.chooser().itemsInDropDown() > 0);
         // the bt -FFls of the task: the first trace with stack words
         for (int i = 0; i < view.chooser().itemsInDropDown() && view.slots().getTable().getItemCount() == 0; i++) {
             view.chooser().pick(i);
-            UiWait.until(display, 1_000, () -> view.slots().getTable().getItemCount() > 0);
+            UiWait.idle(); // a pick fills the tables at once
         }
         assertTrue(view.slots().getTable().getItemCount() > 0, "stack words are shown");
         TableItem[] rows = view.slots().getTable().getItems();

@@ -13,7 +13,6 @@ import org.crashscope.ui.help.GuideView;
 import org.crashscope.ui.views.HardwareErrorsView;
 import org.crashscope.ui.editor.TranscriptEditor;
 import org.eclipse.jface.text.IDocument;
-import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.hyperlink.IHyperlink;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.custom.StyledText;
@@ -52,7 +51,9 @@ class WorkbenchTourTest {
         int offset = document(editor).get().indexOf("2d49ef2228");
         assertTrue(offset > 0);
         editor.getSelectionProvider().setSelection(new org.eclipse.jface.text.TextSelection(offset + 3, 0));
-        UiWait.settle(display, 800); // the Properties view follows the post-selection
+        // the Properties view follows the post-selection, which the text viewer sends when the caret rests
+        UiWait.until("the caret's value", () -> editor.caretValue() != null);
+        UiWait.idle();
         Screenshots.take(window.getShell(), "workbench-caret-properties");
         CaretValue value = editor.caretValue();
         assertNotNull(value, "the caret is on a hex number");
@@ -68,9 +69,7 @@ class WorkbenchTourTest {
         assertNotNull(links, "Ctrl+click finds links on an address");
         IHyperlink definition = List.of(links).stream().filter(l -> l.getHyperlinkText().startsWith("table slot")).findFirst().orElseThrow();
         definition.open();
-        UiWait.settle(display, 100);
-        int line = ((ITextSelection) editor.getSelectionProvider().getSelection()).getStartLine() + 1;
-        assertEquals(225, line, "the rd row of slot 0x45: " + definition.getHyperlinkText());
+        UiWait.selects(editor, 225);
     }
 
     @Test
@@ -79,7 +78,7 @@ class WorkbenchTourTest {
         var pageTable = (org.crashscope.ui.views.PageTableView) page.showView(org.crashscope.ui.views.PageTableView.ID);
         var walk = (org.crashscope.ui.views.WalkView) page.showView(org.crashscope.ui.views.WalkView.ID);
         var diagnosis = (DiagnosisView) page.showView(DiagnosisView.ID);
-        UiWait.settle(display, 200);
+        UiWait.until("the Walk view's walk", () -> walk.walk() != null);
         // the walk's PUD step (entry at 0x2d49ef2228) -> the Page Table view shows slot 0x45, the Diagnosis its step
         page.activate(walk);
         int pud = -1;
@@ -90,7 +89,8 @@ class WorkbenchTourTest {
         }
         assertTrue(pud >= 0, "the last walk reads the anomalous PUD slot");
         walk.go(pud);
-        UiWait.settle(display, 400);
+        UiWait.until("the Page Table view following the walk step", () -> pageTable.followed() != null);
+        UiWait.idle();
         assertNotNull(pageTable.followed(), "the Page Table view followed the walk step");
         assertEquals(0x45, pageTable.followed().index());
         assertEquals(225, pageTable.followed().line(), "the slot's rd row");
@@ -129,11 +129,11 @@ class WorkbenchTourTest {
         var viewer = (org.eclipse.jface.text.source.projection.ProjectionViewer) editor.getAdapter(org.eclipse.jface.text.ITextOperationTarget.class);
         int before = text(editor).getLineCount();
         viewer.getProjectionAnnotationModel().collapse(folds.get(0));
-        UiWait.settle(display, 100);
+        UiWait.until("the first block folded", () -> text(editor).getLineCount() < before);
         var first = blocks.get(0);
         assertEquals(before - (first.lastLine() - first.firstLine()), text(editor).getLineCount(), "the block shows as its prompt line");
         viewer.getProjectionAnnotationModel().expandAll(0, document(editor).getLength());
-        UiWait.settle(display, 100);
+        UiWait.until("every block unfolded", () -> text(editor).getLineCount() == before);
         assertEquals(before, text(editor).getLineCount());
     }
 
@@ -141,16 +141,14 @@ class WorkbenchTourTest {
     void theHardwareErrorsViewListsTheCperRecordsAndSelectsTheirLines() throws Exception {
         TranscriptEditor editor = Seed.openIn(window);
         HardwareErrorsView view = (HardwareErrorsView) page.showView(HardwareErrorsView.ID);
-        UiWait.settle(display, 200);
+        UiWait.rowFilled(view.viewer().getTable(), 0, "the Hardware Errors view");
         var rows = view.viewer().getTable().getItems();
         assertEquals(2, rows.length, "the seed's two CPER records");
         var first = (org.crashscope.presentation.Presentation.HardwareRow) rows[0].getData();
         assertNotNull(first.physical(), "the error's physical address");
         assertTrue(first.kind().startsWith("CPER"), first.kind());
         view.viewer().setSelection(new StructuredSelection(first), true);
-        UiWait.settle(display, 100);
-        int line = ((ITextSelection) editor.getSelectionProvider().getSelection()).getStartLine() + 1;
-        assertEquals(first.first(), line);
+        UiWait.selects(editor, first.first());
         assertFalse(first.beforeOops().isEmpty(), "how long before the oops");
     }
 
@@ -180,9 +178,8 @@ class WorkbenchTourTest {
         page.showView(org.eclipse.ui.IPageLayout.ID_PROBLEM_VIEW);
         editor.revealLines(1, 1);
         var opened = org.eclipse.ui.ide.IDE.openEditor(page, error[0]);
-        UiWait.settle(display, 200);
         assertTrue(opened == editor, "the open editor, not a second one: " + opened);
-        assertEquals(225, ((ITextSelection) editor.getSelectionProvider().getSelection()).getStartLine() + 1);
+        UiWait.selects(editor, 225);
         Screenshots.take(window.getShell(), "workbench-problems");
     }
 
@@ -192,9 +189,8 @@ class WorkbenchTourTest {
         DiagnosisView diagnosis = (DiagnosisView) page.showView(DiagnosisView.ID);
         page.activate(diagnosis);
         PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand("org.crashscope.ui.showGuide", null);
-        UiWait.settle(display, 200);
+        UiWait.until("Help > User Guide opening the guide", () -> page.findView(GuideView.ID) != null);
         GuideView guide = (GuideView) page.findView(GuideView.ID);
-        assertNotNull(guide, "Help > User Guide opened the guide");
         assertTrue(guide.sections().containsAll(List.of("welcome", "editor", "outline", "diagnosis", "hardware", "pagetable", "walk", "backtrace",
                 "registers", "notes", "reports", "keys", "problems")), guide.sections().toString());
         assertTrue(guide.text().contains("PUD slot 0x45"), "the guide explains the seed");

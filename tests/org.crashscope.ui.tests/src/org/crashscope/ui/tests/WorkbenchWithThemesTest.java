@@ -7,7 +7,6 @@ import org.crashscope.ui.views.DiagnosisView;
 import org.crashscope.ui.preferences.Preferences;
 import org.crashscope.ui.editor.TranscriptEditor;
 import org.eclipse.swt.custom.StyledText;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.junit.jupiter.api.AfterEach;
@@ -21,14 +20,18 @@ import org.junit.jupiter.api.Test;
 @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
 class WorkbenchWithThemesTest {
 
-    private final Display display = Display.getCurrent();
     private final IWorkbenchWindow window = Seed.window();
     private final IWorkbenchPage page = window.getActivePage();
 
     @AfterEach
     void lightAgain() {
         Preferences.setDark(false);
-        UiWait.settle(display, 100);
+        UiWait.idle();
+    }
+
+    private static boolean isDark(StyledText text) {
+        var background = text.getBackground().getRGB();
+        return background.red + background.green + background.blue < 3 * 128;
     }
 
     private static StyledText text(TranscriptEditor editor) {
@@ -39,7 +42,7 @@ class WorkbenchWithThemesTest {
     void theWholeWorkbenchOnTheSeedInBothThemesAtBothScreenSizes() throws Exception {
         for (boolean dark : new boolean[] {false, true}) {
             Preferences.setDark(dark);
-            UiWait.settle(display, 300);
+            UiWait.idle();
             assertEquals(dark, Preferences.isDark());
             for (int[] size : new int[][] {{1280, 800}, {1920, 1080}}) {
                 page.resetPerspective();
@@ -47,10 +50,10 @@ class WorkbenchWithThemesTest {
                 window.getShell().setSize(size[0], size[1]);
                 window.getShell().setLocation(0, 0);
                 DiagnosisView diagnosis = (DiagnosisView) page.showView(DiagnosisView.ID);
-                UiWait.settle(display, 300);
+                UiWait.until("the Diagnosis view's diagram", () -> diagnosis.canvas().diagram() != null);
                 var step = diagnosis.canvas().diagram().box(DiagnosisDiagram.key(2));
                 UiWait.click(diagnosis.canvas(), step, 20, 10);
-                UiWait.settle(display, 200);
+                UiWait.until("the editor in the " + (dark ? "dark" : "light") + " theme", () -> isDark(text(editor)) == dark);
                 var background = text(editor).getBackground().getRGB();
                 boolean darkEditor = background.red + background.green + background.blue < 3 * 128;
                 assertEquals(dark, darkEditor, "the editor follows the theme: " + background);

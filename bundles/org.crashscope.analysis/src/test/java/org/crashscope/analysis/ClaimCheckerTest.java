@@ -31,12 +31,14 @@ class ClaimCheckerTest {
 
     static Stream<Path> fixtures() throws IOException, URISyntaxException {
         List<Path> out = new ArrayList<>();
-        for (String dir : List.of("/vmcore", "/fixtures", "/fixtures/migrated")) {
+        out.addAll(SharedFixtures.files("vmcore", ".txt"));
+        out.addAll(SharedFixtures.files("", ".txt")); // the catalogue's format fixtures, the reference case among them
+        out.addAll(SharedFixtures.files("arch", ".txt"));
+        for (String dir : List.of("/fixtures", "/fixtures/migrated")) {
             try (Stream<Path> files = Files.list(Path.of(ClaimCheckerTest.class.getResource(dir).toURI()))) {
                 files.filter(f -> f.toString().endsWith(".txt")).sorted().forEach(out::add);
             }
         }
-        out.add(SharedFixtures.seed());
         // the parsers' format fixtures, where the bundles sit side by side
         for (String bundle : List.of("org.crashscope.transcript", "org.crashscope.arch")) {
             Path dir = Path.of("..", bundle, "src", "test", "resources", "fixtures");
@@ -82,7 +84,7 @@ class ClaimCheckerTest {
 
     @Test
     void aPlantedWrongRegisterValueIsCaught() throws Exception {
-        Checked c = analyse(Path.of(ClaimCheckerTest.class.getResource("/vmcore/ck-corrupt.txt").toURI()));
+        Checked c = analyse(SharedFixtures.path("vmcore/ck-corrupt.txt"));
         Finding fault = c.analysis().findings().stream().filter(f -> f.kind() == FindingKind.FAULTING_INSTRUCTION).findFirst().orElseThrow();
         assertTrue(fault.text().contains("RDX = 0xdead000000000100, so the address RDX + 0x8 = 0xdead000000000108"), fault.text());
         assertEquals(List.of(), ClaimChecker.unsupported(fault, c::line), "the true finding passes");

@@ -49,14 +49,11 @@ class RealSessionsTest {
     }
 
     static Stream<Session> sessions() throws IOException, URISyntaxException {
-        Path dir = Path.of(RealSessionsTest.class.getResource("/vmcore").toURI());
         List<Session> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path facts : files.filter(f -> f.toString().endsWith(".facts.json")).sorted().toList()) {
-                String name = facts.getFileName().toString().replace(".facts.json", "");
-                try (Transcript t = Transcript.open(dir.resolve(name + ".txt"))) {
-                    out.add(new Session(name, TranscriptAnalysis.of(TranscriptParser.parse(t), Rules.load(List.of())), map(json(JsonParser.parseString(Files.readString(facts))))));
-                }
+        for (Path facts : org.crashscope.fixtures.SharedFixtures.files("vmcore", ".facts.json")) {
+            String name = facts.getFileName().toString().replace(".facts.json", "");
+            try (Transcript t = Transcript.open(org.crashscope.fixtures.SharedFixtures.path("vmcore/" + name + ".txt"))) {
+                out.add(new Session(name, TranscriptAnalysis.of(TranscriptParser.parse(t), Rules.load(List.of())), map(json(JsonParser.parseString(Files.readString(facts))))));
             }
         }
         assertTrue(out.size() >= 10, "the generated sessions are there: " + out);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +22,10 @@ import org.junit.jupiter.api.Test;
 class RealStackWordsTest {
 
     static List<AnnotatedSlot> annotate(String session) {
-        try (Transcript t = Transcript.open(Path.of(RealStackWordsTest.class.getResource("/vmcore/" + session).toURI()))) {
+        try (Transcript t = Transcript.open(org.crashscope.fixtures.SharedFixtures.path("vmcore/" + session))) {
             return StackSlotAnnotator.annotate(TranscriptParser.parse(t));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -17,7 +17,7 @@ class WalkSplitTest {
 
     @Test
     void aWalkThatEndsAtA1GiBPudLeafHasNoPmdOrPteFieldAndA30BitOffset() throws Exception {
-        try (Transcript t = Transcript.open(Path.of(WalkSplitTest.class.getResource("/vmcore/soft1g-hugetlb.txt").toURI()))) {
+        try (Transcript t = Transcript.open(org.crashscope.fixtures.SharedFixtures.path("vmcore/soft1g-hugetlb.txt"))) {
             CheckedWalk walk = PagingAnalysis.of(TranscriptParser.parse(t)).walks().get(0);
             assertEquals(0x7f5400000000L, walk.walk().virtual());
             assertEquals(List.of("sign", "PGD", "PUD", "offset"), walk.fields().stream().map(IndexField::name).toList());

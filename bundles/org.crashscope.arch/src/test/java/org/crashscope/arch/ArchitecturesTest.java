@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -29,11 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ArchitecturesTest {
 
-    static Stream<String> fixtures() throws IOException, URISyntaxException {
-        Path dir = Path.of(ArchitecturesTest.class.getResource("/fixtures/arch").toURI());
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> "arch/" + p.getFileName()).sorted().toList().stream();
-        }
+    static Stream<String> fixtures() {
+        // the catalogue's walks (tests/org.crashscope.fixtures), which the workbench tests open too
+        return org.crashscope.fixtures.SharedFixtures.files("arch", ".txt").stream().map(p -> "arch/" + p.getFileName());
     }
 
     @ParameterizedTest

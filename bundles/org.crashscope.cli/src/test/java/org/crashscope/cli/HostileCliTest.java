@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.crashscope.fixtures.Await;
 import org.crashscope.fixtures.FakeCrash;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -201,20 +202,20 @@ class HostileCliTest {
         Files.writeString(bin.resolve("hang-on"), "bt");
         Process cli = cli("256m", "analyze", "--vmcore", dump.toString(), "--vmlinux", vmlinux.toString());
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.readString(dir.resolve("cli.log")).contains("crash> bt") && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            assertTrue(Files.readString(dir.resolve("cli.log")).contains("crash> bt"), Files.readString(dir.resolve("cli.log")));
-            Thread.sleep(300);
-            assertTrue(FakeCrash.anyLeft(bin), "crash runs, hung in bt");
+            Await.until("the CLI typing bt into crash", Duration.ofSeconds(60), () -> {
+                try {
+                    return Files.readString(dir.resolve("cli.log")).contains("crash> bt");
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+            // the stand-in hangs in bt as a sleep in the foreground, beside the sleep it started in the background
+            Await.until("crash hung in bt", Duration.ofSeconds(30), () -> ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().orElse("").contains(bin + "/fake-crash"))
+                    .anyMatch(p -> p.children().filter(c -> c.info().command().orElse("").endsWith("sleep")).count() >= 2));
             cli.destroy(); // SIGTERM
             assertTrue(cli.waitFor(30, TimeUnit.SECONDS), "the CLI ends");
-            long gone = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (FakeCrash.anyLeft(bin) && System.nanoTime() < gone) {
-                Thread.sleep(100);
-            }
-            assertFalse(FakeCrash.anyLeft(bin), "no crash, script or child of crash left after SIGTERM of the CLI");
+            Await.until("no crash, script or child of crash left after SIGTERM of the CLI", Duration.ofSeconds(10), () -> !FakeCrash.anyLeft(bin));
         } finally {
             cli.destroyForcibly();
         }

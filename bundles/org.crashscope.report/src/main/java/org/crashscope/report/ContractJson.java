@@ -40,8 +40,8 @@ import org.crashscope.presentation.Step;
 import org.crashscope.report.notes.Note;
 
 /**
- * Writes a parsed transcript as the JSON contract of DESIGN.md: hex values are {@code "0x..."}
- * strings in lower case, line numbers are 1-based lines of the file.
+ * Writes a parsed transcript as the JSON contract the README's "What the CLI prints" lists: hex
+ * values are {@code "0x..."} strings in lower case, line numbers are 1-based lines of the file.
  */
 public final class ContractJson {
 

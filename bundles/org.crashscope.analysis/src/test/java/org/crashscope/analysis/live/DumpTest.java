@@ -104,11 +104,11 @@ class DumpTest {
 
     @Test
     void theGathererReadsPsAndVtopAsCrashPrintsThem() throws Exception {
-        List<String> session = Files.readAllLines(resource("vmcore/both2m-basic.txt"));
+        List<String> session = Files.readAllLines(SharedFixtures.path("vmcore/both2m-basic.txt"));
         List<Long> tasks = Gatherer.userTasks(session);
         assertTrue(tasks.contains(1L), "init");
         assertFalse(tasks.contains(2L), "kthreadd is a kernel thread");
-        String vtop = String.join("\n", Files.readAllLines(resource("vmcore/both2m-hugetlb.txt")).subList(88, 102));
+        String vtop = String.join("\n", Files.readAllLines(SharedFixtures.path("vmcore/both2m-hugetlb.txt")).subList(88, 102));
         assertTrue(vtop.startsWith("VIRTUAL"), vtop);
         assertEquals(0x10902b000L, Gatherer.leafTable(vtop), "a 2 MB page: the PMD table");
         assertNull(Gatherer.leafTable("vtop: invalid user virtual address: 7f60c1205000  type: \"user virtual\""));

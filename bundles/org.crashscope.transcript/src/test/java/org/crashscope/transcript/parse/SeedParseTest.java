@@ -17,7 +17,10 @@ import org.crashscope.transcript.model.Walk;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The reference case: every number DESIGN.md works out by hand comes out of the parser. */
+/**
+ * The reference case: every number of its walk, hardware errors, oops and stack, worked out by hand
+ * from the transcript's own lines (the line numbers below are the file's), comes out of the parser.
+ */
 class SeedParseTest {
 
     private static ParsedTranscript seed;
