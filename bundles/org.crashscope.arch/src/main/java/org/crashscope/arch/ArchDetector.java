@@ -134,16 +134,13 @@ public final class ArchDetector {
     }
 
     private static ArchFacts fromRegisters(Map<String, Long> regs, int line, String where) {
-        if (regs.containsKey("orig_rax") || regs.containsKey("r15") && regs.containsKey("rax") || regs.containsKey("rip")
-                && regs.get("rip") != null && Long.compareUnsigned(regs.get("rip"), 0xffffffffL) > 0) {
-            return new ArchFacts(Arch.X86_64, where + " are x86-64's (RAX..R15)", line);
+        for (Architecture a : Architectures.all()) {
+            ArchFacts f = a.recognize(regs, line, where);
+            if (f != null) {
+                return f;
+            }
         }
-        if (regs.containsKey("eip") || regs.containsKey("eax") && regs.containsKey("ebp")) {
-            return new ArchFacts(Arch.I386, where + " are i386's (EAX..EIP)", line);
-        }
-        if (regs.containsKey("pstate") || regs.containsKey("x29") || regs.containsKey("orig_x0")) {
-            return new ArchFacts(Arch.ARM64, where + " are arm64's (x0..x29, pstate)", line);
-        }
+        // the architectures shown as printed are told apart here, with no object of their own to ask
         if (regs.containsKey("nip") && regs.containsKey("msr")) {
             return new ArchFacts(Arch.PPC64LE, where + " are ppc64's (NIP, MSR); byte order not shown, little endian assumed", line);
         }

@@ -255,8 +255,7 @@ public final class ContractJson {
                     json.name("trapIndex").value((String) null);
                 }
                 FaultingInstruction f = oops == analyses.faultingOops() ? analyses.fault()
-                        : analyses.faultingOops() == null && analyses.fault() == null && !x86(analyses) ? null
-                        : FaultingInstruction.decode(oops.code(), oops.registers(), Disassembler.load());
+                        : analyses.arch().architecture().decodeCode(oops.code(), oops.registers());
                 if (f == null) {
                     json.name("instructions").beginArray().endArray().endObject();
                     json.name("callTrace").beginArray();
@@ -335,12 +334,6 @@ public final class ContractJson {
             json.endArray().endObject();
         }
         json.endArray();
-    }
-
-    /** Whether the Code: bytes of this transcript are x86 code (the x86 decoder reads nothing else). */
-    private static boolean x86(TranscriptAnalysis analyses) {
-        var arch = analyses.arch().arch();
-        return arch == null || arch == org.crashscope.arch.Arch.X86_64 || arch == org.crashscope.arch.Arch.I386;
     }
 
     private static void hardwareErrors(Json json, List<HardwareError> errors) {
