@@ -135,7 +135,7 @@ public final class ArchDetector {
 
     private static ArchFacts fromRegisters(Map<String, Long> regs, int line, String where) {
         for (Architecture a : Architectures.all()) {
-            ArchFacts f = a.recognize(regs, line, where);
+            ArchFacts f = a.byRegisters(regs, line, where);
             if (f != null) {
                 return f;
             }
@@ -297,13 +297,14 @@ public final class ArchDetector {
     private static ArchFacts stacks(ParsedTranscript parsed) {
         for (Backtrace bt : parsed.backtraces()) {
             for (Frame f : bt.frames()) {
+                for (Architecture a : Architectures.all()) {
+                    ArchFacts facts = a.byEntryFrame(f);
+                    if (facts != null) {
+                        return facts;
+                    }
+                }
+                // the architectures shown as printed, told apart here (no two names match one frame, so the order is free)
                 String fn = f.function();
-                if (fn.startsWith("entry_SYSCALL_64") || fn.startsWith("asm_exc_") || fn.startsWith("asm_sysvec_") || fn.equals("do_syscall_64")) {
-                    return new ArchFacts(Arch.X86_64, "frame " + fn + " is x86-64's entry code", f.line());
-                }
-                if (fn.startsWith("el0_") || fn.startsWith("el1h_") || fn.startsWith("el1_") || fn.startsWith("__arm64_")) {
-                    return new ArchFacts(Arch.ARM64, "frame " + fn + " is arm64's exception entry", f.line());
-                }
                 if (fn.equals("system_call_exception") || fn.startsWith("system_call_common") || fn.endsWith("_common_virt")) {
                     return new ArchFacts(Arch.PPC64LE, "frame " + fn + " is ppc64's entry code; byte order not shown, little endian assumed", f.line());
                 }
@@ -312,9 +313,6 @@ public final class ArchDetector {
                 }
                 if (fn.startsWith("riscv_") || fn.equals("handle_exception") && f.stackAddress() < 0) {
                     return new ArchFacts(Arch.RISCV64, "frame " + fn + " is riscv64's", f.line());
-                }
-                if (fn.startsWith("sysenter_") || fn.equals("syscall_call") || fn.equals("system_call") && Long.compareUnsigned(f.stackAddress(), 0xffffffffL) <= 0) {
-                    return new ArchFacts(Arch.I386, "frame " + fn + " at 32-bit stack address " + Long.toHexString(f.stackAddress()) + " is i386's", f.line());
                 }
             }
         }

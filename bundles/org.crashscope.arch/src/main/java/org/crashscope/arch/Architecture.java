@@ -7,6 +7,7 @@ import org.crashscope.arch.paging.PagingModel;
 import org.crashscope.arch.x86.FaultingInstruction;
 import org.crashscope.arch.x86.PtRegs;
 import org.crashscope.transcript.model.CodeBytes;
+import org.crashscope.transcript.model.Frame;
 import org.crashscope.transcript.model.Registers;
 
 /**
@@ -132,7 +133,12 @@ public interface Architecture {
      * @param line  the line of the registers
      * @param where what printed them ({@code the oops's registers})
      */
-    default ArchFacts recognize(Map<String, Long> registers, int line, String where) {
+    default ArchFacts byRegisters(Map<String, Long> registers, int line, String where) {
+        return null;
+    }
+
+    /** This architecture when {@code frame} of a backtrace is its entry code, with the evidence, else {@code null}. */
+    default ArchFacts byEntryFrame(Frame frame) {
         return null;
     }
 }

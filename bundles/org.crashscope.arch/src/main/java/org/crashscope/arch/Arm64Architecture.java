@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.crashscope.arch.paging.PagingModel;
+import org.crashscope.transcript.model.Frame;
 
 /**
  * arm64: 4 KiB, 16 KiB and 64 KiB granules with their level counts, TTBR0's user half below
@@ -56,9 +57,18 @@ final class Arm64Architecture implements Architecture {
     }
 
     @Override
-    public ArchFacts recognize(Map<String, Long> regs, int line, String where) {
+    public ArchFacts byRegisters(Map<String, Long> regs, int line, String where) {
         if (regs.containsKey("pstate") || regs.containsKey("x29") || regs.containsKey("orig_x0")) {
             return new ArchFacts(Arch.ARM64, where + " are arm64's (x0..x29, pstate)", line);
+        }
+        return null;
+    }
+
+    @Override
+    public ArchFacts byEntryFrame(Frame f) {
+        String fn = f.function();
+        if (fn.startsWith("el0_") || fn.startsWith("el1h_") || fn.startsWith("el1_") || fn.startsWith("__arm64_")) {
+            return new ArchFacts(Arch.ARM64, "frame " + fn + " is arm64's exception entry", f.line());
         }
         return null;
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.crashscope.arch.paging.PagingModel;
+import org.crashscope.transcript.model.Frame;
 
 /**
  * i386: two-level and PAE paging, the 3 GiB user split (CONFIG_VMSPLIT_3G), the cdecl
@@ -47,9 +48,18 @@ final class I386Architecture implements Architecture {
     }
 
     @Override
-    public ArchFacts recognize(Map<String, Long> regs, int line, String where) {
+    public ArchFacts byRegisters(Map<String, Long> regs, int line, String where) {
         if (regs.containsKey("eip") || regs.containsKey("eax") && regs.containsKey("ebp")) {
             return new ArchFacts(Arch.I386, where + " are i386's (EAX..EIP)", line);
+        }
+        return null;
+    }
+
+    @Override
+    public ArchFacts byEntryFrame(Frame f) {
+        String fn = f.function();
+        if (fn.startsWith("sysenter_") || fn.equals("syscall_call") || fn.equals("system_call") && Long.compareUnsigned(f.stackAddress(), 0xffffffffL) <= 0) {
+            return new ArchFacts(Arch.I386, "frame " + fn + " at 32-bit stack address " + Long.toHexString(f.stackAddress()) + " is i386's", f.line());
         }
         return null;
     }

@@ -10,6 +10,7 @@ import org.crashscope.arch.x86.FaultingInstruction;
 import org.crashscope.arch.x86.PtRegs;
 import org.crashscope.transcript.model.CodeBytes;
 import org.crashscope.transcript.model.Registers;
+import org.crashscope.transcript.model.Frame;
 
 /**
  * x86-64: 4- and 5-level paging (arch/x86/include/asm/pgtable_64_types.h), the 47-bit user half,
@@ -91,10 +92,19 @@ final class X86_64Architecture implements Architecture {
     }
 
     @Override
-    public ArchFacts recognize(Map<String, Long> regs, int line, String where) {
+    public ArchFacts byRegisters(Map<String, Long> regs, int line, String where) {
         if (regs.containsKey("orig_rax") || regs.containsKey("r15") && regs.containsKey("rax") || regs.containsKey("rip")
                 && regs.get("rip") != null && Long.compareUnsigned(regs.get("rip"), 0xffffffffL) > 0) {
             return new ArchFacts(Arch.X86_64, where + " are x86-64's (RAX..R15)", line);
+        }
+        return null;
+    }
+
+    @Override
+    public ArchFacts byEntryFrame(Frame f) {
+        String fn = f.function();
+        if (fn.startsWith("entry_SYSCALL_64") || fn.startsWith("asm_exc_") || fn.startsWith("asm_sysvec_") || fn.equals("do_syscall_64")) {
+            return new ArchFacts(Arch.X86_64, "frame " + fn + " is x86-64's entry code", f.line());
         }
         return null;
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.crashscope.arch.paging.CheckedWalk;
 import org.crashscope.transcript.model.CodeBytes;
 import org.crashscope.transcript.model.Registers;
+import org.crashscope.transcript.model.Frame;
 import org.junit.jupiter.api.Test;
 
 class Arm64ArchitectureTest {
@@ -49,7 +50,14 @@ class Arm64ArchitectureTest {
     @Test
     void knowsItsRegistersWhenAnOopsPrintsThem() {
         assertEquals(new ArchFacts(Arch.ARM64, "the oops's registers are arm64's (x0..x29, pstate)", 7),
-                arm64.recognize(Map.of("pstate", 0x60400005L, "pc", 1L), 7, "the oops's registers"));
-        assertNull(arm64.recognize(Map.of("eip", 1L), 1, "x"));
+                arm64.byRegisters(Map.of("pstate", 0x60400005L, "pc", 1L), 7, "the oops's registers"));
+        assertNull(arm64.byRegisters(Map.of("eip", 1L), 1, "x"));
+    }
+
+    @Test
+    void knowsItsExceptionEntryInABacktrace() {
+        assertEquals(new ArchFacts(Arch.ARM64, "frame el0_svc is arm64's exception entry", 12),
+                arm64.byEntryFrame(new Frame(12, 7, 0xffff80000a2b3e80L, false, "el0_svc", 0x2c, null, null, null, null)));
+        assertNull(arm64.byEntryFrame(new Frame(12, 7, 0xffffc90000013f50L, false, "do_syscall_64", 0x2c, null, null, null, null)));
     }
 }

@@ -40,8 +40,10 @@ class AsPrintedArchitecturesTest {
             assertTrue(a.prologuePushOrder().isEmpty());
             assertTrue(a.registers().isEmpty());
             assertNull(a.canonical(0x7fffL));
-            assertNull(a.recognize(Map.of("orig_rax", 1L, "pstate", 2L, "eip", 3L), 1, "x"), "told apart by the detector, not by a guess of its own");
+            assertNull(a.byRegisters(Map.of("orig_rax", 1L, "pstate", 2L, "eip", 3L), 1, "x"), "told apart by the detector, not by a guess of its own");
             assertFalse(a.arch().pagingModelled());
+            assertNull(a.byEntryFrame(new org.crashscope.transcript.model.Frame(1, 0, 0xc000000001234560L, false, "system_call_common", 0, null, null, null,
+                    null)));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.crashscope.arch.paging.CheckedWalk;
 import org.crashscope.transcript.model.CodeBytes;
 import org.crashscope.transcript.model.Registers;
+import org.crashscope.transcript.model.Frame;
 import org.junit.jupiter.api.Test;
 
 class I386ArchitectureTest {
@@ -58,7 +59,16 @@ class I386ArchitectureTest {
     @Test
     void knowsItsRegistersWhenAnOopsPrintsThem() {
         assertEquals(new ArchFacts(Arch.I386, "the exception frame's registers are i386's (EAX..EIP)", 30),
-                i386.recognize(Map.of("eip", 0x4024f1d4L), 30, "the exception frame's registers"));
-        assertNull(i386.recognize(Map.of("rax", 1L, "r15", 2L), 1, "x"));
+                i386.byRegisters(Map.of("eip", 0x4024f1d4L), 30, "the exception frame's registers"));
+        assertNull(i386.byRegisters(Map.of("rax", 1L, "r15", 2L), 1, "x"));
+    }
+
+    @Test
+    void knowsItsEntryCodeAtA32BitStackAddress() {
+        assertEquals(new ArchFacts(Arch.I386, "frame system_call at 32-bit stack address c0cedfc0 is i386's", 21),
+                i386.byEntryFrame(new Frame(21, 4, 0xc0cedfc0L, false, "system_call", 0, 0xc010740cL, null, null, null)));
+        assertNull(i386.byEntryFrame(new Frame(21, 4, 0xffffc90000013f50L, false, "system_call", 0, null, null, null, null)),
+                "a 64-bit kernel's system_call is not i386's");
+        assertEquals(Arch.I386, i386.byEntryFrame(new Frame(3, 5, 0xf3e6dff0L, false, "sysenter_past_esp", 0x47, null, null, null, null)).arch());
     }
 }

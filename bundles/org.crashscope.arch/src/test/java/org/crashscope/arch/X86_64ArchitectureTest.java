@@ -14,6 +14,7 @@ import org.crashscope.arch.x86.FaultingInstruction;
 import org.crashscope.arch.x86.PtRegs;
 import org.crashscope.transcript.model.Oops;
 import org.crashscope.transcript.parse.ParsedTranscript;
+import org.crashscope.transcript.model.Frame;
 import org.junit.jupiter.api.Test;
 
 class X86_64ArchitectureTest {
@@ -81,10 +82,18 @@ class X86_64ArchitectureTest {
 
     @Test
     void knowsItsRegistersWhenAnOopsPrintsThem() {
-        ArchFacts f = x86.recognize(Map.of("orig_rax", -1L), 12, "the oops's registers");
+        ArchFacts f = x86.byRegisters(Map.of("orig_rax", -1L), 12, "the oops's registers");
         assertEquals(new ArchFacts(Arch.X86_64, "the oops's registers are x86-64's (RAX..R15)", 12), f);
-        assertEquals(Arch.X86_64, x86.recognize(Map.of("rip", 0xffffffff81000000L), 1, "x").arch());
-        assertNull(x86.recognize(Map.of("rip", 0x8048000L), 1, "x"), "a 32-bit RIP says nothing");
-        assertNull(x86.recognize(Map.of("eip", 1L, "eax", 2L), 1, "x"));
+        assertEquals(Arch.X86_64, x86.byRegisters(Map.of("rip", 0xffffffff81000000L), 1, "x").arch());
+        assertNull(x86.byRegisters(Map.of("rip", 0x8048000L), 1, "x"), "a 32-bit RIP says nothing");
+        assertNull(x86.byRegisters(Map.of("eip", 1L, "eax", 2L), 1, "x"));
+    }
+
+    @Test
+    void knowsItsEntryCodeInABacktrace() {
+        assertEquals(new ArchFacts(Arch.X86_64, "frame entry_SYSCALL_64_after_hwframe is x86-64's entry code", 40),
+                x86.byEntryFrame(new Frame(40, 9, 0xffffc90000013f50L, false, "entry_SYSCALL_64_after_hwframe", 0x76, null, null, null, null)));
+        assertNull(x86.byEntryFrame(new Frame(41, 1, 0xffffc90000013e30L, false, "__schedule", 0x2b2, null, null, null, null)));
+        assertNull(x86.byEntryFrame(new Frame(42, 1, 0xc0cedfc0L, false, "sysenter_past_esp", 0x47, null, null, null, null)));
     }
 }
