@@ -6,7 +6,6 @@ import java.util.List;
 import org.crashscope.presentation.StackWord;
 import org.crashscope.presentation.Step;
 import org.crashscope.report.notes.Note;
-import org.crashscope.arch.x86.Addresses;
 import org.crashscope.arch.paging.TableSlot;
 import org.crashscope.arch.paging.WalkStep;
 import org.eclipse.core.runtime.IAdapterFactory;
@@ -114,8 +113,9 @@ public final class Properties implements IAdapterFactory {
             case CaretValue v -> {
                 s.add("Value", "text", v.token()).add("Value", "hex", String.format("0x%x", v.value())).add("Value", "decimal", Long.toUnsignedString(v.value()))
                         .add("Value", "line", v.line());
-                if (v.arch() == org.crashscope.arch.Arch.X86_64) {
-                    s.add("Value", "canonical x86-64 address", Addresses.isCanonical(v.value(), false) ? "yes" : "no (4-level paging)");
+                var canonical = org.crashscope.arch.Architectures.of(v.arch()).canonical(v.value());
+                if (canonical != null) {
+                    s.add("Value", canonical.check(), canonical.canonical() ? "yes" : "no (" + canonical.assuming() + ")");
                 }
                 if (v.meanings().isEmpty()) {
                     s.add("Meanings", "none", "the analysis knows nothing else about this value");

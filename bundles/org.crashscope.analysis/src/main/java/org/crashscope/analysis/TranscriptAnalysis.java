@@ -2,11 +2,9 @@ package org.crashscope.analysis;
 
 import java.util.List;
 
-import org.crashscope.arch.Arch;
 import org.crashscope.arch.ArchDetector;
 import org.crashscope.arch.ArchFacts;
 import org.crashscope.arch.paging.PagingAnalysis;
-import org.crashscope.arch.x86.Disassembler;
 import org.crashscope.arch.x86.FaultingInstruction;
 import org.crashscope.transcript.model.Oops;
 import org.crashscope.transcript.parse.ParsedTranscript;
@@ -57,11 +55,11 @@ public record TranscriptAnalysis(ParsedTranscript parsed, ArchFacts arch, Sessio
         // PANIC line alone): another report's instruction is never this crash's. The x86 decoder reads x86 code only, and its
         // native library is loaded only when there is Code to decode (CLI start-up time)
         Oops oops = null;
-        if (arch.arch() == Arch.X86_64 || arch.arch() == null) {
+        if (arch.architecture().decodesCode()) {
             oops = crash != null && crash.oops() != null ? (crash.oops().code() != null ? crash.oops() : null)
                     : parsed.oopses().stream().filter(o -> o.code() != null).findFirst().orElse(null);
         }
-        FaultingInstruction fault = oops == null ? null : FaultingInstruction.decode(oops.code(), oops.registers(), Disassembler.load());
+        FaultingInstruction fault = oops == null ? null : arch.architecture().decodeCode(oops.code(), oops.registers());
         PagingAnalysis paging = PagingAnalysis.of(parsed, arch);
         List<Finding> findings = Correlation.chain(parsed, session, paging, slots, fault, crash);
         return new TranscriptAnalysis(parsed, arch, session, paging, slots, RegisterProvenance.of(parsed, slots, index), oops, fault, crash, reports,

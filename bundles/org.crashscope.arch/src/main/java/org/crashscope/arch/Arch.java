@@ -1,34 +1,30 @@
 package org.crashscope.arch;
 
-import java.util.List;
 import java.util.Locale;
 
 /**
- * The architectures crash analyses, with what every analysis needs of them: the word size, the
- * registers a callee must preserve, where user space ends, and whether Crashscope models their
- * paging (checks walks) or shows their walks as crash printed them.
+ * The architectures crash analyses, by name: the contract's id, the word size and the names
+ * crash, kernel releases and gdb give them. What Crashscope knows of each (paging, registers,
+ * decoding, unwinding) is its {@link Architecture} object ({@link #architecture()}, listed in
+ * {@link Architectures}); code outside this bundle asks that object and never compares constants.
  */
 public enum Arch {
-    X86_64("x86_64", 8, List.of("rbx", "rbp", "r12", "r13", "r14", "r15"), true),
-    I386("i386", 4, List.of("ebx", "esi", "edi", "ebp"), true),
-    ARM64("arm64", 8, List.of("x19", "x20", "x21", "x22", "x23", "x24", "x25", "x26", "x27", "x28", "x29"), true),
-    PPC64LE("ppc64le", 8, List.of(), false),
-    PPC64("ppc64", 8, List.of(), false),
-    S390X("s390x", 8, List.of(), false),
-    RISCV64("riscv64", 8, List.of(), false),
-    LOONGARCH64("loongarch64", 8, List.of(), false),
-    MIPS64("mips64", 8, List.of(), false);
+    X86_64("x86_64", 8),
+    I386("i386", 4),
+    ARM64("arm64", 8),
+    PPC64LE("ppc64le", 8),
+    PPC64("ppc64", 8),
+    S390X("s390x", 8),
+    RISCV64("riscv64", 8),
+    LOONGARCH64("loongarch64", 8),
+    MIPS64("mips64", 8);
 
     private final String id;
     private final int wordSize;
-    private final List<String> calleeSaved;
-    private final boolean pagingModelled;
 
-    Arch(String id, int wordSize, List<String> calleeSaved, boolean pagingModelled) {
+    Arch(String id, int wordSize) {
         this.id = id;
         this.wordSize = wordSize;
-        this.calleeSaved = calleeSaved;
-        this.pagingModelled = pagingModelled;
     }
 
     /** The name of the JSON contract ({@code x86_64}, {@code arm64} ...). */
@@ -41,14 +37,14 @@ public enum Arch {
         return wordSize;
     }
 
-    /** The registers the ABI makes a callee save and restore (its prologue pushes them), lower case. */
-    public List<String> calleeSaved() {
-        return calleeSaved;
+    /** What Crashscope knows of this architecture. */
+    public Architecture architecture() {
+        return Architectures.of(this);
     }
 
     /** Whether Crashscope checks this architecture's walks against its paging arithmetic. */
     public boolean pagingModelled() {
-        return pagingModelled;
+        return architecture().modelled();
     }
 
     /**
@@ -56,12 +52,7 @@ public enum Arch {
      * {@code null} when the split is not modelled (s390x, whose user and kernel address spaces overlap).
      */
     public Boolean isUserAddress(long value) {
-        return switch (this) {
-            case X86_64 -> Long.compareUnsigned(value, 0x0000800000000000L) < 0;
-            case I386 -> Long.compareUnsigned(value, 0xc0000000L) < 0;
-            case ARM64, RISCV64, LOONGARCH64, MIPS64, PPC64, PPC64LE -> value >= 0 && Long.compareUnsigned(value, 1L << 52) < 0;
-            case S390X -> null;
-        };
+        return architecture().isUserAddress(value);
     }
 
     /**

@@ -134,16 +134,13 @@ public final class ArchDetector {
     }
 
     private static ArchFacts fromRegisters(Map<String, Long> regs, int line, String where) {
-        if (regs.containsKey("orig_rax") || regs.containsKey("r15") && regs.containsKey("rax") || regs.containsKey("rip")
-                && regs.get("rip") != null && Long.compareUnsigned(regs.get("rip"), 0xffffffffL) > 0) {
-            return new ArchFacts(Arch.X86_64, where + " are x86-64's (RAX..R15)", line);
+        for (Architecture a : Architectures.all()) {
+            ArchFacts f = a.byRegisters(regs, line, where);
+            if (f != null) {
+                return f;
+            }
         }
-        if (regs.containsKey("eip") || regs.containsKey("eax") && regs.containsKey("ebp")) {
-            return new ArchFacts(Arch.I386, where + " are i386's (EAX..EIP)", line);
-        }
-        if (regs.containsKey("pstate") || regs.containsKey("x29") || regs.containsKey("orig_x0")) {
-            return new ArchFacts(Arch.ARM64, where + " are arm64's (x0..x29, pstate)", line);
-        }
+        // the architectures shown as printed are told apart here, with no object of their own to ask
         if (regs.containsKey("nip") && regs.containsKey("msr")) {
             return new ArchFacts(Arch.PPC64LE, where + " are ppc64's (NIP, MSR); byte order not shown, little endian assumed", line);
         }
@@ -300,13 +297,14 @@ public final class ArchDetector {
     private static ArchFacts stacks(ParsedTranscript parsed) {
         for (Backtrace bt : parsed.backtraces()) {
             for (Frame f : bt.frames()) {
+                for (Architecture a : Architectures.all()) {
+                    ArchFacts facts = a.byEntryFrame(f);
+                    if (facts != null) {
+                        return facts;
+                    }
+                }
+                // the architectures shown as printed, told apart here (no two names match one frame, so the order is free)
                 String fn = f.function();
-                if (fn.startsWith("entry_SYSCALL_64") || fn.startsWith("asm_exc_") || fn.startsWith("asm_sysvec_") || fn.equals("do_syscall_64")) {
-                    return new ArchFacts(Arch.X86_64, "frame " + fn + " is x86-64's entry code", f.line());
-                }
-                if (fn.startsWith("el0_") || fn.startsWith("el1h_") || fn.startsWith("el1_") || fn.startsWith("__arm64_")) {
-                    return new ArchFacts(Arch.ARM64, "frame " + fn + " is arm64's exception entry", f.line());
-                }
                 if (fn.equals("system_call_exception") || fn.startsWith("system_call_common") || fn.endsWith("_common_virt")) {
                     return new ArchFacts(Arch.PPC64LE, "frame " + fn + " is ppc64's entry code; byte order not shown, little endian assumed", f.line());
                 }
@@ -315,9 +313,6 @@ public final class ArchDetector {
                 }
                 if (fn.startsWith("riscv_") || fn.equals("handle_exception") && f.stackAddress() < 0) {
                     return new ArchFacts(Arch.RISCV64, "frame " + fn + " is riscv64's", f.line());
-                }
-                if (fn.startsWith("sysenter_") || fn.equals("syscall_call") || fn.equals("system_call") && Long.compareUnsigned(f.stackAddress(), 0xffffffffL) <= 0) {
-                    return new ArchFacts(Arch.I386, "frame " + fn + " at 32-bit stack address " + Long.toHexString(f.stackAddress()) + " is i386's", f.line());
                 }
             }
         }

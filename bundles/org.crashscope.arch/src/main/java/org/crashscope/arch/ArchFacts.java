@@ -16,6 +16,11 @@ public record ArchFacts(Arch arch, String evidence, int line) {
         return arch != null;
     }
 
+    /** What Crashscope knows of the architecture: the object that checks and assumes nothing when it is unknown. */
+    public Architecture architecture() {
+        return Architectures.of(arch);
+    }
+
     /** The word size of the architecture, or {@code fallback} when it is unknown. */
     public int wordSize(int fallback) {
         return arch == null ? fallback : arch.wordSize();

@@ -15,7 +15,6 @@ import org.crashscope.analysis.stack.RegisterProvenance;
 import org.crashscope.analysis.stack.StackSlotAnnotator;
 import org.crashscope.arch.ArchFacts;
 import org.crashscope.arch.paging.PagingAnalysis;
-import org.crashscope.arch.x86.Disassembler;
 import org.crashscope.arch.x86.FaultingInstruction;
 import org.crashscope.transcript.model.Oops;
 import org.crashscope.transcript.parse.ParsedTranscript;
@@ -254,16 +253,15 @@ public final class Presentation {
     }
 
     /**
-     * The Code: of each oops decoded: the crash's as the analysis decoded it, the others' when the
-     * transcript's code is what the decoder reads.
+     * The Code: of each oops decoded: the crash's as the analysis decoded it, the others' by the
+     * architecture's decoder (none where it decodes nothing).
      */
     private static List<FaultingInstruction> decodeAll(TranscriptAnalysis analysis) {
         List<Oops> oopses = analysis.parsed().oopses();
         List<FaultingInstruction> out = new ArrayList<>(oopses.size());
-        boolean decodable = analysis.faultingOops() != null || analysis.fault() != null || FaultingInstruction.decodes(analysis.arch().arch());
         for (Oops oops : oopses) {
             out.add(oops.code() == null ? null : oops == analysis.faultingOops() ? analysis.fault()
-                    : !decodable ? null : FaultingInstruction.decode(oops.code(), oops.registers(), Disassembler.load()));
+                    : analysis.arch().architecture().decodeCode(oops.code(), oops.registers()));
         }
         return java.util.Collections.unmodifiableList(out);
     }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.crashscope.arch.Arch;
 import org.crashscope.arch.ArchFacts;
 import org.crashscope.arch.x86.PtRegs;
 import org.crashscope.transcript.model.Backtrace;
@@ -35,8 +34,6 @@ import org.crashscope.analysis.Confidence;
  */
 public final class StackSlotAnnotator {
 
-    /** gcc pushes the x86-64 callee-saved registers it uses in this order; they land reversed in memory. */
-    static final List<String> GCC_PUSH_ORDER = List.of("r15", "r14", "r13", "r12", "rbp", "rbx");
     /** Below this, a word is a count or a flag, never a user address (the kernel's default mmap_min_addr). */
     private static final long MMAP_MIN_ADDR = 0x10000;
     private static final Pattern SYMBOLIC = Pattern.compile("^([\\w.$]+)\\+(0x[0-9a-f]+|\\d+)$");
@@ -61,7 +58,7 @@ public final class StackSlotAnnotator {
         }
         Map<String, Long> known = faultRegisters(parsed).values();
         Map<String, Optional<Prologue>> prologues = new HashMap<>();
-        PtRegs layout = arch.arch() == null ? null : PtRegs.forArch(arch.arch());
+        PtRegs layout = arch.architecture().ptRegs();
         List<AnnotatedSlot> out = new ArrayList<>();
         for (Backtrace bt : parsed.backtraces()) {
             Map<Long, StackSlot> byAddress = new LinkedHashMap<>();
@@ -238,7 +235,7 @@ public final class StackSlotAnnotator {
 
     /** Why a word is a user address (a walk, a VMA, a register), or {@code null} when nothing says so. */
     private static String userSupport(long v, ArchFacts arch, ValueIndex index) {
-        Boolean user = arch.arch() == null ? null : arch.arch().isUserAddress(v);
+        Boolean user = arch.architecture().isUserAddress(v);
         if (user == null || !user || Long.compareUnsigned(v, MMAP_MIN_ADDR) < 0) {
             return null;
         }
@@ -260,10 +257,10 @@ public final class StackSlotAnnotator {
             Map<Long, StackSlot> byAddress, Map<Long, AnnotatedSlot> labels, Map<String, Long> known, ValueIndex index,
             Map<String, Optional<Prologue>> prologues) {
         Prologue prologue = callee == null ? null : prologues.computeIfAbsent(callee, c -> Optional.ofNullable(Prologue.of(parsed, c))).orElse(null);
-        if (prologue == null && arch.arch() != Arch.X86_64) {
-            return; // gcc's push order is modelled for x86-64 only: say nothing rather than guess
+        List<String> order = prologue != null ? prologue.pushes() : arch.architecture().prologuePushOrder();
+        if (order.isEmpty()) {
+            return; // a compiler's push order is modelled for x86-64 only: say nothing rather than guess
         }
-        List<String> order = prologue != null ? prologue.pushes() : GCC_PUSH_ORDER;
         int width = ret.width();
         for (int i = 0; i < order.size(); i++) {
             long address = ret.address() - (long) width * (i + 1);

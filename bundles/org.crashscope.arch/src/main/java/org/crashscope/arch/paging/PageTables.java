@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.crashscope.arch.Arch;
+import org.crashscope.arch.Architecture;
 import org.crashscope.transcript.model.MemoryDump;
 
 /**
@@ -26,8 +26,8 @@ public final class PageTables {
     /**
      * @param classify what a non-present entry of a level is (swap, hwpoison ...), given the entry
      */
-    public static List<PageTable> reconstruct(List<MemoryDump> dumps, List<CheckedWalk> walks, Arch arch, Function<Entry, NonPresent> classify) {
-        if (arch != Arch.X86_64) {
+    public static List<PageTable> reconstruct(List<MemoryDump> dumps, List<CheckedWalk> walks, Architecture arch, Function<Entry, NonPresent> classify) {
+        if (!arch.readsTableDumps()) {
             return List.of(); // only x86-64 tables are modelled
         }
         Map<Long, List<Read>> readsByPage = new HashMap<>();

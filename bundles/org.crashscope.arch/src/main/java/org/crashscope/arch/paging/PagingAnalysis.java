@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import org.crashscope.arch.Arch;
 import org.crashscope.arch.ArchDetector;
 import org.crashscope.arch.ArchFacts;
 import org.crashscope.transcript.model.KmemPages;
@@ -41,15 +40,15 @@ public record PagingAnalysis(ArchFacts arch, List<CheckedWalk> walks, List<PageT
 
     public static PagingAnalysis of(ParsedTranscript parsed, ArchFacts arch) {
         Long cr3 = parsed.oopses().stream().map(Oops::registers).map(r -> r.get("cr3")).filter(v -> v != null).findFirst().orElse(null);
-        PagingModel model = model(arch.arch());
+        PagingModel model = arch.architecture().paging();
         Classifier classify = new Classifier(parsed);
         List<CheckedWalk> walks = new ArrayList<>();
         for (Walk w : parsed.walks()) {
-            CheckedWalk c = model.check(w, w.pgdDirectory() == null && arch.arch() == Arch.X86_64 ? cr3 : null);
+            CheckedWalk c = model.check(w, w.pgdDirectory() == null && arch.architecture().topTableFromCr3() ? cr3 : null);
             walks.add(withNonPresent(c, classify));
         }
         List<RetiredPage> retired = retired(parsed);
-        List<PageTable> tables = PageTables.reconstruct(parsed.memoryDumps(), walks, arch.arch(), classify::of).stream()
+        List<PageTable> tables = PageTables.reconstruct(parsed.memoryDumps(), walks, arch.architecture(), classify::of).stream()
                 .map(t -> LoggedPages.confirm(t, parsed.kernelEvents())).map(t -> RetiredPages.judge(t, retired, walks)).toList();
         return new PagingAnalysis(arch, List.copyOf(walks), List.copyOf(tables));
     }
@@ -104,18 +103,6 @@ public record PagingAnalysis(ArchFacts arch, List<CheckedWalk> walks, List<PageT
             out.add(l);
         }
         return out;
-    }
-
-    private static PagingModel model(Arch arch) {
-        if (arch == null) {
-            return new UncheckedPaging(null);
-        }
-        return switch (arch) {
-            case X86_64 -> new X86Paging();
-            case I386 -> new I386Paging();
-            case ARM64 -> new Arm64Paging();
-            default -> new UncheckedPaging(arch);
-        };
     }
 
     private static CheckedWalk withNonPresent(CheckedWalk c, Classifier classify) {

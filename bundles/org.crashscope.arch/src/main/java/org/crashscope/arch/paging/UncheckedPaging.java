@@ -3,6 +3,7 @@ package org.crashscope.arch.paging;
 import java.util.List;
 
 import org.crashscope.arch.Arch;
+import org.crashscope.arch.Architectures;
 import org.crashscope.transcript.model.Walk;
 
 /**
@@ -20,7 +21,7 @@ final class UncheckedPaging implements PagingModel {
 
     @Override
     public CheckedWalk check(Walk walk, Long cr3) {
-        String why = arch == null ? "the transcript does not show the architecture" : arch.id() + " paging is not modelled: shown as crash printed it";
+        String why = Architectures.of(arch).shownAsPrinted();
         List<WalkStep> steps = walk.levels().stream()
                 .map(l -> new WalkStep(l.level(), l.line(), null, null, l.entryAddress(), null, new RawEntry(l.value(), l.level()), null, l.flagText())).toList();
         return new CheckedWalk(walk, arch, null, why, steps, List.of(), List.of());

@@ -91,11 +91,6 @@ public record FaultingInstruction(List<Disassembler.Instruction> instructions, i
     private static final Pattern MEMORY = Pattern.compile("\\[([^\\]]+)\\]");
     private static final Pattern TERM = Pattern.compile("^([a-z][a-z0-9]*)(?:\\*(\\d))?$");
 
-    /** Whether the Code: bytes of a transcript of {@code arch} are x86 code, what the decoder reads ({@code null}: not known, tried). */
-    public static boolean decodes(org.crashscope.arch.Arch arch) {
-        return arch == null || arch == org.crashscope.arch.Arch.X86_64 || arch == org.crashscope.arch.Arch.I386;
-    }
-
     /**
      * The address the trapping instruction used, as the oops's values give it: each register with
      * its printed value, the sum stated as a computation ({@code RAX = 0xdead000000000100, so the

@@ -36,9 +36,14 @@ public record PtRegs(Arch arch, List<Field> fields) {
         return new PtRegs(arch, List.of(fields));
     }
 
+    /** x86-64's layout (its {@link org.crashscope.arch.Architecture} hands it out). */
+    public static PtRegs x86_64() {
+        return X86_64;
+    }
+
     /** The layout for an architecture, or {@code null} where it is not modelled. */
     public static PtRegs forArch(Arch arch) {
-        return arch == Arch.X86_64 ? X86_64 : null;
+        return arch == null ? null : arch.architecture().ptRegs();
     }
 
     /** The frame's size in bytes. */

@@ -13,6 +13,15 @@ import org.junit.jupiter.api.Test;
 class EntryAndAddressTest {
 
     @Test
+    void flagsSetAndNotPrintedAreNamedInBitOrderOnEveryRun() {
+        List<CheckedWalk.Check> checks = new java.util.ArrayList<>();
+        X86Paging.checkFlags(List.of("PRESENT", "RW", "USER", "PSE", "NX"), List.of("PRESENT", "RW", "USER", "ACCESSED", "DIRTY", "PSE", "NX"), 7, checks);
+        assertEquals(1, checks.size());
+        assertTrue(checks.get(0).message().endsWith("; set and not printed: [ACCESSED, DIRTY]"), checks.get(0).message());
+        assertEquals(7, checks.get(0).line());
+    }
+
+    @Test
     void indexesOfFourAndFiveLevelAddresses() {
         assertEquals(0xfe, X86Level.PGD.index(0x7f1148cdf000L, false));
         assertEquals(0x45, X86Level.PUD.index(0x7f1148cdf000L, false));

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.crashscope.transcript.CommandBlock;
@@ -20,7 +19,7 @@ import org.crashscope.transcript.model.SysInfo;
 
 /**
  * Turns the blocks and segments of a transcript into typed records, one parser per command kind
- * (a dispatch table, {@link #PARSERS}). A parser bug on one block becomes a diagnostic on that
+ * (a dispatch table, {@link CommandParsers}). A parser bug on one block becomes a diagnostic on that
  * block: the rest of the file still opens. What crash says of itself anywhere is collected as
  * {@link CrashOutput} records.
  */
@@ -62,30 +61,6 @@ public final class TranscriptParser {
     /** How a diagnostic for a parser bug starts: tests and fuzzing look for it. */
     public static final String PARSER_FAILED = "could not parse this";
 
-    /** Parses one command's output into records. */
-    private interface BlockParser {
-        List<ParsedRecord> parse(String command, BlockText text);
-    }
-
-    /** The parser of each command kind (the command's first word); kinds not listed stay raw blocks. */
-    private static final Map<String, BlockParser> PARSERS = Map.ofEntries(
-            Map.entry("bt", BacktraceParser::parse),
-            Map.entry("foreach", TranscriptParser::foreach),
-            Map.entry("for", TranscriptParser::foreach),
-            Map.entry("vtop", (command, text) -> List.copyOf(VtopParser.parse(command, text))),
-            Map.entry("ptov", (command, text) -> List.of(PtovParser.parse(command, text))),
-            Map.entry("rd", (command, text) -> List.of(MemoryDumpParser.parse(command, text))),
-            Map.entry("kmem", (command, text) -> List.of(KmemParser.parse(command, text))),
-            Map.entry("dis", (command, text) -> List.of(DisParser.parse(command, text))),
-            Map.entry("sys", (command, text) -> command.strip().equals("sys") ? List.of(SysParser.parse(command, text, SysInfo.Kind.SYS))
-                    : raw(text, command, "sys")),
-            Map.entry("set", (command, text) -> isContextSet(command) ? List.of(SysParser.parse(command, text, SysInfo.Kind.SET))
-                    : raw(text, command, "set")),
-            Map.entry("vm", (command, text) -> List.of(VmParser.parse(command, text))));
-
-    /** The commands {@code foreach} can run, by the word that names them. */
-    private static final Set<String> FOREACH_COMMANDS = Set.of("bt", "vm", "task", "files", "net", "set", "sig", "vtop", "ps", "gcore");
-
     private TranscriptParser() {
     }
 
@@ -104,9 +79,9 @@ public final class TranscriptParser {
                 records.addAll(safely(span, block.command(), block.kind(), () -> log(transcript, span, markers, mail)));
             } else if (budget.take(span, block.command(), block.kind(), records) instanceof Span taken) {
                 BlockText text = text(transcript, taken, mail);
-                BlockParser parser = PARSERS.get(block.kind());
+                CommandParsers.Command parser = CommandParsers.forKind(block.kind());
                 List<ParsedRecord> parsed = parser == null ? raw(text, block.command(), block.kind())
-                        : safely(taken, block.command(), block.kind(), () -> parser.parse(block.command(), text));
+                        : safely(taken, block.command(), block.kind(), () -> parser.parser().parse(block.command(), text));
                 records.addAll(parsed);
                 crashVoice(text, parsed, records);
             }
@@ -115,16 +90,11 @@ public final class TranscriptParser {
             Span span = new Span(segment.firstLine(), segment.lastLine());
             switch (segment.kind()) {
                 case LOG -> records.addAll(safely(span, "", "log", () -> log(transcript, span, markers, mail)));
-                case BACKTRACE -> {
-                    Span taken = budget.take(span, "", "bt", records);
+                case BACKTRACE, MEMORY_DUMP -> {
+                    CommandParsers.Command command = CommandParsers.forSegment(segment.kind());
+                    Span taken = budget.take(span, "", command.word(), records);
                     if (taken != null) {
-                        records.addAll(safely(taken, "", "bt", () -> BacktraceParser.parse("", text(transcript, taken, mail))));
-                    }
-                }
-                case MEMORY_DUMP -> {
-                    Span taken = budget.take(span, "", "rd", records);
-                    if (taken != null) {
-                        records.addAll(safely(taken, "", "rd", () -> List.of(MemoryDumpParser.parse("", text(transcript, taken, mail)))));
+                        records.addAll(safely(taken, "", command.word(), () -> command.parser().parse("", text(transcript, taken, mail))));
                     }
                 }
                 case SESSION -> {
@@ -176,18 +146,6 @@ public final class TranscriptParser {
         }
     }
 
-    /** {@code foreach [filters] bt [-flags]} (also spelled {@code for}): the backtraces of every task it names. */
-    private static List<ParsedRecord> foreach(String command, BlockText text) {
-        String sub = Arrays.stream(command.strip().split("\\s+")).skip(1).filter(FOREACH_COMMANDS::contains).findFirst().orElse("");
-        return sub.equals("bt") ? BacktraceParser.parse(command, text) : raw(text, command, "foreach");
-    }
-
-    /** {@code set PID}, {@code set TASK}, {@code set -p}, {@code set -c CPU}: a context change (not {@code set scroll off}). */
-    private static boolean isContextSet(String command) {
-        String[] words = command.strip().split("\\s+");
-        return words.length == 1 || words.length >= 2 && (words[1].startsWith("-") && !words[1].equals("-v") || Hex.parse(words[1]) != null);
-    }
-
     /** Which non-log blocks a depth parses; a bounded parse notes the first block it leaves out. */
     private static final class Budget {
         private final Depth depth;
@@ -228,11 +186,11 @@ public final class TranscriptParser {
     }
 
     private static boolean isLog(String kind) {
-        return kind.equals("log") || kind.equals("dmesg");
+        return CommandParsers.isLog(kind);
     }
 
     private static List<ParsedRecord> raw(BlockText text, String command, String kind) {
-        return List.of(new RawBlock(new Span(text.first(), text.last()), command, kind, List.of()));
+        return CommandParsers.raw(text, command, kind);
     }
 
     private interface BlockParse {
