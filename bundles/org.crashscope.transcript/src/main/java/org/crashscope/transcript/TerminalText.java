@@ -61,6 +61,51 @@ public final class TerminalText {
         return out == null ? json : out.toString();
     }
 
+    /**
+     * A writer that passes JSON on to {@code out} as {@link #json(String)} would change it, character by character: for
+     * JSON written as a stream. Closing it closes {@code out}.
+     */
+    public static java.io.Writer json(java.io.Writer out) {
+        return new java.io.FilterWriter(out) {
+            @Override
+            public void write(int c) throws java.io.IOException {
+                if (unsafe((char) c) && c != '\r') {
+                    out.write(String.format("\\u%04x", c & 0xffff));
+                } else {
+                    out.write(c);
+                }
+            }
+
+            @Override
+            public void write(char[] chars, int offset, int length) throws java.io.IOException {
+                int from = offset;
+                int end = offset + length;
+                for (int i = offset; i < end; i++) {
+                    if (unsafe(chars[i]) && chars[i] != '\r') {
+                        out.write(chars, from, i - from);
+                        write(chars[i]);
+                        from = i + 1;
+                    }
+                }
+                out.write(chars, from, end - from);
+            }
+
+            @Override
+            public void write(String text, int offset, int length) throws java.io.IOException {
+                int from = offset;
+                int end = offset + length;
+                for (int i = offset; i < end; i++) {
+                    if (unsafe(text.charAt(i)) && text.charAt(i) != '\r') {
+                        out.write(text, from, i - from);
+                        write(text.charAt(i));
+                        from = i + 1;
+                    }
+                }
+                out.write(text, from, end - from);
+            }
+        };
+    }
+
     /** Whether {@code c} must not reach a terminal as it is. */
     public static boolean unsafe(char c) {
         if (c < 0x20) {

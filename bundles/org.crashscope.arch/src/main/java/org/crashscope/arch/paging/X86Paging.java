@@ -2,7 +2,6 @@ package org.crashscope.arch.paging;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.crashscope.arch.Arch;
 import org.crashscope.transcript.model.Walk;
@@ -17,7 +16,7 @@ import org.crashscope.transcript.model.WalkLevel;
 final class X86Paging implements PagingModel {
 
     /** Flags whose bit is fixed whatever the level and the crash version; others (PSE, PAT, PROTNONE) crash prints by its own rules. */
-    private static final Set<String> FIXED_FLAGS = Set.of("PRESENT", "RW", "USER", "PWT", "PCD", "ACCESSED", "DIRTY", "GLOBAL", "NX");
+    private static final List<String> FIXED_FLAGS = List.of("PRESENT", "RW", "USER", "PWT", "PCD", "ACCESSED", "DIRTY", "GLOBAL", "NX");
 
     @Override
     public CheckedWalk check(Walk walk, Long cr3) {
