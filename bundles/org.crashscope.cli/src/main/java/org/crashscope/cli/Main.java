@@ -260,7 +260,7 @@ public final class Main {
         try (AnalysisSession session = AnalysisSession.open(file, summary ? settings.withDepth(Settings.Depth.SUMMARY) : settings)) {
             if (format.equals("json")) {
                 // written as it is made: the JSON of a big transcript is several times its size
-                java.io.Writer json = TerminalText.json(new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
+                java.io.Writer json = TerminalText.json(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
                 ContractJson.write(session.analysis(), List.of(), json);
             } else if (session.summaryOnly()) {
                 out.print(TerminalText.safe(TextSummary.write(session.parsed())));
