@@ -259,7 +259,9 @@ public final class Main {
         boolean summary = format.equals("text") && settings.depth() == Settings.Depth.VIEW;
         try (TranscriptSession session = TranscriptSession.open(file, summary ? settings.withDepth(Settings.Depth.SUMMARY) : settings)) {
             if (format.equals("json")) {
-                out.print(TerminalText.json(ContractJson.write(session.presentation())));
+                // written as it is made: the JSON of a big transcript is several times its size
+                java.io.Writer json = TerminalText.json(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+                ContractJson.write(session.presentation(), List.of(), json);
             } else if (session.summaryOnly()) {
                 out.print(TerminalText.safe(TextSummary.write(session.parsed())));
             } else {

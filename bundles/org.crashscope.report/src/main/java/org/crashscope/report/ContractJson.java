@@ -54,9 +54,21 @@ public final class ContractJson {
 
     /** The contract plus the analyst's notes. */
     public static String write(Presentation analyses, List<Note> notes) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        write(analyses, notes, out);
+        return out.toString();
+    }
+
+    /**
+     * The contract plus the analyst's notes written onto {@code out} as it is made (the JSON of a big transcript is several
+     * times its size: never held whole); flushed, not closed.
+     *
+     * @throws java.io.UncheckedIOException when {@code out} fails
+     */
+    public static void write(Presentation analyses, List<Note> notes, java.io.Writer out) {
         ParsedTranscript parsed = analyses.parsed();
         PagingAnalysis paging = analyses.paging();
-        Json json = new Json(true).beginObject();
+        Json json = new Json(out, true).beginObject();
         json.field("file", parsed.name()).field("lines", parsed.lineCount());
         arch(json, analyses.arch());
         session(json, analyses.session());
@@ -88,7 +100,13 @@ public final class ContractJson {
             json.endArray();
         }
         diagnostics(json, parsed.diagnostics());
-        return json.endObject() + "\n";
+        json.endObject().flush();
+        try {
+            out.write('\n');
+            out.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void arch(Json json, ArchFacts arch) {

@@ -3,6 +3,7 @@ package org.crashscope.report;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 
 import com.google.gson.stream.JsonWriter;
 
@@ -13,10 +14,16 @@ import com.google.gson.stream.JsonWriter;
  */
 public final class Json {
 
-    private final StringWriter out = new StringWriter();
+    private final Writer out;
     private final JsonWriter w;
 
     public Json(boolean pretty) {
+        this(new StringWriter(), pretty);
+    }
+
+    /** A writer of JSON onto {@code out}, as it is written (nothing held): {@link #toString} is then not the JSON. */
+    public Json(Writer out, boolean pretty) {
+        this.out = out;
         w = new JsonWriter(out);
         w.setSerializeNulls(true);
         w.setHtmlSafe(false);
@@ -70,6 +77,11 @@ public final class Json {
         return name(name).value(value);
     }
 
+    /** Writes what is buffered through to the writer it was made with. */
+    public Json flush() {
+        return run(() -> w.flush());
+    }
+
     @Override
     public String toString() {
         return out.toString();
@@ -83,7 +95,7 @@ public final class Json {
         try {
             write.run();
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
+            throw new UncheckedIOException(e); // a StringWriter does not fail; a stream that fails ends the writing
         }
         return this;
     }

@@ -61,6 +61,77 @@ public final class TerminalText {
         return out == null ? json : out.toString();
     }
 
+    /**
+     * A writer that passes JSON on to {@code out} as {@link #json(String)} would change it, for JSON written as a stream:
+     * buffered (64 Ki characters go to {@code out} at a time, so {@code out} need not be), unsynchronized. Flushing and
+     * closing it flush and close {@code out}.
+     */
+    public static java.io.Writer json(java.io.Writer out) {
+        return new SafeJsonWriter(out);
+    }
+
+    /** {@link #json(java.io.Writer)}: a plain buffer, for the many small writes of a JSON writer. */
+    private static final class SafeJsonWriter extends java.io.Writer {
+        private final java.io.Writer out;
+        private final char[] buffer = new char[1 << 16];
+        private int used;
+
+        SafeJsonWriter(java.io.Writer out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int c) throws java.io.IOException {
+            put((char) c);
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) throws java.io.IOException {
+            for (int i = offset, end = offset + length; i < end; i++) {
+                put(chars[i]);
+            }
+        }
+
+        @Override
+        public void write(String text, int offset, int length) throws java.io.IOException {
+            for (int i = offset, end = offset + length; i < end; i++) {
+                put(text.charAt(i));
+            }
+        }
+
+        private void put(char c) throws java.io.IOException {
+            if (used + 6 > buffer.length) {
+                drain();
+            }
+            if (c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' || c == '\r' || !unsafe(c)) {
+                buffer[used++] = c;
+            } else {
+                buffer[used++] = '\\';
+                buffer[used++] = 'u';
+                for (int shift = 12; shift >= 0; shift -= 4) {
+                    buffer[used++] = Character.forDigit(c >> shift & 0xf, 16);
+                }
+            }
+        }
+
+        private void drain() throws java.io.IOException {
+            out.write(buffer, 0, used);
+            used = 0;
+        }
+
+        @Override
+        public void flush() throws java.io.IOException {
+            drain();
+            out.flush();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            flush();
+            out.close();
+        }
+    }
+
     /** Whether {@code c} must not reach a terminal as it is. */
     public static boolean unsafe(char c) {
         if (c < 0x20) {

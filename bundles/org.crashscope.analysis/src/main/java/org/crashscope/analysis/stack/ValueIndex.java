@@ -34,6 +34,10 @@ public final class ValueIndex {
     private final TreeMap<Long, List<Vma>> vmas = new TreeMap<>();
     private final Map<Long, List<HardwareError>> errorPages = new HashMap<>();
     private final Map<Long, Links> memo = new HashMap<>();
+    // what the per-slot questions ask, answered when the index is built: a value every walk shares has a hundred thousand places
+    private final java.util.Set<Long> inRegisters = new java.util.HashSet<>();
+    private final java.util.Set<Long> walked = new java.util.HashSet<>();
+    private final Map<Long, String> walkEntry = new HashMap<>();
 
     public ValueIndex(ParsedTranscript parsed) {
         for (Backtrace bt : parsed.backtraces()) {
@@ -49,11 +53,13 @@ public final class ValueIndex {
         }
         for (Walk w : parsed.walks()) {
             for (WalkLevel level : w.levels()) {
-                add(level.value(), new Place(String.format("the %s entry value of the vtop walk at line %d", level.level(), level.line()), level.line(),
-                        null, null));
+                Place place = new Place(String.format("the %s entry value of the vtop walk at line %d", level.level(), level.line()), level.line(), null, null);
+                add(level.value(), place);
+                walkEntry.putIfAbsent(level.value(), place.text());
             }
             if (w.virtual() != null) {
                 add(w.virtual(), new Place(String.format("the virtual address walked by vtop at line %d", w.span().first()), w.span().first(), null, null));
+                walked.add(w.virtual());
             }
             if (w.vma() != null) {
                 vmas.computeIfAbsent(w.vma().start(), k -> new ArrayList<>()).add(w.vma());
@@ -85,6 +91,7 @@ public final class ValueIndex {
         names.forEach((value, regs) -> {
             for (String r : regs) {
                 add(value, new Place(null, line, r, where));
+                inRegisters.add(value);
             }
         });
     }
@@ -159,17 +166,16 @@ public final class ValueIndex {
 
     /** Whether a register of some register set holds {@code value}. */
     boolean inRegisters(long value) {
-        return exact.getOrDefault(value, List.of()).stream().anyMatch(p -> p.register() != null);
+        return inRegisters.contains(value);
     }
 
     /** Whether a walk translated exactly {@code value}. */
     boolean walked(long value) {
-        return exact.getOrDefault(value, List.of()).stream().anyMatch(p -> p.text() != null && p.text().startsWith("the virtual address walked"));
+        return walked.contains(value);
     }
 
     /** The first walk entry value equal to {@code value}, as "the LEVEL entry value of the vtop walk at line N", or {@code null}. */
     String walkEntry(long value) {
-        return exact.getOrDefault(value, List.of()).stream().map(Place::text).filter(t -> t != null && t.contains(" entry value of the vtop walk"))
-                .findFirst().orElse(null);
+        return walkEntry.get(value);
     }
 }

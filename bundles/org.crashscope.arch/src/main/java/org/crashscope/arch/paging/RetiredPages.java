@@ -1,6 +1,7 @@
 package org.crashscope.arch.paging;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,7 @@ final class RetiredPages {
         TreeMap<Integer, TableSlot> byIndex = new TreeMap<>();
         table.slots().forEach(s -> byIndex.putIfAbsent(s.index(), s));
         List<TableSlot> leaves = byIndex.values().stream().filter(s -> leaf(s, span)).toList();
+        Runs runs = new Runs(leaves, span);
         Candidate best = null;
         boolean tie = false;
         for (TableSlot s : leaves) {
@@ -108,14 +110,13 @@ final class RetiredPages {
             TableSlot above = nearest(byIndex, s.index(), +1);
             int fits = 0;
             for (long step : new long[] {span, -span}) {
-                fits = Math.max(fits, members(leaves, s, s.entry().physical(), step).size());
+                fits = Math.max(fits, runs.count(s, s.entry().physical(), step));
             }
             for (long step : new long[] {span, -span}) {
-                List<TableSlot> members = members(leaves, s, page, step);
-                boolean adjacent = members.contains(below) || members.contains(above);
-                if (!adjacent || members.size() <= fits) {
+                if (runs.count(s, page, step) <= fits || !runs.member(below, s, page, step) && !runs.member(above, s, page, step)) {
                     continue;
                 }
+                List<TableSlot> members = runs.members(s, page, step);
                 boolean both = members.stream().anyMatch(m -> m.index() < s.index()) && members.stream().anyMatch(m -> m.index() > s.index());
                 Candidate c = new Candidate(s, step, members, both);
                 int order = best == null ? 1 : c.compareTo(best);
@@ -171,9 +172,44 @@ final class RetiredPages {
         }
     }
 
-    /** The leaves other than {@code s} whose page is {@code page + step * (their index - s's index)}, by index. */
-    private static List<TableSlot> members(List<TableSlot> leaves, TableSlot s, long page, long step) {
-        return leaves.stream().filter(m -> m != s && m.entry().physical() == page + step * (m.index() - s.index())).toList();
+    /**
+     * The leaves grouped by the run they lie on, one map per direction: leaf {@code m} maps {@code page + step * (m's index -
+     * s's index)} exactly when {@code m's page - step * m's index} equals {@code page - step * s's index}, so the members of a
+     * run are one lookup, not a pass over every leaf per leaf (a dump of a hundred thousand huge-page entries took minutes).
+     */
+    private static final class Runs {
+        private final Map<Long, List<TableSlot>> up = new HashMap<>();
+        private final Map<Long, List<TableSlot>> down = new HashMap<>();
+        private final long span;
+
+        Runs(List<TableSlot> leaves, long span) {
+            this.span = span;
+            for (TableSlot m : leaves) {
+                up.computeIfAbsent(m.entry().physical() - span * m.index(), k -> new ArrayList<>()).add(m);
+                down.computeIfAbsent(m.entry().physical() + span * m.index(), k -> new ArrayList<>()).add(m);
+            }
+        }
+
+        /** The leaves on the run through {@code s} reading {@code page} there, with {@code s} itself among them or not. */
+        private List<TableSlot> run(TableSlot s, long page, long step) {
+            return (step == span ? up : down).getOrDefault(page - step * s.index(), List.of());
+        }
+
+        /** The leaves other than {@code s} whose page is {@code page + step * (their index - s's index)}, by index. */
+        List<TableSlot> members(TableSlot s, long page, long step) {
+            return run(s, page, step).stream().filter(m -> m != s).toList();
+        }
+
+        /** How many {@link #members} there are. */
+        int count(TableSlot s, long page, long step) {
+            List<TableSlot> run = run(s, page, step);
+            return run.size() - (s.entry().physical() == page ? 1 : 0);
+        }
+
+        /** Whether {@code m} is one of the {@link #members}. */
+        boolean member(TableSlot m, TableSlot s, long page, long step) {
+            return m != null && m != s && leaf(m, span) && m.entry().physical() - step * m.index() == page - step * s.index();
+        }
     }
 
     private static TableSlot nearest(TreeMap<Integer, TableSlot> byIndex, int index, int direction) {

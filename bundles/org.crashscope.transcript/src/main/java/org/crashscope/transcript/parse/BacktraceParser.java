@@ -70,8 +70,15 @@ final class BacktraceParser {
             if (line.isBlank() || i == 0 && line.contains("crash>")) {
                 continue;
             }
-            Matcher m = HEADER.matcher(line);
-            if (m.matches()) {
+            int at = Words.start(line);
+            if (stackRowFirst(line, at) && current.stackRow(line, lineNo)) {
+                // only a stack row starts with a hex word of 10 to 16 digits (or one starting with a digit) and a colon: none of the
+                // patterns tried before it can match, so it is read at once (bt -FF of a big stack is almost all such rows)
+                current.touch(lineNo);
+                continue;
+            }
+            Matcher m = line.startsWith("PID:", at) ? HEADER.matcher(line) : null;
+            if (m != null && m.matches()) {
                 if (current.hasData()) {
                     traces.add(current.build());
                     current = new Builder(command);
@@ -104,6 +111,27 @@ final class BacktraceParser {
                     List.of(Diagnostic.info(current.first, "bt output with no task header, frame or stack word"))));
         }
         return traces;
+    }
+
+    /**
+     * Whether {@code line} from {@code at} is {@code [0-9a-fA-F]{6,16}:\s} (a stack row, {@link #STACK_ROW}) with a hex word no
+     * register row can start with ({@link RegisterRows} names are a letter and up to 8 more characters).
+     */
+    static boolean stackRowFirst(String line, int at) {
+        int i = at;
+        while (i < line.length() && Words.hex(line.charAt(i))) {
+            i++;
+        }
+        int digits = i - at;
+        return digits >= 6 && digits <= 16 && (digits >= 10 || Character.isDigit(line.charAt(at))) && i + 1 < line.length() && line.charAt(i) == ':'
+                && Words.space(line.charAt(i + 1));
+    }
+
+    /** Whether a form {@link #parse} tries before a stack row reads {@code line}: never where {@link #stackRowFirst} holds. */
+    static boolean readBeforeStackRows(String line) {
+        return HEADER.matcher(line).matches() || BOGUS.matcher(line).matches() || FRAME.matcher(line).matches() || FRAME_NO_ADDRESS.matcher(line).matches()
+                || EXCEPTION.matcher(line).matches() || MODE_FRAME.matcher(line).matches() || BRACKETED_PC.matcher(line).matches()
+                || RegisterRows.parse(line, new LinkedHashMap<>()) != null || SOURCE.matcher(line).matches() || TEXT_SYMBOL.matcher(line).matches();
     }
 
     private static final class Builder {
@@ -142,6 +170,9 @@ final class BacktraceParser {
         }
 
         boolean frame(String line, int lineNo) {
+            if (!line.startsWith("#", Words.start(line))) {
+                return false; // both patterns start with #
+            }
             Matcher m = FRAME.matcher(line);
             if (m.matches()) {
                 endRegisters();
@@ -262,9 +293,9 @@ final class BacktraceParser {
                 if (words == perRow) {
                     break;
                 }
-                Matcher labelled = LABELLED_HEX.matcher(token);
+                Matcher labelled = token.endsWith("]") ? LABELLED_HEX.matcher(token) : null;
                 String word = token;
-                if (labelled.matches() && labelled.group(1).length() == 2 * width) {
+                if (labelled != null && labelled.matches() && labelled.group(1).length() == 2 * width) {
                     word = labelled.group(1);
                     labels.add(labelled.group(2));
                 }
@@ -289,8 +320,8 @@ final class BacktraceParser {
         /** The word size of a stack row: the width of its hex words (16 digits: 8 bytes, 8 digits: 4), else of the trace so far. */
         private int rowWidth(String addressText, List<String> tokens) {
             for (String token : tokens) {
-                Matcher labelled = LABELLED_HEX.matcher(token);
-                String word = labelled.matches() ? labelled.group(1) : token;
+                Matcher labelled = token.endsWith("]") ? LABELLED_HEX.matcher(token) : null;
+                String word = labelled != null && labelled.matches() ? labelled.group(1) : token;
                 if ((word.length() == 16 || word.length() == 8) && Hex.parse(word) != null) {
                     wordWidth = word.length() / 2;
                     return wordWidth;
@@ -307,8 +338,8 @@ final class BacktraceParser {
         }
 
         private static StackSlot slot(int lineNo, long address, String token, int frame, int width) {
-            Matcher slab = SLAB.matcher(token);
-            if (slab.matches()) {
+            Matcher slab = token.startsWith("[") ? SLAB.matcher(token) : null;
+            if (slab != null && slab.matches()) {
                 return new StackSlot(lineNo, address, null, null, Hex.parse(slab.group(1)), slab.group(2), frame, width);
             }
             if (token.length() == 2 * width && Hex.parse(token) != null) {
@@ -321,13 +352,7 @@ final class BacktraceParser {
         }
 
         private static List<String> tokens(String text) {
-            List<String> out = new ArrayList<>();
-            for (String t : text.strip().split("\\s+")) {
-                if (!t.isEmpty()) {
-                    out.add(t);
-                }
-            }
-            return out;
+            return Words.split(text);
         }
 
         /** crash doubted the register block it just printed: mark it, so that nothing takes it as evidence. */

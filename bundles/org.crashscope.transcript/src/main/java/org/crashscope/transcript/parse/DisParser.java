@@ -26,10 +26,11 @@ final class DisParser {
             if (line.isBlank() || i == 0 && line.contains("crash>")) {
                 continue;
             }
-            Matcher m = INSTRUCTION.matcher(line);
-            if (m.matches()) {
-                instructions.add(new Disassembly.Instruction(text.lineNo(i), Hex.parse(m.group(1)), Symbols.parse(m.group(2)),
-                        m.group(3).replace('\t', ' ').replaceAll(" {2,}", " "), source));
+            String[] parts = instruction(line);
+            Matcher m;
+            if (parts != null) {
+                instructions.add(new Disassembly.Instruction(text.lineNo(i), Hex.parse(parts[0]), Symbols.parse(parts[1]),
+                        Words.singleSpaces(parts[2].replace('\t', ' ')), source));
             } else if ((m = SOURCE.matcher(line)).matches()) {
                 source = m.group(1) + ":" + m.group(2);
             } else {
@@ -37,5 +38,60 @@ final class DisParser {
             }
         }
         return new Disassembly(new Span(text.first(), text.last()), command, List.copyOf(instructions), List.copyOf(diagnostics));
+    }
+
+    /** The address, symbol and instruction of an instruction line ({@link #INSTRUCTION}'s three groups), or {@code null}. */
+    static String[] instruction(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return byPattern(line); // where the pattern's . and $ stop at a line terminator
+            }
+        }
+        int i = skipSpace(line, 0);
+        if (line.startsWith("=>", i)) {
+            i = skipSpace(line, i + 2);
+        } else if (line.startsWith(">", i)) {
+            i = skipSpace(line, i + 1);
+        }
+        if (!line.startsWith("0x", i)) {
+            return null;
+        }
+        int digits = i + 2;
+        int end = digits;
+        while (end < line.length() && Words.hex(line.charAt(end))) {
+            end++;
+        }
+        if (end == digits || end - digits > 16) {
+            return null;
+        }
+        String address = line.substring(i, end);
+        int open = skipSpace(line, end);
+        if (!line.startsWith("<", open)) {
+            return null;
+        }
+        int close = line.indexOf('>', open + 1);
+        if (close <= open + 1 || !line.startsWith(":", close + 1)) {
+            return null;
+        }
+        int from = skipSpace(line, close + 2);
+        int to = line.length();
+        while (to > from && Words.space(line.charAt(to - 1))) {
+            to--;
+        }
+        return new String[] {address, line.substring(open + 1, close), line.substring(from, to)};
+    }
+
+    /** {@link #instruction} by the pattern. */
+    static String[] byPattern(String line) {
+        Matcher m = INSTRUCTION.matcher(line);
+        return m.matches() ? new String[] {m.group(1), m.group(2), m.group(3)} : null;
+    }
+
+    private static int skipSpace(String line, int i) {
+        while (i < line.length() && Words.space(line.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 }

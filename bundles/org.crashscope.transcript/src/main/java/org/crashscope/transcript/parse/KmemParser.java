@@ -23,7 +23,7 @@ final class KmemParser {
                 inPages = false;
                 continue;
             }
-            if (PageRows.HEADER.matcher(line).matches()) {
+            if (line.contains("PAGE") && PageRows.HEADER.matcher(line).matches()) {
                 inPages = true;
                 continue;
             }

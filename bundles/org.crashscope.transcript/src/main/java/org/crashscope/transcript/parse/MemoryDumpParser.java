@@ -84,7 +84,7 @@ final class MemoryDumpParser {
             String ascii = null;
             if (!tail.isEmpty()) {
                 int bytes = values.size() * width;
-                String afterValues = rest.substring(pos).replaceFirst("^\\s{1,3}", "");
+                String afterValues = Words.withoutLeadingSpaces(rest.substring(pos), 3);
                 if (afterValues.length() >= bytes && bytes > 0 && isPrintable(afterValues.substring(0, bytes))) {
                     ascii = afterValues.substring(0, bytes);
                     tail = afterValues.substring(bytes).strip();

@@ -64,7 +64,7 @@ final class RegisterRows {
             pairs++;
             covered += m.end() - m.start();
         }
-        if (pairs == 0 || covered < line.strip().replaceAll("\\s+", " ").length() / 2) {
+        if (pairs == 0 || covered < Words.collapsedLength(line) / 2) {
             return null;
         }
         into.putAll(found);
@@ -78,7 +78,7 @@ final class RegisterRows {
 
     static String normalize(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        if (n.matches("r0[89]")) {
+        if (n.length() == 3 && n.charAt(0) == 'r' && n.charAt(1) == '0' && (n.charAt(2) == '8' || n.charAt(2) == '9')) {
             return "r" + n.charAt(2);
         }
         return n;

@@ -1,0 +1,170 @@
+package org.crashscope.transcript.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.crashscope.transcript.model.PageRow;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hot shapes are read by hand where a regular expression per line was used: each hand-read path gives what the
+ * pattern gives, on every line of the fixtures and on lines made to sit on the edges (other white space, a trailing
+ * backslash, a hex word a register row could start with).
+ */
+class ByHandAsByPatternTest {
+
+    /** Characters that decide where the patterns split or stop. */
+    private static final char[] ALPHABET = {' ', ' ', ' ', '\t', '\r', '\u000b', '\f', '\u001f', '\u2003', '\u00a0', 'a', 'f', 'F', '0', '9', 'x', 'z',
+        '_', ',', '-', '[', ']', ':', '+', '.', '\\', '>', '#'};
+
+    private static final String[] HEX_PAGE = {"ffffea0004000000", "ffffea00", "fffea000", "ffffea000400000012"};
+    private static final String[] HEX = {"100000000", "0", "ffff888105a96429", "aee7b", "17ffffc0000400", "9abc", "added", "12345678901234567"};
+    private static final String[] COUNTS = {"1", "-1", "3", "1234567890", "-"};
+    private static final String[] FLAGS = {"uptodate,lru", "reserved", "head,uptodate,dirty,lru", ",lru", "lru,", "slab\\", "\\", "x-y", "_x", "9abc"};
+
+    private static List<String> fixtureLines() {
+        try {
+            Path folder = Path.of(ByHandAsByPatternTest.class.getResource("/fixtures").toURI());
+            List<String> lines = new ArrayList<>();
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path f : files.sorted().toList()) {
+                    lines.addAll(Arrays.asList(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).split("\n", -1)));
+                }
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String noise(Random r, int length) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            b.append(ALPHABET[r.nextInt(ALPHABET.length)]);
+        }
+        return b.toString();
+    }
+
+    @Test
+    void wordsSplitJoinAndTrimAsTheirPatterns() {
+        Random r = new Random(30);
+        List<String> inputs = new ArrayList<>(fixtureLines());
+        for (int i = 0; i < 20_000; i++) {
+            inputs.add(noise(r, r.nextInt(24)));
+        }
+        for (String s : inputs) {
+            List<String> split = Arrays.stream(s.strip().split("\\s+")).filter(t -> !t.isEmpty()).toList();
+            assertEquals(split, Words.split(s), s);
+            assertEquals(s.replaceAll(" {2,}", " "), Words.singleSpaces(s), s);
+            assertEquals(s.strip().replaceAll("\\s+", " ").length(), Words.collapsedLength(s), s);
+            assertEquals(s.replaceFirst("^\\s{1,3}", ""), Words.withoutLeadingSpaces(s, 3), s);
+        }
+    }
+
+    @Test
+    void kmemRowsReadByHandAsByThePattern() {
+        Random r = new Random(30);
+        List<String> lines = new ArrayList<>(fixtureLines());
+        String[] columns = {"ffffea0004000000", "ffffea00", "fffea000", "100000000", "0", "ffff888105a96429", "aee7b", "1", "-1", "3", "1234567890",
+            "17ffffc0000400", "uptodate,lru", "reserved", "head,uptodate,dirty,lru", ",lru", "lru,", "slab\\", "\\", "x-y", "added", "_x", "9abc"};
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder b = new StringBuilder(r.nextInt(4) == 0 ? noise(r, 2) : "");
+            int n = 4 + r.nextInt(6);
+            for (int c = 0; c < n; c++) {
+                // mostly the column the row has there (the page, hex columns, the count, flags), sometimes anything
+                String[] fit = c == 0 ? HEX_PAGE : c == 4 ? COUNTS : c < 6 ? HEX : FLAGS;
+                b.append(r.nextInt(8) > 0 ? fit[r.nextInt(fit.length)] : columns[r.nextInt(columns.length)]);
+                b.append(r.nextInt(6) == 0 ? noise(r, 1 + r.nextInt(2)) : " ");
+            }
+            lines.add(b.toString().stripTrailing() + (r.nextBoolean() ? "" : noise(r, r.nextInt(3))));
+        }
+        int read = 0;
+        for (String line : lines) {
+            PageRow byPattern = PageRows.byPattern(line, 7);
+            assertEquals(byPattern, PageRows.parse(line, 7), line);
+            read += byPattern == null ? 0 : 1;
+        }
+        assertTrue(read > 500, "rows read: " + read);
+    }
+
+    @Test
+    void disLinesReadByHandAsByThePattern() {
+        Random r = new Random(30);
+        List<String> lines = new ArrayList<>(fixtureLines());
+        String[] parts = {"0xffffffff81100000", "0x", "0x12345678901234567", " ", "\t", "=> ", ">", "<do_idle+4>", "<>", "<a>b>", ":", ":\t",
+            "mov    0x8(%rbx),%rax", "  ", "\r", "\u2028", "\u00a0", "lea 0x0(%rip),%rdi  # 0xffffffff82a1c3c0 <x>"};
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = 2 + r.nextInt(8);
+            for (int p = 0; p < n; p++) {
+                b.append(r.nextInt(3) > 0 && p < 6 ? parts[new int[] {3, 6, 0, 7, 10, 12}[p]] : parts[r.nextInt(parts.length)]);
+            }
+            lines.add(b.toString());
+        }
+        int read = 0;
+        for (String line : lines) {
+            String[] byPattern = DisParser.byPattern(line);
+            String[] byHand = DisParser.instruction(line);
+            assertEquals(byPattern == null ? null : List.of(byPattern), byHand == null ? null : List.of(byHand), line);
+            read += byPattern == null ? 0 : 1;
+        }
+        assertTrue(read > 5_000, "instructions read: " + read);
+    }
+
+    @Test
+    void aStackRowReadFirstIsNoOtherFormOfBt() {
+        Random r = new Random(30);
+        List<String> lines = new ArrayList<>(fixtureLines());
+        String[] starts = {"    ffffc90000a3f008: ", "ffffc900: ", "c0ceded4: ", "0000c0ce: ", "abcdef0123: ", "> ffffea0004000040: ", "  1234567890123456:\t"};
+        String[] words = {"0000000000000000", "[ffff888107c4aec0:kmalloc-64]", "ret_from_fork+363", "c0153088", "rip: ffffffff81000000",
+            "cs: 0010", "ss:", "x.c: 12", "ffff8a9104090304[address]", "#1", "PID: 1"};
+        for (int i = 0; i < 20_000; i++) {
+            lines.add(starts[r.nextInt(starts.length)] + words[r.nextInt(words.length)] + " " + words[r.nextInt(words.length)] + noise(r, r.nextInt(3)));
+        }
+        int rows = 0;
+        for (String line : lines) {
+            if (BacktraceParser.stackRowFirst(line, Words.start(line))) {
+                assertFalse(BacktraceParser.readBeforeStackRows(line), line);
+                rows++;
+            }
+        }
+        assertTrue(rows > 5_000, "stack rows: " + rows);
+    }
+
+    @Test
+    void aBtFfBlockGivesTheSameRecordsWhateverPathItsRowsTake() {
+        // a row with a 6 to 9 digit hex word starting with a letter goes through every pattern, as before
+        String text = """
+                PID: 1234     TASK: ffff888104a5c000  CPU: 1    COMMAND: "stress"
+                 #0 [ffffc90000a3f000] ret_from_fork+363 at ffffffff81aee7bb
+                    ffffc90000a3f008: [ffff888107c4aec0:kmalloc-64] 17610899e74367bd
+                    ffffc90000a3f018: ret_from_fork+12 0000000000000000
+                 #1 [c0ceded4] schedule at c01190e0
+                    c0ceded8: c0153088 [ffff8a52:filp]
+                """;
+        var traces = BacktraceParser.parse("bt -FF", new BlockText(1, List.of(text.split("\n"))));
+        var bt = (org.crashscope.transcript.model.Backtrace) traces.get(0);
+        assertEquals(6, bt.slots().size(), bt.slots().toString());
+        assertEquals(0x17610899e74367bdL, bt.slots().get(1).value());
+        assertEquals("ret_from_fork+12", bt.slots().get(2).symbol());
+        assertEquals(0xc0153088L, bt.slots().get(4).value());
+        assertEquals("filp", bt.slots().get(5).slabCache());
+        assertNotNull(bt.task());
+    }
+}
