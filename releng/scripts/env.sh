@@ -128,7 +128,7 @@ cs_require_product() {
 cs_cli_classpath() {
   local jar cp=""
   for jar in "$CRASHSCOPE_PRODUCT"/plugins/com.sun.jna_*.jar "$CRASHSCOPE_PRODUCT"/plugins/com.google.gson_*.jar \
-      "$CRASHSCOPE_PRODUCT"/plugins/wrapped.com.google.re2j.re2j_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.transcript_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.arch_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.analysis_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.presentation_*.jar \
+      "$CRASHSCOPE_PRODUCT"/plugins/wrapped.com.google.re2j.re2j_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.transcript_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.arch_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.analysis_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.live_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.presentation_*.jar \
       "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.diagram_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.report_*.jar \
       "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.cli_*.jar; do
     [ -f "$jar" ] || cs_die "the product has no $(basename "$jar"); rebuild with CRASHSCOPE_REBUILD=1 ./crashscope"

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.crashscope.analysis.live.LiveSession;
+import org.crashscope.live.LiveSession;
 import org.crashscope.ui.editor.TranscriptEditor;
 import org.eclipse.jface.bindings.keys.KeyStroke;
 import org.eclipse.jface.fieldassist.ContentProposalAdapter;

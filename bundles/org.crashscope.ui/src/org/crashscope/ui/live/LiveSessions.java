@@ -10,11 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-import org.crashscope.analysis.live.CrashProcess;
-import org.crashscope.analysis.live.Dump;
-import org.crashscope.analysis.live.Gatherer;
-import org.crashscope.analysis.live.LiveSession;
-import org.crashscope.analysis.live.Vmlinux;
+import org.crashscope.live.CrashProcess;
+import org.crashscope.live.Dump;
+import org.crashscope.live.Gatherer;
+import org.crashscope.live.LiveSession;
+import org.crashscope.live.Vmlinux;
 import org.crashscope.ui.editor.TranscriptEditor;
 import org.crashscope.ui.editor.Transcripts;
 import org.crashscope.ui.preferences.Preferences;

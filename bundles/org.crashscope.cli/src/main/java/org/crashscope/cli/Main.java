@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.crashscope.analysis.AnalysisSession.Settings;
-import org.crashscope.analysis.live.CrashProcess;
-import org.crashscope.analysis.live.Dump;
-import org.crashscope.analysis.live.Gatherer;
-import org.crashscope.analysis.live.LiveSession;
+import org.crashscope.live.CrashProcess;
+import org.crashscope.live.Dump;
+import org.crashscope.live.Gatherer;
+import org.crashscope.live.LiveSession;
 import org.crashscope.presentation.TranscriptSession;
 import org.crashscope.arch.x86.Disassembler;
 import org.crashscope.report.AtomicFiles;

@@ -60,7 +60,7 @@ public final class Presentation {
         List<Step> chain = new ArrayList<>();
         for (Finding f : analysis.findings()) {
             chain.add(new Step("step-" + (chain.size() + 1), f.kind().id(), f.heading(), f.text(), level(f.confidence()), f.evidence(), f.nextCommand(),
-                    org.crashscope.analysis.live.Gatherer.typeable(f.nextCommand())));
+                    org.crashscope.live.Gatherer.typeable(f.nextCommand())));
         }
         this.steps = List.copyOf(chain);
         this.knownIssues = analysis.diagnoses().stream().map(Presentation::knownIssue).toList();

@@ -24,7 +24,7 @@ class LayersTest {
     /** The renderers: every source of these folders. */
     private static final List<String> RENDERERS = List.of("org.crashscope.ui/src/org/crashscope/ui/views", "org.crashscope.ui/src/org/crashscope/ui/editor",
             "org.crashscope.ui/src/org/crashscope/ui/notes", "org.crashscope.ui/src/org/crashscope/ui/help", "org.crashscope.ui/src/org/crashscope/ui/markers",
-            "org.crashscope.ui/src/org/crashscope/ui/handlers", "org.crashscope.report/src/main", "org.crashscope.diagram/src/main",
+            "org.crashscope.ui/src/org/crashscope/ui/handlers", "org.crashscope.ui/src/org/crashscope/ui/live", "org.crashscope.report/src/main", "org.crashscope.diagram/src/main",
             "org.crashscope.cli/src/main/java/org/crashscope/cli/TextSummary.java");
 
     @Test

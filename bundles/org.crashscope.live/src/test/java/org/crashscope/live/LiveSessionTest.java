@@ -1,4 +1,4 @@
-package org.crashscope.analysis.live;
+package org.crashscope.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

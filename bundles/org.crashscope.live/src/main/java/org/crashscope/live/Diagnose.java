@@ -1,4 +1,4 @@
-package org.crashscope.analysis.live;
+package org.crashscope.live;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package org.crashscope.analysis.live;
+package org.crashscope.live;
 
 import java.io.IOException;
 import java.nio.file.Files;
