@@ -23,12 +23,12 @@ import org.opentest4j.AssertionFailedError;
  * Times every task of the UI thread while a test drives the workbench: a daemon thread posts a
  * ping ({@code asyncExec}) every {@value #PING_MS} ms and times how long the UI thread takes to
  * run it; while a ping waits longer than {@value #SAMPLE_AFTER_MS} ms it samples the UI thread's
- * stack every {@value #SAMPLE_EVERY_MS} ms. A ping waits exactly as long as the task in front of it
- * holds the UI thread (a synchronous parse, a view filled record by record, a paint), so the
+ * stack every {@value #SAMPLE_EVERY_MS} ms. A ping waits as long as the work in front of it holds
+ * the UI thread (a synchronous parse, a view filled record by record, a layout, a paint), so the
  * longest wait is the longest the user could not type or scroll.
  * <p>
  * Every stall over {@link #GOAL_MS} is printed with the stack the samples found most often (its
- * first Crashscope frame, then the whole stack) and appended to {@code target/ui-stalls.txt};
+ * innermost Crashscope frame, then the stack) and written to {@code target/ui-stalls.txt} (one run's);
  * {@link #assertWithinLimit()} fails on a stall of {@link #LIMIT_MS} or more. Run it only around
  * the workbench's own work: a test's own code on the UI thread (writing a file, asserting) holds
  * the pings too.
@@ -65,6 +65,8 @@ final class UiWatchdog implements AutoCloseable {
             return out.toString();
         }
     }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean FIRST_OF_RUN = new java.util.concurrent.atomic.AtomicBoolean(true);
 
     private final Display display;
     private final Thread ui;
@@ -211,7 +213,9 @@ final class UiWatchdog implements AutoCloseable {
         try {
             Path out = Path.of(System.getProperty("crashscope.screenshots", "target/screenshots")).getParent().resolve("ui-stalls.txt");
             Files.createDirectories(out.getParent());
-            Files.writeString(out, report, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            // the first watchdog of a run starts the file afresh: it holds one run's stalls
+            Files.writeString(out, report, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    FIRST_OF_RUN.getAndSet(false) ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
