@@ -10,8 +10,11 @@ import org.eclipse.jface.text.IDocument;
  */
 final class EditorLines {
 
-    /** Documents up to this length are coloured whole when set; longer ones only where they are on screen. */
-    static final int COLOUR_WHOLE_LIMIT = 1 << 20;
+    /**
+     * Documents up to this length are coloured whole when set; longer ones only where they are on
+     * screen (colouring a 250 KiB live session whole held the UI thread for a second and more).
+     */
+    static final int COLOUR_WHOLE_LIMIT = 128 << 10;
 
     private final TranscriptEditor editor;
 
