@@ -145,9 +145,17 @@ public final class PageTableView extends TranscriptView {
                     : !slot.entry().present() ? "is not present" : "maps a page"));
             return;
         }
-        long next = slot.entry().physical();
+        openTable(slot.entry().physical(), String.format("slot 0x%x", slot.index()));
+    }
+
+    /**
+     * Shows the table at physical {@code base}: its dump in the transcript, or, in a live session,
+     * the one crash is asked to read ({@code rd -p BASE 512}), shown when it answers. {@code from}
+     * says what points to it, for the status.
+     */
+    public void openTable(long base, String from) {
         for (int i = 0; i < shown.size(); i++) {
-            if (shown.get(i).base() == next) {
+            if (shown.get(i).base() == base) {
                 tables.select(i);
                 showTable(i);
                 return;
@@ -155,13 +163,13 @@ public final class PageTableView extends TranscriptView {
         }
         var editor = activeEditor();
         if (editor != null && org.crashscope.ui.live.LiveSessions.isLive(editor.file())) {
-            String command = String.format("rd -p 0x%x 512", next);
-            opening = next;
-            summary.setText("Reading the table at 0x" + Long.toHexString(next) + ": crash> " + command);
+            String command = String.format("rd -p 0x%x 512", base);
+            opening = base;
+            summary.setText("Reading the table at 0x" + Long.toHexString(base) + " that " + from + " points to: crash> " + command);
             org.crashscope.ui.live.LiveSessions.run(getSite().getWorkbenchWindow(), editor.file(), command);
         } else {
-            summary.setText(String.format("The table at 0x%x that slot 0x%x points to is not dumped in this transcript (crash> rd -p 0x%x 512 reads it;"
-                    + " in a live session a double click runs it)", next, slot.index(), next));
+            summary.setText(String.format("The table at 0x%x that %s points to is not dumped in this transcript (crash> rd -p 0x%x 512 reads it;"
+                    + " in a live session a double click runs it)", base, from, base));
         }
     }
 

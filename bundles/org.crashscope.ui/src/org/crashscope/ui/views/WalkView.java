@@ -60,6 +60,11 @@ public final class WalkView extends TranscriptView {
                 go(Integer.parseInt(key.substring(5)));
             }
         });
+        canvas.onOpen(key -> {
+            if (key.startsWith("step:")) {
+                openNextTable(Integer.parseInt(key.substring(5)));
+            }
+        });
         canvas.canvas().addListener(SWT.KeyDown, e -> {
             if (e.keyCode == SWT.ARROW_RIGHT || e.keyCode == SWT.ARROW_DOWN) {
                 go(step + 1);
@@ -126,6 +131,29 @@ public final class WalkView extends TranscriptView {
     static String vtop(String text) {
         var m = java.util.regex.Pattern.compile("\\s*(?:(\\d{1,9})\\s+)?(?:0x)?([0-9a-fA-F]{1,16})\\s*").matcher(text == null ? "" : text);
         return m.matches() ? "vtop " + (m.group(1) == null ? "" : "-c " + m.group(1) + " ") + m.group(2).toLowerCase(java.util.Locale.ROOT) : null;
+    }
+
+    /**
+     * Opens the table the entry of step {@code index} points to in the Page Table view (its dump, or
+     * in a live session crash's {@code rd} of it); a leaf or not-present entry opens nothing.
+     */
+    public void openNextTable(int index) {
+        CheckedWalk walk = walk();
+        if (walk == null || index < 0 || index >= walk.steps().size()) {
+            return;
+        }
+        WalkStep s = walk.steps().get(index);
+        if (s.entry() == null || s.entry().empty() || !s.entry().present() || s.entry().leaf() || !s.entry().modelled()) {
+            position.setText(s.level() + " entry: there is no lower table to open (" + (s.entry() == null || s.entry().empty() ? "empty"
+                    : !s.entry().present() ? "not present" : s.entry().leaf() ? "it maps the page" : "this architecture's entries are not decoded") + ")");
+            return;
+        }
+        try {
+            var tables = (PageTableView) getSite().getPage().showView(PageTableView.ID, null, org.eclipse.ui.IWorkbenchPage.VIEW_VISIBLE);
+            tables.openTable(s.entry().physical(), "the " + s.level() + " entry of " + walk.walk().command().strip());
+        } catch (org.eclipse.ui.PartInitException e) {
+            position.setText("Cannot show the Page Table view: " + e.getMessage());
+        }
     }
 
     /** The walk shown now, or {@code null}. */

@@ -98,26 +98,37 @@ class LiveWorkbenchTest {
                 System.out.println("live workbench: the typed bt -FFls in the Backtrace view " + btMs + " ms after crash answered");
                 Screenshots.take(window.getShell(), "live-3-console-bt-in-backtrace");
 
-                // double-click a PUD entry (else any entry) whose lower table the transcript does not hold: the workbench reads it
-                window.getActivePage().activate(tables);
-                PageTable pud = editor(window).presentation().paging().tables().stream().filter(t -> "PUD".equals(t.level())).findFirst()
-                        .orElse(editor(window).presentation().paging().tables().get(0));
+                // the walk's upper tables by double clicks: a step of the walk whose table the transcript lacks is read by crash and
+                // drawn in the Page Table view; then, in that table, the entry the walk went through opens the next table
+                window.getActivePage().activate(walk);
+                walk.chooser().pick(editor(window).presentation().paging().walks().indexOf(known));
                 List<Long> dumped = editor(window).presentation().paging().tables().stream().map(PageTable::base).toList();
-                TableSlot entry = pud.slots().stream().filter(s -> !s.empty() && s.entry().present() && !s.entry().leaf()
-                        && !dumped.contains(s.entry().physical())).findFirst().orElse(null);
-                if (entry != null) {
-                    tables.chooser().select(editor(window).presentation().paging().tables().indexOf(pud));
-                    tables.selectSlot(PageTableDiagram.key(entry));
-                    int tablesBefore = dumped.size();
-                    tables.openSlot(PageTableDiagram.key(entry));
-                    long tableMs = untilShown(display, transcript, () -> editor(window).presentation().paging().tables().size() > tablesBefore
-                            && tables.table() != null && tables.table().base() == entry.entry().physical());
-                    assertTrue(tableMs >= 0 && tableMs < UiWatchdog.LIMIT_MS, "the Page Table view drew the table the entry points to " + tableMs + " ms after rd ended");
-                    System.out.println("live workbench: the double-clicked entry's table drawn " + tableMs + " ms after crash answered");
-                    Screenshots.take(window.getShell(), "live-4-pud-entry-opened");
-                } else {
-                    System.out.println("live workbench: every lower table of " + pud.level() + " 0x" + Long.toHexString(pud.base()) + " is dumped already");
+                int upper = -1;
+                for (int i = 0; i < known.steps().size() - 1 && upper < 0; i++) {
+                    var e = known.steps().get(i).entry();
+                    if (e != null && e.modelled() && e.present() && !e.leaf() && !dumped.contains(e.physical())) {
+                        upper = i;
+                    }
                 }
+                assertTrue(upper >= 0, "a table of the walk the gatherer did not dump: " + known.steps());
+                long base = known.steps().get(upper).entry().physical();
+                long nextBase = known.steps().get(upper + 1).entry().physical();
+                int tablesBefore = dumped.size();
+                walk.openNextTable(upper);
+                long tableMs = untilShown(display, transcript, () -> editor(window).presentation().paging().tables().size() > tablesBefore
+                        && tables.table() != null && tables.table().base() == base);
+                assertTrue(tableMs >= 0 && tableMs < UiWatchdog.LIMIT_MS, "the Page Table view drew the table the walk's "
+                        + known.steps().get(upper).level() + " entry points to " + tableMs + " ms after rd ended");
+                System.out.println("live workbench: the " + tables.table().level() + " table at 0x" + Long.toHexString(base) + " drawn " + tableMs
+                        + " ms after crash answered");
+                Screenshots.take(window.getShell(), "live-4-walk-step-opened-its-table");
+                TableSlot entry = tables.table().slots().stream().filter(t -> !t.empty() && t.entry().present() && t.entry().physical() == nextBase)
+                        .findFirst().orElseThrow(() -> new AssertionError("the walk's next entry in the table read"));
+                tables.selectSlot(PageTableDiagram.key(entry));
+                tables.openSlot(PageTableDiagram.key(entry));
+                assertTrue(UiWait.until(display, 60_000, () -> tables.table() != null && tables.table().base() == nextBase),
+                        "the double-clicked " + entry + " opened the table it points to");
+                Screenshots.take(window.getShell(), "live-5-entry-opened-the-next-table");
                 watchdog.close();
                 watchdog.assertWithinLimit();
             }
