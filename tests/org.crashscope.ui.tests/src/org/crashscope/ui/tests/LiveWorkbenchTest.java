@@ -77,7 +77,8 @@ class LiveWorkbenchTest {
             try (UiWatchdog watchdog = UiWatchdog.start("the live workbench: typed commands, a double click")) {
                 // a vtop of the next page after a user address the gatherer walked, of the same task, typed in the console
                 var known = editor(window).presentation().paging().walks().stream().filter(w -> w.walk().virtual() != null
-                        && Long.compareUnsigned(w.walk().virtual(), 0x0000800000000000L) < 0 && w.walk().command().contains("-c")).findFirst().orElseThrow();
+                        && Long.compareUnsigned(w.walk().virtual(), 0x0000800000000000L) < 0 && w.walk().command().contains("-c") && w.walk().page() != null
+                        && w.steps().size() > 2).findFirst().orElseThrow();
                 var pid = java.util.regex.Pattern.compile("-c (\\d+)").matcher(known.walk().command());
                 assertTrue(pid.find(), known.walk().command());
                 String vtop = String.format("vtop -c %s %x", pid.group(1), known.walk().virtual() + 0x1000);
@@ -88,6 +89,7 @@ class LiveWorkbenchTest {
                 assertTrue(walkMs >= 0 && walkMs < UiWatchdog.LIMIT_MS, "the Walk view showed the typed vtop " + walkMs + " ms after the command ended");
                 System.out.println("live workbench: the typed vtop in the Walk view " + walkMs + " ms after crash answered");
                 assertEquals(vtop, walk.walk().walk().command().strip(), "the Walk view shows the walk just typed");
+                window.getActivePage().bringToTop(walk);
                 Screenshots.take(window.getShell(), "live-2-console-vtop-in-walk");
 
                 int tracesBefore = editor(window).presentation().parsed().backtraces().size();
@@ -96,6 +98,7 @@ class LiveWorkbenchTest {
                         && backtrace.chooser().text().contains("bt -FFls"));
                 assertTrue(btMs >= 0 && btMs < UiWatchdog.LIMIT_MS, "the Backtrace view showed the typed bt -FFls " + btMs + " ms after the command ended");
                 System.out.println("live workbench: the typed bt -FFls in the Backtrace view " + btMs + " ms after crash answered");
+                window.getActivePage().bringToTop(backtrace);
                 Screenshots.take(window.getShell(), "live-3-console-bt-in-backtrace");
 
                 // the walk's upper tables by double clicks: a step of the walk whose table the transcript lacks is read by crash and
@@ -121,6 +124,7 @@ class LiveWorkbenchTest {
                         + known.steps().get(upper).level() + " entry points to " + tableMs + " ms after rd ended");
                 System.out.println("live workbench: the " + tables.table().level() + " table at 0x" + Long.toHexString(base) + " drawn " + tableMs
                         + " ms after crash answered");
+                window.getActivePage().bringToTop(tables);
                 Screenshots.take(window.getShell(), "live-4-walk-step-opened-its-table");
                 TableSlot entry = tables.table().slots().stream().filter(t -> !t.empty() && t.entry().present() && t.entry().physical() == nextBase)
                         .findFirst().orElseThrow(() -> new AssertionError("the walk's next entry in the table read"));
