@@ -94,23 +94,44 @@ public final class TerminalText {
 
         @Override
         public void write(String text, int offset, int length) throws java.io.IOException {
-            for (int i = offset, end = offset + length; i < end; i++) {
-                put(text.charAt(i));
+            int i = offset;
+            int end = offset + length;
+            while (i < end) {
+                if (used + 6 > buffer.length) {
+                    drain();
+                }
+                // as many as fit even if every one were escaped: no check of room per character
+                for (int n = Math.min(end - i, (buffer.length - used) / 6); n > 0; n--) {
+                    char c = text.charAt(i++);
+                    if (safe(c)) {
+                        buffer[used++] = c;
+                    } else {
+                        escape(c);
+                    }
+                }
             }
+        }
+
+        private static boolean safe(char c) {
+            return c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' || c == '\r' || !unsafe(c);
         }
 
         private void put(char c) throws java.io.IOException {
             if (used + 6 > buffer.length) {
                 drain();
             }
-            if (c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' || c == '\r' || !unsafe(c)) {
+            if (safe(c)) {
                 buffer[used++] = c;
             } else {
-                buffer[used++] = '\\';
-                buffer[used++] = 'u';
-                for (int shift = 12; shift >= 0; shift -= 4) {
-                    buffer[used++] = Character.forDigit(c >> shift & 0xf, 16);
-                }
+                escape(c);
+            }
+        }
+
+        private void escape(char c) {
+            buffer[used++] = '\\';
+            buffer[used++] = 'u';
+            for (int shift = 12; shift >= 0; shift -= 4) {
+                buffer[used++] = Character.forDigit(c >> shift & 0xf, 16);
             }
         }
 

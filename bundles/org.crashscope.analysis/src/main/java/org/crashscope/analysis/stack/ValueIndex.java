@@ -105,6 +105,9 @@ public final class ValueIndex {
      * per distinct value: the slots of a thousand stacks holding one pointer share one answer.
      */
     public Links places(long value) {
+        if (trivial(value) || !exact.containsKey(value) && vmas.isEmpty() && !errorPages.containsKey(value & ~0xfffL)) {
+            return Links.NONE; // what of() finds for it: most stack words appear nowhere else, and need no memo entry each
+        }
         return memo.computeIfAbsent(value, v -> Links.of(of(v, null, null)));
     }
 
