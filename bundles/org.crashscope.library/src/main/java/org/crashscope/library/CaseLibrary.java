@@ -86,6 +86,30 @@ public final class CaseLibrary implements AutoCloseable {
         return store.embedded();
     }
 
+    // ---- accounts (a team's PostgreSQL)
+
+    /**
+     * Lets a database role work on an account's cases (run by the owner of the tables, who created the
+     * role): the row in {@code analysts} that row-level security reads, and the table rights. The role
+     * then sees that account's cases and no other's; the database decides, not this code.
+     */
+    public void grant(String role, String account) throws IOException {
+        if (store.embedded()) {
+            throw new IOException("the embedded library has one user: accounts are for a team's PostgreSQL");
+        }
+        String quoted = "\"" + role.replace("\"", "\"\"") + "\"";
+        try (Statement s = connection.createStatement();
+                PreparedStatement p = connection.prepareStatement("INSERT INTO analysts (role_name, account) VALUES (?, ?)")) {
+            p.setString(1, role);
+            p.setString(2, account);
+            p.executeUpdate();
+            s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON cases, bucket_merges, fingerprint_rules, known_issues TO " + quoted);
+            s.execute("GRANT SELECT ON analysts, flyway_schema_history TO " + quoted);
+        } catch (SQLException e) {
+            throw failure("grant " + role + " the account " + account, e);
+        }
+    }
+
     // ---- cases
 
     /**

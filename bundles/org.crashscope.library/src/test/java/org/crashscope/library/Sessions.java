@@ -1,7 +1,6 @@
 package org.crashscope.library;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,7 +8,11 @@ import java.util.Map;
 import org.crashscope.analysis.AnalysisSession;
 import org.crashscope.fixtures.SharedFixtures;
 
-/** The facts of the test sessions (real crash sessions the project's generator made, the seed and a variant), analysed once. */
+/**
+ * The facts of the test sessions, analysed once: real crash sessions the project's generator made
+ * ({@code releng/vmcore}: two bugs on the kernels 6.1 and 6.12, a memory error under a 2 MiB huge page),
+ * the seed and the seed gathered without its table dump (the shared fixtures' {@code session-*.txt}).
+ */
 final class Sessions {
 
     private static final Map<String, CaseFacts> FACTS = new HashMap<>();
@@ -21,11 +24,7 @@ final class Sessions {
         if (name.equals("seed")) {
             return SharedFixtures.seed();
         }
-        try {
-            return Path.of(Sessions.class.getResource("/cases/" + name + ".txt").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return SharedFixtures.path(Sessions.class, "session-" + name + ".txt");
     }
 
     static synchronized CaseFacts facts(String name) {
