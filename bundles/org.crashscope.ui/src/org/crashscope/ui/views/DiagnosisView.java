@@ -41,6 +41,7 @@ public final class DiagnosisView extends TranscriptView {
     private Button copy;
     private Button run;
     private DiagramCanvas canvas;
+    private org.crashscope.ui.cases.SeenBefore seenBefore;
     private List<Finding> findings = List.of();
     private int selected = -1;
     private final SimpleSelectionProvider selection = new SimpleSelectionProvider();
@@ -72,6 +73,8 @@ public final class DiagnosisView extends TranscriptView {
         run.addListener(SWT.Selection, e -> runNextCommands());
         session = new Label(parent, SWT.WRAP);
         session.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
+        seenBefore = new org.crashscope.ui.cases.SeenBefore(parent);
+        seenBefore.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         canvas = new DiagramCanvas(parent);
         canvas.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         canvas.onSelect(this::selectFinding);
@@ -92,6 +95,7 @@ public final class DiagnosisView extends TranscriptView {
         findings = analysis == null ? List.of() : analysis.findings();
         diagnoses = List.of();
         session.setText(analysis == null ? "" : sessionLine(analysis));
+        seenBefore.show(activeEditor() == null ? null : activeEditor().file(), analysis);
         if (analysis == null) {
             headline.setText("No transcript open.");
             canvas.setDiagram(null);
@@ -244,6 +248,11 @@ public final class DiagnosisView extends TranscriptView {
 
     public String headline() {
         return headline.getText();
+    }
+
+    /** The "seen before" line of the case library. */
+    public org.crashscope.ui.cases.SeenBefore seenBefore() {
+        return seenBefore;
     }
 
     @Override

@@ -77,15 +77,7 @@ final class Cases {
 
     /** The library a command uses: {@code --library}, else {@code CRASHSCOPE_LIBRARY} (or the property {@code crashscope.library}), else the data folder's. */
     static String location(String given) {
-        if (given != null) {
-            return given;
-        }
-        String property = System.getProperty("crashscope.library");
-        if (property != null && !property.isBlank()) {
-            return property;
-        }
-        String env = System.getenv("CRASHSCOPE_LIBRARY");
-        return env != null && !env.isBlank() ? env : DataFolder.library().toString();
+        return given != null ? given : CaseLibrary.defaultLocation();
     }
 
     /**

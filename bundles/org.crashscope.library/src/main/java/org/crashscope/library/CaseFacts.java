@@ -146,6 +146,11 @@ public record CaseFacts(String contentHash, String file, String release, String 
     }
 
     private static String first(String a, String b) {
-        return a != null && !a.isBlank() ? a : b != null && !b.isBlank() ? b : null;
+        return known(a) ? a : known(b) ? b : null;
+    }
+
+    /** A value that names something: the kernel's "(none)" (a machine without a host name) names nothing. */
+    private static boolean known(String v) {
+        return v != null && !v.isBlank() && !v.equals("(none)");
     }
 }

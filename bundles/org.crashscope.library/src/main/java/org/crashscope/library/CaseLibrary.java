@@ -41,6 +41,8 @@ public final class CaseLibrary implements AutoCloseable {
     private final Connection connection;
     private final String account;
     private final String location;
+    /** The fingerprint rules as last read (a handle serves one piece of work; adding or removing a rule reads them again). */
+    private List<FingerprintRule> rules;
 
     private CaseLibrary(Store store, String location, String account) throws SQLException {
         this.store = store;
@@ -49,9 +51,22 @@ public final class CaseLibrary implements AutoCloseable {
         this.account = account != null ? account : store.embedded() ? LOCAL : accountOfRole();
     }
 
-    /** The library of the user's data folder ({@link DataFolder#library()}). */
+    /**
+     * Where a library is when none is given: the property {@code crashscope.library}, else the
+     * environment's {@code CRASHSCOPE_LIBRARY}, else the user's data folder ({@link DataFolder#library()}).
+     */
+    public static String defaultLocation() {
+        String property = System.getProperty("crashscope.library");
+        if (property != null && !property.isBlank()) {
+            return property;
+        }
+        String env = System.getenv("CRASHSCOPE_LIBRARY");
+        return env != null && !env.isBlank() ? env : DataFolder.library().toString();
+    }
+
+    /** The library of {@link #defaultLocation()}. */
     public static CaseLibrary openDefault() throws IOException {
-        return open(DataFolder.library().toString());
+        return open(defaultLocation());
     }
 
     /** A library in a folder (made when missing) or at a {@code jdbc:postgresql:} URL (user and password in it). */
@@ -128,8 +143,8 @@ public final class CaseLibrary implements AutoCloseable {
         OffsetDateTime at = when.truncatedTo(ChronoUnit.MILLIS);
         try {
             for (int attempt = 0;; attempt++) {
-                Optional<Case> old = find(id);
-                if (old.isPresent()) {
+                OffsetDateTime lastSeen = lastSeen(id);
+                if (lastSeen != null) {
                     try (PreparedStatement s = connection.prepareStatement("UPDATE cases SET signature = ?, signature_version = ?, kind = ?, title = ?, "
                             + "guilty_frame = ?, frames = ?, mechanism = ?, kernel_release = ?, arch = ?, machine = ?, diagnosis = ?, known_issue = ?, "
                             + "deliberate = ?, file_path = ?, last_seen = ?, seen_count = seen_count + 1 WHERE id = ?")) {
@@ -138,7 +153,7 @@ public final class CaseLibrary implements AutoCloseable {
                         s.setInt(i++, Signature.VERSION);
                         i = setFacts(s, i, facts);
                         s.setString(i++, facts.file());
-                        s.setObject(i++, at.isAfter(old.get().lastSeen()) ? at : old.get().lastSeen());
+                        s.setObject(i++, at.isAfter(lastSeen) ? at : lastSeen);
                         s.setString(i, id);
                         s.executeUpdate();
                     }
@@ -164,16 +179,51 @@ public final class CaseLibrary implements AutoCloseable {
                     s.setString(i++, null);
                     s.setInt(i, 1);
                     s.executeUpdate();
-                    return find(id).orElseThrow();
+                    String bucket = merges().getOrDefault(signature, signature);
+                    return new Case(id, account, facts, signature, Signature.VERSION, bucket, CaseStatus.NEW, null, null, at, at, 1, at, null, 1);
                 } catch (SQLException e) {
                     // another analyst added the same file between our look and our insert: it is now an update
-                    if (attempt > 0 || !duplicate(e)) {
+                    if (attempt > 0 || !duplicate(e) || !connection.getAutoCommit()) {
                         throw e;
                     }
                 }
             }
         } catch (SQLException e) {
             throw failure("record the case", e);
+        }
+    }
+
+    /** When the case of an id was last seen, or {@code null} when this user has no such case. */
+    private OffsetDateTime lastSeen(String id) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT last_seen FROM cases WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? time(r, "last_seen") : null;
+            }
+        }
+    }
+
+    /** Work on the library that is done whole or not at all. */
+    public interface Work<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs {@code work} in one transaction (an import: one commit, not one per case). */
+    public <T> T transaction(Work<T> work) throws IOException {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run();
+                connection.commit();
+                return result;
+            } catch (IOException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("commit", e);
         }
     }
 
@@ -428,6 +478,9 @@ public final class CaseLibrary implements AutoCloseable {
     // ---- fingerprint rules and signature versions
 
     public List<FingerprintRule> rules() throws IOException {
+        if (rules != null) {
+            return rules;
+        }
         List<FingerprintRule> out = new ArrayList<>();
         try (Statement s = connection.createStatement();
                 ResultSet r = s.executeQuery("SELECT id, kind_pattern, frame_pattern, fingerprint FROM fingerprint_rules ORDER BY created, id")) {
@@ -441,7 +494,8 @@ public final class CaseLibrary implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("read the fingerprint rules", e);
         }
-        return out;
+        rules = List.copyOf(out);
+        return rules;
     }
 
     /** Adds a custom fingerprint rule and regroups the cases by it; returns how many cases changed bucket. */
@@ -477,6 +531,7 @@ public final class CaseLibrary implements AutoCloseable {
     }
 
     private int regroup(boolean all) throws IOException {
+        this.rules = null;
         List<FingerprintRule> rules = rules();
         int changed = 0;
         try (PreparedStatement s = connection.prepareStatement("UPDATE cases SET signature = ?, signature_version = ? WHERE id = ?")) {
@@ -547,11 +602,12 @@ public final class CaseLibrary implements AutoCloseable {
         String bucket = null;
         List<String> mine = Signature.fromGuilty(facts);
         Map<String, Similar.Near> best = new HashMap<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT id, signature, bucket_override, guilty_frame, frames, mechanism FROM cases WHERE kind = ?")) {
+        // one row per distinct stack of a bucket (the database groups): the distance is computed once per stack, not per case
+        try (PreparedStatement s = connection.prepareStatement("SELECT MIN(id), signature, bucket_override, guilty_frame, frames, mechanism FROM cases "
+                + "WHERE kind = ? GROUP BY signature, bucket_override, guilty_frame, frames, mechanism")) {
             s.setString(1, facts.kind() == null ? "" : facts.kind());
             s.setFetchSize(1000);
             try (ResultSet r = s.executeQuery()) {
-                Map<String, Double> seen = new HashMap<>();
                 while (r.next()) {
                     String sig = r.getString(2);
                     String override = r.getString(3);
@@ -563,14 +619,7 @@ public final class CaseLibrary implements AutoCloseable {
                         continue;
                     }
                     String frames = r.getString(5);
-                    String guilty = r.getString(4);
-                    // the same stack in one bucket is measured once
-                    String key = caseBucket + "\u0000" + guilty + "\u0000" + frames;
-                    Double d = seen.get(key);
-                    if (d == null) {
-                        d = FrameDistance.between(mine, Signature.fromGuilty(guilty, frames.isEmpty() ? List.of() : List.of(frames.split("\n"))));
-                        seen.put(key, d);
-                    }
+                    double d = FrameDistance.between(mine, Signature.fromGuilty(r.getString(4), frames.isEmpty() ? List.of() : List.of(frames.split("\n"))));
                     Similar.Near old = best.get(caseBucket);
                     String id = r.getString(1);
                     if (d < 1.0 && (old == null || d < old.distance() || d == old.distance() && id.compareTo(old.caseId()) < 0)) {

@@ -31,6 +31,8 @@ CREATE TABLE cases (
     version INTEGER NOT NULL,
     PRIMARY KEY (account, id)
 );
+-- a case is looked up by its id alone: row-level security, not a WHERE, says whose it is
+CREATE INDEX cases_id ON cases (id);
 CREATE INDEX cases_signature ON cases (signature);
 CREATE INDEX cases_kind ON cases (kind);
 
