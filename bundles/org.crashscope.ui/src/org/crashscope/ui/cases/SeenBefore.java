@@ -31,6 +31,8 @@ public final class SeenBefore {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
 
+    /** How long after a transcript is shown the library is asked. */
+    static final long DELAY_MS = 1500;
     private static final java.util.Set<String> RECORDED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Link link;
@@ -61,6 +63,7 @@ public final class SeenBefore {
     public void show(Path file, TranscriptAnalysis analysis) {
         long mine = generation.incrementAndGet();
         current = null;
+
         if (file == null || analysis == null || !Files.isRegularFile(file)) {
             set(mine, "");
             return;
@@ -83,7 +86,9 @@ public final class SeenBefore {
             return Status.OK_STATUS;
         });
         job.setSystem(true);
-        job.schedule();
+        // after the opening's own work, and below it: hashing a large file and opening the library never compete with the UI
+        job.setPriority(Job.DECORATE);
+        job.schedule(DELAY_MS);
     }
 
     /** The sentence, with links ({@code <a href="ID">ID</a>}) to the cases it names. */
