@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Collection;
@@ -87,6 +89,9 @@ record Store(String url, String user, String password, boolean embedded) {
 
     /** Brings the schema up to date (only when a migration is pending: an analyst without DDL rights opens an up-to-date store). */
     void migrate() {
+        if (upToDate()) {
+            return;
+        }
         Flyway flyway = Flyway.configure(Flyway.class.getClassLoader())
                 .dataSource(dataSource())
                 .resourceProvider(resources())
@@ -96,6 +101,23 @@ record Store(String url, String user, String password, boolean embedded) {
                 .load();
         if (flyway.info().pending().length > 0) {
             flyway.migrate();
+        }
+    }
+
+    /** The latest migration's version: raise it with every new migration. */
+    static final int LATEST = 2;
+
+    /**
+     * Whether Flyway's history says the schema is at {@link #LATEST}: then Flyway is not even loaded
+     * (it costs a second of start-up, which every analyze that records a case would pay).
+     */
+    private boolean upToDate() {
+        try (Connection c = connect(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success")) {
+            return r.next() && r.getInt(1) >= LATEST;
+        } catch (SQLException | RuntimeException e) {
+            // no history yet (a new library), or one Flyway must look at
+            return false;
         }
     }
 
