@@ -110,6 +110,12 @@ cs_require_capstone() {
   cs_apt_install "libcapstone5|libcapstone4"
 }
 
+# A PostgreSQL server for the case library's tests (they start a throwaway cluster of their own; Debian's
+# package puts initdb and pg_ctl under /usr/lib/postgresql/VERSION/bin). The package's own cluster is not used.
+cs_require_postgresql() {
+  cs_apt_install postgresql
+}
+
 # A virtual display and the tools that find and photograph windows on it.
 cs_require_xvfb() {
   cs_apt_install xvfb xauth x11-utils imagemagick
@@ -130,6 +136,8 @@ cs_cli_classpath() {
   for jar in "$CRASHSCOPE_PRODUCT"/plugins/com.sun.jna_*.jar "$CRASHSCOPE_PRODUCT"/plugins/com.google.gson_*.jar \
       "$CRASHSCOPE_PRODUCT"/plugins/wrapped.com.google.re2j.re2j_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.transcript_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.arch_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.analysis_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.live_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.presentation_*.jar \
       "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.diagram_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.report_*.jar \
+      "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.library_*.jar "$CRASHSCOPE_PRODUCT"/plugins/com.h2database_*.jar \
+      "$CRASHSCOPE_PRODUCT"/plugins/org.postgresql.jdbc_*.jar "$CRASHSCOPE_PRODUCT"/plugins/org.flywaydb.core_*.jar \
       "$CRASHSCOPE_PRODUCT"/plugins/org.crashscope.cli_*.jar; do
     [ -f "$jar" ] || cs_die "the product has no $(basename "$jar"); rebuild with CRASHSCOPE_REBUILD=1 ./crashscope"
     cp="${cp:+$cp:}$jar"

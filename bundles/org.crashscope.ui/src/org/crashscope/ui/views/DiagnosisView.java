@@ -42,6 +42,7 @@ public final class DiagnosisView extends TranscriptView {
     private Button copy;
     private Button run;
     private DiagramCanvas canvas;
+    private org.crashscope.ui.cases.SeenBefore seenBefore;
     private List<Step> findings = List.of();
     private int selected = -1;
     private final SimpleSelectionProvider selection = new SimpleSelectionProvider();
@@ -73,6 +74,8 @@ public final class DiagnosisView extends TranscriptView {
         run.addListener(SWT.Selection, e -> runNextCommands());
         session = new Label(parent, SWT.WRAP);
         session.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
+        seenBefore = new org.crashscope.ui.cases.SeenBefore(parent);
+        seenBefore.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         canvas = new DiagramCanvas(parent);
         canvas.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         canvas.onSelect(this::selectFinding);
@@ -93,6 +96,7 @@ public final class DiagnosisView extends TranscriptView {
         findings = analysis == null ? List.of() : analysis.steps();
         diagnoses = List.of();
         session.setText(analysis == null ? "" : sessionLine(analysis));
+        seenBefore.show(activeEditor() == null ? null : activeEditor().file(), analysis == null || activeEditor() == null ? null : activeEditor().session());
         if (analysis == null) {
             headline.setText("No transcript open.");
             canvas.setDiagram(null);
@@ -240,6 +244,11 @@ public final class DiagnosisView extends TranscriptView {
 
     public String headline() {
         return headline.getText();
+    }
+
+    /** The "seen before" line of the case library. */
+    public org.crashscope.ui.cases.SeenBefore seenBefore() {
+        return seenBefore;
     }
 
     @Override

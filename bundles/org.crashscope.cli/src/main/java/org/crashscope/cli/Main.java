@@ -49,6 +49,8 @@ public final class Main {
                    crashscope report FILE -o OUT [--format html|md|json] [--rules DIR]... [--depth full]
                           [--case ID] [--analyst NAME] [--syntax att|intel]
                    crashscope report --vmcore DUMP [--vmlinux VMLINUX] -o OUT ...
+                   crashscope cases add|list|show|similar|set|merge|split|rule|known-issue|export|import ...
+                                                      the case library (crashscope cases: its usage)
                    crashscope --help | --version
 
             Commands:
@@ -76,12 +78,20 @@ public final class Main {
               --syntax intel instructions in Intel syntax (default: AT&T, as objdump -d prints them)
               --spool-limit SIZE  the most read from a stream (-, a pipe, a FIFO) before it is
                              refused (default 2g; also CRASHSCOPE_SPOOL_LIMIT)
+              --library DIR|URL  the case library analyze and report record the case in (a folder, or a
+                             jdbc:postgresql: URL; default CRASHSCOPE_LIBRARY, else the user's data folder);
+                             its known issues are matched too
+              --no-record    record no case (also CRASHSCOPE_RECORD=0)
               -h, --help     show this help
               --version      show the version
             """;
 
     private final PrintStream out;
     private final PrintStream err;
+    /** Whether analyze and report record the case in the library. */
+    private boolean record;
+    /** The library of --library, or {@code null} for the default. */
+    private String library;
 
     Main(PrintStream out, PrintStream err) {
         this.out = out;
@@ -115,6 +125,16 @@ public final class Main {
             return OK;
         }
         String command = rest.remove(0);
+        if (command.equals("cases")) {
+            return new Cases(out, err).run(rest);
+        }
+        // recording a case: on unless --no-record, CRASHSCOPE_RECORD=0 or -Dcrashscope.record=false; --library says where
+        record = !rest.remove("--no-record") && !"0".equals(System.getenv("CRASHSCOPE_RECORD")) && !"false".equals(System.getProperty("crashscope.record"));
+        int at = rest.indexOf("--library");
+        if (at >= 0 && at + 1 < rest.size()) {
+            library = rest.remove(at + 1);
+            rest.remove(at);
+        }
         if (command.equals("report")) {
             return report(rest);
         }
@@ -183,6 +203,12 @@ public final class Main {
                 return null;
             }
             folders.add(p);
+        }
+        if (record) {
+            Path known = Cases.knownIssueRules(Cases.location(library), err);
+            if (known != null) {
+                folders.add(known);
+            }
         }
         return Settings.defaults().withRules(folders).withDepth(depth.equals("full") ? Settings.Depth.FULL : Settings.Depth.VIEW);
     }
@@ -258,6 +284,9 @@ public final class Main {
         // the text summary of a huge file reads the block index and the log markers only, unless --depth full
         boolean summary = format.equals("text") && settings.depth() == Settings.Depth.VIEW;
         try (TranscriptSession session = TranscriptSession.open(file, summary ? settings.withDepth(Settings.Depth.SUMMARY) : settings)) {
+            if (!session.summaryOnly()) {
+                recordCase(file, session);
+            }
             if (format.equals("json")) {
                 // written as it is made: the JSON of a big transcript is several times its size
                 java.io.Writer json = TerminalText.json(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
@@ -337,6 +366,7 @@ public final class Main {
         Path in = Path.of(file);
         Path sidecar = Notes.sidecar(in);
         try (TranscriptSession session = TranscriptSession.open(in, settings)) {
+            recordCase(in, session);
             Notes.Loaded notes = Notes.load(sidecar);
             if (notes.problem() != null) {
                 err.println("crashscope: notes: " + notes.problem());
@@ -357,6 +387,24 @@ public final class Main {
         } catch (IOException e) {
             err.println("crashscope: cannot read " + file + " or write " + output + ": " + reason(e));
             return USAGE;
+        }
+    }
+
+    /**
+     * Records the analysis of a regular file as a case of the library (standard input, a pipe or a
+     * device is no file to come back to: not recorded). A library that cannot be written is a
+     * warning, never a failure of the command.
+     */
+    private void recordCase(Path file, TranscriptSession session) {
+        if (!record || !Files.isRegularFile(file)) {
+            return;
+        }
+        try (org.crashscope.library.CaseLibrary cases = org.crashscope.library.CaseLibrary.open(Cases.location(library))) {
+            cases.add(org.crashscope.library.CaseFacts.of(session.analysis(), file.toAbsolutePath().normalize().toString(),
+                    org.crashscope.library.CaseFacts.hash(file)));
+        } catch (IOException | RuntimeException e) {
+            err.println("crashscope: warning: the case was not recorded: " + TerminalText.safe(String.valueOf(e.getMessage()))
+                    + " (--no-record or CRASHSCOPE_RECORD=0 turns recording off)");
         }
     }
 

@@ -175,6 +175,7 @@ class HostileCliTest {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("cli.log").toFile());
         pb.environment().put("CRASHSCOPE_CRASH", bin.resolve("fake-crash").toString());
+        pb.environment().put("CRASHSCOPE_RECORD", "0");
         return pb.start();
     }
 

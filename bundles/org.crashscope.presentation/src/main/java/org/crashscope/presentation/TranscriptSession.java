@@ -82,6 +82,14 @@ public final class TranscriptSession implements AutoCloseable {
         return analysis.summaryOnly();
     }
 
+    /**
+     * The analysis the presentation shows, made on first use: for core consumers that keep facts of
+     * their own (the case library signs a case from it); the views and writers read {@link #presentation()}.
+     */
+    public org.crashscope.analysis.TranscriptAnalysis analysis() {
+        return analysis.analysis();
+    }
+
     /** The presentation of the analysis, made on first use (on the caller's thread: a job's, or the CLI's) and then kept. */
     public Presentation presentation() {
         synchronized (this) {
