@@ -74,6 +74,13 @@ for platform in linux.gtk.x86_64 linux.gtk.aarch64 win32.win32.x86_64 macosx.coc
     echo "$plist" | grep -q '@' && fail "$platform: Info.plist has an unfilled @...@"
   fi
 
+  # no repository of the build machine left in p2's preferences (it would be an update site that never answers)
+  grep -q 'p2/org.eclipse.equinox.p2.engine/.settings/' "$list" && fail "$platform: p2 preferences of the build (its repositories) are in the archive"
+  # p2 can update it: the p2 UI and the touchpoints that change an installed product
+  for jar in org.eclipse.equinox.p2.ui.sdk org.eclipse.equinox.p2.transport.ecf org.eclipse.ecf.provider.filetransfer org.eclipse.equinox.p2.touchpoint.eclipse; do
+    grep -q " $root/plugins/${jar}_[^/]*\.jar$" "$list" || fail "$platform: no $jar jar (updates)"
+  done
+
   # SWT's natives: this platform's fragment, no other
   fragments=$(sed -n 's#.*/plugins/\(org\.eclipse\.swt\.\(gtk\|win32\|cocoa\)\.[a-z0-9_.]*\)_[0-9][^/]*$#\1#p' "$list" | sort -u | tr '\n' ' ')
   [ "$fragments" = "org.eclipse.swt.$ws.$os.$arch " ] || fail "$platform: SWT fragments '$fragments', want org.eclipse.swt.$ws.$os.$arch"

@@ -21,6 +21,12 @@ zip_dir() { # OUT.zip DIR NAME  (-y keeps links, -X leaves out uid/gid; the Unix
   (cd "$2" && find "$3" -print | LC_ALL=C sort | zip -q -y -X -@ "$1")
 }
 
+# the director that materialized a product leaves the build's own repositories (file:/.../target/...) in its p2
+# preferences: an installed product would list them as update sites and fail on them; its sites are the preference's
+forget_build_repositories() { # PRODUCT_ROOT
+  rm -rf "$1/p2/org.eclipse.equinox.p2.engine/.settings"
+}
+
 for platform in linux/gtk/x86_64 linux/gtk/aarch64 win32/win32/x86_64 macosx/cocoa/x86_64 macosx/cocoa/aarch64; do
   IFS=/ read -r os ws arch <<< "$platform"
   dir="$products/$platform"
@@ -28,11 +34,13 @@ for platform in linux/gtk/x86_64 linux/gtk/aarch64 win32/win32/x86_64 macosx/coc
   case $os in
     linux)
       [ -d "$dir/crashscope/plugins" ] || { echo "no materialized product in $dir/crashscope" >&2; exit 1; }
+      forget_build_repositories "$dir/crashscope"
       install -m 755 "$launchers/crashscope" "$dir/crashscope/crashscope"
       tar_gz "$out/$name.tar.gz" "$dir" crashscope
       ;;
     win32)
       [ -d "$dir/crashscope/plugins" ] || { echo "no materialized product in $dir/crashscope" >&2; exit 1; }
+      forget_build_repositories "$dir/crashscope"
       # cmd.exe wants CRLF line ends
       sed 's/\r*$/\r/' "$launchers/crashscope.cmd" > "$dir/crashscope/crashscope.cmd"
       zip_dir "$out/$name.zip" "$dir" crashscope
@@ -40,6 +48,7 @@ for platform in linux/gtk/x86_64 linux/gtk/aarch64 win32/win32/x86_64 macosx/coc
     macosx)
       app="$dir/Crashscope.app"
       [ -d "$app/Contents/Eclipse/plugins" ] || { echo "no materialized product in $app" >&2; exit 1; }
+      forget_build_repositories "$app/Contents/Eclipse"
       mkdir -p "$app/Contents/MacOS"
       install -m 755 "$launchers/crashscope" "$app/Contents/MacOS/crashscope"
       apple_arch=$([ "$arch" = aarch64 ] && echo arm64 || echo x86_64)

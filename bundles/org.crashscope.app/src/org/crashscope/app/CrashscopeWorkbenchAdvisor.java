@@ -66,10 +66,20 @@ final class CrashscopeWorkbenchAdvisor extends WorkbenchAdvisor {
         if (window == null) {
             return;
         }
+        followUpdateSite();
         List<Path> toOpen = files.isEmpty() ? sample() : files;
         toOpen.forEach(file -> Transcripts.open(window, file));
         if (files.isEmpty()) {
             welcomeOnFirstRun(window);
+        }
+    }
+
+    /** The update site of the preferences given to p2; without p2 (a workbench started by tests of another product) nothing. */
+    private static void followUpdateSite() {
+        try {
+            UpdateSite.follow();
+        } catch (RuntimeException | LinkageError e) {
+            ILog.of(CrashscopeWorkbenchAdvisor.class).warn("Updates are not available: " + e);
         }
     }
 
@@ -95,8 +105,8 @@ final class CrashscopeWorkbenchAdvisor extends WorkbenchAdvisor {
     private static List<Path> sample() {
         URL entry = FrameworkUtil.getBundle(CrashscopeWorkbenchAdvisor.class).getEntry(SAMPLE);
         try {
-            return entry == null ? List.of() : List.of(Path.of(FileLocator.toFileURL(entry).getPath()));
-        } catch (IOException e) {
+            return entry == null ? List.of() : List.of(Path.of(org.eclipse.core.runtime.URIUtil.toURI(FileLocator.toFileURL(entry))));
+        } catch (IOException | java.net.URISyntaxException e) {
             ILog.of(CrashscopeWorkbenchAdvisor.class).warn("Cannot extract the sample transcript: " + e.getMessage());
             return List.of();
         }
