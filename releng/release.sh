@@ -21,6 +21,7 @@ for arg in "$@"; do
   if [ "$arg" = --skip-tests ]; then tests=0; else maven+=("$arg"); fi
 done
 cs_require_jdk
+cs_require_packaging
 mkdir -p "$out"
 out=$(cd "$out" && pwd -P)
 case "$out/" in "$CRASHSCOPE_HOME"/*) cs_die "OUT must be outside the checkout (the build cleans its targets): $out" ;; esac
