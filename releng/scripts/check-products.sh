@@ -15,6 +15,7 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0
+warnings=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 ok() { echo "ok: $*"; }
 
@@ -84,6 +85,16 @@ for platform in linux.gtk.x86_64 linux.gtk.aarch64 win32.win32.x86_64 macosx.coc
   # SWT's natives: this platform's fragment, no other
   fragments=$(sed -n 's#.*/plugins/\(org\.eclipse\.swt\.\(gtk\|win32\|cocoa\)\.[a-z0-9_.]*\)_[0-9][^/]*$#\1#p' "$list" | sort -u | tr '\n' ' ')
   [ "$fragments" = "org.eclipse.swt.$ws.$os.$arch " ] || fail "$platform: SWT fragments '$fragments', want org.eclipse.swt.$ws.$os.$arch"
+
+  # the fragment is the host's version: Maven Central has SWT 3.135 for only three of the five platforms, and the
+  # 4.37 workbench calls 3.135's API (Display.setDarkThemePreferred: NoSuchMethodError when a 3.133 fragment holds the
+  # classes), so such a product's workbench does not start; its CLI does. Said here, not hidden.
+  host=$(sed -n 's#.*/plugins/org\.eclipse\.swt_\([0-9.]*\)\.v[^/]*\.jar$#\1#p' "$list" | head -n 1)
+  fragment=$(sed -n "s#.*/plugins/org\.eclipse\.swt\.$ws\.$os\.$arch""_\([0-9.]*\)\.v[^/]*\.jar\$#\1#p" "$list" | head -n 1)
+  if [ "$host" != "$fragment" ]; then
+    warnings=$((warnings + 1))
+    echo "WARNING: $platform: SWT fragment $fragment under host $host (the newest on Maven Central): its workbench does not start (the CLI does)"
+  fi
 
   # the configuration says the platform
   ini=$(member "$archive" "$root/configuration/config.ini" | tr -d '\r')
@@ -164,4 +175,4 @@ else
 fi
 
 [ $failures = 0 ] || { echo "check-products: $failures failures" >&2; exit 1; }
-echo "check-products: the five archives are right"
+if [ $warnings = 0 ]; then echo "check-products: the five archives hold what they should"; else echo "check-products: the five archives hold what they should ($warnings warnings above)"; fi
