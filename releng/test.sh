@@ -11,6 +11,8 @@ cs_require_xvfb
 cs_require_capstone
 # the case library's tests run on a real PostgreSQL too; under CI=true a server that cannot start fails them
 cs_require_postgresql
+# the build writes the five product archives (zip for Windows and macOS) and checks them (unzip, zipinfo)
+cs_require_packaging
 # the HTML report is checked in a real browser; with this set, a missing browser fails the tests
 cs_apt_install chromium
 export CRASHSCOPE_REQUIRE_BROWSER=1

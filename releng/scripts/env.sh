@@ -121,11 +121,17 @@ cs_require_xvfb() {
   cs_apt_install xvfb xauth x11-utils imagemagick
 }
 
+# What the build's packaging uses beside tar and gzip: zip for the Windows and macOS archives, unzip/zipinfo to check them.
+cs_require_packaging() {
+  cs_apt_install zip unzip
+}
+
 # Builds the product (and the CLI) unless it is there already.
 cs_require_product() {
   if [ -d "$CRASHSCOPE_PRODUCT/plugins" ] && [ -z "${CRASHSCOPE_REBUILD:-}" ]; then
     return 0
   fi
+  cs_require_packaging
   cs_note "building Crashscope (first run: a few minutes; later runs reuse the build)"
   (cd "$CRASHSCOPE_HOME" && ./mvnw -B -q -DskipTests verify) >&2 || cs_die "the build failed; run ./mvnw -B verify to see why"
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Product smoke test: starts the materialized product under Xvfb with no file, as a new user does
+# Product smoke test: starts the materialized Linux x86-64 product through its launcher (`crashscope`, the script
+# its archive holds) under Xvfb with no file, as a new user does
 # (it opens the bundled seed transcript and, on this first run, the welcome), waits for a window
 # titled "Crashscope", photographs the screen and fails when the window never appears or the
 # workspace log (the Error Log) has any entry.
@@ -10,21 +11,22 @@ here=$(cd "$(dirname "$0")" && pwd)
 cs_require_jdk
 cs_require_gui_runtime
 cs_require_xvfb
-[ -d "$CRASHSCOPE_PRODUCT/plugins" ] || cs_die "no product at $CRASHSCOPE_PRODUCT: build it first (./mvnw -B verify)"
+[ -x "$CRASHSCOPE_PRODUCT/crashscope" ] || cs_die "no product at $CRASHSCOPE_PRODUCT: build it first (./mvnw -B verify)"
 
 out="$CRASHSCOPE_HOME/releng/org.crashscope.product/target"
 shots="$out/screenshots"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$shots"
-launcher=$(ls "$CRASHSCOPE_PRODUCT"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
 
 # the product writes its OSGi state next to itself; start from a clean one like a fresh install
 rm -rf "$CRASHSCOPE_PRODUCT/configuration/org.eclipse.osgi" "$CRASHSCOPE_PRODUCT/configuration/.settings"
 
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
-  java=$1; launcher=$2; work=$3; shot=$4
-  "$java" -jar "$launcher" -consoleLog -data "$work/workspace" -configuration "$work/configuration" > "$work/product.out" 2>&1 &
+  launcher=$1; work=$2; shot=$3
+  # through the product'"'"'s own launcher script, as a user starts it (it finds the Java, JAVA_HOME here)
+  CRASHSCOPE_WORKSPACE="$work/workspace" CRASHSCOPE_VMARGS="-Dosgi.configuration.area=$work/configuration" \
+    "$launcher" > "$work/product.out" 2>&1 &
   pid=$!
   for i in $(seq 1 120); do
     if xwininfo -root -tree 2>/dev/null | grep -q "\"Crashscope"; then
@@ -47,7 +49,7 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   echo "no window titled Crashscope after 60 s"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   exit 1
-' smoke "$JAVA_HOME/bin/java" "$launcher" "$work" "$shots/product-seed.png" > "$work/smoke.out" 2>&1 && ok=1 || ok=0
+' smoke "$CRASHSCOPE_PRODUCT/crashscope" "$work" "$shots/product-seed.png" > "$work/smoke.out" 2>&1 && ok=1 || ok=0
 
 cp "$work/product.out" "$out/product-console.log" 2>/dev/null || true
 log="$work/workspace/.metadata/.log"

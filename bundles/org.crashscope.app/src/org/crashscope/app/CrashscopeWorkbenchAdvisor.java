@@ -69,6 +69,7 @@ final class CrashscopeWorkbenchAdvisor extends WorkbenchAdvisor {
         if (window == null) {
             return;
         }
+        followUpdateSite();
         List<Path> restored = files.isEmpty() ? openAtExit() : List.of();
         List<Path> toOpen = !files.isEmpty() ? files : !restored.isEmpty() ? restored : sample();
         toOpen.forEach(file -> Transcripts.open(window, file));
@@ -111,6 +112,15 @@ final class CrashscopeWorkbenchAdvisor extends WorkbenchAdvisor {
                 .filter(p -> sample.stream().noneMatch(s -> s.toAbsolutePath().equals(p.toAbsolutePath()))).toList();
     }
 
+    /** The update site of the preferences given to p2; without p2 (a workbench started by tests of another product) nothing. */
+    private static void followUpdateSite() {
+        try {
+            UpdateSite.follow();
+        } catch (RuntimeException | LinkageError e) {
+            ILog.of(CrashscopeWorkbenchAdvisor.class).warn("Updates are not available: " + e);
+        }
+    }
+
     /** The first time Crashscope starts, the guide's welcome explains the sample beside it. */
     private static void welcomeOnFirstRun(IWorkbenchWindow window) {
         var store = org.crashscope.ui.preferences.Preferences.store();
@@ -133,8 +143,8 @@ final class CrashscopeWorkbenchAdvisor extends WorkbenchAdvisor {
     private static List<Path> sample() {
         URL entry = FrameworkUtil.getBundle(CrashscopeWorkbenchAdvisor.class).getEntry(SAMPLE);
         try {
-            return entry == null ? List.of() : List.of(Path.of(FileLocator.toFileURL(entry).getPath()));
-        } catch (IOException e) {
+            return entry == null ? List.of() : List.of(Path.of(org.eclipse.core.runtime.URIUtil.toURI(FileLocator.toFileURL(entry))));
+        } catch (IOException | java.net.URISyntaxException e) {
             ILog.of(CrashscopeWorkbenchAdvisor.class).warn("Cannot extract the sample transcript: " + e.getMessage());
             return List.of();
         }

@@ -41,7 +41,7 @@ public final class ExportReportHandler extends AbstractHandler {
         ReportFormat format = choose.format();
         FileDialog dialog = new FileDialog(shell, SWT.SAVE);
         dialog.setText("Export Report");
-        dialog.setFilterExtensions(new String[] {"*." + format.extension(), "*"});
+        dialog.setFilterExtensions(new String[] {"*." + format.extension(), FileFilters.ALL});
         dialog.setFileName(input.file().getFileName() + ".report." + format.extension());
         dialog.setFilterPath(Files.isWritable(input.file().getParent()) ? input.file().getParent().toString() : System.getProperty("user.home"));
         dialog.setOverwrite(true);

@@ -2,6 +2,7 @@ package org.crashscope.ui.handlers;
 
 import java.nio.file.Path;
 
+import org.eclipse.jface.util.Util;
 import org.eclipse.swt.widgets.FileDialog;
 import org.crashscope.ui.editor.Transcripts;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -13,12 +14,19 @@ import org.eclipse.ui.IWorkbenchWindow;
  */
 final class FileFilters {
 
-    /** The names kernel dumps usually have: kdump's {@code vmcore}, makedumpfile's output, QEMU's and virsh's cores. */
-    static final String DUMPS = "vmcore*;*.vmcore;*.kdump;*.elf;*.core;core;core.*;dump*;*.dump;*.dmp";
-    static final String DUMPS_NAME = "Kernel dumps (vmcore*, *.kdump, *.elf, *.core, dump*, ...)";
+    /**
+     * The names kernel dumps usually have: kdump's {@code vmcore}, makedumpfile's output, QEMU's and virsh's cores.
+     * Cocoa's dialog filters by extension only (it passes over a name pattern such as {@code vmcore*}), so on macOS
+     * the filter names the extensions alone and a {@code vmcore} is found under All files.
+     */
+    static final String DUMPS = Util.isMac() ? "*.vmcore;*.kdump;*.elf;*.core;*.dump;*.dmp"
+            : "vmcore*;*.vmcore;*.kdump;*.elf;*.core;core;core.*;dump*;*.dump;*.dmp";
+    static final String DUMPS_NAME = Util.isMac() ? "Kernel dumps (*.vmcore, *.kdump, *.elf, *.core, *.dump, *.dmp)"
+            : "Kernel dumps (vmcore*, *.kdump, *.elf, *.core, dump*, ...)";
     static final String TRANSCRIPTS = "*.txt;*.log;*.crash;*.out";
     static final String TRANSCRIPTS_NAME = "Transcripts and logs (*.txt, *.log, *.crash, *.out)";
-    static final String ALL = "*";
+    /** Every file: {@code *.*} in a Windows dialog, as the IDE's own dialogs write it there, {@code *} elsewhere. */
+    static final String ALL = Util.isWindows() ? "*.*" : "*";
     static final String ALL_NAME = "All files";
 
     private FileFilters() {

@@ -15,7 +15,6 @@ import org.crashscope.library.CaseStatus;
 import org.crashscope.ui.cases.CaseLibraries;
 import org.crashscope.ui.cases.CasesView;
 import org.crashscope.ui.views.DiagnosisView;
-import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchPage;
@@ -53,8 +52,7 @@ class CaseLibraryViewsTest {
     }
 
     private static Path resource(String path) throws Exception {
-        var entry = org.osgi.framework.FrameworkUtil.getBundle(CaseLibraryViewsTest.class).getEntry("resources/" + path);
-        return Path.of(FileLocator.toFileURL(entry).toURI());
+        return org.crashscope.fixtures.SharedFixtures.path(path);
     }
 
     /** The library holds the 6.12 session, solved. */
@@ -69,7 +67,7 @@ class CaseLibraryViewsTest {
     @Test
     void theDiagnosisViewSaysTheCrashWasSeenBeforeAndHowItWasSolved() throws Exception {
         Case solved = solvedOn612();
-        Seed.openResource(window, "vmcore/both2m-hugetlb.txt");
+        Seed.openFixture(window, "vmcore/both2m-hugetlb.txt");
         DiagnosisView view = (DiagnosisView) page.showView(DiagnosisView.ID);
         UiWait.until(display, 20_000, () -> view.seenBefore().text().startsWith("Seen"));
         String text = view.seenBefore().text();
@@ -84,15 +82,15 @@ class CaseLibraryViewsTest {
             assertEquals(2, b.count());
         }
         page.activate(view);
-        UiWait.settle(display, 300);
+        UiWait.idle();
         Screenshots.take(window.getShell(), "cases-diagnosis-seen-before");
     }
 
     @Test
     void theCasesViewListsBucketsAndChartsCasesPerWeekAndKernel() throws Exception {
         solvedOn612();
-        Seed.openResource(window, "vmcore/both2m-hugetlb.txt");
-        Seed.openResource(window, "vmcore/ck-softlockup.txt");
+        Seed.openFixture(window, "vmcore/both2m-hugetlb.txt");
+        Seed.openFixture(window, "vmcore/ck-softlockup.txt");
         page.showView(DiagnosisView.ID);
         try (CaseLibrary lib = CaseLibraries.open()) {
             UiWait.until(display, 20_000, () -> {
@@ -112,7 +110,7 @@ class CaseLibraryViewsTest {
         assertEquals("solved", view.viewer().getTable().getItem(0).getText(5).substring(0, 6));
         assertTrue(view.summary().startsWith("2 buckets of 3 cases"), view.summary());
         page.activate(view);
-        UiWait.settle(display, 300);
+        UiWait.idle();
         Screenshots.take(window.getShell(), "cases-view");
     }
 }

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 import org.crashscope.analysis.AnalysisSession;
 import org.crashscope.analysis.AnalysisSession.Settings;
-import org.crashscope.analysis.live.Dump;
+import org.crashscope.live.Dump;
 import org.crashscope.library.Bucket;
 import org.crashscope.library.Case;
 import org.crashscope.library.CaseFacts;

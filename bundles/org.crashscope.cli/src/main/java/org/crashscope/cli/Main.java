@@ -440,8 +440,20 @@ public final class Main {
         return message == null ? e.getClass().getSimpleName() : message;
     }
 
-    private static String version() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v != null ? v : "0.1.0";
+    /**
+     * The version, commit and date the build stamped into this jar (org/crashscope/cli/build.properties, written by
+     * releng/scripts/stamp-build.sh): "0.1.0.202612070335 (commit 7e20571d06a1, built 2026-12-07T03:35Z)".
+     */
+    static String version() {
+        java.util.Properties stamp = new java.util.Properties();
+        try (java.io.InputStream in = Main.class.getResourceAsStream("build.properties")) {
+            if (in != null) {
+                stamp.load(in);
+            }
+        } catch (IOException e) {
+            // said as unknown below
+        }
+        return stamp.getProperty("version", "unknown") + " (commit " + stamp.getProperty("commit", "unknown") + ", built "
+                + stamp.getProperty("date", "unknown") + ")";
     }
 }

@@ -52,6 +52,15 @@ class MainTest {
     }
 
     @Test
+    void versionSaysTheVersionCommitAndDateTheBuildStamped() {
+        assertEquals(0, run("--version"));
+        // 0.1.0.202612070335 (commit 7e20571d06a1, built 2026-12-07T03:35Z): the bundle's qualified version, never a placeholder
+        assertTrue(stdout().strip().matches("crashscope \\d+\\.\\d+\\.\\d+\\.\\d{12} \\(commit ([0-9a-f]{12}(-dirty)?|unknown), built \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ\\)"),
+                stdout());
+        assertEquals("", stderr());
+    }
+
+    @Test
     void analyzeTextIsAHumanSummary() throws Exception {
         assertEquals(0, run("analyze", seed()));
         assertTrue(stdout().contains("238 lines, 5 crash commands"), stdout());
