@@ -28,10 +28,8 @@ class ArchitecturesViewsTest {
 
     @BeforeEach
     void window() {
-        window = Seed.window();
+        window = Seed.cleanWindow();
         page = window.getActivePage();
-        window.getShell().setSize(1600, 1000);
-        page.closeAllEditors(false);
     }
 
     private TranscriptEditor open(String name) throws Exception {

@@ -2,7 +2,6 @@ package org.crashscope.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import org.crashscope.ui.editor.TranscriptEditor;
 import org.crashscope.ui.editor.Transcripts;
 import org.crashscope.ui.live.CrashConsoleView;
 import org.crashscope.ui.live.LiveSessions;
-import org.crashscope.ui.preferences.Preferences;
 import org.crashscope.ui.views.PageTableView;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -32,14 +30,7 @@ class LiveConsoleTest {
 
     @Test
     void aDumpOpensACrashSessionThatFillsTheViews() throws Exception {
-        String env = System.getenv("CRASHSCOPE_LIVE_FIXTURE");
-        Path fixture = env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "crashscope", "live", "both2m");
-        assumeTrue(Files.isRegularFile(fixture.resolve("vmcore")) && Files.isExecutable(fixture.resolve("crash")),
-                "no live fixture (releng/vmcore/live-fixture.sh makes it)");
-        System.setProperty("crashscope.noDialogs", "true");
-        Path dump = Files.createSymbolicLink(dir.resolve("vmcore"), fixture.resolve("vmcore"));
-        Files.createSymbolicLink(dir.resolve("vmlinux"), fixture.resolve("vmlinux")); // found beside the dump
-        Preferences.store().setValue(Preferences.CRASH_PATH, fixture.resolve("crash").toString());
+        Path dump = LiveFixture.dumpIn(dir, LiveFixture.require());
         try {
             Display display = Display.getCurrent();
             IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
@@ -81,8 +72,7 @@ class LiveConsoleTest {
             }
             assertTrue(processes.stream().noneMatch(ProcessHandle::isAlive), "no crash left once the sessions end with the workbench");
         } finally {
-            Preferences.store().setValue(Preferences.CRASH_PATH, "");
-            System.clearProperty("crashscope.noDialogs");
+            LiveFixture.reset();
         }
     }
 }

@@ -2,7 +2,6 @@ package org.crashscope.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import org.crashscope.ui.editor.TranscriptEditor;
 import org.crashscope.ui.handlers.OpenDumpHandler;
 import org.crashscope.ui.live.CrashConsoleView;
 import org.crashscope.ui.live.LiveSessions;
-import org.crashscope.ui.preferences.Preferences;
 import org.crashscope.ui.views.BacktraceView;
 import org.crashscope.ui.views.PageTableView;
 import org.crashscope.ui.views.WalkView;
@@ -47,14 +45,8 @@ class LiveWorkbenchTest {
 
     @Test
     void openDumpGatherTypeAndClickEachViewFollowsAndCrashEndsWithTheWorkbench() throws Exception {
-        String env = System.getenv("CRASHSCOPE_LIVE_FIXTURE");
-        Path fixture = env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "crashscope", "live", "both2m");
-        assumeTrue(Files.isRegularFile(fixture.resolve("vmcore")) && Files.isExecutable(fixture.resolve("crash")),
-                "no live fixture (releng/vmcore/live-fixture.sh makes it)");
-        System.setProperty("crashscope.noDialogs", "true");
-        Path dump = Files.createSymbolicLink(dir.resolve("vmcore"), fixture.resolve("vmcore"));
-        Files.createSymbolicLink(dir.resolve("vmlinux"), fixture.resolve("vmlinux"));
-        Preferences.store().setValue(Preferences.CRASH_PATH, fixture.resolve("crash").toString());
+        Path fixture = LiveFixture.require();
+        Path dump = LiveFixture.dumpIn(dir, fixture);
         Display display = Display.getCurrent();
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         Path transcript = dir.resolve("vmcore.crashscope-session.txt");
@@ -152,8 +144,7 @@ class LiveWorkbenchTest {
                     .orElse(false)), "a crash on this dump is still running");
         } finally {
             System.clearProperty(DIALOG_ANSWER);
-            Preferences.store().setValue(Preferences.CRASH_PATH, "");
-            System.clearProperty("crashscope.noDialogs");
+            LiveFixture.reset();
         }
     }
 

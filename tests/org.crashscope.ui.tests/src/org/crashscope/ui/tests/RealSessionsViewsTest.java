@@ -31,10 +31,8 @@ class RealSessionsViewsTest {
 
     @BeforeEach
     void window() {
-        window = Seed.window();
+        window = Seed.cleanWindow();
         page = window.getActivePage();
-        window.getShell().setSize(1600, 1000);
-        page.closeAllEditors(false);
     }
 
     private TranscriptEditor open(String name) throws Exception {

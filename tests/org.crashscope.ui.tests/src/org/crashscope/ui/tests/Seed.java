@@ -47,6 +47,14 @@ final class Seed {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow();
     }
 
+    /** The workbench window at 1600x1000 with no editor open: where a test of the views starts. */
+    static IWorkbenchWindow cleanWindow() {
+        IWorkbenchWindow window = window();
+        window.getShell().setSize(1600, 1000);
+        window.getActivePage().closeAllEditors(false);
+        return window;
+    }
+
     /** Opens fixture {@code path} of the catalogue ({@code vmcore/ck-null.txt}, tests/org.crashscope.fixtures) in {@code window}, analysed. */
     static TranscriptEditor openFixture(IWorkbenchWindow window, String path) throws Exception {
         return UiWait.analysed(Transcripts.open(window, org.crashscope.fixtures.SharedFixtures.path(path)));

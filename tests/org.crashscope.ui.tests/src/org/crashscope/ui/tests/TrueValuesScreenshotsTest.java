@@ -28,10 +28,8 @@ class TrueValuesScreenshotsTest {
 
     @BeforeEach
     void window() {
-        window = Seed.window();
+        window = Seed.cleanWindow();
         page = window.getActivePage();
-        window.getShell().setSize(1600, 1000);
-        page.closeAllEditors(false);
     }
 
     /** A real session of the fixture catalogue (tests/org.crashscope.fixtures). */

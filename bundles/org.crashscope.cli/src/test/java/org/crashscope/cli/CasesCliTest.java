@@ -43,7 +43,7 @@ class CasesCliTest {
     }
 
     private Path session(String name) throws Exception {
-        return SharedFixtures.path(CasesCliTest.class, "session-" + name + ".txt");
+        return SharedFixtures.path(name.startsWith("seed") ? name + ".txt" : "vmcore/" + name + ".txt");
     }
 
     /** A folder of transcripts, one in a subfolder, with a ground-truth JSON beside them that is no transcript. */

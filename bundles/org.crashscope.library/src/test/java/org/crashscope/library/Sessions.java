@@ -11,7 +11,7 @@ import org.crashscope.fixtures.SharedFixtures;
 /**
  * The facts of the test sessions, analysed once: real crash sessions the project's generator made
  * ({@code releng/vmcore}: two bugs on the kernels 6.1 and 6.12, a memory error under a 2 MiB huge page),
- * the seed and the seed gathered without its table dump (the shared fixtures' {@code session-*.txt}).
+ * the seed and the seed gathered without its table dump (the fixture catalogue's {@code vmcore/} sessions and seeds).
  */
 final class Sessions {
 
@@ -24,7 +24,7 @@ final class Sessions {
         if (name.equals("seed")) {
             return SharedFixtures.seed();
         }
-        return SharedFixtures.path(Sessions.class, "session-" + name + ".txt");
+        return SharedFixtures.path(name.startsWith("seed") ? name + ".txt" : "vmcore/" + name + ".txt");
     }
 
     static synchronized CaseFacts facts(String name) {

@@ -40,7 +40,7 @@ public final class CaseLibraryBenchmark {
         String location = args.length > 1 ? args[1] : Files.createTempDirectory("crashscope-cases-bench").toString();
         List<CaseFacts> bases = new ArrayList<>();
         for (String s : SESSIONS) {
-            bases.add(analyse(SharedFixtures.path(CaseLibraryBenchmark.class, "session-" + s + ".txt")));
+            bases.add(analyse(SharedFixtures.path(s.startsWith("seed") ? s + ".txt" : "vmcore/" + s + ".txt")));
         }
         bases.add(analyse(SharedFixtures.seed()));
         Random random = new Random(20261207);
