@@ -78,9 +78,14 @@ public final class PageTableView extends TranscriptView {
                     break;
                 }
             }
+            boolean opened = shown.get(first).base() == opening;
             opening = -1;
             tables.select(first);
             showTable(first);
+            if (opened && slotToShow >= 0) {
+                revealSlot(shown.get(first), slotToShow);
+            }
+            slotToShow = -1;
         }
         tables.control().getParent().layout(true, true);
     }
@@ -154,13 +159,20 @@ public final class PageTableView extends TranscriptView {
      * says what points to it, for the status.
      */
     public void openTable(long base, String from) {
+        openTable(base, from, -1);
+    }
+
+    /** {@link #openTable(long, String)}, with the slot {@code index} of that table selected and scrolled to once it is shown (-1: none). */
+    public void openTable(long base, String from, int index) {
         for (int i = 0; i < shown.size(); i++) {
             if (shown.get(i).base() == base) {
                 tables.select(i);
                 showTable(i);
+                revealSlot(shown.get(i), index);
                 return;
             }
         }
+        slotToShow = index;
         var editor = activeEditor();
         if (editor != null && org.crashscope.ui.live.LiveSessions.isLive(editor.file())) {
             String command = String.format("rd -p 0x%x 512", base);
@@ -175,6 +187,22 @@ public final class PageTableView extends TranscriptView {
 
     /** The table a double click asked the live session for, shown when its dump arrives; -1 when none. */
     private long opening = -1;
+    /** The slot of that table to show when it arrives (the one a walk goes through), or -1. */
+    private int slotToShow = -1;
+
+    /** Selects slot {@code index} of {@code table}, shown now, and scrolls to it (nothing for -1 or a slot not dumped). */
+    private void revealSlot(PageTable table, int index) {
+        TableSlot slot = index < 0 ? null : table.slot(index);
+        if (slot != null) {
+            selection.setSelection(new StructuredSelection(slot));
+            String key = PageTableDiagram.key(slot);
+            canvas.control().getDisplay().asyncExec(() -> {
+                if (!canvas.control().isDisposed()) {
+                    canvas.reveal(key);
+                }
+            });
+        }
+    }
 
     private TableSlot followed;
 

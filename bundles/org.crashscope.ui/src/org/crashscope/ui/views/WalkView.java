@@ -150,7 +150,9 @@ public final class WalkView extends TranscriptView {
         }
         try {
             var tables = (PageTableView) getSite().getPage().showView(PageTableView.ID, null, org.eclipse.ui.IWorkbenchPage.VIEW_VISIBLE);
-            tables.openTable(s.entry().physical(), "the " + s.level() + " entry of " + walk.walk().command().strip());
+            // the slot of the next table the walk reads is what the analyst follows
+            Integer next = index + 1 < walk.steps().size() ? walk.steps().get(index + 1).index() : null;
+            tables.openTable(s.entry().physical(), "the " + s.level() + " entry of " + walk.walk().command().strip(), next == null ? -1 : next);
         } catch (org.eclipse.ui.PartInitException e) {
             position.setText("Cannot show the Page Table view: " + e.getMessage());
         }

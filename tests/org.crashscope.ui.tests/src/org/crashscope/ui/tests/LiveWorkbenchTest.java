@@ -117,9 +117,13 @@ class LiveWorkbenchTest {
                 System.out.println("live workbench: the " + tables.table().level() + " table at 0x" + Long.toHexString(base) + " drawn " + tableMs
                         + " ms after crash answered");
                 window.getActivePage().bringToTop(tables);
+                UiWait.idle(); // the slot the walk reads is scrolled to once the table is drawn
                 Screenshots.take(window.getShell(), "live-4-walk-step-opened-its-table");
                 TableSlot entry = tables.table().slots().stream().filter(t -> !t.empty() && t.entry().present() && t.entry().physical() == nextBase)
                         .findFirst().orElseThrow(() -> new AssertionError("the walk's next entry in the table read"));
+                assertEquals(known.steps().get(upper + 1).index(), entry.index(), "the entry the walk reads is the slot its index names");
+                assertTrue(UiWait.until(display, 10_000, () -> tables.getSite().getSelectionProvider().getSelection() instanceof
+                        org.eclipse.jface.viewers.IStructuredSelection sel && sel.getFirstElement() == entry), "the view selected the slot the walk reads");
                 tables.selectSlot(PageTableDiagram.key(entry));
                 tables.openSlot(PageTableDiagram.key(entry));
                 assertTrue(UiWait.until(display, 60_000, () -> tables.table() != null && tables.table().base() == nextBase),
