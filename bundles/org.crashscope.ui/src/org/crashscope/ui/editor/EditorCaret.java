@@ -46,13 +46,10 @@ final class EditorCaret {
         }
     }
 
-    /** Highlights every occurrence of {@code v} and returns how many there are; the session's context remembers it. */
+    /** Highlights every occurrence of {@code v} and returns how many there are. */
     int highlight(long v) {
         IAnnotationModel model = model();
         IDocument document = document();
-        if (editor.session() != null) {
-            editor.session().highlight(v);
-        }
         return model == null || document == null ? 0 : occurrences.highlight(model, document, v);
     }
 
