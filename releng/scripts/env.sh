@@ -126,9 +126,16 @@ cs_require_packaging() {
   cs_apt_install zip unzip
 }
 
-# Builds the product (and the CLI) unless it is there already.
+# The first source of the product (bundles, features, poms, the target, the product) newer than FILE, or nothing.
+cs_sources_newer_than() {
+  (cd "$CRASHSCOPE_HOME" && find pom.xml bundles features releng/org.crashscope.target releng/org.crashscope.product \
+    \( -name target -o -name '.tycho-consumer-pom.xml' \) -prune -o -type f -newer "$1" -print -quit 2>/dev/null)
+}
+
+# Builds the product (and the CLI) unless it is there already and up to date.
 cs_require_product() {
-  if [ -d "$CRASHSCOPE_PRODUCT/plugins" ] && [ -z "${CRASHSCOPE_REBUILD:-}" ]; then
+  # built already and no source newer than it (after a pull or an edit the product is built again, never run stale)
+  if [ -d "$CRASHSCOPE_PRODUCT/plugins" ] && [ -z "${CRASHSCOPE_REBUILD:-}" ] && [ -z "$(cs_sources_newer_than "$CRASHSCOPE_PRODUCT/plugins")" ]; then
     return 0
   fi
   cs_require_packaging
