@@ -1,8 +1,6 @@
 package org.crashscope.presentation;
 
 import org.crashscope.analysis.TranscriptAnalysis;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.crashscope.transcript.model.Backtrace;
@@ -58,11 +56,6 @@ public final class ValueMeanings {
 
     /** A meaning of every value in [{@code start}, {@code end}) except {@code except} (a VMA, a huge page). */
     record Range(long start, long end, long except, Meaning meaning) {
-    }
-
-    /** The meanings of {@code value} in {@code analysis}, in the order of the views (walks, tables, stack, registers, pages). */
-    public static List<Meaning> of(TranscriptAnalysis analysis, long value) {
-        return CrossReference.of(analysis).meanings(value);
     }
 
     /** Every meaning of every value of {@code analysis}, each once: the exact ones by value, and the ranges. */

@@ -13,16 +13,16 @@ import org.crashscope.analysis.rules.Rules;
 
 class ValueMeaningsTest {
 
-    private static final TranscriptAnalysis SEED = TranscriptAnalysis.of(Analysed.parse("seed-kcs-ghes-hugepage-gpf.txt"),
-            Rules.load(List.of()));
+    private static final CrossReference SEED = CrossReference.of(TranscriptAnalysis.of(Analysed.parse("seed-kcs-ghes-hugepage-gpf.txt"),
+            Rules.load(List.of())));
 
     private static Set<ValueMeanings.Meaning.Kind> kinds(long value) {
-        return ValueMeanings.of(SEED, value).stream().map(ValueMeanings.Meaning::kind).collect(Collectors.toSet());
+        return SEED.meanings(value).stream().map(ValueMeanings.Meaning::kind).collect(Collectors.toSet());
     }
 
     @Test
     void theAnomalousPudSlotsAddressIsAWalkLevelAndATableSlot() {
-        List<ValueMeanings.Meaning> meanings = ValueMeanings.of(SEED, 0x2d49ef2228L);
+        List<ValueMeanings.Meaning> meanings = SEED.meanings(0x2d49ef2228L);
         assertTrue(meanings.stream().anyMatch(m -> m.kind() == ValueMeanings.Meaning.Kind.WALK_LEVEL && m.text().contains("PUD")), meanings.toString());
         assertTrue(meanings.stream().anyMatch(m -> m.kind() == ValueMeanings.Meaning.Kind.TABLE_SLOT && m.text().contains("slot 0x45")), meanings.toString());
         assertTrue(meanings.stream().allMatch(m -> m.line() > 0));
@@ -32,7 +32,7 @@ class ValueMeaningsTest {
     void theNonCanonicalRbxIsARegisterOfTheOopsAndNothingElse() {
         Set<ValueMeanings.Meaning.Kind> kinds = kinds(0xf98136ffff230L);
         assertEquals(Set.of(ValueMeanings.Meaning.Kind.REGISTER), kinds, "no stack word holds it");
-        assertTrue(ValueMeanings.of(SEED, 0xf98136ffff230L).stream().allMatch(m -> m.text().startsWith("RBX")), "it is RBX");
+        assertTrue(SEED.meanings(0xf98136ffff230L).stream().allMatch(m -> m.text().startsWith("RBX")), "it is RBX");
     }
 
     @Test
@@ -44,6 +44,6 @@ class ValueMeaningsTest {
 
     @Test
     void aValueNobodyMentionsMeansNothing() {
-        assertEquals(List.of(), ValueMeanings.of(SEED, 0x1234_5678_9abcL));
+        assertEquals(List.of(), SEED.meanings(0x1234_5678_9abcL));
     }
 }
