@@ -68,9 +68,10 @@ class LiveWorkbenchTest {
             window.getActivePage().activate(editor(window));
             try (UiWatchdog watchdog = UiWatchdog.start("the live workbench: typed commands, a double click")) {
                 // a vtop of the next page after a user address the gatherer walked, of the same task, typed in the console
+                var architecture = editor(window).presentation().arch().architecture();
                 var known = editor(window).presentation().paging().walks().stream().filter(w -> w.walk().virtual() != null
-                        && Long.compareUnsigned(w.walk().virtual(), 0x0000800000000000L) < 0 && w.walk().command().contains("-c") && w.walk().page() != null
-                        && w.steps().size() > 2).findFirst().orElseThrow();
+                        && Boolean.TRUE.equals(architecture.isUserAddress(w.walk().virtual())) && w.walk().command().contains("-c")
+                        && w.walk().page() != null && w.steps().size() > 2).findFirst().orElseThrow();
                 var pid = java.util.regex.Pattern.compile("-c (\\d+)").matcher(known.walk().command());
                 assertTrue(pid.find(), known.walk().command());
                 String vtop = String.format("vtop -c %s %x", pid.group(1), known.walk().virtual() + 0x1000);
