@@ -23,7 +23,6 @@ import org.eclipse.jface.bindings.TriggerSequence;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IPageLayout;
@@ -58,7 +57,7 @@ class EclipseMannersTest {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         Menu menuBar = window.getShell().getMenuBar();
         Menu help = Arrays.stream(menuBar.getItems()).filter(i -> i.getText().replace("&", "").equals("Help")).findFirst().orElseThrow().getMenu();
-        List<String> items = items(help);
+        List<String> items = MenuItems.of(help);
         assertEquals(1, items.stream().filter(t -> t.contains("Key Assist") || t.contains("Keybindings")).count(), items.toString());
     }
 
@@ -140,17 +139,6 @@ class EclipseMannersTest {
             category.setExpanded(true);
             for (TreeItem property : category.getItems()) {
                 out.add(property.getText(0) + "=" + property.getText(1));
-            }
-        }
-        return out;
-    }
-
-    private static List<String> items(Menu menu) {
-        menu.notifyListeners(org.eclipse.swt.SWT.Show, new org.eclipse.swt.widgets.Event());
-        List<String> out = new ArrayList<>();
-        for (MenuItem item : menu.getItems()) {
-            if (!item.getText().isEmpty()) {
-                out.add(item.getText());
             }
         }
         return out;

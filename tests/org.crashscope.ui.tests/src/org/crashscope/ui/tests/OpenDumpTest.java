@@ -21,8 +21,6 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.bindings.Binding;
 import org.eclipse.jface.bindings.TriggerSequence;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.keys.IBindingService;
@@ -66,7 +64,7 @@ class OpenDumpTest {
             assertEquals(List.of(), others, key.format() + " is Open Dump's alone");
         }
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        List<String> file = items(window.getShell().getMenuBar().getItem(0).getMenu());
+        List<String> file = MenuItems.of(window.getShell().getMenuBar().getItem(0).getMenu());
         assertTrue(file.stream().anyMatch(t -> t.startsWith("Open &Dump...")), file.toString());
     }
 
@@ -135,16 +133,5 @@ class OpenDumpTest {
         UiWait.until("the status line of the earlier session (it says '" + old.status() + "')", () -> old.status().startsWith("Earlier crash session"));
         assertTrue(old.status().startsWith("Earlier crash session on capture.txt, crash not running (File > Open Dump... starts a new one) \u00b7 5 lines"), old.status());
         Screenshots.take(window.getShell(), "open-dump-earlier-session");
-    }
-
-    private static List<String> items(Menu menu) {
-        menu.notifyListeners(org.eclipse.swt.SWT.Show, new org.eclipse.swt.widgets.Event());
-        List<String> out = new ArrayList<>();
-        for (MenuItem item : menu.getItems()) {
-            if (!item.getText().isEmpty()) {
-                out.add(item.getText());
-            }
-        }
-        return out;
     }
 }
