@@ -25,7 +25,9 @@ build() { # ROOT: the CLI's bundles, without tests, offline when the local repos
 
 classpath() { # ROOT
   local cp="" jar
-  for jar in "$1"/bundles/org.crashscope.{transcript,arch,analysis,diagram,report,cli}/target/org.crashscope.*-SNAPSHOT.jar \
+  # (the library's jars: a case is never recorded here, CRASHSCOPE_RECORD=0, but the CLI links its classes)
+  for jar in "$1"/bundles/org.crashscope.{transcript,arch,analysis,live,presentation,diagram,report,library,cli}/target/org.crashscope.*-SNAPSHOT.jar \
+      "$HOME"/.m2/repository/com/h2database/h2/2.3.232/h2-2.3.232.jar "$HOME"/.m2/repository/org/flywaydb/flyway-core/9.22.3/flyway-core-9.22.3.jar \
       "$HOME"/.m2/repository/net/java/dev/jna/jna/5.18.1/jna-5.18.1.jar "$HOME"/.m2/repository/com/google/code/gson/gson/2.15.0/gson-2.15.0.jar \
       "$HOME"/.m2/repository/com/google/re2j/re2j/1.8/re2j-1.8.jar; do
     [ -f "$jar" ] || cs_die "no $jar"
@@ -47,7 +49,7 @@ build "$repo"
 } | sort >"$work/files"
 for side in base tree; do
   root=$([ "$side" = base ] && echo "$work/base" || echo "$repo")
-  (cd "$work" && "$JAVA_HOME/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -cp "$(classpath "$root")" \
+  (cd "$work" && CRASHSCOPE_RECORD=0 "$JAVA_HOME/bin/java" -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -cp "$(classpath "$root")" \
     "$here/JsonOutputs.java" "$work/out-$side" <"$work/files")
 done
 n=0

@@ -55,6 +55,20 @@ final class LineIndex {
         return index;
     }
 
+    /**
+     * Lines whose offsets the scan kept besides the checkpoints, ascending: the log markers, which a
+     * parser reads one by one (a gigabyte log has tens of thousands), each then read from where it
+     * starts rather than from its checkpoint up to {@value #STRIDE} lines before.
+     */
+    private int[] knownLines = new int[0];
+    private long[] knownOffsets = new long[0];
+
+    /** Keeps where lines {@code lines} (ascending) start: {@code offsets}. */
+    void know(int[] lines, long[] offsets) {
+        knownLines = lines;
+        knownOffsets = offsets;
+    }
+
     private void record(int lineNo, long offset) {
         if (((lineNo - 1) & (STRIDE - 1)) == 0) {
             int slot = (lineNo - 1) >>> STRIDE_BITS;
@@ -152,7 +166,11 @@ final class LineIndex {
         int slot = (lineNo - 1) / STRIDE;
         int start = slot * STRIDE + 1;
         long offset = checkpoints[slot];
-        if (at[0] > start && at[0] <= lineNo) { // a line between the checkpoint and this one, read before
+        int known = Arrays.binarySearch(knownLines, lineNo);
+        if (known >= 0) {
+            start = lineNo;
+            offset = knownOffsets[known];
+        } else if (at[0] > start && at[0] <= lineNo) { // a line between the checkpoint and this one, read before
             start = (int) at[0];
             offset = at[1];
         }

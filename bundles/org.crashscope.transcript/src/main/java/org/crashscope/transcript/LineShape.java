@@ -83,28 +83,26 @@ public enum LineShape {
     private static final byte[] MCE = "mce: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** The oops and machine-check markers by their first byte; {@code '{'} stands for CPER records. */
-    private static final byte[][][] MARKERS_BY_FIRST_BYTE = new byte[128][][];
+    private static final byte[][][] MARKERS_BY_FIRST_BYTE = byFirstByte(OOPS_MARKERS, EVENT_MARKERS, new byte[][] {MCE, "{".getBytes(java.nio.charset.StandardCharsets.US_ASCII)});
 
     /** The report headers alone by their first byte: looked for inside a message too. */
-    private static final byte[][][] OOPS_BY_FIRST_BYTE = new byte[128][][];
+    private static final byte[][][] OOPS_BY_FIRST_BYTE = byFirstByte(OOPS_MARKERS);
 
-    static {
-        for (byte[] marker : OOPS_MARKERS) {
-            byte[][] old = OOPS_BY_FIRST_BYTE[marker[0]];
-            byte[][] grown = old == null ? new byte[1][] : java.util.Arrays.copyOf(old, old.length + 1);
-            grown[grown.length - 1] = marker;
-            OOPS_BY_FIRST_BYTE[marker[0]] = grown;
+    /** {@link #REPORT_SECTIONS} by their first byte. */
+    private static final byte[][][] SECTIONS_BY_FIRST_BYTE = byFirstByte(REPORT_SECTIONS);
+
+    /** Texts by their first byte (ASCII), for looking at a line's first byte and then only the texts that start with it. */
+    private static byte[][][] byFirstByte(byte[][]... lists) {
+        byte[][][] out = new byte[128][][];
+        for (byte[][] list : lists) {
+            for (byte[] text : list) {
+                byte[][] old = out[text[0]];
+                byte[][] grown = old == null ? new byte[1][] : java.util.Arrays.copyOf(old, old.length + 1);
+                grown[grown.length - 1] = text;
+                out[text[0]] = grown;
+            }
         }
-        MARKERS_BY_FIRST_BYTE['{'] = new byte[0][];
-        java.util.List<byte[]> all = new java.util.ArrayList<>(java.util.Arrays.asList(OOPS_MARKERS));
-        all.addAll(java.util.Arrays.asList(EVENT_MARKERS));
-        all.add(MCE);
-        for (byte[] marker : all) {
-            byte[][] old = MARKERS_BY_FIRST_BYTE[marker[0]];
-            byte[][] grown = old == null ? new byte[1][] : java.util.Arrays.copyOf(old, old.length + 1);
-            grown[grown.length - 1] = marker;
-            MARKERS_BY_FIRST_BYTE[marker[0]] = grown;
-        }
+        return out;
     }
 
     private static byte[][] bytes(String... texts) {
@@ -122,6 +120,14 @@ public enum LineShape {
 
     /** Classifies a line whose first non-blank byte is at {@code i} and whose log message starts at {@code message} (or -1). */
     static LineShape classify(byte[] b, int i, int to, int message) {
+        return classify(b, i, to, message, i == to || message >= 0 ? -1 : reportStartAfter(b, i, to));
+    }
+
+    /**
+     * {@link #classify(byte[], int, int, int)} with {@code inside}, {@link #reportStartAfter} of the line from {@code i}
+     * (the scan has it from {@link #isMarkerAt(byte[], int, int, int)} already); any value for a log line.
+     */
+    static LineShape classify(byte[] b, int i, int to, int message, int inside) {
         if (i == to) {
             return BLANK;
         }
@@ -150,12 +156,14 @@ public enum LineShape {
         if (isHex(c) && isDumpRow(b, i, to)) {
             return DUMP_ROW;
         }
-        if (isOopsStart(b, i, to) || reportStartAfter(b, i, to) >= 0) {
+        if (isOopsStart(b, i, to) || inside >= 0) {
             return OOPS_START;
         }
-        for (byte[] section : REPORT_SECTIONS) {
-            if (startsWith(b, i, to, section)) {
-                return REPORT_TEXT;
+        if (c >= 0 && SECTIONS_BY_FIRST_BYTE[c] != null) {
+            for (byte[] section : SECTIONS_BY_FIRST_BYTE[c]) {
+                if (startsWith(b, i, to, section)) {
+                    return REPORT_TEXT;
+                }
             }
         }
         return TEXT;
@@ -174,12 +182,17 @@ public enum LineShape {
 
     /** Whether the message starting at {@code m} is a marker; decided by its first byte for nearly every line. */
     static boolean isMarkerAt(byte[] b, int m, int to) {
+        return m < to && isMarkerAt(b, m, to, reportStartAfter(b, m, to));
+    }
+
+    /** {@link #isMarkerAt(byte[], int, int)} with {@code inside}, {@link #reportStartAfter} of the message. */
+    static boolean isMarkerAt(byte[] b, int m, int to, int inside) {
         if (m >= to) {
             return false;
         }
         byte first = b[m];
         if (first < 0 || MARKERS_BY_FIRST_BYTE[first] == null) {
-            return reportStartAfter(b, m, to) >= 0;
+            return inside >= 0;
         }
         if (first == '{') {
             return isHardwareError(b, m, to);
@@ -189,7 +202,7 @@ public enum LineShape {
                 return true;
             }
         }
-        return first == 'W' && isKernelWarning(b, m, to) || reportStartAfter(b, m, to) >= 0;
+        return first == 'W' && isKernelWarning(b, m, to) || inside >= 0;
     }
 
     /** How far into a message a report's header may start (after a console's login prompt, lockdep's {@code [ }). */
@@ -205,29 +218,70 @@ public enum LineShape {
      */
     static int reportStartAfter(byte[] b, int m, int to) {
         int end = Math.min(to, m + REPORT_START_WINDOW);
+        if (m >= end) {
+            return -1;
+        }
+        // every line of a gigabyte passes here: one table look-up per byte, and a closer look only where a header's
+        // first byte follows a word boundary, or at a 'g' (unmistakable even glued to the line before it: "...user
+        // memory accessgeneral protection fault")
+        int before = BYTE_ROLE[b[m] & 0xff];
         for (int p = m + 1; p < end; p++) {
-            byte before = b[p - 1];
-            byte c = b[p];
-            if (before != ' ' && before != '[' && before != ']' && before != '-' && before != '\t') {
-                // unmistakable even glued to the line before it ("...user memory accessgeneral protection fault")
-                if (c == 'g' && startsWith(b, p, to, GLUED)) {
-                    return p;
-                }
-                continue;
-            }
-            if (c < 0 || OOPS_BY_FIRST_BYTE[c] == null) {
-                continue;
-            }
-            for (byte[] marker : OOPS_BY_FIRST_BYTE[c]) {
-                if (startsWith(b, p, to, marker)) {
-                    return p;
-                }
-            }
-            if (c == 'W' && isKernelWarning(b, p, to)) {
+            int role = BYTE_ROLE[b[p] & 0xff];
+            if ((((before & BOUNDARY) << 1 | GLUE) & role) != 0 && p + 1 < to && isHeaderPair(b[p], b[p + 1]) && isReportAt(b, p, to)) {
                 return p;
             }
+            before = role;
         }
         return -1;
+    }
+
+    /** Whether a report header begins with the bytes {@code first} and {@code second}: most candidates end here. */
+    private static boolean isHeaderPair(byte first, byte second) {
+        int pair = (first & 0xff) << 8 | second & 0xff;
+        return (HEADER_PAIRS[pair >>> 6] & 1L << pair) != 0;
+    }
+
+    /** Whether a report header starts at {@code p}, whose byte has headers of its own ({@link #OOPS_BY_FIRST_BYTE}). */
+    private static boolean isReportAt(byte[] b, int p, int to) {
+        byte c = b[p];
+        for (byte[] marker : OOPS_BY_FIRST_BYTE[c]) {
+            if (startsWith(b, p, to, marker)) {
+                return true;
+            }
+        }
+        return c == 'W' && isKernelWarning(b, p, to);
+    }
+
+    /** {@link #BYTE_ROLE}: a word boundary before a header (a blank, a bracket, a hyphen). */
+    private static final int BOUNDARY = 1;
+    /** {@link #BYTE_ROLE}: the first byte of a report header (shifted onto it, {@link #BOUNDARY} selects it). */
+    private static final int HEADER_START = 2;
+    /** {@link #BYTE_ROLE}: the first byte of the one header looked for even without a boundary before it. */
+    private static final int GLUE = 4;
+    /** What each byte may be to {@link #reportStartAfter}. */
+    private static final byte[] BYTE_ROLE = new byte[256];
+    /** The first two bytes of every report header, as a set of 65,536 bits. */
+    private static final long[] HEADER_PAIRS = new long[1 << 10];
+
+    static {
+        for (byte[] marker : OOPS_MARKERS) {
+            int pair = marker[0] << 8 | marker[1];
+            HEADER_PAIRS[pair >>> 6] |= 1L << pair;
+        }
+        for (char c : new char[] {' ', '[', ']', '-', '\t'}) {
+            BYTE_ROLE[c] |= BOUNDARY;
+        }
+        for (int c = 0; c < 128; c++) {
+            if (OOPS_BY_FIRST_BYTE[c] != null) {
+                BYTE_ROLE[c] |= HEADER_START;
+            }
+        }
+        BYTE_ROLE[GLUED[0]] |= GLUE;
+        for (byte[] marker : OOPS_MARKERS) {
+            if (marker[0] == GLUED[0] && !java.util.Arrays.equals(marker, GLUED)) {
+                throw new IllegalStateException("a header starting as the glued one does: " + new String(marker, java.nio.charset.StandardCharsets.US_ASCII));
+            }
+        }
     }
 
     /**
@@ -424,12 +478,7 @@ public enum LineShape {
     }
 
     private static boolean isOopsStart(byte[] b, int i, int to) {
-        for (byte[] marker : OOPS_MARKERS) {
-            if (startsWith(b, i, to, marker)) {
-                return true;
-            }
-        }
-        return isKernelWarning(b, i, to);
+        return i < to && b[i] >= 0 && OOPS_BY_FIRST_BYTE[b[i]] != null && isReportAt(b, i, to);
     }
 
     /**

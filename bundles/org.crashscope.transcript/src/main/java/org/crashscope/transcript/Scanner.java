@@ -14,6 +14,7 @@ final class Scanner implements LineVisitor {
     private final Segmenter segmenter = new Segmenter();
     private final SoftBreaks softBreaks = new SoftBreaks();
     private int[] markers = new int[16];
+    private long[] markerOffsets = new long[16];
     private int markerCount;
     private int[] voice = new int[16];
     private int voiceCount;
@@ -39,10 +40,14 @@ final class Scanner implements LineVisitor {
         // a mail's quote marks ("> ", "> > ") are no part of the line's shape
         int start = LineShape.skipQuote(buf, LineShape.skipSpace(buf, from, to), to);
         int message = start == to ? -1 : LineShape.logMessageStart(buf, start, to);
-        if (start < to && LineShape.isMarkerAt(buf, message >= 0 ? message : start, to)) {
+        // where a report header starts inside the message (or the line): looked for once, for the marker and the shape
+        int inside = start == to ? -1 : LineShape.reportStartAfter(buf, message >= 0 ? message : start, to);
+        if (start < to && LineShape.isMarkerAt(buf, message >= 0 ? message : start, to, inside)) {
             if (markerCount == markers.length) {
                 markers = Arrays.copyOf(markers, markerCount * 2);
+                markerOffsets = Arrays.copyOf(markerOffsets, markerCount * 2);
             }
+            markerOffsets[markerCount] = offset;
             markers[markerCount++] = lineNo;
         }
         boolean continued = softBreaks.next(buf, from, to, start);
@@ -50,7 +55,7 @@ final class Scanner implements LineVisitor {
             segmenter.interrupt();
             return;
         }
-        LineShape shape = LineShape.classify(buf, start, to, message);
+        LineShape shape = LineShape.classify(buf, start, to, message, inside);
         if ((shape == LineShape.TEXT || shape == LineShape.REPORT_TEXT || shape == LineShape.SESSION_FIELD) && LineShape.mayBeCrashVoice(buf, start, to)) {
             if (voiceCount == voice.length) {
                 voice = Arrays.copyOf(voice, voiceCount * 2);
@@ -75,6 +80,11 @@ final class Scanner implements LineVisitor {
 
     int[] markers() {
         return Arrays.copyOf(markers, markerCount);
+    }
+
+    /** Where each of {@link #markers()} starts in the file. */
+    long[] markerOffsets() {
+        return Arrays.copyOf(markerOffsets, markerCount);
     }
 
     /** Lines outside prompt blocks where crash may be speaking of itself (a start-up WARNING, its own crash). */

@@ -48,6 +48,7 @@ public final class Transcript implements AutoCloseable {
         this.blocks = scanner.blocks();
         this.segments = scanner.segments();
         this.markers = scanner.markers();
+        index.know(markers, scanner.markerOffsets());
         this.voice = scanner.voice();
         this.longest = scanner.longest();
     }
