@@ -10,12 +10,6 @@ import org.eclipse.jface.text.IDocument;
  */
 final class EditorLines {
 
-    /**
-     * Documents up to this length are coloured whole when set; longer ones only where they are on
-     * screen (colouring a 250 KiB live session whole held the UI thread for a second and more).
-     */
-    static final int COLOUR_WHOLE_LIMIT = 128 << 10;
-
     private final TranscriptEditor editor;
 
     EditorLines(TranscriptEditor editor) {
@@ -26,12 +20,6 @@ final class EditorLines {
     TranscriptWindowDocument window() {
         return editor.getDocumentProvider() != null && editor.getDocumentProvider().getDocument(editor.getEditorInput()) instanceof TranscriptWindowDocument w
                 ? w : null;
-    }
-
-    /** Whether only the lines on screen are coloured (a large file's window, or a long document). */
-    boolean colouredOnScreenOnly() {
-        IDocument document = editor.getDocumentProvider() == null ? null : editor.getDocumentProvider().getDocument(editor.getEditorInput());
-        return window() != null || document != null && document.getLength() > COLOUR_WHOLE_LIMIT;
     }
 
     /** The file line (1-based) of document line {@code documentLine} (0-based). */

@@ -3,13 +3,10 @@ package org.crashscope.ui.editor;
 import java.util.List;
 
 import org.eclipse.jface.preference.IPreferenceStore;
-import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.TextAttribute;
 import org.eclipse.jface.text.hyperlink.IHyperlinkDetector;
 import org.eclipse.jface.text.presentation.IPresentationReconciler;
-import org.eclipse.jface.text.presentation.PresentationReconciler;
 import org.eclipse.jface.text.reconciler.IReconciler;
-import org.eclipse.jface.text.rules.DefaultDamagerRepairer;
 import org.eclipse.jface.text.rules.EndOfLineRule;
 import org.eclipse.jface.text.rules.ICharacterScanner;
 import org.eclipse.jface.text.rules.IRule;
@@ -43,7 +40,7 @@ public final class TranscriptColors extends TextSourceViewerConfiguration {
 
     private final TranscriptEditor editor;
 
-    /** @param editor the editor configured: a long document is coloured only where it is on screen */
+    /** @param editor the editor configured (its values are links) */
     TranscriptColors(IPreferenceStore store, TranscriptEditor editor) {
         super(store);
         this.editor = editor;
@@ -72,14 +69,9 @@ public final class TranscriptColors extends TextSourceViewerConfiguration {
 
     @Override
     public IPresentationReconciler getPresentationReconciler(ISourceViewer sourceViewer) {
-        if (editor.coloursOnScreenOnly()) {
-            return new VisibleLinesReconciler(scanner());
-        }
-        PresentationReconciler reconciler = new PresentationReconciler();
-        DefaultDamagerRepairer dr = new DefaultDamagerRepairer(scanner());
-        reconciler.setDamager(dr, IDocument.DEFAULT_CONTENT_TYPE);
-        reconciler.setRepairer(dr, IDocument.DEFAULT_CONTENT_TYPE);
-        return reconciler;
+        // every document only where it is on screen: a live session that starts small grows, and JFace's reconciler
+        // colours the whole of it each time it is read again (470 ms at 128 KiB, a second and more at 250 KiB)
+        return new VisibleLinesReconciler(scanner());
     }
 
     @Override

@@ -213,11 +213,6 @@ public class TranscriptEditor extends TextEditor {
         return analysis.isAnalysing();
     }
 
-    /** Whether only the lines on screen are coloured (a large file's window, or a long document). */
-    boolean coloursOnScreenOnly() {
-        return lines.colouredOnScreenOnly();
-    }
-
     /** Whether the file is large and shown a window of lines at a time. */
     public boolean isLarge() {
         return lines.window() != null;

@@ -26,10 +26,10 @@ import org.eclipse.swt.events.PaintListener;
 import org.eclipse.swt.widgets.Display;
 
 /**
- * Colours only the lines on screen (and a margin around them) of a large document, as they are
- * scrolled to, and forgets the colours of lines scrolled away. JFace's own reconciler colours the
- * whole document whenever it is set, which for the megabytes of a large transcript's window would
- * hold the UI thread at every move of the window.
+ * Colours only the lines on screen (and a margin around them) of a document, as they are scrolled
+ * to, and forgets the colours of lines scrolled away. JFace's own reconciler colours the whole
+ * document whenever it is set, which for the megabytes of a large transcript's window, or a live
+ * session read again after each command, would hold the UI thread at every move or reload.
  */
 final class VisibleLinesReconciler implements IPresentationReconciler {
 
