@@ -43,7 +43,7 @@ HEAP_PERCENT=${HEAP_PERCENT:-25}
 timed() {
   local s e
   s=$(date +%s.%N)
-  /usr/bin/time -f '%M %U %S' -o "$work/time.txt" "$@" > "$work/out.txt" 2> "$work/err.txt" || { echo "failed: $*" >&2; tail -3 "$work/err.txt" >&2; }
+  /usr/bin/time -f '%M %U %S' -o "$work/time.txt" "$@" > "$work/out.txt" 2> "$work/err.txt" || { echo "failed: ${*:(-5)}" >&2; tail -3 "$work/err.txt" >&2; }
   e=$(date +%s.%N)
   read -r rss user sys < <(tail -1 "$work/time.txt")
   echo "$(echo "$e - $s" | bc) $rss $(echo "$user + $sys" | bc)"
