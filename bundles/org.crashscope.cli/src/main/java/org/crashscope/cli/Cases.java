@@ -80,29 +80,6 @@ final class Cases {
         return given != null ? given : CaseLibrary.defaultLocation();
     }
 
-    /**
-     * The known issues made in a library, as a rule folder for the analysis: {@code known-issues} in
-     * the library's folder, or in the data folder for a server's; {@code null} when the library has
-     * none or does not exist yet (a library is never made just to look).
-     */
-    static Path knownIssueRules(String location, PrintStream err) {
-        boolean server = location.startsWith("jdbc:");
-        if (!server && !Files.exists(Path.of(location, "library.mv.db"))) {
-            return null;
-        }
-        try (CaseLibrary library = CaseLibrary.open(location)) {
-            if (library.knownIssues().isEmpty()) {
-                return null;
-            }
-            Path folder = server ? DataFolder.crashscope().resolve("known-issues").resolve(Integer.toHexString(location.hashCode()))
-                    : Path.of(location, "known-issues");
-            return KnownIssues.materialize(library, folder);
-        } catch (IOException | RuntimeException e) {
-            err.println("crashscope: warning: the library's known issues are not matched: " + TerminalText.safe(String.valueOf(e.getMessage())));
-            return null;
-        }
-    }
-
     int run(List<String> args) {
         if (args.isEmpty()) {
             err.print(usage());
@@ -240,16 +217,40 @@ final class Cases {
     /** The analysis settings with the library's known issues as rules (materialized once per command). */
     private Settings settings(CaseLibrary library) throws IOException {
         if (settings == null) {
-            Map<String, String> issues = library.knownIssues();
-            Path folder = null;
-            if (!issues.isEmpty()) {
-                folder = library.embedded() ? Path.of(location(option("--library", null)), "known-issues")
-                        : DataFolder.crashscope().resolve("known-issues").resolve(Integer.toHexString(library.location().hashCode()));
-                KnownIssues.materialize(library, folder);
-            }
+            Path folder = knownIssueRules(library, location(option("--library", null)));
             settings = folder == null ? Settings.defaults() : Settings.defaults().withRules(List.of(folder));
         }
         return settings;
+    }
+
+    /**
+     * The known issues made in the library at {@code location}, as a rule folder for the analysis;
+     * {@code null} when it has none or does not exist yet (a library is never made just to look).
+     */
+    static Path knownIssueRules(String location, PrintStream err) {
+        if (!location.startsWith("jdbc:") && !Files.exists(Path.of(location, "library.mv.db"))) {
+            return null;
+        }
+        try (CaseLibrary library = CaseLibrary.open(location)) {
+            return knownIssueRules(library, location);
+        } catch (IOException | RuntimeException e) {
+            err.println("crashscope: warning: the library's known issues are not matched: " + TerminalText.safe(String.valueOf(e.getMessage())));
+            return null;
+        }
+    }
+
+    /**
+     * The known issues made in {@code library} (at {@code location}) written as a rule folder for the
+     * analysis: {@code known-issues} in the library's folder, or in the data folder for a server's;
+     * {@code null} when it has none.
+     */
+    static Path knownIssueRules(CaseLibrary library, String location) throws IOException {
+        if (library.knownIssues().isEmpty()) {
+            return null;
+        }
+        Path folder = library.embedded() ? Path.of(location, "known-issues")
+                : DataFolder.crashscope().resolve("known-issues").resolve(Integer.toHexString(library.location().hashCode()));
+        return KnownIssues.materialize(library, folder);
     }
 
     static CaseFacts facts(Path file, Settings settings) throws IOException {

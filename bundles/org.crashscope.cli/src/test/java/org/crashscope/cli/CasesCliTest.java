@@ -119,6 +119,29 @@ class CasesCliTest {
         assertTrue(stdout().contains("seen:       2 times"), stdout());
     }
 
+    /** The library is read on a thread of its own while the file is parsed: its known issues must still reach the analysis. */
+    @Test
+    void aKnownIssueOfTheLibraryNamesALaterCrashOfItsBucket() throws Exception {
+        String lib = temp.resolve("lib").toString();
+        assertEquals(0, run("cases", "add", session("ck-gpf").toString(), "--library", lib));
+        assertEquals(0, run("cases", "list", "--format", "json", "--library", lib));
+        JsonObject bucket = JsonParser.parseString(stdout()).getAsJsonObject().getAsJsonArray("buckets").get(0).getAsJsonObject();
+        String id = bucket.getAsJsonArray("cases").get(0).getAsString();
+        assertEquals(0, run("cases", "set", id, "--status", "solved", "--resolution", "crashkinds' walker reads a freed list", "--library", lib));
+        assertEquals(0, run("cases", "known-issue", bucket.get("signature").getAsString(), "-o", temp.resolve("rule.json").toString(), "--library", lib));
+        String issue = stdout().substring(0, stdout().indexOf(" -> "));
+        // the other kernel's crash of the bucket is diagnosed with it, and recorded; another bug is not
+        assertEquals(0, run("analyze", session("k612-ck-gpf").toString(), "--format", "json", "--library", lib));
+        assertTrue(stdout().contains(issue), "the known issue " + issue + " named in the analysis");
+        assertEquals("", stderr());
+        assertEquals(0, run("analyze", session("ck-null").toString(), "--format", "json", "--library", lib));
+        assertFalse(stdout().contains(issue));
+        assertEquals(0, run("report", session("k612-ck-gpf").toString(), "-o", temp.resolve("report.md").toString(), "--library", lib));
+        assertTrue(Files.readString(temp.resolve("report.md")).contains(issue), "the report names the known issue");
+        assertEquals(0, run("cases", "list", "--format", "json", "--library", lib));
+        assertEquals(2, JsonParser.parseString(stdout()).getAsJsonObject().getAsJsonArray("buckets").size(), "both analyses recorded");
+    }
+
     @Test
     void aChangeFromAStaleVersionIsAConflictAndChangesNothing() throws Exception {
         String lib = temp.resolve("lib").toString();
