@@ -37,7 +37,10 @@ class BlocksAtScaleTest {
         try (Transcript t = Transcript.of("many.txt", text.toString().getBytes(StandardCharsets.UTF_8))) {
             List<CommandBlock> blocks = t.blocks();
             assertEquals(100_000, blocks.size());
-            for (int i = 0; i < blocks.size(); i += 997) {
+            // every 997th, and either side of the blocks' chunks (16,384 blocks each, the first one grown from 16)
+            java.util.stream.IntStream picked = java.util.stream.IntStream.concat(java.util.stream.IntStream.iterate(0, i -> i < 100_000, i -> i + 997),
+                    java.util.stream.IntStream.of(15, 16, 17, 16_383, 16_384, 16_385, 32_767, 32_768, 98_303, 98_304, 99_999));
+            for (int i : picked.toArray()) {
                 CommandBlock b = blocks.get(i);
                 assertEquals(commands.get(i), b.command(), "block " + i);
                 assertEquals(commands.get(i).isEmpty() ? "" : commands.get(i).split("[ |]")[0], b.kind());
