@@ -164,8 +164,10 @@ cs_cli_vm_args() {
   if [ -e "$archive" ] || [ -L "$archive" ]; then
     [ -f "$archive" ] && [ ! -L "$archive" ] && [ -O "$archive" ] || return 0
   else
-    # a new build or JDK: the archives of others older than a week go (each is a few MB)
+    # a new build or JDK: the archives of others older than a week go (each is a few MB); this first run loads every
+    # class of ours before it exits, so that the archive holds them whatever it needed itself (ArchivedClasses)
     find "$cache" -maxdepth 1 -name 'cli-*.jsa' -type f -user "$(id -u)" -mtime +7 -delete 2>/dev/null || true
+    echo "-Dcrashscope.archiveClasses=true"
   fi
   echo "-XX:SharedArchiveFile=$archive"
   echo "-XX:+AutoCreateSharedArchive"

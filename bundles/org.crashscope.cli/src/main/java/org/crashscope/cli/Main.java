@@ -111,6 +111,7 @@ public final class Main {
             code = NO_MEMORY;
         }
         out.flush();
+        ArchivedClasses.loadAllWhenArchiving();
         System.exit(code);
     }
 
