@@ -30,6 +30,8 @@ final class BlockSplitter {
         return stale;
     }
     private Prompt open;
+    /** The open block prints the kernel's log ({@link CommandBlock#LOG_KINDS}). */
+    private boolean openLog;
     private int openLine;
     private int lastContentLine;
 
@@ -50,6 +52,7 @@ final class BlockSplitter {
             if (prompt.isPresent()) {
                 close();
                 open = prompt.get();
+                openLog = CommandBlock.LOG_KINDS.contains(open.kind());
                 openLine = lineNo;
                 lastContentLine = lineNo;
                 return true;
@@ -76,6 +79,11 @@ final class BlockSplitter {
         }
         lastContentLine = lineNo;
         return true;
+    }
+
+    /** Whether the line {@link #accept} took last belongs to a block of the kernel's log. */
+    boolean inLog() {
+        return open != null && openLog;
     }
 
     /** Ends the open block, if any, and returns every block found. */

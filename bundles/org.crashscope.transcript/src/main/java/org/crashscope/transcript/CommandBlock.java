@@ -12,6 +12,9 @@ package org.crashscope.transcript;
  */
 public record CommandBlock(int firstLine, int lastLine, String command, String kind, int indent) {
 
+    /** The kinds of the commands that print the kernel's log: their output is read by the log parser. */
+    public static final java.util.Set<String> LOG_KINDS = java.util.Set.of("log", "dmesg");
+
     public CommandBlock {
         if (firstLine < 1 || lastLine < firstLine) {
             throw new IllegalArgumentException("bad span " + firstLine + ".." + lastLine);

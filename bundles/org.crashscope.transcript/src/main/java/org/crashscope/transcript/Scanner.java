@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The single pass over a transcript: prompt blocks, shape segments for the rest, and the lines
- * that the log parser will have to look at (oops, CPER, machine-check markers). Nothing is
- * decoded but prompt candidates.
+ * that the log parser will have to look at (oops, CPER, machine-check markers) in the log's blocks
+ * and outside any block. Nothing is decoded but prompt candidates.
  */
 final class Scanner implements LineVisitor {
 
@@ -39,6 +39,14 @@ final class Scanner implements LineVisitor {
         longest = Math.max(longest, to - from);
         // a mail's quote marks ("> ", "> > ") are no part of the line's shape
         int start = LineShape.skipQuote(buf, LineShape.skipSpace(buf, from, to), to);
+        boolean continued = softBreaks.next(buf, from, to, start);
+        boolean inBlock = splitter.accept(lineNo, buf, from, to, start, continued);
+        if (inBlock && !splitter.inLog()) {
+            // the output of a command that is no log: the log parser never looks here, so its lines are not read for
+            // report headers (a gigabyte of vtop or kmem -p is mostly such lines)
+            segmenter.interrupt();
+            return;
+        }
         int message = start == to ? -1 : LineShape.logMessageStart(buf, start, to);
         // where a report header starts inside the message (or the line): looked for once, for the marker and the shape
         int inside = start == to ? -1 : LineShape.reportStartAfter(buf, message >= 0 ? message : start, to);
@@ -50,8 +58,7 @@ final class Scanner implements LineVisitor {
             markerOffsets[markerCount] = offset;
             markers[markerCount++] = lineNo;
         }
-        boolean continued = softBreaks.next(buf, from, to, start);
-        if (splitter.accept(lineNo, buf, from, to, start, continued)) {
+        if (inBlock) {
             segmenter.interrupt();
             return;
         }

@@ -204,8 +204,9 @@ public final class Transcript implements AutoCloseable {
     }
 
     /**
-     * The lines whose message starts an oops, a CPER record or a machine check (ascending): where
-     * the log parser looks, so that a gigabyte log is never decoded as a whole.
+     * The lines whose message starts an oops, a CPER record or a machine check (ascending), in the
+     * blocks of {@code log} or {@code dmesg} and outside any block: where the log parser looks, so
+     * that a gigabyte log is never decoded as a whole.
      */
     public int[] logMarkers() {
         return markers.clone();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.crashscope.transcript.CommandBlock;
 import org.crashscope.transcript.Segment;
 import org.crashscope.transcript.model.ParsedRecord;
 import org.crashscope.transcript.model.RawBlock;
@@ -46,7 +47,7 @@ final class CommandParsers {
     private static final Set<String> FOREACH_COMMANDS = Set.of("bt", "vm", "task", "files", "net", "set", "sig", "vtop", "ps", "gcore");
 
     /** The block kinds read as the kernel log. */
-    static final Set<String> LOG_WORDS = Set.of("log", "dmesg");
+    static final Set<String> LOG_WORDS = CommandBlock.LOG_KINDS;
 
     static final List<Command> COMMANDS = List.of(
             new Command(List.of("bt"), BacktraceParser::parse, Segment.Kind.BACKTRACE),
