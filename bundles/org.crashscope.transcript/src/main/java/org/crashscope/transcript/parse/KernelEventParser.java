@@ -15,7 +15,24 @@ import org.crashscope.transcript.model.Span;
  * uncorrected errors, a deliberate crash (sysrq, lkdtm) and the OOM killer's choice.
  */
 final class KernelEventParser {
-    private record Form(Pattern pattern, KernelEvent.Kind kind, int pfn, int virtual, int result) {
+    /**
+     * A line's form; {@code prefix} is the text its pattern starts with, before any of the pattern's
+     * own syntax: a message that does not start so is not tried (a gigabyte log has tens of thousands
+     * of EDAC lines, and each tried the five forms above EDAC's).
+     */
+    private record Form(Pattern pattern, KernelEvent.Kind kind, int pfn, int virtual, int result, String prefix) {
+        Form(Pattern pattern, KernelEvent.Kind kind, int pfn, int virtual, int result) {
+            this(pattern, kind, pfn, virtual, result, literalPrefix(pattern.pattern()));
+        }
+    }
+
+    /** The literal text after a pattern's {@code ^}, up to its first metacharacter. */
+    private static String literalPrefix(String regex) {
+        int end = 1;
+        while (end < regex.length() && "\\[](){}.*+?^$|".indexOf(regex.charAt(end)) < 0) {
+            end++;
+        }
+        return regex.startsWith("^") ? regex.substring(1, end) : "";
     }
 
     private static final String HEX = "(0x[0-9a-fA-F]{1,16}|[0-9a-fA-F]{1,16})";
@@ -46,6 +63,9 @@ final class KernelEventParser {
     static int parse(Span span, int start, LogLine first, IntFunction<String> lines, List<ParsedRecord> out) {
         String message = first.message().strip();
         for (Form f : FORMS) {
+            if (!message.startsWith(f.prefix())) {
+                continue;
+            }
             Matcher m = f.pattern().matcher(message);
             if (m.matches()) {
                 out.add(new KernelEvent(Span.line(start), first.timestamp(), f.kind(), f.pfn() == 0 ? null : Hex.parse(m.group(f.pfn())),
