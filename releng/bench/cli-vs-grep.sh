@@ -36,6 +36,7 @@ export CRASHSCOPE_RECORD=${CRASHSCOPE_RECORD:-0}
 mapfile -t vm_args < <(cs_cli_vm_args "$JAVA_HOME/bin/java" "$cp" analyze)
 printf 'crash> sys\n      KERNEL: vmlinux\n    DUMPFILE: vmcore\n' > "$work/warm.txt"
 "$JAVA_HOME/bin/java" "${vm_args[@]}" -cp "$cp" org.crashscope.cli.Main analyze "$work/warm.txt" --format json --depth full > /dev/null
+mapfile -t vm_args < <(cs_cli_vm_args "$JAVA_HOME/bin/java" "$cp" analyze)   # (the archive made: not asked to load every class again)
 RUNS=${RUNS:-1}
 HEAP_PERCENT=${HEAP_PERCENT:-25}
 

@@ -118,15 +118,16 @@ tar -xzf "$archives/crashscope-$version-linux.gtk.x86_64.tar.gz" -C "$place"
 seed="$work/cases/Fälle mit Leerzeichen/seed transcript é.txt"
 cp "$repo/bundles/org.crashscope.app/samples/seed-kcs-ghes-hugepage-gpf.txt" "$seed"
 cs="$place/crashscope/crashscope"
-# the launcher's class-data archive goes to this check's own cache, not the user's
-export XDG_CACHE_HOME="$work/cache"
+# the launcher's class-data archive goes to this check's own cache, the cases to its own library, not the user's
+export XDG_CACHE_HOME="$work/cache" CRASHSCOPE_LIBRARY="$work/library"
 v=$("$cs" --version 2>&1) || fail "linux.gtk.x86_64: crashscope --version exited $?: $v"
 case $v in "crashscope $version"*) ok "linux.gtk.x86_64: the launcher's --version says: $v" ;; *) fail "linux.gtk.x86_64: --version said '$v'" ;; esac
 if "$cs" analyze "$seed" --format json > "$work/seed.json" 2> "$work/seed.err" && grep -q '"oopses"' "$work/seed.json"; then
   ok "linux.gtk.x86_64: analyze through the launcher wrote $(wc -c < "$work/seed.json") bytes of JSON"
   # the first analysis left a class-data archive; the next maps it and says the same, with nothing of the JVM's on stdout
-  if ls "$XDG_CACHE_HOME"/crashscope/cli-*.jsa > /dev/null 2>&1 && "$cs" analyze "$seed" --format json > "$work/seed2.json" 2> "$work/seed2.err" \
-      && cmp -s "$work/seed.json" "$work/seed2.json"; then
+  if ls "$XDG_CACHE_HOME"/crashscope/cli-*.jsa > /dev/null 2>&1 \
+      && CRASHSCOPE_VMARGS="-Xlog:class+load=info:file=$work/classes.txt" "$cs" analyze "$seed" --format json > "$work/seed2.json" 2> "$work/seed2.err" \
+      && cmp -s "$work/seed.json" "$work/seed2.json" && grep -q 'org.crashscope.transcript.Transcript source: shared objects file (top)' "$work/classes.txt"; then
     ok "linux.gtk.x86_64: the second analysis mapped the class-data archive the first made and printed the same JSON"
   else
     fail "linux.gtk.x86_64: no class-data archive after an analysis, or the next analysis differs: $(ls "$XDG_CACHE_HOME"/crashscope 2>&1) $(cat "$work/seed2.err" 2>/dev/null)"

@@ -143,23 +143,22 @@ cs_require_product() {
   (cd "$CRASHSCOPE_HOME" && ./mvnw -B -q -DskipTests verify) >&2 || cs_die "the build failed; run ./mvnw -B verify to see why"
 }
 
-# The class path of the headless CLI: the UI-free bundles of the product, plain jars.
 # The JVM options of the CLI (cs_cli_vm_args JAVA CLASSPATH COMMAND): the serial collector (a run of seconds), and for
 # analyze and report a class-data archive of the classes they load, in the user's cache: made when the first analysis
 # ends, mapped by the next (the JVM then starts in half the time: 0.44 -> 0.25 s). Other commands neither use nor make
-# it (an archive made by --version would hold none of the analysis). One archive per JDK and class path (the JVM also
-# checks and remakes a stale one itself); none when the cache folder cannot be made or written, or the archive is not a
-# plain file of ours (CRASHSCOPE_CDS=0 turns it off).
+# it (an archive made by --version would hold none of the analysis). One archive per JDK (its path and its modules
+# file: a JDK updated in place gets a new one, made by a run that loads every class of ours) and class path; none when
+# the cache folder cannot be made or written, or the archive is not a plain file of ours (CRASHSCOPE_CDS=0 turns it off).
 cs_cli_vm_args() {
   local cache key archive
   # the JVM's own warnings to stderr (its unified log writes to stdout, where the JSON goes), but not the class-data
   # archive's: with native access on it says at every start that it maps the archive without the module graph
-  printf '%s\n' -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -Xlog:disable -Xlog:all=warning,cds*=off,aot*=off:stderr
+  printf '%s\n' -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -Xlog:disable -Xlog:all=warning,cds*=off:stderr
   [ "${CRASHSCOPE_CDS:-1}" != 0 ] || return 0
   case "${3:-}" in analyze|report) ;; *) return 0 ;; esac
   cache=${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/crashscope
   mkdir -p "$cache" 2>/dev/null && [ -d "$cache" ] && [ ! -L "$cache" ] && [ -w "$cache" ] && [ -O "$cache" ] || return 0
-  key=$(printf '%s\n%s' "$1" "$2" | cksum | cut -d' ' -f1)
+  key=$(printf '%s\n%s\n%s' "$1" "$2" "$(ls -ln "$(dirname "$(dirname "$1")")/lib/modules" 2>/dev/null)" | cksum | cut -d' ' -f1)
   archive="$cache/cli-$key.jsa"
   if [ -e "$archive" ] || [ -L "$archive" ]; then
     [ -f "$archive" ] && [ ! -L "$archive" ] && [ -O "$archive" ] || return 0
@@ -173,6 +172,7 @@ cs_cli_vm_args() {
   echo "-XX:+AutoCreateSharedArchive"
 }
 
+# The class path of the headless CLI: the UI-free bundles of the product, plain jars.
 cs_cli_classpath() {
   local jar cp=""
   for jar in "$CRASHSCOPE_PRODUCT"/plugins/com.sun.jna_*.jar "$CRASHSCOPE_PRODUCT"/plugins/com.google.gson_*.jar \

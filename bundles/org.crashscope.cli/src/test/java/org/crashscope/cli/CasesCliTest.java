@@ -119,7 +119,7 @@ class CasesCliTest {
         assertTrue(stdout().contains("seen:       2 times"), stdout());
     }
 
-    /** The library is read on a thread of its own while the file is parsed: its known issues must still reach the analysis. */
+    /** A library's known issues are rules of every later analysis that records in it (analyze and report alike). */
     @Test
     void aKnownIssueOfTheLibraryNamesALaterCrashOfItsBucket() throws Exception {
         String lib = temp.resolve("lib").toString();

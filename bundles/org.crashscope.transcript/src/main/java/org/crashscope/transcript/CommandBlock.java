@@ -1,5 +1,7 @@
 package org.crashscope.transcript;
 
+import java.util.Set;
+
 /**
  * One {@code crash>} command and its output: the prompt is on {@link #firstLine()}, the output
  * runs to {@link #lastLine()} (inclusive, trailing blank lines excluded).
@@ -13,7 +15,7 @@ package org.crashscope.transcript;
 public record CommandBlock(int firstLine, int lastLine, String command, String kind, int indent) {
 
     /** The kinds of the commands that print the kernel's log: their output is read by the log parser. */
-    public static final java.util.Set<String> LOG_KINDS = java.util.Set.of("log", "dmesg");
+    public static final Set<String> LOG_KINDS = Set.of("log", "dmesg");
 
     public CommandBlock {
         if (firstLine < 1 || lastLine < firstLine) {

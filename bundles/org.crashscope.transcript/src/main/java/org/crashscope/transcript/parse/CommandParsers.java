@@ -18,8 +18,9 @@ import org.crashscope.transcript.model.SysInfo;
  * command (a block's kind is its command's first word), how its output becomes records, and the
  * headless segment (output pasted without its {@code crash>} prompt) read as its output. A new
  * command is one row here, its parser class and a test; a command with no row stays a raw block.
- * The kernel log ({@code log}, {@code dmesg}) is not a row: its reports are read through the log
- * markers of the whole file, the same reader as for a log pasted without a prompt.
+ * The kernel log ({@code log}, {@code dmesg}: {@link CommandBlock#LOG_KINDS}) is not a row: its
+ * reports are read through the log markers the scan found in those blocks, the same reader as for a
+ * log pasted without a prompt.
  */
 final class CommandParsers {
 
@@ -46,8 +47,6 @@ final class CommandParsers {
     /** The commands {@code foreach} can run, by the word that names them. */
     private static final Set<String> FOREACH_COMMANDS = Set.of("bt", "vm", "task", "files", "net", "set", "sig", "vtop", "ps", "gcore");
 
-    /** The block kinds read as the kernel log. */
-    static final Set<String> LOG_WORDS = CommandBlock.LOG_KINDS;
 
     static final List<Command> COMMANDS = List.of(
             new Command(List.of("bt"), BacktraceParser::parse, Segment.Kind.BACKTRACE),
@@ -69,7 +68,7 @@ final class CommandParsers {
     static {
         for (Command c : COMMANDS) {
             for (String word : c.words()) {
-                if (BY_WORD.put(word, c) != null || LOG_WORDS.contains(word)) {
+                if (BY_WORD.put(word, c) != null || CommandBlock.LOG_KINDS.contains(word)) {
                     throw new IllegalStateException("two readers of " + word);
                 }
             }
@@ -93,7 +92,7 @@ final class CommandParsers {
     }
 
     static boolean isLog(String kind) {
-        return LOG_WORDS.contains(kind);
+        return CommandBlock.LOG_KINDS.contains(kind);
     }
 
     static List<ParsedRecord> raw(BlockText text, String command, String kind) {

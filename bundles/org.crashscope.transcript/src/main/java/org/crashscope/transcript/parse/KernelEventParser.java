@@ -26,13 +26,22 @@ final class KernelEventParser {
         }
     }
 
-    /** The literal text after a pattern's {@code ^}, up to its first metacharacter. */
-    private static String literalPrefix(String regex) {
+    /**
+     * The literal text after a pattern's {@code ^}, up to its first metacharacter; without the last
+     * character when a quantifier that allows none of it follows ({@code ^SysRq ?:} starts "SysRq").
+     */
+    static String literalPrefix(String regex) {
+        if (!regex.startsWith("^")) {
+            return "";
+        }
         int end = 1;
         while (end < regex.length() && "\\[](){}.*+?^$|".indexOf(regex.charAt(end)) < 0) {
             end++;
         }
-        return regex.startsWith("^") ? regex.substring(1, end) : "";
+        if (end < regex.length() && "?*{".indexOf(regex.charAt(end)) >= 0) {
+            end = Math.max(1, end - 1);
+        }
+        return regex.substring(1, end);
     }
 
     private static final String HEX = "(0x[0-9a-fA-F]{1,16}|[0-9a-fA-F]{1,16})";
