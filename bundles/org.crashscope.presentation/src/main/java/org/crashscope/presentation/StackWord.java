@@ -1,5 +1,6 @@
 package org.crashscope.presentation;
 
+import org.crashscope.transcript.model.Shared;
 import org.crashscope.transcript.model.StackSlot;
 
 /**
@@ -14,6 +15,12 @@ import org.crashscope.transcript.model.StackSlot;
  * @param places     where the same value appears elsewhere
  */
 public record StackWord(StackSlot slot, String kind, String label, String register, String function, String rule, String confidence, Places places) {
+
+    public StackWord {
+        kind = Shared.text(kind);
+        confidence = Shared.text(confidence);
+        rule = Shared.text(rule);
+    }
 
     /** Whether the word is labelled with more than "data". */
     public boolean labelled() {

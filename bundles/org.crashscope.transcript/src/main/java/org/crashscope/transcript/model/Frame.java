@@ -12,4 +12,9 @@ package org.crashscope.transcript.model;
  */
 public record Frame(int line, int index, long stackAddress, boolean unreliable, String function, long offset, Long address,
         String module, String source, ExceptionFrame exception) {
+
+    public Frame {
+        function = Shared.text(function);
+        module = Shared.text(module);
+    }
 }

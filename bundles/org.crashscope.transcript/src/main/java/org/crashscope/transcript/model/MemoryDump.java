@@ -17,12 +17,21 @@ public record MemoryDump(Span span, String command, int width, List<Row> rows, L
      */
     public record Value(long address, Long value, String symbol, Long slabObject, String slabCache) {
 
+        public Value {
+            symbol = Shared.text(symbol);
+            slabCache = Shared.text(slabCache);
+        }
+
         public Value(long address, Long value, String symbol) {
             this(address, value, symbol, null, null);
         }
     }
 
     public record Row(int line, long address, List<Value> values, String ascii) {
+
+        public Row {
+            ascii = Shared.text(ascii);
+        }
     }
 
     /** Every value in address order. */

@@ -9,4 +9,8 @@ import java.util.List;
  * @param flagNames the decoded flag names crash printed after it
  */
 public record PageRow(int line, long page, long physical, Long mapping, Long index, Integer count, Long flags, List<String> flagNames) {
+
+    public PageRow {
+        flagNames = Shared.texts(flagNames);
+    }
 }

@@ -12,4 +12,9 @@ package org.crashscope.transcript.model;
  * @param width      the word size in bytes (4 or 8)
  */
 public record StackSlot(int line, long address, Long value, String symbol, Long slabObject, String slabCache, int frame, int width) {
+
+    public StackSlot {
+        symbol = Shared.text(symbol);
+        slabCache = Shared.text(slabCache);
+    }
 }

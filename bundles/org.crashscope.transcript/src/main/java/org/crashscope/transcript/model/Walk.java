@@ -27,6 +27,10 @@ public record Walk(Span span, String command, Long virtual, Long physical, Long 
         List<WalkLevel> levels, Long page, long pageSize, boolean zeroPage, Long leafValue, List<String> flags, int flagsLine, Location location, Vma vma,
         PageRow pageRow, String error, boolean paddedPage, List<Diagnostic> diagnostics) implements ParsedRecord {
 
+    public Walk {
+        flags = Shared.texts(flags);
+    }
+
     /** {@code SWAP: NAME  OFFSET: N} or {@code FILE: NAME  OFFSET: N} of a page that is not mapped. */
     public record Location(int line, String kind, String name, String offset) {
     }

@@ -11,6 +11,10 @@ package org.crashscope.transcript.model;
  */
 public record WalkLevel(int line, String level, long entryAddress, long value, String flagText, boolean zeroPadded) {
 
+    public WalkLevel {
+        level = Shared.text(level);
+    }
+
     public WalkLevel(int line, String level, long entryAddress, long value) {
         this(line, level, entryAddress, value, null, false);
     }
