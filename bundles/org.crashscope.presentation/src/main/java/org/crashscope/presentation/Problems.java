@@ -46,8 +46,18 @@ public final class Problems {
         }
     }
 
-    /** One problem at a line of the transcript (1-based). */
-    public record Problem(int line, Severity severity, Kind kind, String message) {
+    /**
+     * One problem at a line of the transcript (1-based).
+     *
+     * @param command the command it is about ({@code vtop 7f...}), or {@code null}; a walk check's
+     *                text is one of a few hundred sentences, held once however many walks it is about
+     */
+    public record Problem(int line, Severity severity, Kind kind, String command, String text) {
+
+        /** What the Problems view says: the text, after the command in backquotes when there is one. */
+        public String message() {
+            return command == null ? text : "`" + command + "`: " + text;
+        }
     }
 
     private Problems() {
@@ -58,23 +68,23 @@ public final class Problems {
         List<Problem> out = new ArrayList<>();
         for (PageTable table : analysis.paging().tables()) {
             for (Anomaly anomaly : table.anomalies()) {
-                out.add(new Problem(anomaly.slot().line(), Severity.ERROR, Kind.ANOMALY, String.format(
+                out.add(new Problem(anomaly.slot().line(), Severity.ERROR, Kind.ANOMALY, null, String.format(
                         "Slot 0x%x of the %s table at 0x%x %s", anomaly.slot().index(), table.level(), table.base(), anomaly.reason())));
             }
         }
         for (CheckedWalk walk : analysis.paging().walks()) {
             for (CheckedWalk.Check check : walk.checks()) {
                 out.add(new Problem(check.line(), check.mismatch() ? Severity.ERROR : Severity.INFO, check.mismatch() ? Kind.WALK_CHECK : Kind.WALK_NOTE,
-                        "`" + walk.walk().command() + "`: " + check.message()));
+                        walk.walk().command(), check.message()));
             }
         }
         for (Diagnostic d : analysis.parsed().diagnostics()) {
             // crash's own voice is a warning about the transcript, never an error in the kernel's data
             Severity severity = d.severity() == Diagnostic.Severity.INFO ? Severity.INFO : Severity.WARNING;
-            out.add(new Problem(d.line(), severity, d.fromCrash() ? Kind.CRASH : Kind.PARSE, d.message()));
+            out.add(new Problem(d.line(), severity, d.fromCrash() ? Kind.CRASH : Kind.PARSE, null, d.message()));
         }
         for (String problem : analysis.ruleProblems()) {
-            out.add(new Problem(1, Severity.WARNING, Kind.RULES, problem));
+            out.add(new Problem(1, Severity.WARNING, Kind.RULES, null, problem));
         }
         out.sort(Comparator.comparingInt(Problem::line));
         return out;

@@ -2,6 +2,7 @@ package org.crashscope.analysis.stack;
 
 import java.util.List;
 
+import org.crashscope.transcript.model.Shared;
 import org.crashscope.transcript.model.StackSlot;
 import org.crashscope.analysis.Confidence;
 
@@ -17,6 +18,10 @@ import org.crashscope.analysis.Confidence;
  */
 public record AnnotatedSlot(StackSlot slot, Kind kind, String label, String register, String function, String rule, Confidence confidence,
         Links places) {
+
+    public AnnotatedSlot {
+        rule = Shared.text(rule);
+    }
 
     /** The first places the value appears elsewhere (see {@link #places()} for how many there are). */
     public List<String> links() {

@@ -3,6 +3,7 @@ package org.crashscope.arch.paging;
 import java.util.List;
 
 import org.crashscope.arch.Arch;
+import org.crashscope.transcript.model.Shared;
 import org.crashscope.transcript.model.Walk;
 
 /**
@@ -20,6 +21,10 @@ import org.crashscope.transcript.model.Walk;
  */
 public record CheckedWalk(Walk walk, Arch arch, String paging, String notChecked, List<WalkStep> steps, List<Check> checks,
         List<IndexField> fields) {
+
+    public CheckedWalk {
+        paging = Shared.text(paging);
+    }
 
     /** {@code true} when the arithmetic holds, {@code false} when a mismatch was found, {@code null} when not checked. */
     public Boolean consistent() {
@@ -51,6 +56,11 @@ public record CheckedWalk(Walk walk, Arch arch, String paging, String notChecked
      * arithmetic says, or a note that holds no judgement (crash printed a level past a block entry).
      */
     public record Check(int line, String message, boolean mismatch) {
+
+        public Check {
+            // the same few hundred sentences over the walks of a big transcript
+            message = Shared.text(message);
+        }
 
         static Check mismatch(int line, String message) {
             return new Check(line, message, true);

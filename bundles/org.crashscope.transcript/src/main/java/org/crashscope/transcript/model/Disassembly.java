@@ -6,5 +6,9 @@ import java.util.List;
 public record Disassembly(Span span, String command, List<Instruction> instructions, List<Diagnostic> diagnostics) implements ParsedRecord {
 
     public record Instruction(int line, long address, Symbol symbol, String text, String source) {
+
+        public Instruction {
+            source = Shared.text(source);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.crashscope.transcript.model;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,8 +14,13 @@ import java.util.Map;
 public record Registers(Map<String, Long> values, Map<String, Integer> lines) {
 
     public Registers {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-        lines = Map.copyOf(lines);
+        // a register's name is one of a few dozen, in every exception frame of a big transcript
+        Map<String, Long> named = new LinkedHashMap<>();
+        values.forEach((name, value) -> named.put(Shared.text(name), value));
+        values = Collections.unmodifiableMap(named);
+        Map<String, Integer> at = new HashMap<>();
+        lines.forEach((name, line) -> at.put(Shared.text(name), line));
+        lines = Map.copyOf(at);
     }
 
     public Registers(Map<String, Long> values) {

@@ -7,6 +7,10 @@ package org.crashscope.transcript.model;
  */
 public record Task(int line, long pid, long task, int cpu, String command) {
 
+    public Task {
+        command = Shared.text(command);
+    }
+
     /** An idle task ({@code swapper/N}, PID 0): what {@code bt -a} shows for a CPU with nothing to do. */
     public boolean idle() {
         return pid == 0 && (command.startsWith("swapper") || command.equals("idle"));
