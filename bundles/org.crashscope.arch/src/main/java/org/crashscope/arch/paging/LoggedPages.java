@@ -69,7 +69,7 @@ final class LoggedPages {
             return table;
         }
         return new PageTable(table.dump(), table.base(), table.level(), table.levelEvidence(), table.confidence(), table.slots(), table.walkSlots(),
-                List.copyOf(out.values()), table.byIndex());
+                List.copyOf(out.values()));
     }
 
     /** The lines that name a page the kernel took out of use (not EDAC's counts, not a crash request). */

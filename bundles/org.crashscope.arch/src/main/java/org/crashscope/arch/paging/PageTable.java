@@ -1,7 +1,6 @@
 package org.crashscope.arch.paging;
 
 import java.util.List;
-import java.util.Map;
 
 import org.crashscope.transcript.model.MemoryDump;
 
@@ -16,17 +15,25 @@ import org.crashscope.transcript.model.MemoryDump;
  * @param anomalies     entries that break a run of huge pages
  */
 public record PageTable(MemoryDump dump, long base, String level, String levelEvidence, String confidence, List<TableSlot> slots,
-        List<Integer> walkSlots, List<Anomaly> anomalies, Map<Integer, TableSlot> byIndex) {
+        List<Integer> walkSlots, List<Anomaly> anomalies) {
 
     public PageTable {
         slots = List.copyOf(slots);
         walkSlots = List.copyOf(walkSlots);
         anomalies = List.copyOf(anomalies);
-        byIndex = Map.copyOf(byIndex);
     }
 
-    /** The slot with this index, or {@code null} when it was not dumped. */
+    /**
+     * The slot with this index (the first dumped, when a dump repeats it), or {@code null} when it was
+     * not dumped. Looked for among at most 512 slots: a map of them held a box and an entry per slot of
+     * every table (6 MB of a transcript with 500 dumped tables).
+     */
     public TableSlot slot(int index) {
-        return byIndex.get(index);
+        for (TableSlot slot : slots) {
+            if (slot.index() == index) {
+                return slot;
+            }
+        }
+        return null;
     }
 }

@@ -96,7 +96,6 @@ public final class PageTables {
             confidence = "medium";
         }
         List<TableSlot> slots = new ArrayList<>(values.size());
-        Map<Integer, TableSlot> byIndex = new HashMap<>();
         for (Located v : values) {
             int index = (int) ((v.address & 0xfff) >>> 3);
             X86Entry entry = new X86Entry(v.value, level);
@@ -109,10 +108,9 @@ public final class PageTables {
             }
             TableSlot slot = new TableSlot(v.line, v.address, index, entry, from, to, classify.apply(entry));
             slots.add(slot);
-            byIndex.putIfAbsent(index, slot);
         }
         List<Anomaly> anomalies = level == X86Level.PUD || level == X86Level.PMD ? SequenceAnalysis.anomalies(slots) : List.of();
-        return new PageTable(dump, base, level.name(), evidence, confidence, slots, walkSlots, anomalies, byIndex);
+        return new PageTable(dump, base, level.name(), evidence, confidence, slots, walkSlots, anomalies);
     }
 
     /**

@@ -76,7 +76,7 @@ final class RetiredPages {
             return table;
         }
         return new PageTable(table.dump(), table.base(), table.level(), table.levelEvidence(), table.confidence(), table.slots(), table.walkSlots(),
-                List.copyOf(out.values()), table.byIndex());
+                List.copyOf(out.values()));
     }
 
     private static Anomaly.Cited cite(RetiredPage r) {
