@@ -61,9 +61,10 @@ public final class StackSlotAnnotator {
         PtRegs layout = arch.architecture().ptRegs();
         List<AnnotatedSlot> out = new ArrayList<>();
         for (Backtrace bt : parsed.backtraces()) {
-            Map<Long, StackSlot> byAddress = new LinkedHashMap<>();
+            // sized for every word at once: grown by doubling they were a tenth of a big transcript's analysis
+            Map<Long, StackSlot> byAddress = LinkedHashMap.newLinkedHashMap(bt.slots().size());
             bt.slots().forEach(s -> byAddress.put(s.address(), s));
-            Map<Long, AnnotatedSlot> labels = new LinkedHashMap<>();
+            Map<Long, AnnotatedSlot> labels = LinkedHashMap.newLinkedHashMap(bt.slots().size());
             exceptionFrames(bt, layout, byAddress, labels, index);
             canaries(parsed, bt, byAddress, labels, index, prologues);
             for (StackSlot slot : bt.slots()) {

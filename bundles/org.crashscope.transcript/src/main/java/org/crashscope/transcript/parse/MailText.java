@@ -149,8 +149,7 @@ final class MailText {
         if (prev == null || next == null || next.isBlank() || prev.length() < LONE_MIN || prev.length() > WRAP_MAX + 1 || next.contains("crash>")) {
             return false;
         }
-        String word = next.strip().split("\\s+", 2)[0];
-        if (prev.stripTrailing().length() + 1 + word.length() <= width - SLACK) {
+        if (prev.stripTrailing().length() + 1 + Words.firstLength(next) <= width - SLACK) {
             return false; // the word would have fitted: the line was not wrapped there
         }
         boolean logContinued = prev.length() >= WRAP_MIN && LogLine.of(prev).timestamp() != null && LogLine.of(next).timestamp() == null;

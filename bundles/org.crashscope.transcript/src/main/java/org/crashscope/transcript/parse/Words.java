@@ -39,6 +39,23 @@ final class Words {
         return out;
     }
 
+    /** The length of {@code text.strip().split("\\s+", 2)[0]}: of its first word (a mail's every line is asked). */
+    static int firstLength(String text) {
+        int start = 0;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        int last = text.length();
+        while (last > start && Character.isWhitespace(text.charAt(last - 1))) {
+            last--;
+        }
+        int end = start;
+        while (end < last && !space(text.charAt(end))) {
+            end++;
+        }
+        return end - start;
+    }
+
     /** {@code text.replaceAll(" {2,}", " ")}. */
     static String singleSpaces(String text) {
         int at = text.indexOf("  ");

@@ -71,6 +71,7 @@ class ByHandAsByPatternTest {
         for (String s : inputs) {
             List<String> split = Arrays.stream(s.strip().split("\\s+")).filter(t -> !t.isEmpty()).toList();
             assertEquals(split, Words.split(s), s);
+            assertEquals(s.strip().split("\\s+", 2)[0].length(), Words.firstLength(s), s);
             assertEquals(s.replaceAll(" {2,}", " "), Words.singleSpaces(s), s);
             assertEquals(s.strip().replaceAll("\\s+", " ").length(), Words.collapsedLength(s), s);
             assertEquals(s.replaceFirst("^\\s{1,3}", ""), Words.withoutLeadingSpaces(s, 3), s);
