@@ -87,8 +87,15 @@ public final class TerminalText {
 
         @Override
         public void write(char[] chars, int offset, int length) throws java.io.IOException {
-            for (int i = offset, end = offset + length; i < end; i++) {
-                put(chars[i]);
+            int i = offset;
+            int end = offset + length;
+            while (i < end) {
+                int n = room(end - i);
+                System.arraycopy(chars, i, buffer, used, n);
+                i += keepPrintable(n);
+                if (i < end && used < buffer.length) { // stopped at a character to look at, not at a full buffer
+                    put(chars[i++]);
+                }
             }
         }
 
@@ -97,19 +104,37 @@ public final class TerminalText {
             int i = offset;
             int end = offset + length;
             while (i < end) {
-                if (used + 6 > buffer.length) {
-                    drain();
-                }
-                // as many as fit even if every one were escaped: no check of room per character
-                for (int n = Math.min(end - i, (buffer.length - used) / 6); n > 0; n--) {
-                    char c = text.charAt(i++);
-                    if (safe(c)) {
-                        buffer[used++] = c;
-                    } else {
-                        escape(c);
-                    }
+                int n = room(end - i);
+                text.getChars(i, i + n, buffer, used);
+                i += keepPrintable(n);
+                if (i < end && used < buffer.length) { // stopped at a character to look at, not at a full buffer
+                    put(text.charAt(i++));
                 }
             }
+        }
+
+        /** How many of {@code wanted} characters fit after the buffer is drained when full (at least one). */
+        private int room(int wanted) throws java.io.IOException {
+            if (used == buffer.length) {
+                drain();
+            }
+            return Math.min(wanted, buffer.length - used);
+        }
+
+        /**
+         * Keeps the {@code n} characters just copied behind {@link #used} up to the first that is not printable
+         * ASCII (a line break, anything a terminal could act on, which {@link #put} then writes); how many it kept.
+         * JSON is almost all printable ASCII: copied in blocks, looked at in a tight loop.
+         */
+        private int keepPrintable(int n) {
+            int from = used;
+            int to = used + n;
+            int k = from;
+            while (k < to && buffer[k] >= 0x20 && buffer[k] < 0x7f) {
+                k++;
+            }
+            used = k;
+            return k - from;
         }
 
         private static boolean safe(char c) {

@@ -21,8 +21,10 @@ class TerminalJsonWriterTest {
         for (int round = 0; round < 2_000; round++) {
             StringBuilder text = new StringBuilder();
             int n = r.nextInt(200_000 / (1 + round));
+            // every other round mostly printable, as JSON is: long runs copied as blocks, to the buffer's end
+            boolean printable = round % 2 == 0;
             for (int i = 0; i < n; i++) {
-                text.append(ALPHABET[r.nextInt(ALPHABET.length)]);
+                text.append(printable && r.nextInt(200) > 0 ? (char) ('a' + r.nextInt(26)) : ALPHABET[r.nextInt(ALPHABET.length)]);
             }
             StringWriter out = new StringWriter();
             try (Writer json = TerminalText.json(out)) {
