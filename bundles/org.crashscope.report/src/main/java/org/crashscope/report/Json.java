@@ -33,40 +33,85 @@ public final class Json {
     }
 
     public Json beginObject() {
-        return run(() -> w.beginObject());
+        try {
+            w.beginObject();
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        return this;
     }
 
     public Json endObject() {
-        return run(() -> w.endObject());
+        try {
+            w.endObject();
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        return this;
     }
 
     public Json beginArray() {
-        return run(() -> w.beginArray());
+        try {
+            w.beginArray();
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        return this;
     }
 
     public Json endArray() {
-        return run(() -> w.endArray());
+        try {
+            w.endArray();
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        return this;
     }
 
     public Json name(String name) {
-        return run(() -> w.name(name));
+        try {
+            w.name(name);
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        return this;
     }
 
     public Json value(String s) {
-        return run(() -> w.value(s));
+        try {
+            w.value(s);
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        return this;
     }
 
     public Json value(long n) {
-        return run(() -> w.value(n));
+        try {
+            w.value(n);
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        return this;
     }
 
     public Json value(boolean b) {
-        return run(() -> w.value(b));
+        try {
+            w.value(b);
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        return this;
     }
 
     /** Writes a number already formatted as JSON (e.g. a timestamp with fixed decimals). */
     public Json raw(String number) {
-        return run(() -> w.jsonValue(number));
+        try {
+            w.jsonValue(number);
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        return this;
     }
 
     public Json field(String name, String value) {
@@ -79,7 +124,12 @@ public final class Json {
 
     /** Writes what is buffered through to the writer it was made with. */
     public Json flush() {
-        return run(() -> w.flush());
+        try {
+            w.flush();
+        } catch (IOException e) {
+            throw failed(e);
+        }
+        return this;
     }
 
     @Override
@@ -87,16 +137,12 @@ public final class Json {
         return out.toString();
     }
 
-    private interface Write {
-        void run() throws IOException;
-    }
-
-    private Json run(Write write) {
-        try {
-            write.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail; a stream that fails ends the writing
-        }
-        return this;
+    /**
+     * A failed write as an unchecked exception: a StringWriter does not fail; a stream that fails ends the writing.
+     * (Each method calls Gson itself: one lambda per call through a shared helper kept the JIT from inlining the
+     * writes, a twentieth of a big transcript's full JSON.)
+     */
+    private static UncheckedIOException failed(IOException e) {
+        return new UncheckedIOException(e);
     }
 }

@@ -73,6 +73,8 @@ public final class TerminalText {
     /** {@link #json(java.io.Writer)}: a plain buffer, for the many small writes of a JSON writer. */
     private static final class SafeJsonWriter extends java.io.Writer {
         private final java.io.Writer out;
+        /** The longest write taken a character at a time. */
+        private static final int SHORT = 32;
         private final char[] buffer = new char[1 << 16];
         private int used;
 
@@ -103,6 +105,18 @@ public final class TerminalText {
         public void write(String text, int offset, int length) throws java.io.IOException {
             int i = offset;
             int end = offset + length;
+            if (length <= SHORT && used + 6 * length <= buffer.length) {
+                // most writes of a JSON writer are a few characters (an indent, a name, a number): one loop, no copy
+                for (; i < end; i++) {
+                    char c = text.charAt(i);
+                    if (c >= 0x20 && c < 0x7f) {
+                        buffer[used++] = c;
+                    } else {
+                        put(c);
+                    }
+                }
+                return;
+            }
             while (i < end) {
                 int n = room(end - i);
                 text.getChars(i, i + n, buffer, used);

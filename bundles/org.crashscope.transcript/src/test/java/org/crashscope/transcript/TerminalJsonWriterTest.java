@@ -31,7 +31,7 @@ class TerminalJsonWriterTest {
                 // in the pieces a JSON writer uses: single characters, strings, parts of arrays
                 int i = 0;
                 while (i < text.length()) {
-                    int len = Math.min(text.length() - i, 1 + r.nextInt(70_000));
+                    int len = Math.min(text.length() - i, 1 + r.nextInt(r.nextBoolean() ? 40 : 70_000)); // short ones as an indent
                     switch (r.nextInt(3)) {
                         case 0 -> json.write(text.charAt(i++));
                         case 1 -> {
