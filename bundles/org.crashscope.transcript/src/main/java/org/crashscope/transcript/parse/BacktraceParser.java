@@ -41,7 +41,8 @@ final class BacktraceParser {
     private static final Pattern MODE_FRAME = Pattern.compile("^[\\s>]*(KERNEL|USER)-MODE EXCEPTION FRAME AT:?\\s*([0-9a-fA-F]{1,16}):?\\s*$");
     /** ppc64 {@code [NIP  : queued_spin_lock_slowpath+1204]} after its register block. */
     private static final Pattern BRACKETED_PC = Pattern.compile("^[\\s>]*\\[(NIP|PC|IP|EIP|RIP|pc|ip)\\s*:\\s*([^\\]\\s]+)\\s*\\]\\s*$");
-    private static final Pattern STACK_ROW = Pattern.compile("^[\\s>]*([0-9a-fA-F]{6,16}):\\s+(.*)$");
+    /** A stack row, the form {@link #stackRowOf} reads by hand (the tests hold the two alike). */
+    static final Pattern STACK_ROW = Pattern.compile("^[\\s>]*([0-9a-fA-F]{6,16}):\\s+(.*)$");
     /** {@code bt -t/-T}: {@code [c1aa1f28] dput at c0157dbc [module]}, and the {@code START: schedule at c01190e0} line. */
     private static final Pattern TEXT_SYMBOL = Pattern.compile("^[\\s>]*\\[([0-9a-fA-F]{6,16})\\]\\s+(\\S+?)(?:\\+(0x[0-9a-fA-F]{1,16}|\\d{1,18}))?"
             + "\\s+at\\s+([0-9a-fA-F]{6,16})(?:\\s+\\[([\\w.-]+)\\])?\\s*$");
@@ -125,6 +126,36 @@ final class BacktraceParser {
         int digits = i - at;
         return digits >= 6 && digits <= 16 && (digits >= 10 || Character.isDigit(line.charAt(at))) && i + 1 < line.length() && line.charAt(i) == ':'
                 && Words.space(line.charAt(i + 1));
+    }
+
+    /** A stack row's address and what follows it ({@link #STACK_ROW}'s groups). */
+    record StackRow(String address, String rest) {
+    }
+
+    /**
+     * {@link #STACK_ROW} read by hand (every line of a {@code bt -FF} is one): after {@code [\s>]*}, 6 to 16 hex digits,
+     * a colon, white space, then a rest with no line terminator; {@code null} when the line is no stack row.
+     */
+    static StackRow stackRowOf(String line) {
+        int at = Words.start(line);
+        int i = at;
+        while (i < line.length() && Words.hex(line.charAt(i))) {
+            i++;
+        }
+        if (i - at < 6 || i - at > 16 || i + 1 >= line.length() || line.charAt(i) != ':' || !Words.space(line.charAt(i + 1))) {
+            return null;
+        }
+        int rest = i + 2;
+        while (rest < line.length() && Words.space(line.charAt(rest))) {
+            rest++;
+        }
+        for (int k = rest; k < line.length(); k++) {
+            char c = line.charAt(k);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return null; // what . does not match
+            }
+        }
+        return new StackRow(line.substring(at, i), line.substring(rest));
     }
 
     /** Whether a form {@link #parse} tries before a stack row reads {@code line}: never where {@link #stackRowFirst} holds. */
@@ -278,14 +309,14 @@ final class BacktraceParser {
         }
 
         boolean stackRow(String line, int lineNo) {
-            Matcher m = STACK_ROW.matcher(line);
-            if (!m.matches()) {
+            StackRow row = stackRowOf(line);
+            if (row == null) {
                 return false;
             }
             endRegisters();
-            long address = Hex.parse(m.group(1));
-            List<String> tokens = tokens(m.group(2));
-            int width = rowWidth(m.group(1), tokens);
+            long address = Hex.parse(row.address());
+            List<String> tokens = tokens(row.rest());
+            int width = rowWidth(row.address(), tokens);
             int perRow = 16 / width;
             int words = 0;
             List<String> labels = new ArrayList<>();

@@ -129,6 +129,37 @@ class ByHandAsByPatternTest {
     }
 
     @Test
+    void stackRowsAndSymbolsReadByHandAsByThePattern() {
+        Random r = new Random(30);
+        List<String> lines = new ArrayList<>(fixtureLines());
+        String[] parts = {"    ffffc90000a3f008: ", "ffffc900:", "c0ceded4: ", "abcde: ", "12345678901234567: ", "> ffffea0004000040:\t", ": ", "\u0085",
+            "\u2028", "\n", "ret_from_fork+363", "kfree+0x1f/0x30", "f+0x", "f+0x12345678901234567", "f+1234567890123456789", "f/12", "_x.cold+9",
+            ".LC101+608", "$x", "deadbeef", "0000000000000000", "[ffff888107c4aec0:kmalloc-64]", "+1", "a+1/2/3", "é"};
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = 1 + r.nextInt(4);
+            for (int p = 0; p < n; p++) {
+                b.append(r.nextInt(4) == 0 ? noise(r, 1 + r.nextInt(3)) : parts[r.nextInt(parts.length)]);
+            }
+            lines.add(b.toString());
+        }
+        int rows = 0;
+        int symbols = 0;
+        for (String line : lines) {
+            java.util.regex.Matcher m = BacktraceParser.STACK_ROW.matcher(line);
+            BacktraceParser.StackRow row = BacktraceParser.stackRowOf(line);
+            assertEquals(m.matches() ? new BacktraceParser.StackRow(m.group(1), m.group(2)) : null, row, line);
+            rows += row == null ? 0 : 1;
+            for (String token : Words.split(line)) {
+                boolean byPattern = Symbols.SYMBOL.matcher(token).matches() && !token.chars().allMatch(c -> Character.digit(c, 16) >= 0);
+                assertEquals(byPattern, Symbols.looksLikeSymbol(token), token);
+                symbols += byPattern ? 1 : 0;
+            }
+        }
+        assertTrue(rows > 2_000 && symbols > 5_000, "stack rows: " + rows + ", symbols: " + symbols);
+    }
+
+    @Test
     void aStackRowReadFirstIsNoOtherFormOfBt() {
         Random r = new Random(30);
         List<String> lines = new ArrayList<>(fixtureLines());
