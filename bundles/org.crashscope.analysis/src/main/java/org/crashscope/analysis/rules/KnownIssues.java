@@ -77,9 +77,11 @@ public final class KnownIssues {
                         lines.add(o.line());
                     }
                 }
+                // a big transcript's frames name a few thousand functions a hundred times each: each is matched once
+                Map<String, Boolean> named = new java.util.HashMap<>();
                 for (Backtrace bt : parsed.backtraces()) {
                     bt.frames().forEach(f -> {
-                        if (p.matcher(f.function()).matches() || f.exception() != null && f.exception().rip() != null
+                        if (named.computeIfAbsent(f.function(), name -> p.matcher(name).matches()) || f.exception() != null && f.exception().rip() != null
                                 && p.matcher(f.exception().rip().name()).matches()) {
                             lines.add(f.line());
                         }

@@ -160,6 +160,19 @@ class ByHandAsByPatternTest {
     }
 
     @Test
+    void hexWrittenByHandAsByTheLibrary() {
+        Random r = new Random(30);
+        long[] edges = {0, 1, 0xf, 0x10, 0xff, 0x100, Long.MAX_VALUE, Long.MIN_VALUE, -1, 0xffffffffL, 0x100000000L};
+        for (long v : edges) {
+            assertEquals("0x" + Long.toHexString(v), Hex.format(v));
+        }
+        for (int i = 0; i < 100_000; i++) {
+            long v = r.nextLong() >>> r.nextInt(64);
+            assertEquals("0x" + Long.toHexString(v), Hex.format(v));
+        }
+    }
+
+    @Test
     void aStackRowReadFirstIsNoOtherFormOfBt() {
         Random r = new Random(30);
         List<String> lines = new ArrayList<>(fixtureLines());
