@@ -11,6 +11,8 @@ import java.util.List;
 public record PageRow(int line, long page, long physical, Long mapping, Long index, Integer count, Long flags, List<String> flagNames) {
 
     public PageRow {
+        mapping = Shared.number(mapping);
+        flags = Shared.number(flags);
         flagNames = Shared.texts(flagNames);
     }
 }
