@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 import org.eclipse.swt.SWTException;
 import org.eclipse.swt.widgets.Display;
@@ -28,7 +29,7 @@ import org.opentest4j.AssertionFailedError;
  * longest wait is the longest the user could not type or scroll.
  * <p>
  * Every stall over {@link #GOAL_MS} is printed with the stack the samples found most often (its
- * innermost Crashscope frame, then the stack) and written to {@code target/ui-stalls.txt} (one run's);
+ * innermost Crashscope frame, the six places the samples were found most, then the stack) and written to {@code target/ui-stalls.txt} (one run's);
  * {@link #assertWithinLimit()} fails on a stall of {@link #LIMIT_MS} or more. Run it only around
  * the workbench's own work: a test's own code on the UI thread (writing a file, asserting) holds
  * the pings too.
@@ -55,13 +56,13 @@ final class UiWatchdog implements AutoCloseable {
     static final long SAMPLE_EVERY_MS = 10;
 
     /** One ping that waited over {@link #GOAL_MS}: what the test was doing, how long, and where the UI thread was. */
-    record Stall(String during, long ms, int samples, String hotFrame, int hotSamples, List<StackTraceElement> stack) {
+    record Stall(String during, long ms, int samples, String hotFrame, int hotSamples, List<StackTraceElement> stack, String spread) {
         String describe() {
             StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "UI thread held %d ms while %s", ms, during));
             if (samples == 0) {
                 return out.append(" (no stack sampled)").toString();
             }
-            out.append(String.format(Locale.ROOT, "; in %s (%d of %d samples):", hotFrame, hotSamples, samples));
+            out.append(String.format(Locale.ROOT, "; in %s (%d of %d samples; all: %s):", hotFrame, hotSamples, samples, spread));
             stack.stream().limit(40).forEach(f -> out.append("\n        at ").append(f));
             return out.toString();
         }
@@ -159,9 +160,21 @@ final class UiWatchdog implements AutoCloseable {
             counts.merge(key, 1, Integer::sum);
             example.putIfAbsent(key, sample);
         }
-        var hot = counts.entrySet().stream().max(Comparator.comparingInt(Map.Entry<String, Integer>::getValue)).orElse(null);
-        return hot == null ? new Stall(during, ms, 0, "", 0, List.of())
-                : new Stall(during, ms, samples.size(), hot.getKey(), hot.getValue(), Arrays.asList(example.get(hot.getKey())));
+        List<Map.Entry<String, Integer>> ranked = counts.entrySet().stream()
+                .sorted(Comparator.comparingInt(Map.Entry<String, Integer>::getValue).reversed()).toList();
+        if (ranked.isEmpty()) {
+            return new Stall(during, ms, 0, "", 0, List.of(), "");
+        }
+        // where the other samples were: a stall spread over several places shows each of them
+        String spread = ranked.stream().limit(6).map(e -> shortName(e.getKey()) + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+        var hot = ranked.get(0);
+        return new Stall(during, ms, samples.size(), hot.getKey(), hot.getValue(), Arrays.asList(example.get(hot.getKey())), spread);
+    }
+
+    private static String shortName(String frame) {
+        int method = frame.lastIndexOf('.');
+        return frame.substring(frame.lastIndexOf('.', method - 1) + 1);
     }
 
     private static String hotFrame(StackTraceElement[] sample) {
