@@ -11,11 +11,15 @@ import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.source.Annotation;
-import org.eclipse.jface.text.source.projection.ProjectionAnnotation;
 import org.eclipse.jface.text.source.IAnnotationAccess;
+import org.eclipse.jface.text.source.IAnnotationModel;
+import org.eclipse.jface.text.source.IOverviewRuler;
 import org.eclipse.jface.text.source.ISharedTextColors;
+import org.eclipse.jface.text.source.IVerticalRuler;
+import org.eclipse.jface.text.source.projection.ProjectionAnnotation;
 import org.eclipse.jface.text.source.projection.ProjectionSupport;
 import org.eclipse.jface.text.source.projection.ProjectionViewer;
+import org.eclipse.swt.widgets.Composite;
 
 /** One folding region per command block of three lines or more, from its prompt to its last line. */
 final class BlockFolding {
@@ -75,5 +79,32 @@ final class BlockFolding {
     /** The folding regions, in order. */
     List<Annotation> folds() {
         return List.copyOf(folds);
+    }
+
+    /**
+     * The editor's viewer. One that folds shows its document through a projection of the whole
+     * of it from the start: a plain projection viewer shows the document itself until the first
+     * fold arrives and then makes a new projection of the whole transcript and sets it into the
+     * text widget a second time, on the UI thread (a quarter of a second for 3 MB); shown through
+     * a projection already, the folds are added to it (past 15 of them at once JFace still has the
+     * widget read its text again: about half of that).
+     */
+    static final class Viewer extends ProjectionViewer {
+
+        private final boolean folds;
+
+        Viewer(Composite parent, IVerticalRuler ruler, IOverviewRuler overview, boolean showsOverview, int styles, boolean folds) {
+            super(parent, ruler, overview, showsOverview, styles);
+            this.folds = folds;
+        }
+
+        @Override
+        public void setDocument(IDocument document, IAnnotationModel annotationModel) {
+            if (folds && document != null) {
+                setDocument(document, annotationModel, 0, document.getLength());
+            } else {
+                super.setDocument(document, annotationModel);
+            }
+        }
     }
 }

@@ -248,7 +248,7 @@ public class TranscriptEditor extends TextEditor {
 
     @Override
     protected ISourceViewer createSourceViewer(Composite parent, IVerticalRuler ruler, int styles) {
-        var viewer = new ProjectionViewer(parent, ruler, getOverviewRuler(), isOverviewRulerVisible(), styles);
+        var viewer = new BlockFolding.Viewer(parent, ruler, getOverviewRuler(), isOverviewRulerVisible(), styles, !isLarge());
         getSourceViewerDecorationSupport(viewer);
         return viewer;
     }

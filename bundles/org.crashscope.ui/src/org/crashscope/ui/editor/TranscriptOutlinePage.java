@@ -22,12 +22,21 @@ import org.eclipse.ui.views.contentoutline.ContentOutlinePage;
 /**
  * The outline of a transcript (built in core, {@link Outline}): crash's session header, every block
  * in file order with the tasks, oopses, hardware errors and walks it holds, and crash's own
- * messages; selecting a node reveals its lines in the editor.
+ * messages; selecting a node reveals its lines in the editor. A transcript of thousands of blocks
+ * is listed a page at a time, a UI task each ({@link #PAGE} rows: a few milliseconds), so that the
+ * opening never holds the UI thread for the whole list.
  */
 public final class TranscriptOutlinePage extends ContentOutlinePage {
 
+    /** How many top-level nodes one UI task adds to the tree. */
+    static final int PAGE = 200;
+
     private final TranscriptEditor editor;
     private List<Outline.Node> nodes = List.of();
+    /** The top-level nodes in the tree so far (its input): the first pages of {@link #nodes}. */
+    private final List<Outline.Node> listed = new java.util.ArrayList<>();
+    /** Counts the lists shown: the pages still to add of a list replaced since are dropped. */
+    private int shownLists;
     /** The prompt lines of the commands Crashscope ran, when the transcript is a live session's. */
     private java.util.Set<Integer> ran = java.util.Set.of();
 
@@ -61,7 +70,8 @@ public final class TranscriptOutlinePage extends ContentOutlinePage {
                 return (n.source() instanceof CommandBlock b ? "crash> " + b.command() + "\n" : "") + "lines " + n.firstLine() + "-" + n.lastLine();
             }
         });
-        viewer.setInput(nodes);
+        viewer.setInput(listed);
+        list();
         // link with editor: the block around the caret (or what another view selected) is selected here
         getSite().getPage().addPostSelectionListener(follow);
     }
@@ -125,7 +135,25 @@ public final class TranscriptOutlinePage extends ContentOutlinePage {
         ran = editor.file() == null ? java.util.Set.of() : org.crashscope.ui.live.LiveSessions.ranLines(editor.file());
         TreeViewer viewer = getTreeViewer();
         if (viewer != null && !viewer.getControl().isDisposed()) {
-            viewer.setInput(nodes);
+            list();
+        }
+    }
+
+    /** Lists {@link #nodes} afresh: the first page now, each next one in a UI task of its own. */
+    private void list() {
+        listed.clear(); // the first page's refresh replaces the rows of the list shown before
+        listPage(++shownLists);
+    }
+
+    private void listPage(int list) {
+        TreeViewer viewer = getTreeViewer();
+        if (list != shownLists || viewer == null || viewer.getControl().isDisposed()) {
+            return;
+        }
+        listed.addAll(nodes.subList(listed.size(), Math.min(nodes.size(), listed.size() + PAGE)));
+        viewer.refresh(false); // the rows listed keep their labels; only the page's rows are made
+        if (listed.size() < nodes.size()) {
+            viewer.getControl().getDisplay().asyncExec(() -> listPage(list));
         }
     }
 

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Locale;
 
 import org.crashscope.ui.editor.TranscriptEditor;
+import org.crashscope.ui.editor.TranscriptOutlinePage;
 import org.crashscope.ui.editor.Transcripts;
 import org.crashscope.ui.views.BacktraceView;
 import org.crashscope.ui.views.Chooser;
 import org.crashscope.ui.views.DiagnosisView;
+import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,11 @@ class BigContentTest {
         }
         TranscriptEditor editor = openAndFill(file);
         assertEquals(200, editor.presentation().parsed().oopses().size(), "every copy's oops");
+        var outline = (TranscriptOutlinePage) editor.getAdapter(org.eclipse.ui.views.contentoutline.IContentOutlinePage.class);
+        PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(IPageLayout.ID_OUTLINE);
+        // listed a page at a time, every block is listed in the end
+        UiWait.until("the Outline listing every block", () -> outline.viewer().getTree().getItemCount() == outline.nodes().size());
+        assertTrue(outline.nodes().size() > 1000, "more blocks than a page: " + outline.nodes().size());
         long worst = switchTabs();
         BacktraceView backtrace = (BacktraceView) PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(BacktraceView.ID);
         worst = Math.max(worst, pickAll(backtrace.chooser(), "backtrace"));
