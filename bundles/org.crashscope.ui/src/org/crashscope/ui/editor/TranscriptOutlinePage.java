@@ -150,8 +150,11 @@ public final class TranscriptOutlinePage extends ContentOutlinePage {
         if (list != shownLists || viewer == null || viewer.getControl().isDisposed()) {
             return;
         }
+        boolean first = listed.isEmpty();
         listed.addAll(nodes.subList(listed.size(), Math.min(nodes.size(), listed.size() + PAGE)));
-        viewer.refresh(false); // the rows listed keep their labels; only the page's rows are made
+        // the first page's rows take the new list's labels (a block may have been run by Crashscope since); later
+        // pages keep the rows listed before theirs as they are and make only their own
+        viewer.refresh(first);
         if (listed.size() < nodes.size()) {
             viewer.getControl().getDisplay().asyncExec(() -> listPage(list));
         }
