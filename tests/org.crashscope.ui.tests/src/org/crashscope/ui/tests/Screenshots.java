@@ -44,20 +44,23 @@ final class Screenshots {
         Path file = dir.resolve(name + ".png");
         Display display = shell.getDisplay();
         UiWait.idle(); // what the test's last step queued (layouts, fills, paints) is on screen
-        Image image = new Image(display, bounds.width, bounds.height);
-        GC gc = new GC(display);
-        try {
-            gc.copyArea(image, bounds.x, bounds.y);
-        } finally {
-            gc.dispose();
-        }
-        try {
-            ImageLoader loader = new ImageLoader();
-            loader.data = new ImageData[] {image.getImageData()};
-            loader.save(file.toString(), SWT.IMAGE_PNG);
-        } finally {
-            image.dispose();
-        }
-        return file;
+        // the capture and the PNG encoding are the test's own work, not a stall of the workbench
+        return UiWatchdog.testsOwn(() -> {
+            Image image = new Image(display, bounds.width, bounds.height);
+            GC gc = new GC(display);
+            try {
+                gc.copyArea(image, bounds.x, bounds.y);
+            } finally {
+                gc.dispose();
+            }
+            try {
+                ImageLoader loader = new ImageLoader();
+                loader.data = new ImageData[] {image.getImageData()};
+                loader.save(file.toString(), SWT.IMAGE_PNG);
+            } finally {
+                image.dispose();
+            }
+            return file;
+        });
     }
 }

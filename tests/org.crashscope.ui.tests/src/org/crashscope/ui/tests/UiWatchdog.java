@@ -13,6 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
@@ -32,7 +35,8 @@ import org.opentest4j.AssertionFailedError;
  * innermost Crashscope frame, the six places the samples were found most, then the stack) and written to {@code target/ui-stalls.txt} (one run's);
  * {@link #assertWithinLimit()} fails on a stall of {@link #LIMIT_MS} or more. Run it only around
  * the workbench's own work: a test's own code on the UI thread (writing a file, asserting) holds
- * the pings too.
+ * the pings too; a ping that waited on {@link #testsOwn} work (a screenshot's capture and PNG
+ * encoding) is not counted.
  */
 final class UiWatchdog implements AutoCloseable {
 
@@ -68,7 +72,10 @@ final class UiWatchdog implements AutoCloseable {
         }
     }
 
-    private static final java.util.concurrent.atomic.AtomicBoolean FIRST_OF_RUN = new java.util.concurrent.atomic.AtomicBoolean(true);
+    private static final AtomicBoolean FIRST_OF_RUN = new AtomicBoolean(true);
+
+    /** How many of the tests' own UI-thread jobs run now (see {@link #testsOwn}). */
+    private static final AtomicInteger TESTS_OWN = new AtomicInteger();
 
     private final Display display;
     private final Thread ui;
@@ -87,6 +94,16 @@ final class UiWatchdog implements AutoCloseable {
         this.watcher = new Thread(this::watch, "UI-thread watchdog");
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    /** Runs {@code work}, the test's own on the UI thread: a ping that waits on it is not the workbench's stall and is not counted. */
+    static <T> T testsOwn(Callable<T> work) throws Exception {
+        TESTS_OWN.incrementAndGet();
+        try {
+            return work.call();
+        } finally {
+            TESTS_OWN.decrementAndGet();
+        }
     }
 
     /** Starts timing the UI thread's tasks of the current display; {@code during} names what the test does. */
@@ -115,7 +132,9 @@ final class UiWatchdog implements AutoCloseable {
             }
             List<StackTraceElement[]> samples = new ArrayList<>();
             long nextSample = posted + SAMPLE_AFTER_MS * 1_000_000;
+            boolean testsOwn = TESTS_OWN.get() > 0;
             while (true) {
+                testsOwn |= TESTS_OWN.get() > 0;
                 synchronized (answered) {
                     if (answered[0] != 0) {
                         break;
@@ -130,6 +149,10 @@ final class UiWatchdog implements AutoCloseable {
                     nextSample = now + SAMPLE_EVERY_MS * 1_000_000;
                 }
                 LockSupport.parkNanos(1_000_000);
+            }
+            if (testsOwn || TESTS_OWN.get() > 0) {
+                LockSupport.parkNanos(PING_MS * 1_000_000);
+                continue; // it waited on the test's own work
             }
             long ms = (answered[0] - posted) / 1_000_000;
             pings++;
