@@ -1,12 +1,11 @@
 package org.crashscope.ui.live;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.crashscope.live.LiveSession;
+import org.crashscope.live.TranscriptTail;
 import org.crashscope.ui.editor.TranscriptEditor;
 import org.eclipse.jface.bindings.keys.KeyStroke;
 import org.eclipse.jface.fieldassist.ContentProposalAdapter;
@@ -49,6 +48,8 @@ public final class CrashConsoleView extends ViewPart {
     private Button gather;
     private Button restart;
     private LiveSession session;
+    /** What the output shows of the session's transcript: read on from where it was, never whole again. */
+    private TranscriptTail tail;
     private final List<String> history = new ArrayList<>();
     private int historyAt;
     private final Consumer<LiveSession> changed = s -> {
@@ -175,16 +176,25 @@ public final class CrashConsoleView extends ViewPart {
         if (session == null) {
             status.setText("No crash session: open a dump (File > Open Transcript..., or ./crashscope DUMP).");
             output.setText("");
+            tail = null;
             return;
         }
         status.setText((alive ? "crash on " : "crash has stopped on ") + session.dump().file().getFileName() + " ("
                 + (session.dump().release() == null ? "unknown release" : session.dump().release()) + "), session " + session.transcript().getFileName()
                 + (session.warnings().isEmpty() ? "" : "; " + session.warnings().get(0)));
         try {
-            Path t = session.transcript();
-            String text = Files.exists(t) ? Files.readString(t) : "";
-            if (!text.equals(output.getText())) {
-                output.setText(text);
+            if (tail == null || !tail.file().equals(session.transcript())) {
+                tail = new TranscriptTail(session.transcript());
+                output.setText("");
+            }
+            // what crash wrote since, appended: the whole session read and set again each time held the UI thread as it grew
+            TranscriptTail.Added added = tail.next();
+            if (added.anew()) {
+                output.setText(added.text());
+            } else if (!added.text().isEmpty()) {
+                output.append(added.text());
+            }
+            if (added.anew() || !added.text().isEmpty()) {
                 output.setTopIndex(Math.max(0, output.getLineCount() - 1));
             }
         } catch (java.io.IOException e) {
