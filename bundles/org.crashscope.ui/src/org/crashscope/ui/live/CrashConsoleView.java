@@ -189,12 +189,12 @@ public final class CrashConsoleView extends ViewPart {
             }
             // what crash wrote since, appended: the whole session read and set again each time held the UI thread as it grew
             TranscriptTail.Added added = tail.next();
-            if (added.anew()) {
-                output.setText(added.text());
-            } else if (!added.text().isEmpty()) {
-                output.append(added.text());
-            }
             if (added.anew() || !added.text().isEmpty()) {
+                if (added.anew()) {
+                    output.setText(added.text());
+                } else {
+                    output.append(added.text());
+                }
                 output.setTopIndex(Math.max(0, output.getLineCount() - 1));
             }
         } catch (java.io.IOException e) {

@@ -33,15 +33,21 @@ final class Symbols {
         }
         if (i < token.length() && token.charAt(i) == '+') {
             i = number(token, i + 1);
+            if (i < 0) {
+                return false;
+            }
         }
-        if (i > 0 && i < token.length() && token.charAt(i) == '/') {
+        if (i < token.length() && token.charAt(i) == '/') {
             i = number(token, i + 1);
+            if (i < 0) {
+                return false;
+            }
         }
         if (i != token.length()) {
             return false;
         }
         for (int k = 0; k < token.length(); k++) {
-            if (Character.digit(token.charAt(k), 16) < 0) {
+            if (!Words.hex(token.charAt(k))) {
                 return true;
             }
         }
