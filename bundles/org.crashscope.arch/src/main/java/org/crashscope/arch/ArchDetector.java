@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.crashscope.transcript.model.Annotation;
 import org.crashscope.transcript.model.Backtrace;
 import org.crashscope.transcript.model.Frame;
+import org.crashscope.transcript.model.DumpRows;
 import org.crashscope.transcript.model.MemoryDump;
 import org.crashscope.transcript.model.Oops;
 import org.crashscope.transcript.model.SysInfo;
@@ -373,14 +374,17 @@ public final class ArchDetector {
             }
             int leaves = 0;
             int present = 0;
-            for (MemoryDump.Value v : dump.values()) {
-                Long value = v.value();
-                if (value == null || (value & 1) == 0) {
-                    continue;
-                }
-                present++;
-                if ((value & 0x81L) == 0x81L && (value & 0x22L) != 0 && (value & 0x01f0000000000000L) == 0 && (value & 0x1fe000L) == 0) {
-                    leaves++;
+            DumpRows rows = dump.rows();
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < rows.count(r); c++) {
+                    long value = rows.isNumber(r, c) ? rows.word(r, c) : 0;
+                    if ((value & 1) == 0) {
+                        continue;
+                    }
+                    present++;
+                    if ((value & 0x81L) == 0x81L && (value & 0x22L) != 0 && (value & 0x01f0000000000000L) == 0 && (value & 0x1fe000L) == 0) {
+                        leaves++;
+                    }
                 }
             }
             if (leaves >= 3 && leaves * 2 > present) {

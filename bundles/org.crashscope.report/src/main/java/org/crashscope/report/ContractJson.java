@@ -660,9 +660,11 @@ public final class ContractJson {
                         .field("why", table.levelEvidence()).endObject();
             }
             json.name("symbols").beginArray();
-            for (MemoryDump.Value v : d.values()) {
-                if (v.value() == null && v.symbol() != null) {
-                    json.beginObject().field("address", Hex.format(v.address())).field("symbol", v.symbol()).endObject();
+            for (MemoryDump.Row row : d.rows()) {
+                for (MemoryDump.Value v : row.values()) {
+                    if (v.value() == null && v.symbol() != null) {
+                        json.beginObject().field("address", Hex.format(v.address())).field("symbol", v.symbol()).endObject();
+                    }
                 }
             }
             json.endArray().endObject();

@@ -222,15 +222,59 @@ public final class Transcript implements AutoCloseable {
         return longest;
     }
 
-    /** Lines {@code first..last} decoded, for parsing one block. */
+    /**
+     * Lines {@code first..last} decoded, for parsing one block: a block of up to {@value #WINDOW} lines
+     * decoded at once, a longer one (a dump or a {@code foreach bt} of millions of lines) decoded
+     * {@value #WINDOW} lines at a time as it is read, never held whole. Read by one thread.
+     */
     public List<String> lines(int first, int last) {
-        List<String> out = new java.util.ArrayList<>(last - first + 1);
-        java.nio.charset.Charset charset = input.charset();
-        index.visit(first, last, (no, offset, buf, from, to) -> out.add(new String(buf, from, to - from, charset)));
-        while (out.size() < last - first + 1) {
-            out.add(""); // the file shrank since it was indexed: its lost lines are empty (diagnostics() says so)
+        if (last - first < WINDOW) {
+            String[] out = new String[last - first + 1];
+            decode(first, last, first, out);
+            return java.util.Arrays.asList(out);
         }
-        return out;
+        return new Window(first, last);
+    }
+
+    /** The lines a long block's list holds decoded at a time. */
+    static final int WINDOW = 8192;
+
+    /** Lines {@code first..last} into {@code out} from {@code out[0]} = line {@code base}; lines lost when the file shrank are empty. */
+    private void decode(int first, int last, int base, String[] out) {
+        java.nio.charset.Charset charset = input.charset();
+        java.util.Arrays.fill(out, first - base, last - base + 1, "");
+        index.visit(first, last, (no, offset, buf, from, to) -> out[no - base] = new String(buf, from, to - from, charset));
+    }
+
+    /** A long block's lines, {@link #WINDOW} of them decoded at a time (from a few lines before the one asked for: parsers look back). */
+    private final class Window extends java.util.AbstractList<String> implements java.util.RandomAccess {
+        private static final int BEHIND = 64;
+        private final int first;
+        private final int size;
+        private final String[] held = new String[WINDOW];
+        private int heldFrom = -1;
+        private int heldCount;
+
+        Window(int first, int last) {
+            this.first = first;
+            this.size = last - first + 1;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public String get(int i) {
+            java.util.Objects.checkIndex(i, size);
+            if (heldFrom < 0 || i < heldFrom || i >= heldFrom + heldCount) {
+                heldFrom = i < BEHIND ? 0 : i - BEHIND;
+                heldCount = Math.min(WINDOW, size - heldFrom);
+                decode(first + heldFrom, first + heldFrom + heldCount - 1, first + heldFrom, held);
+            }
+            return held[i - heldFrom];
+        }
     }
 
     /** How the bytes are decoded: UTF-8, or Latin-1 for a file that is not UTF-8 (UTF-16/32 files are decoded to UTF-8 on opening). */

@@ -31,6 +31,32 @@ class LineIndexTest {
     }
 
     @Test
+    void aLongBlocksLinesReadInAnyOrderAreTheFilesLines() {
+        StringBuilder text = new StringBuilder();
+        int lines = Transcript.WINDOW * 3 + 11;
+        for (int i = 1; i <= lines; i++) {
+            text.append("0x").append(Integer.toHexString(i)).append(i % 7 == 0 ? " \u00e9\u4e2d" : "").append('\n');
+        }
+        try (Transcript t = Transcript.of("long.txt", text.toString().getBytes(StandardCharsets.UTF_8))) {
+            List<String> block = t.lines(2, lines - 1);
+            assertEquals(lines - 2, block.size());
+            java.util.function.IntConsumer check = i -> assertEquals("0x" + Integer.toHexString(i + 2) + ((i + 2) % 7 == 0 ? " \u00e9\u4e2d" : ""), block.get(i));
+            for (int i = 0; i < block.size(); i++) {
+                check.accept(i);
+            }
+            for (int i = block.size() - 1; i >= 0; i -= 3) {
+                check.accept(i);
+            }
+            java.util.Random random = new java.util.Random(3);
+            for (int n = 0; n < 2_000; n++) {
+                check.accept(random.nextInt(block.size()));
+            }
+            assertThrows(IndexOutOfBoundsException.class, () -> block.get(block.size()));
+            assertEquals(List.of("0x1", "0x2"), t.lines(1, 2));
+        }
+    }
+
+    @Test
     void offsetsAndLinesAgreeBothWaysIncludingCrLfLongLinesAndAMissingLastNewline() {
         StringBuilder text = new StringBuilder();
         int lines = LineIndex.STRIDE * 4 + 3;

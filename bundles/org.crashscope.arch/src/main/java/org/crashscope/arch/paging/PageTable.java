@@ -18,7 +18,7 @@ public record PageTable(MemoryDump dump, long base, String level, String levelEv
         List<Integer> walkSlots, List<Anomaly> anomalies) {
 
     public PageTable {
-        slots = List.copyOf(slots);
+        slots = slots instanceof TableSlots ? slots : List.copyOf(slots); // read from the dump when asked
         walkSlots = List.copyOf(walkSlots);
         anomalies = List.copyOf(anomalies);
     }

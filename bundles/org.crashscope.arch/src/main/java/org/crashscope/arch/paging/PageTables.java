@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.crashscope.arch.Architecture;
+import org.crashscope.transcript.model.DumpRows;
 import org.crashscope.transcript.model.MemoryDump;
 
 /**
@@ -46,16 +47,25 @@ public final class PageTables {
             if (dump.width() != 8) {
                 continue;
             }
-            Map<Long, List<Located>> byPage = new LinkedHashMap<>();
-            for (MemoryDump.Row row : dump.rows()) {
-                for (MemoryDump.Value v : row.values()) {
-                    if (v.value() != null && (v.address() & 7) == 0) {
-                        byPage.computeIfAbsent(v.address() & ~0xfffL, k -> new ArrayList<>()).add(new Located(row.line(), v.address(), v.value()));
+            DumpRows rows = dump.rows();
+            Map<Long, TableSlots.Words> byPage = new LinkedHashMap<>();
+            TableSlots.Words page = null;
+            long pageBase = 0;
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < rows.count(r); c++) {
+                    long address = rows.address(r, c);
+                    if (!rows.isNumber(r, c) || (address & 7) != 0) {
+                        continue;
                     }
+                    if (page == null || (address & ~0xfffL) != pageBase) {
+                        pageBase = address & ~0xfffL;
+                        page = byPage.computeIfAbsent(pageBase, k -> new TableSlots.Words(rows));
+                    }
+                    page.add(r, c);
                 }
             }
-            byPage.forEach((base, values) -> {
-                PageTable t = table(dump, base, values, readsByPage.getOrDefault(base, List.of()), classify);
+            byPage.forEach((base, words) -> {
+                PageTable t = table(dump, base, words, readsByPage.getOrDefault(base, List.of()), classify);
                 if (t != null) {
                     tables.add(t);
                 }
@@ -67,10 +77,7 @@ public final class PageTables {
     private record Read(CheckedWalk walk, WalkStep step) {
     }
 
-    private record Located(int line, long address, long value) {
-    }
-
-    private static PageTable table(MemoryDump dump, long base, List<Located> values, List<Read> reads, Function<Entry, NonPresent> classify) {
+    private static PageTable table(MemoryDump dump, long base, TableSlots.Words words, List<Read> reads, Function<Entry, NonPresent> classify) {
         X86Level level = null;
         String evidence = null;
         String confidence = null;
@@ -87,7 +94,7 @@ public final class PageTables {
             walkSlots.add(r.step.index());
         }
         if (level == null) {
-            level = levelFromShape(values);
+            level = levelFromShape(dump.rows(), words);
             if (level == null) {
                 return null; // not a page table: a memory dump
             }
@@ -95,20 +102,7 @@ public final class PageTables {
                     level == X86Level.PUD ? "1 GiB" : "2 MiB");
             confidence = "medium";
         }
-        List<TableSlot> slots = new ArrayList<>(values.size());
-        for (Located v : values) {
-            int index = (int) ((v.address & 0xfff) >>> 3);
-            X86Entry entry = new X86Entry(v.value, level);
-            Long from = null;
-            Long to = null;
-            if (vaBase != null) {
-                long span = level.entrySpan(fiveLevel);
-                from = signExtend(vaBase + index * span, fiveLevel);
-                to = from + span;
-            }
-            TableSlot slot = new TableSlot(v.line, v.address, index, entry, from, to, classify.apply(entry));
-            slots.add(slot);
-        }
+        List<TableSlot> slots = new TableSlots(dump.rows(), words, level, vaBase, fiveLevel, classify);
         List<Anomaly> anomalies = level == X86Level.PUD || level == X86Level.PMD ? SequenceAnalysis.anomalies(slots) : List.of();
         return new PageTable(dump, base, level.name(), evidence, confidence, slots, walkSlots, anomalies);
     }
@@ -118,14 +112,14 @@ public final class PageTables {
      * high bits, non-present ones that read as swap entries) and whose present entries are mostly
      * PSE leaves aligned to 1 GiB (a PUD) or 2 MiB (a PMD), at least three, or two and nothing else present; else {@code null}.
      */
-    static X86Level levelFromShape(List<Located> values) {
+    static X86Level levelFromShape(DumpRows rows, TableSlots.Words words) {
         int present = 0;
         int giga = 0;
         int mega = 0;
         int nonZero = 0;
         int implausible = 0;
-        for (Located v : values) {
-            long value = v.value;
+        for (int i = 0; i < words.size(); i++) {
+            long value = rows.word(words.row(i), words.column(i));
             if (value == 0) {
                 continue;
             }
@@ -164,7 +158,7 @@ public final class PageTables {
         return null;
     }
 
-    private static long signExtend(long va, boolean fiveLevel) {
+    static long signExtend(long va, boolean fiveLevel) {
         int bits = fiveLevel ? 57 : 48;
         return (va << (64 - bits)) >> (64 - bits);
     }

@@ -3,11 +3,12 @@ package org.crashscope.transcript.model;
 import java.util.List;
 
 /**
- * An {@code rd} dump (with or without its prompt): rows of {@code ADDR:  VALUE VALUE  ascii}.
+ * An {@code rd} dump (with or without its prompt): rows of {@code ADDR:  VALUE VALUE  ascii}, held as
+ * columns ({@link DumpRows}): a row and its values are records made when asked for.
  *
  * @param width the value width in bytes (1, 2, 4 or 8)
  */
-public record MemoryDump(Span span, String command, int width, List<Row> rows, List<Annotation> annotations, List<Diagnostic> diagnostics)
+public record MemoryDump(Span span, String command, int width, DumpRows rows, List<Annotation> annotations, List<Diagnostic> diagnostics)
         implements ParsedRecord {
 
     /**
@@ -34,7 +35,7 @@ public record MemoryDump(Span span, String command, int width, List<Row> rows, L
         }
     }
 
-    /** Every value in address order. */
+    /** Every value in address order, as records (a copy: a big dump's readers go through {@link #rows()}). */
     public List<Value> values() {
         return rows.stream().flatMap(r -> r.values().stream()).toList();
     }

@@ -40,8 +40,8 @@ final class MailText {
             lines = raw.stream().map(MailText::unquote).toList();
             notes.add(Diagnostic.info(first, "quoted mail: the quote marks (\"> \") are left out"));
         }
-        if (width <= 0) {
-            return lines == raw ? new BlockText(first, raw) : new BlockText(first, lines);
+        if (width <= 0 || !joins(lines, width)) {
+            return new BlockText(first, lines); // (a long block's lines are decoded as read: copied only when lines join)
         }
         List<String> out = new ArrayList<>(lines.size());
         int[] numbers = new int[lines.size()];
@@ -56,11 +56,18 @@ final class MailText {
             numbers[out.size()] = first + i;
             out.add(line);
         }
-        if (joined.isEmpty()) {
-            return new BlockText(first, lines);
-        }
         notes.add(Diagnostic.info(joined.get(0) - 1, joinedText(joined)));
         return new BlockText(first, out, java.util.Arrays.copyOf(numbers, out.size()), first + lines.size() - 1);
+    }
+
+    /** Whether a line of {@code lines} continues the one before. */
+    private static boolean joins(List<String> lines, int width) {
+        for (int i = 1; i < lines.size(); i++) {
+            if (continues(lines.get(i - 1), lines.get(i), width)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

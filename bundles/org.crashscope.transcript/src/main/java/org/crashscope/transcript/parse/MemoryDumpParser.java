@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.crashscope.transcript.model.Annotation;
 import org.crashscope.transcript.model.Diagnostic;
+import org.crashscope.transcript.model.DumpRows;
 import org.crashscope.transcript.model.MemoryDump;
 import org.crashscope.transcript.model.Span;
 
@@ -25,7 +26,7 @@ final class MemoryDumpParser {
 
     static MemoryDump parse(String command, BlockText text) {
         int width = widthFromCommand(command);
-        List<MemoryDump.Row> rows = new ArrayList<>();
+        DumpRows.Builder rows = null;
         List<Annotation> annotations = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (int i = 0; i < text.size(); i++) {
@@ -93,10 +94,14 @@ final class MemoryDumpParser {
                     annotations.add(new Annotation(lineNo, tail));
                 }
             }
-            rows.add(new MemoryDump.Row(lineNo, address, List.copyOf(values), ascii));
+            if (rows == null) {
+                rows = new DumpRows.Builder(width);
+            }
+            rows.add(lineNo, address, values, ascii);
         }
-        int first = rows.isEmpty() ? text.first() : Math.min(text.first(), rows.get(0).line());
-        return new MemoryDump(new Span(first, Math.max(first, text.last())), command, width == 0 ? 8 : width, List.copyOf(rows),
+        DumpRows dumped = (rows == null ? new DumpRows.Builder(width == 0 ? 8 : width) : rows).build();
+        int first = dumped.isEmpty() ? text.first() : Math.min(text.first(), dumped.line(0));
+        return new MemoryDump(new Span(first, Math.max(first, text.last())), command, width == 0 ? 8 : width, dumped,
                 List.copyOf(annotations), List.copyOf(diagnostics));
     }
 

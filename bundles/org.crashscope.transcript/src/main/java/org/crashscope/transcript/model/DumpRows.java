@@ -1,0 +1,300 @@
+package org.crashscope.transcript.model;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
+
+/**
+ * The rows of an {@code rd} dump held as columns: a row's line, address, ASCII column and words in
+ * arrays, its {@link MemoryDump.Row} and {@link MemoryDump.Value}s made when asked for. A dump of
+ * millions of words is what a big page-table or memory transcript is: as records (a row, a list, a
+ * value and a boxed word each) a 64 MB dump of 2 million words held 250 MB; as columns it holds 8
+ * bytes a word and 20 a row. A row with a symbol or a slab tag ({@code rd -s/-S}) keeps its values as
+ * records. Unmodifiable.
+ */
+public final class DumpRows extends AbstractList<MemoryDump.Row> implements RandomAccess {
+
+    private final int size;
+    private final int width;
+    private final Column lines;
+    private final Column addresses;
+    /** The ASCII column of each row, or {@code null} while every row's is the one its words make ({@link #asciiOf}). */
+    private final String[] ascii;
+    /** Where each row's words start in {@link #words}: row times a fixed count while every row has as many. */
+    private final Column starts;
+    private final Longs words;
+    /** The values of the rows that have a symbol or a slab tag, by row. */
+    private final Map<Integer, List<MemoryDump.Value>> tagged;
+
+    private DumpRows(Builder b) {
+        size = b.size;
+        width = b.width;
+        lines = b.lines;
+        addresses = b.addresses;
+        ascii = b.ascii; // (not trimmed: a copy would hold a big dump twice for a moment)
+        starts = b.starts;
+        words = b.words;
+        tagged = b.tagged.isEmpty() ? Map.of() : Map.copyOf(b.tagged);
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public MemoryDump.Row get(int row) {
+        return new MemoryDump.Row(line(row), address(row), values(row), ascii(row));
+    }
+
+    public int line(int row) {
+        return (int) lines.get(check(row));
+    }
+
+    public long address(int row) {
+        return addresses.get(check(row));
+    }
+
+    /** How many values the row has. */
+    public int count(int row) {
+        List<MemoryDump.Value> values = tagged.get(check(row));
+        return values != null ? values.size() : numbers(row);
+    }
+
+    /** The number of words held for the row (none for a tagged row). */
+    private int numbers(int row) {
+        return (int) (starts.get(row + 1) - starts.get(row));
+    }
+
+    /**
+     * The count of values every row has, when all have as many and none has a symbol or a slab tag,
+     * else -1: then the values are in one sequence, value {@code i} at row {@code i / count}.
+     */
+    public int fixedCount() {
+        return tagged.isEmpty() && starts.regular() ? (int) starts.step() : -1;
+    }
+
+    /** Whether the value at {@code column} of a row is a number (not a symbol or a slab tag). */
+    public boolean isNumber(int row, int column) {
+        List<MemoryDump.Value> values = tagged.get(check(row));
+        if (values != null) {
+            return column >= 0 && column < values.size() && values.get(column).value() != null;
+        }
+        return column >= 0 && column < numbers(row);
+    }
+
+    /** The number at {@code column} of a row, where {@link #isNumber}: read without making a record. */
+    public long word(int row, int column) {
+        if (!isNumber(row, column)) {
+            throw new IndexOutOfBoundsException("no number at row " + row + ", column " + column);
+        }
+        List<MemoryDump.Value> values = tagged.get(row);
+        return values != null ? values.get(column).value() : words.get((int) starts.get(row) + column);
+    }
+
+    /** The address of the value at {@code column} of a row. */
+    public long address(int row, int column) {
+        return address(row) + (long) column * width;
+    }
+
+    private String ascii(int row) {
+        String held = ascii == null ? null : ascii[row];
+        if (held == null) {
+            return asciiOf(words, (int) starts.get(row), numbers(row), width);
+        }
+        return held == NO_ASCII ? null : held;
+    }
+
+    private List<MemoryDump.Value> values(int row) {
+        List<MemoryDump.Value> values = tagged.get(row);
+        if (values != null) {
+            return values;
+        }
+        MemoryDump.Value[] out = new MemoryDump.Value[numbers(row)];
+        int at = (int) starts.get(row);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new MemoryDump.Value(address(row, i), words.get(at + i), null);
+        }
+        return List.of(out);
+    }
+
+    private int check(int row) {
+        if (row < 0 || row >= size) {
+            throw new IndexOutOfBoundsException("row " + row + " of " + size);
+        }
+        return row;
+    }
+
+    /** Held for a row that printed no ASCII column (a {@code null} in the array means the one its words make). */
+    private static final String NO_ASCII = new String("");
+
+    /**
+     * The ASCII column {@code rd} prints for words (x86's byte order: each word's lowest byte first),
+     * a dot for a byte that is not printable; {@code null} for no words.
+     */
+    static String asciiOf(Longs words, int from, int count, int width) {
+        if (count == 0) {
+            return null;
+        }
+        byte[] out = new byte[count * width];
+        for (int i = 0; i < count; i++) {
+            long w = words.get(from + i);
+            for (int b = 0; b < width; b++) {
+                int c = (int) (w >>> (8 * b)) & 0xff;
+                out[i * width + b] = (byte) (c >= 0x20 && c < 0x7f ? c : '.');
+            }
+        }
+        return Shared.text(new String(out, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    /** Whether {@code ascii} is what {@link #asciiOf} makes of the words. */
+    static boolean madeOf(String ascii, Longs words, int from, int count, int width) {
+        if (ascii == null || count == 0) {
+            return ascii == null && count == 0;
+        }
+        if (ascii.length() != count * width) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            long w = words.get(from + i);
+            for (int b = 0; b < width; b++) {
+                int c = (int) (w >>> (8 * b)) & 0xff;
+                if (ascii.charAt(i * width + b) != (c >= 0x20 && c < 0x7f ? c : '.')) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Numbers appended one by one into chunks of {@value #CHUNK}: a dump's millions of words never
+     * copied to grow, never one array the heap must find room for whole.
+     */
+    private static final class Longs {
+        private static final int SHIFT = 13;
+        private static final int CHUNK = 1 << SHIFT;
+        private long[][] chunks = new long[4][];
+        private int size;
+
+        void add(long value) {
+            int chunk = size >>> SHIFT;
+            if (chunk == chunks.length) {
+                chunks = Arrays.copyOf(chunks, chunk * 2);
+            }
+            if (chunks[chunk] == null) {
+                chunks[chunk] = new long[chunk == 0 ? 64 : CHUNK];
+            } else if (chunk == 0 && size == chunks[0].length && size < CHUNK) {
+                chunks[0] = Arrays.copyOf(chunks[0], Math.min(CHUNK, size * 4)); // a small dump stays small
+            }
+            chunks[chunk][size & (CHUNK - 1)] = value;
+            size++;
+        }
+
+        long get(int i) {
+            return chunks[i >>> SHIFT][i & (CHUNK - 1)];
+        }
+    }
+
+    /**
+     * A column of numbers that is held as its first value and a step while every value is the one
+     * before plus the step (a dump's lines and addresses, nearly always), as an array from the first
+     * that is not.
+     */
+    private static final class Column {
+        private int size;
+        private long first;
+        private long step;
+        private Longs held;
+
+        void add(long value) {
+            if (held == null) {
+                if (size == 0) {
+                    first = value;
+                } else if (size == 1) {
+                    step = value - first;
+                } else if (value != first + step * size) {
+                    held = new Longs();
+                    for (int i = 0; i < size; i++) {
+                        held.add(first + step * i);
+                    }
+                }
+            }
+            if (held != null) {
+                held.add(value);
+            }
+            size++;
+        }
+
+        long get(int i) {
+            return held != null ? held.get(i) : first + step * i;
+        }
+
+        boolean regular() {
+            return held == null;
+        }
+
+        long step() {
+            return step;
+        }
+    }
+
+    /** Rows added in order; a value's address is its row's plus its column times the width. */
+    public static final class Builder {
+        private final int width;
+        private int size;
+        private final Column lines = new Column();
+        private final Column addresses = new Column();
+        private final Column starts = new Column();
+        private String[] ascii;
+        private final Longs words = new Longs();
+        private final Map<Integer, List<MemoryDump.Value>> tagged = new HashMap<>();
+
+        public Builder(int width) {
+            this.width = width;
+            starts.add(0);
+        }
+
+        /** Adds a row; its values must lie at its address plus their column times the width. */
+        public Builder add(int line, long address, List<MemoryDump.Value> values, String asciiColumn) {
+            int at = (int) starts.get(size);
+            boolean numbers = true;
+            for (int i = 0; i < values.size(); i++) {
+                MemoryDump.Value v = values.get(i);
+                if (v.address() != address + (long) i * width) {
+                    throw new IllegalArgumentException("the value at 0x" + Long.toHexString(v.address()) + " is not in column " + i + " of its row");
+                }
+                numbers &= v.value() != null && v.symbol() == null && v.slabObject() == null && v.slabCache() == null;
+            }
+            if (numbers) {
+                for (MemoryDump.Value v : values) {
+                    words.add(v.value());
+                    at++;
+                }
+            } else {
+                tagged.put(size, List.copyOf(values));
+            }
+            boolean made = numbers ? madeOf(asciiColumn, words, (int) starts.get(size), values.size(), width) : asciiColumn == null;
+            if (ascii != null || !made) {
+                if (ascii == null) {
+                    ascii = new String[Math.max(16, size * 2)];
+                } else if (size == ascii.length) {
+                    ascii = Arrays.copyOf(ascii, size + (size >> 1) + 16);
+                }
+                ascii[size] = made ? null : asciiColumn == null ? NO_ASCII : Shared.text(asciiColumn);
+            }
+            lines.add(line);
+            addresses.add(address);
+            starts.add(at);
+            size++;
+            return this;
+        }
+
+        public DumpRows build() {
+            return new DumpRows(this);
+        }
+    }
+}
