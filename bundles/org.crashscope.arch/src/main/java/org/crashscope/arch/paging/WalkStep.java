@@ -1,5 +1,7 @@
 package org.crashscope.arch.paging;
 
+import org.crashscope.transcript.model.Shared;
+
 /**
  * One level of a vtop walk, with the arithmetic checked where the architecture is modelled.
  *
@@ -15,6 +17,24 @@ package org.crashscope.arch.paging;
  */
 public record WalkStep(String level, int line, Long tableBase, Integer index, Long entryAddress, Long expectedEntry, Entry entry,
         NonPresent nonPresent, String flagText) {
+
+    /** The indexes of a table's slots, each boxed once: a walk of every level of a hundred thousand vtops holds a few hundred. */
+    private static final Integer[] INDEXES = new Integer[512];
+
+    static {
+        for (int i = 0; i < INDEXES.length; i++) {
+            INDEXES[i] = i;
+        }
+    }
+
+    public WalkStep {
+        // the upper levels' tables and entries are the same for every walk of a transcript: held once
+        tableBase = Shared.number(tableBase);
+        entryAddress = Shared.number(entryAddress);
+        expectedEntry = Shared.number(expectedEntry);
+        index = index != null && index >= 0 && index < INDEXES.length ? INDEXES[index] : index;
+        level = Shared.text(level);
+    }
 
     public boolean addressChecks() {
         return expectedEntry == null || entryAddress == null || expectedEntry.longValue() == entryAddress.longValue();

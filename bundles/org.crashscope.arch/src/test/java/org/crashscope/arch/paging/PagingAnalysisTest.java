@@ -32,6 +32,39 @@ class PagingAnalysisTest {
     }
 
     @Test
+    void walksThroughTheSameTablesHoldTheirNumbersOnce() {
+        String walk = """
+                crash> vtop %x
+                VIRTUAL     PHYSICAL
+                %x  10dfe8000
+
+                   PGD: 2d480567f0 => 2d49ef2067
+                   PUD: 2d49ef2228 => 2d725f2067
+                   PMD: 2d725f2ff0 => 2d41a92067
+                   PTE: 2d41a92f40 => 800000010dfe8867
+                  PAGE: 10dfe8000
+
+                """;
+        String text = walk.formatted(0x7f4500000000L, 0x7f4500000000L) + walk.formatted(0x7f4500001000L, 0x7f4500001000L);
+        PagingAnalysis paging;
+        try (org.crashscope.transcript.Transcript t = org.crashscope.transcript.Transcript.of("walks.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            paging = PagingAnalysis.of(org.crashscope.transcript.parse.TranscriptParser.parse(t));
+        }
+        assertEquals(2, paging.walks().size());
+        CheckedWalk first = paging.walks().get(0);
+        CheckedWalk second = paging.walks().get(1);
+        for (int level = 0; level < 3; level++) {
+            WalkStep a = first.steps().get(level);
+            WalkStep b = second.steps().get(level);
+            assertEquals(a.entryAddress(), b.entryAddress());
+            assertTrue(a.entryAddress() == b.entryAddress(), "one box for the " + a.level() + " entry's address");
+            assertTrue(a.index() == b.index(), "one box for the index");
+        }
+        assertTrue(first.fields() == second.fields(), "one split of the address for walks to the same level");
+        assertEquals(List.of("sign", "PGD", "PUD", "PMD", "PTE", "offset"), first.fields().stream().map(IndexField::name).toList());
+    }
+
+    @Test
     void seedPudDumpHasExactlyOneAnomaly() {
         PagingAnalysis paging = PagingAnalysis.of(Fixtures.parse("seed-kcs-ghes-hugepage-gpf.txt"));
         assertEquals(1, paging.tables().size());
