@@ -3,7 +3,6 @@ package org.crashscope.presentation;
 import org.crashscope.analysis.Session;
 import org.crashscope.analysis.TranscriptAnalysis;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -141,26 +140,43 @@ public final class Traces {
     }
 
     /**
-     * The annotated stack words of each of {@code traces} (index for index): the words sorted by
-     * line once, each trace's found by a binary search, so a thousand traces cost what they hold.
+     * The annotated stack words of each of {@code traces} (index for index): the words' positions
+     * sorted by line once (stably), each trace's found by a binary search, so a thousand traces cost
+     * what they hold; the words are taken from {@code slots} when asked.
+     *
+     * @param lineOf the line of the word at a position of {@code slots} (read without making the word)
      */
-    public static List<List<StackWord>> slotsOf(List<Backtrace> traces, List<StackWord> slots) {
-        List<StackWord> sorted = new ArrayList<>(slots);
-        sorted.sort(Comparator.comparingInt(a -> a.slot().line()));
+    public static List<List<StackWord>> slotsOf(List<Backtrace> traces, List<StackWord> slots, java.util.function.IntUnaryOperator lineOf) {
+        long[] byLine = new long[slots.size()];
+        for (int i = 0; i < byLine.length; i++) {
+            byLine[i] = (long) lineOf.applyAsInt(i) << 32 | i;
+        }
+        java.util.Arrays.sort(byLine);
+        List<StackWord> sorted = new java.util.AbstractList<>() {
+            @Override
+            public StackWord get(int i) {
+                return slots.get((int) byLine[i]);
+            }
+
+            @Override
+            public int size() {
+                return byLine.length;
+            }
+        };
         List<List<StackWord>> out = new ArrayList<>(traces.size());
         for (Backtrace bt : traces) {
             int lo = 0;
-            int hi = sorted.size();
+            int hi = byLine.length;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (sorted.get(mid).slot().line() < bt.span().first()) {
+                if ((int) (byLine[mid] >>> 32) < bt.span().first()) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
                 }
             }
             int end = lo;
-            while (end < sorted.size() && bt.span().contains(sorted.get(end).slot().line())) {
+            while (end < byLine.length && bt.span().contains((int) (byLine[end] >>> 32))) {
                 end++;
             }
             out.add(sorted.subList(lo, end));

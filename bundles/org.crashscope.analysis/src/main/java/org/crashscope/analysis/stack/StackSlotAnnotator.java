@@ -210,14 +210,14 @@ public final class StackSlotAnnotator {
         return slot.value() == null ? Links.NONE : index.places(slot.value());
     }
 
+    /** A word no frame, register or canary explains: what it holds by itself (its label made of it when asked). */
     private static AnnotatedSlot plain(StackSlot slot, ArchFacts arch, ValueIndex index) {
         Links seen = links(index, slot);
         if (slot.slabCache() != null) {
-            return new AnnotatedSlot(slot, AnnotatedSlot.Kind.SLAB_OBJECT, String.format("slab object 0x%x (%s)", slot.slabObject(), slot.slabCache()),
-                    null, null, "bt -FF names the slab cache of the object", Confidence.HIGH, seen);
+            return new AnnotatedSlot(slot, AnnotatedSlot.Kind.SLAB_OBJECT, null, null, null, "bt -FF names the slab cache of the object", Confidence.HIGH, seen);
         }
         if (slot.symbol() != null) {
-            return new AnnotatedSlot(slot, AnnotatedSlot.Kind.KERNEL_TEXT, "kernel symbol " + slot.symbol(), null, null, "bt -F printed a symbol",
+            return new AnnotatedSlot(slot, AnnotatedSlot.Kind.KERNEL_TEXT, null, null, null, "bt -F printed a symbol",
                     Confidence.HIGH, seen);
         }
         long v = slot.value();
@@ -228,7 +228,7 @@ public final class StackSlotAnnotator {
         }
         String support = userSupport(v, arch, index);
         if (support != null) {
-            return new AnnotatedSlot(slot, AnnotatedSlot.Kind.USER_ADDRESS, String.format("user address 0x%x", v), null, null,
+            return new AnnotatedSlot(slot, AnnotatedSlot.Kind.USER_ADDRESS, null, null, null,
                     "in user space and " + support, index.walked(v) ? Confidence.HIGH : Confidence.MEDIUM, seen);
         }
         return new AnnotatedSlot(slot, AnnotatedSlot.Kind.DATA, "", null, null, "", Confidence.LOW, seen);
