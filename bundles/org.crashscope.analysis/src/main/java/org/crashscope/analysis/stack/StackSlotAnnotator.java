@@ -41,6 +41,31 @@ public final class StackSlotAnnotator {
     private StackSlotAnnotator() {
     }
 
+    /**
+     * The annotations of every word in address order: those a frame, register or canary explains
+     * held, the others made from their word when asked ({@link #plain}: what a word holds by itself,
+     * the same every time), so that a million words of data are not held twice.
+     */
+    private static final class Annotations extends java.util.AbstractList<AnnotatedSlot> implements java.util.RandomAccess {
+        private final Object[] held;
+        private final java.util.function.Function<StackSlot, AnnotatedSlot> plain;
+
+        Annotations(Object[] held, java.util.function.Function<StackSlot, AnnotatedSlot> plain) {
+            this.held = held;
+            this.plain = plain;
+        }
+
+        @Override
+        public AnnotatedSlot get(int i) {
+            return held[i] instanceof StackSlot word ? plain.apply(word) : (AnnotatedSlot) held[i];
+        }
+
+        @Override
+        public int size() {
+            return held.length;
+        }
+    }
+
     public static List<AnnotatedSlot> annotate(ParsedTranscript parsed) {
         return annotate(parsed, org.crashscope.arch.ArchDetector.detect(parsed), new ValueIndex(parsed));
     }
@@ -59,12 +84,10 @@ public final class StackSlotAnnotator {
         Map<String, Long> known = faultRegisters(parsed).values();
         Map<String, Optional<Prologue>> prologues = new HashMap<>();
         PtRegs layout = arch.architecture().ptRegs();
-        List<AnnotatedSlot> out = new ArrayList<>();
+        List<Object> out = new ArrayList<>();
         for (Backtrace bt : parsed.backtraces()) {
-            // sized for every word at once: grown by doubling they were a tenth of a big transcript's analysis
-            Map<Long, StackSlot> byAddress = LinkedHashMap.newLinkedHashMap(bt.slots().size());
-            bt.slots().forEach(s -> byAddress.put(s.address(), s));
-            Map<Long, AnnotatedSlot> labels = LinkedHashMap.newLinkedHashMap(bt.slots().size());
+            TraceWords byAddress = new TraceWords(bt.slots());
+            Map<Long, AnnotatedSlot> labels = new LinkedHashMap<>(); // what frames, registers and canaries explain: a few words a frame
             exceptionFrames(bt, layout, byAddress, labels, index);
             canaries(parsed, bt, byAddress, labels, index, prologues);
             for (StackSlot slot : bt.slots()) {
@@ -87,13 +110,18 @@ public final class StackSlotAnnotator {
                     savedRegisters(parsed, arch, slot, callee, null, byAddress, labels, known, index, prologues);
                 }
             }
-            for (StackSlot slot : bt.slots()) {
-                labels.computeIfAbsent(slot.address(), a -> plain(slot, arch, index));
+            // the words nothing above explains are what they hold by themselves: kept as the word (the first of its address), its
+            // annotation made when asked (the order within a trace is the sort's: one word an address)
+            List<StackSlot> words = bt.slots();
+            for (int i = 0; i < words.size(); i++) {
+                if (!labels.containsKey(words.get(i).address()) && byAddress.firstAt(i)) {
+                    out.add(words.get(i));
+                }
             }
             out.addAll(labels.values());
         }
-        out.sort(java.util.Comparator.comparingLong(a -> a.slot().address()));
-        return List.copyOf(out);
+        out.sort(java.util.Comparator.comparingLong(o -> o instanceof StackSlot w ? w.address() : ((AnnotatedSlot) o).slot().address()));
+        return new Annotations(out.toArray(), slot -> plain(slot, arch, index));
     }
 
     /**

@@ -33,7 +33,8 @@ public final class ValueIndex {
     private final Map<Long, List<Place>> exact = new HashMap<>();
     private final TreeMap<Long, List<Vma>> vmas = new TreeMap<>();
     private final Map<Long, List<HardwareError>> errorPages = new HashMap<>();
-    private final Map<Long, Links> memo = new HashMap<>();
+    // asked from any thread: a stack word's annotation is made when a view, a writer or a rule reads it
+    private final Map<Long, Links> memo = new java.util.concurrent.ConcurrentHashMap<>();
     // what the per-slot questions ask, answered when the index is built: a value every walk shares has a hundred thousand places
     private final java.util.Set<Long> inRegisters = new java.util.HashSet<>();
     private final java.util.Set<Long> walked = new java.util.HashSet<>();

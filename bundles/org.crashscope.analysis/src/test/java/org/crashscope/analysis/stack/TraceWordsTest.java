@@ -1,0 +1,51 @@
+package org.crashscope.analysis.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.crashscope.transcript.model.StackSlot;
+import org.junit.jupiter.api.Test;
+
+/** A trace's words by address answer as the map of them put in order would: the last word of an address, the addresses in their first order. */
+class TraceWordsTest {
+
+    @Test
+    void answersAsAMapOfTheWordsPutInOrder() {
+        Random random = new Random(11);
+        for (int size : new int[] {0, 1, 2, 7, 100, 50_000}) {
+            List<StackSlot> slots = new ArrayList<>();
+            long base = 0xffffc90000a3f000L;
+            for (int i = 0; i < size; i++) {
+                // mostly rising words, now and then one printed again (a stack shown twice) or far away
+                long address = random.nextInt(20) == 0 && i > 0 ? slots.get(random.nextInt(i)).address()
+                        : random.nextInt(50) == 0 ? random.nextLong() & ~7L : base + 8L * i;
+                slots.add(new StackSlot(i + 1, address, (long) i, null, null, null, -1, 8));
+            }
+            Map<Long, StackSlot> expected = new LinkedHashMap<>();
+            Map<Long, Integer> first = new HashMap<>();
+            for (int i = 0; i < size; i++) {
+                expected.put(slots.get(i).address(), slots.get(i));
+                first.putIfAbsent(slots.get(i).address(), i);
+            }
+            TraceWords words = new TraceWords(slots);
+            assertEquals(expected, words, "size " + size);
+            assertEquals(List.copyOf(expected.keySet()), List.copyOf(words.keySet()), "the addresses in their first order");
+            assertEquals(List.copyOf(expected.values()), List.copyOf(words.values()));
+            for (int i = 0; i < size; i++) {
+                long address = slots.get(i).address();
+                assertEquals(expected.get(address), words.get(address));
+                assertEquals(first.get(address) == i, words.firstAt(i));
+            }
+            assertNull(words.get(base - 8));
+            assertFalse(words.containsKey("not an address"));
+        }
+    }
+}
