@@ -245,8 +245,7 @@ public final class StackSlotAnnotator {
             return new AnnotatedSlot(slot, AnnotatedSlot.Kind.SLAB_OBJECT, null, null, null, "bt -FF names the slab cache of the object", Confidence.HIGH, seen);
         }
         if (slot.symbol() != null) {
-            return new AnnotatedSlot(slot, AnnotatedSlot.Kind.KERNEL_TEXT, null, null, null, "bt -F printed a symbol",
-                    Confidence.HIGH, seen);
+            return new AnnotatedSlot(slot, AnnotatedSlot.Kind.KERNEL_TEXT, null, null, null, "bt -F printed a symbol", Confidence.HIGH, seen);
         }
         long v = slot.value();
         String entry = index.walkEntry(v);

@@ -19,13 +19,13 @@ public final class DumpRows extends AbstractList<MemoryDump.Row> implements Rand
 
     private final int size;
     private final int width;
-    private final Column lines;
-    private final Column addresses;
+    private final Columns.Steps lines;
+    private final Columns.Steps addresses;
     /** The ASCII column of each row, or {@code null} while every row's is the one its words make ({@link #asciiOf}). */
     private final String[] ascii;
     /** Where each row's words start in {@link #words}: row times a fixed count while every row has as many. */
-    private final Column starts;
-    private final Longs words;
+    private final Columns.Steps starts;
+    private final Columns.Longs words;
     /** The values of the rows that have a symbol or a slab tag, by row. */
     private final Map<Integer, List<MemoryDump.Value>> tagged;
 
@@ -135,7 +135,7 @@ public final class DumpRows extends AbstractList<MemoryDump.Row> implements Rand
      * The ASCII column {@code rd} prints for words (x86's byte order: each word's lowest byte first),
      * a dot for a byte that is not printable; {@code null} for no words.
      */
-    static String asciiOf(Longs words, int from, int count, int width) {
+    static String asciiOf(Columns.Longs words, int from, int count, int width) {
         if (count == 0) {
             return null;
         }
@@ -151,7 +151,7 @@ public final class DumpRows extends AbstractList<MemoryDump.Row> implements Rand
     }
 
     /** Whether {@code ascii} is what {@link #asciiOf} makes of the words. */
-    static boolean madeOf(String ascii, Longs words, int from, int count, int width) {
+    static boolean madeOf(String ascii, Columns.Longs words, int from, int count, int width) {
         if (ascii == null || count == 0) {
             return ascii == null && count == 0;
         }
@@ -170,87 +170,15 @@ public final class DumpRows extends AbstractList<MemoryDump.Row> implements Rand
         return true;
     }
 
-    /**
-     * Numbers appended one by one into chunks of {@value #CHUNK}: a dump's millions of words never
-     * copied to grow, never one array the heap must find room for whole.
-     */
-    private static final class Longs {
-        private static final int SHIFT = 13;
-        private static final int CHUNK = 1 << SHIFT;
-        private long[][] chunks = new long[4][];
-        private int size;
-
-        void add(long value) {
-            int chunk = size >>> SHIFT;
-            if (chunk == chunks.length) {
-                chunks = Arrays.copyOf(chunks, chunk * 2);
-            }
-            if (chunks[chunk] == null) {
-                chunks[chunk] = new long[chunk == 0 ? 64 : CHUNK];
-            } else if (chunk == 0 && size == chunks[0].length && size < CHUNK) {
-                chunks[0] = Arrays.copyOf(chunks[0], Math.min(CHUNK, size * 4)); // a small dump stays small
-            }
-            chunks[chunk][size & (CHUNK - 1)] = value;
-            size++;
-        }
-
-        long get(int i) {
-            return chunks[i >>> SHIFT][i & (CHUNK - 1)];
-        }
-    }
-
-    /**
-     * A column of numbers that is held as its first value and a step while every value is the one
-     * before plus the step (a dump's lines and addresses, nearly always), as an array from the first
-     * that is not.
-     */
-    private static final class Column {
-        private int size;
-        private long first;
-        private long step;
-        private Longs held;
-
-        void add(long value) {
-            if (held == null) {
-                if (size == 0) {
-                    first = value;
-                } else if (size == 1) {
-                    step = value - first;
-                } else if (value != first + step * size) {
-                    held = new Longs();
-                    for (int i = 0; i < size; i++) {
-                        held.add(first + step * i);
-                    }
-                }
-            }
-            if (held != null) {
-                held.add(value);
-            }
-            size++;
-        }
-
-        long get(int i) {
-            return held != null ? held.get(i) : first + step * i;
-        }
-
-        boolean regular() {
-            return held == null;
-        }
-
-        long step() {
-            return step;
-        }
-    }
-
     /** Rows added in order; a value's address is its row's plus its column times the width. */
     public static final class Builder {
         private final int width;
         private int size;
-        private final Column lines = new Column();
-        private final Column addresses = new Column();
-        private final Column starts = new Column();
+        private final Columns.Steps lines = new Columns.Steps();
+        private final Columns.Steps addresses = new Columns.Steps();
+        private final Columns.Steps starts = new Columns.Steps();
         private String[] ascii;
-        private final Longs words = new Longs();
+        private final Columns.Longs words = new Columns.Longs();
         private final Map<Integer, List<MemoryDump.Value>> tagged = new HashMap<>();
 
         public Builder(int width) {

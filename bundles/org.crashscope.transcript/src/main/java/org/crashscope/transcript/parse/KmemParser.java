@@ -6,6 +6,7 @@ import java.util.List;
 import org.crashscope.transcript.model.Diagnostic;
 import org.crashscope.transcript.model.KmemPages;
 import org.crashscope.transcript.model.PageRow;
+import org.crashscope.transcript.model.PageRowColumns;
 import org.crashscope.transcript.model.Span;
 
 /** {@code kmem -p} and {@code kmem ADDR}: the struct page rows under a {@code PAGE PHYSICAL ...} header. */
@@ -14,7 +15,7 @@ final class KmemParser {
     }
 
     static KmemPages parse(String command, BlockText text) {
-        List<PageRow> pages = new ArrayList<>();
+        PageRowColumns.Builder pages = new PageRowColumns.Builder();
         List<Diagnostic> diagnostics = new ArrayList<>();
         boolean inPages = false;
         for (int i = 0; i < text.size(); i++) {
@@ -36,6 +37,6 @@ final class KmemParser {
                 }
             }
         }
-        return new KmemPages(new Span(text.first(), text.last()), command, List.copyOf(pages), List.copyOf(diagnostics));
+        return new KmemPages(new Span(text.first(), text.last()), command, pages.build(), List.copyOf(diagnostics));
     }
 }
