@@ -15,52 +15,76 @@ final class Columns {
     private Columns() {
     }
 
-    /** Numbers. */
-    static final class Longs {
-        private long[][] chunks = new long[4][];
-        private int size;
+    /** Chunks of some kind of array: the one the next value goes in, made or grown as needed. */
+    private abstract static class Chunked {
+        private Object[] chunks = new Object[4];
+        private int firstLength;
+        int size;
 
-        void add(long value) {
+        abstract Object make(int length);
+
+        abstract Object grown(Object chunk, int length);
+
+        /** The chunk value {@link #size} goes in (at {@code size & (CHUNK - 1)}). */
+        final Object next() {
             int chunk = size >>> SHIFT;
             if (chunk == chunks.length) {
                 chunks = Arrays.copyOf(chunks, chunk * 2);
             }
             if (chunks[chunk] == null) {
-                chunks[chunk] = new long[chunk == 0 ? 64 : CHUNK];
-            } else if (chunk == 0 && size == chunks[0].length && size < CHUNK) {
-                chunks[0] = Arrays.copyOf(chunks[0], Math.min(CHUNK, size * 4)); // a small block stays small
+                chunks[chunk] = make(chunk == 0 ? (firstLength = 64) : CHUNK);
+            } else if (chunk == 0 && size == firstLength && size < CHUNK) {
+                firstLength = Math.min(CHUNK, size * 4);
+                chunks[0] = grown(chunks[0], firstLength); // a small block stays small
             }
-            chunks[chunk][size & (CHUNK - 1)] = value;
-            size++;
+            return chunks[chunk];
+        }
+
+        final Object chunk(int i) {
+            return chunks[i >>> SHIFT];
+        }
+    }
+
+    /** Numbers. */
+    static final class Longs extends Chunked {
+        void add(long value) {
+            ((long[]) next())[size++ & (CHUNK - 1)] = value;
         }
 
         long get(int i) {
-            return chunks[i >>> SHIFT][i & (CHUNK - 1)];
+            return ((long[]) chunk(i))[i & (CHUNK - 1)];
+        }
+
+        @Override
+        Object make(int length) {
+            return new long[length];
+        }
+
+        @Override
+        Object grown(Object chunk, int length) {
+            return Arrays.copyOf((long[]) chunk, length);
         }
     }
 
     /** References: to values held once ({@link Shared}), four bytes a record. */
-    static final class Refs<T> {
-        private Object[][] chunks = new Object[4][];
-        private int size;
-
+    static final class Refs<T> extends Chunked {
         void add(T value) {
-            int chunk = size >>> SHIFT;
-            if (chunk == chunks.length) {
-                chunks = Arrays.copyOf(chunks, chunk * 2);
-            }
-            if (chunks[chunk] == null) {
-                chunks[chunk] = new Object[chunk == 0 ? 64 : CHUNK];
-            } else if (chunk == 0 && size == chunks[0].length && size < CHUNK) {
-                chunks[0] = Arrays.copyOf(chunks[0], Math.min(CHUNK, size * 4));
-            }
-            chunks[chunk][size & (CHUNK - 1)] = value;
-            size++;
+            ((Object[]) next())[size++ & (CHUNK - 1)] = value;
         }
 
         @SuppressWarnings("unchecked")
         T get(int i) {
-            return (T) chunks[i >>> SHIFT][i & (CHUNK - 1)];
+            return (T) ((Object[]) chunk(i))[i & (CHUNK - 1)];
+        }
+
+        @Override
+        Object make(int length) {
+            return new Object[length];
+        }
+
+        @Override
+        Object grown(Object chunk, int length) {
+            return Arrays.copyOf((Object[]) chunk, length);
         }
     }
 
