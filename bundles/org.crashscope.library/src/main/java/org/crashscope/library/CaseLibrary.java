@@ -133,8 +133,17 @@ public final class CaseLibrary implements AutoCloseable {
      * are kept.
      */
     public Case add(CaseFacts facts) throws IOException {
-        return add(facts, OffsetDateTime.now(ZoneOffset.UTC));
+        long now = System.currentTimeMillis();
+        long at = LAST_RECORDED.updateAndGet(last -> Math.max(now, last + 1));
+        return add(facts, OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(at), ZoneOffset.UTC));
     }
+
+    /**
+     * When this process last recorded a case (epoch milliseconds): the next is recorded a millisecond later at the
+     * least, so that cases recorded within one millisecond (a script adding a folder) keep the order they came in,
+     * which a bucket lists them by (oldest first, to the millisecond; they were listed by their ids).
+     */
+    private static final java.util.concurrent.atomic.AtomicLong LAST_RECORDED = new java.util.concurrent.atomic.AtomicLong();
 
     /** {@link #add(CaseFacts)} at a given time (an import, a benchmark of past cases). */
     public Case add(CaseFacts facts, OffsetDateTime when) throws IOException {

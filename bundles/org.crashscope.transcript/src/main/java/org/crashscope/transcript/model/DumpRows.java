@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.RandomAccess;
 
 /**
- * The rows of an {@code rd} dump held as columns: a row's line, address, ASCII column and words in
- * arrays, its {@link MemoryDump.Row} and {@link MemoryDump.Value}s made when asked for. A dump of
- * millions of words is what a big page-table or memory transcript is: as records (a row, a list, a
- * value and a boxed word each) a 64 MB dump of 2 million words held 250 MB; as columns it holds 8
- * bytes a word and 20 a row. A row with a symbol or a slab tag ({@code rd -s/-S}) keeps its values as
- * records. Unmodifiable.
+ * The rows of an {@code rd} dump held as columns, its {@link MemoryDump.Row}s and
+ * {@link MemoryDump.Value}s made when asked for. A dump of millions of words is what a big page-table
+ * or memory transcript is: as records (a row, a list, a value and a boxed word each) a 64 MB dump of 2
+ * million words held 250 MB; as columns it holds 8 bytes a word, and a row's line, address and ASCII
+ * column only where they do not follow from the rows before and from its words (16 MB). A row with a
+ * symbol or a slab tag ({@code rd -s/-S}) keeps its values as records. Unmodifiable.
  */
 public final class DumpRows extends AbstractList<MemoryDump.Row> implements RandomAccess {
 
