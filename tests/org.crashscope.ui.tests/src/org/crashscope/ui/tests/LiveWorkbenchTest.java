@@ -124,7 +124,7 @@ class LiveWorkbenchTest {
                         .findFirst().orElseThrow(() -> new AssertionError("the walk's next entry in the table read"));
                 assertEquals(known.steps().get(upper + 1).index(), entry.index(), "the entry the walk reads is the slot its index names");
                 assertTrue(UiWait.until(display, 10_000, () -> tables.getSite().getSelectionProvider().getSelection() instanceof
-                        org.eclipse.jface.viewers.IStructuredSelection sel && sel.getFirstElement() == entry), "the view selected the slot the walk reads");
+                        org.eclipse.jface.viewers.IStructuredSelection sel && entry.equals(sel.getFirstElement())), "the view selected the slot the walk reads");
                 tables.selectSlot(PageTableDiagram.key(entry));
                 tables.openSlot(PageTableDiagram.key(entry));
                 assertTrue(UiWait.until(display, 60_000, () -> tables.table() != null && tables.table().base() == nextBase),
