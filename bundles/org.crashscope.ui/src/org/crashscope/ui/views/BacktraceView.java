@@ -162,7 +162,9 @@ public final class BacktraceView extends TranscriptView {
         }
         Traces.Entry entry = shownEntries.get(i);
         frames.setInput(entry.backtrace().frames());
-        slots.setInput(analysis.wordsOf(entry)); // a log's stack printed no stack words
+        // the trace's words made once for the table and for following links (a presentation makes them when asked); a log's
+        // stack printed none
+        slots.setInput(List.copyOf(analysis.wordsOf(entry)));
     }
 
     /** The traces the filter names, the one shown kept when it still is. */

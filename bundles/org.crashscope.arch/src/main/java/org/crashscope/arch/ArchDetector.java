@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 import org.crashscope.transcript.model.Annotation;
 import org.crashscope.transcript.model.Backtrace;
-import org.crashscope.transcript.model.Frame;
 import org.crashscope.transcript.model.DumpRows;
+import org.crashscope.transcript.model.Frame;
 import org.crashscope.transcript.model.MemoryDump;
 import org.crashscope.transcript.model.Oops;
 import org.crashscope.transcript.model.SysInfo;

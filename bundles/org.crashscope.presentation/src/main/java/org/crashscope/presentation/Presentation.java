@@ -74,7 +74,7 @@ public final class Presentation {
         this.problems = Problems.of(analysis);
         this.outline = Outline.of(analysis);
         this.traces = Traces.of(analysis);
-        this.wordsByBacktrace = Traces.slotsOf(analysis.parsed().backtraces(), stackWords, i -> analysis.slots().get(i).slot().line());
+        this.wordsByBacktrace = Traces.slotsOf(analysis.parsed().backtraces(), stackWords, i -> org.crashscope.analysis.stack.StackSlotAnnotator.wordAt(analysis.slots(), i).line());
         this.status = statusLine(analysis);
     }
 

@@ -152,7 +152,7 @@ public final class Traces {
             byLine[i] = (long) lineOf.applyAsInt(i) << 32 | i;
         }
         java.util.Arrays.sort(byLine);
-        List<StackWord> sorted = new java.util.AbstractList<>() {
+        class Sorted extends java.util.AbstractList<StackWord> implements java.util.RandomAccess {
             @Override
             public StackWord get(int i) {
                 return slots.get((int) byLine[i]);
@@ -162,7 +162,8 @@ public final class Traces {
             public int size() {
                 return byLine.length;
             }
-        };
+        }
+        List<StackWord> sorted = new Sorted();
         List<List<StackWord>> out = new ArrayList<>(traces.size());
         for (Backtrace bt : traces) {
             int lo = 0;

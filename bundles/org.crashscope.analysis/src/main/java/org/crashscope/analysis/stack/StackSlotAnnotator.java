@@ -64,6 +64,15 @@ public final class StackSlotAnnotator {
         public int size() {
             return held.length;
         }
+
+        StackSlot word(int i) {
+            return held[i] instanceof StackSlot word ? word : ((AnnotatedSlot) held[i]).slot();
+        }
+    }
+
+    /** The word at {@code i} of {@code slots} (a list {@link #annotate} made): read without annotating it. */
+    public static StackSlot wordAt(List<AnnotatedSlot> slots, int i) {
+        return slots instanceof Annotations a ? a.word(i) : slots.get(i).slot();
     }
 
     public static List<AnnotatedSlot> annotate(ParsedTranscript parsed) {

@@ -12,8 +12,9 @@ import org.crashscope.transcript.model.StackSlot;
 
 /**
  * A trace's words by stack address, as a map of what was put last under an address, in the order
- * the addresses first came: an open-addressing table of positions (17 bytes a word where a map of
- * boxed addresses held 110: a {@code bt -FF} of a million words is all one trace). Read-only.
+ * the addresses first came: an open-addressing table of positions (32-64 bytes a word, held while
+ * the trace is annotated, where a map of boxed addresses held 110: a {@code bt -FF} of a million words
+ * is all one trace). Read-only.
  */
 final class TraceWords extends AbstractMap<Long, StackSlot> {
 

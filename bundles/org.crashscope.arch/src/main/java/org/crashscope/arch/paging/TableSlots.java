@@ -87,12 +87,15 @@ final class TableSlots extends AbstractList<TableSlot> implements RandomAccess {
                 }
             }
             if (rows == null) {
-                rows = new int[Math.max(16, size * 2)];
-                columns = new byte[rows.length];
+                // the run so far, written out (read while this is still a run: row(i) and column(i) read the arrays once set)
+                int[] runRows = new int[Math.max(16, size * 2)];
+                byte[] runColumns = new byte[runRows.length];
                 for (int i = 0; i < size; i++) {
-                    rows[i] = row(i);
-                    columns[i] = (byte) column(i);
+                    runRows[i] = row(i);
+                    runColumns[i] = (byte) column(i);
                 }
+                rows = runRows;
+                columns = runColumns;
             } else if (size == rows.length) {
                 rows = Arrays.copyOf(rows, size * 2);
                 columns = Arrays.copyOf(columns, size * 2);

@@ -81,4 +81,34 @@ class TableSlotsTest {
         assertEquals(1, tables.get(1).anomalies().size(), "the word out of order in the middle page");
         assertEquals(0x80000007000008e7L, tables.get(1).anomalies().get(0).slot().entry().value());
     }
+
+    @Test
+    void aPageDumpedAgainInOneDumpOfFullRowsKeepsEveryWordInOrder() {
+        List<String> lines = new ArrayList<>(List.of("crash> rd -64 2d49ef2000 520"));
+        long base = 0x2d49ef2000L;
+        long page = 0x80000000000008e7L;
+        List<Word> first = new ArrayList<>();
+        for (int r = 0; r < 512 + 4; r++) { // two pages, then the first page's first four rows again: every row full
+            long a = r < 512 ? base + 16L * r : base + 16L * (r - 512);
+            long slot = (a - base) / 8 % 512;
+            long v = page + (2L << 20) * slot;
+            lines.add(String.format("%x:  %016x %016x   ................", a, v, v + (2L << 20)));
+            if (a < base + 0x1000) {
+                first.add(new Word(lines.size(), a, v));
+                first.add(new Word(lines.size(), a + 8, v + (2L << 20)));
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        lines.forEach(l -> text.append(l).append('\n'));
+        List<PageTable> tables;
+        try (Transcript t = Transcript.of("again.txt", text.toString().getBytes(StandardCharsets.UTF_8))) {
+            tables = PagingAnalysis.of(TranscriptParser.parse(t)).tables();
+        }
+        PageTable again = tables.stream().filter(x -> x.base() == base).findFirst().orElseThrow();
+        List<Word> found = again.slots().stream().map(s -> new Word(s.line(), s.address(), s.entry().value())).toList();
+        assertEquals(first.size(), found.size());
+        for (int i = 0; i < found.size(); i++) {
+            assertEquals(first.get(i), found.get(i), "slot " + i + " of the page dumped twice");
+        }
+    }
 }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Columns of the records a big block holds by the million (a dump's words, {@code kmem -p}'s rows):
- * appended one by one into chunks of {@value #CHUNK}, never copied to grow, never one array the heap
- * must find room for whole.
+ * appended one by one into chunks of {@value #CHUNK} (only the first grows, while a block is small), never
+ * one array the heap must find room for whole, never a big one copied to grow.
  */
 final class Columns {
 

@@ -170,7 +170,10 @@ public final class DumpRows extends AbstractList<MemoryDump.Row> implements Rand
         return true;
     }
 
-    /** Rows added in order; a value's address is its row's plus its column times the width. */
+    /**
+     * Rows added in order; a value's address is its row's plus its column times the width. Nothing is added after
+     * {@link #build}: the rows share its columns.
+     */
     public static final class Builder {
         private final int width;
         private int size;

@@ -8,7 +8,8 @@ import java.util.RandomAccess;
  * The rows of a {@code kmem -p} held as columns, each {@link PageRow} made when asked: a big machine's
  * listing is millions of rows, and as records (a row, its boxed index and count) 76 bytes each; as
  * columns the line, struct page and physical address that step evenly take nothing, the flags, their
- * names and the mapping (held once, {@link Shared}) a reference, the index and count their numbers.
+ * names, the mapping (held once, {@link Shared}) and the count (a small one is the JVM's box) a reference, the
+ * index its number.
  * Unmodifiable.
  */
 public final class PageRowColumns extends AbstractList<PageRow> implements RandomAccess {
