@@ -4,29 +4,35 @@ import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
- * A list whose elements are made from another's when asked: the presentation of each of a million
- * records is not held beside the record. Unmodifiable; the function must give equal results for one
- * element (it is called on every {@link #get}).
+ * A list whose elements are made when asked, each from its position: the presentation of each of a
+ * million records is not held beside the record. Unmodifiable; the function must give equal results
+ * for one position (it is called on every {@link #get}).
  */
-final class Mapped<A, B> extends AbstractList<B> implements RandomAccess {
+final class Mapped<B> extends AbstractList<B> implements RandomAccess {
 
-    private final List<A> from;
-    private final Function<A, B> map;
+    private final int size;
+    private final IntFunction<B> at;
 
-    Mapped(List<A> from, Function<A, B> map) {
-        this.from = from;
-        this.map = map;
+    Mapped(int size, IntFunction<B> at) {
+        this.size = size;
+        this.at = at;
+    }
+
+    /** Each of {@code from}'s elements mapped when asked. */
+    static <A, B> Mapped<B> of(List<A> from, Function<A, B> map) {
+        return new Mapped<>(from.size(), i -> map.apply(from.get(i)));
     }
 
     @Override
     public B get(int index) {
-        return map.apply(from.get(index));
+        return at.apply(java.util.Objects.checkIndex(index, size));
     }
 
     @Override
     public int size() {
-        return from.size();
+        return size;
     }
 }

@@ -65,7 +65,7 @@ public final class Presentation {
         this.steps = List.copyOf(chain);
         this.knownIssues = analysis.diagnoses().stream().map(Presentation::knownIssue).toList();
         // made when asked: a million words of a big bt -FF held three times over (slot, annotation, word) did not fit the heap
-        this.stackWords = new Mapped<>(analysis.slots(), Presentation::word);
+        this.stackWords = Mapped.of(analysis.slots(), Presentation::word);
         this.faultRegisters = faultRegisters(analysis);
         this.registerPlaces = analysis.provenance().stream()
                 .map(p -> new RegisterRow(p.register(), p.value(), places(p.places()), p.register().equals(faultRegisters.faulting()))).toList();
@@ -74,7 +74,8 @@ public final class Presentation {
         this.problems = Problems.of(analysis);
         this.outline = Outline.of(analysis);
         this.traces = Traces.of(analysis);
-        this.wordsByBacktrace = Traces.slotsOf(analysis.parsed().backtraces(), stackWords, i -> org.crashscope.analysis.stack.StackSlotAnnotator.wordAt(analysis.slots(), i).line());
+        this.wordsByBacktrace = Traces.slotsOf(analysis.parsed().backtraces(), stackWords,
+                i -> StackSlotAnnotator.wordAt(analysis.slots(), i).line());
         this.status = statusLine(analysis);
     }
 

@@ -152,18 +152,7 @@ public final class Traces {
             byLine[i] = (long) lineOf.applyAsInt(i) << 32 | i;
         }
         java.util.Arrays.sort(byLine);
-        class Sorted extends java.util.AbstractList<StackWord> implements java.util.RandomAccess {
-            @Override
-            public StackWord get(int i) {
-                return slots.get((int) byLine[i]);
-            }
-
-            @Override
-            public int size() {
-                return byLine.length;
-            }
-        }
-        List<StackWord> sorted = new Sorted();
+        List<StackWord> sorted = new Mapped<>(byLine.length, i -> slots.get((int) byLine[i]));
         List<List<StackWord>> out = new ArrayList<>(traces.size());
         for (Backtrace bt : traces) {
             int lo = 0;
