@@ -108,11 +108,14 @@ public final class ValueMeanings {
             out.add(slot.slot().slabObject(), Meaning.Kind.SLAB_OBJECT, "a " + slot.slot().slabCache() + " object on the stack", slot.slot().line());
         }
         for (MemoryDump dump : analysis.parsed().memoryDumps()) {
-            for (MemoryDump.Row row : dump.rows()) {
-                for (MemoryDump.Value v : row.values()) {
+            for (int r = 0; r < dump.rows().size(); r++) {
+                if (!dump.rows().tagged(r)) {
+                    continue; // words only: no symbol, no slab tag
+                }
+                for (MemoryDump.Value v : dump.rows().values(r)) {
                     if (v.slabObject() != null) {
                         out.add(v.slabObject(), Meaning.Kind.SLAB_OBJECT, String.format("a %s slab object, as `%s` tags the word at 0x%x", v.slabCache(),
-                                dump.command().isEmpty() ? "rd" : dump.command(), v.address()), row.line());
+                                dump.command().isEmpty() ? "rd" : dump.command(), v.address()), dump.rows().line(r));
                     }
                 }
             }

@@ -660,8 +660,11 @@ public final class ContractJson {
                         .field("why", table.levelEvidence()).endObject();
             }
             json.name("symbols").beginArray();
-            for (MemoryDump.Row row : d.rows()) {
-                for (MemoryDump.Value v : row.values()) {
+            for (int r = 0; r < d.rows().size(); r++) {
+                if (!d.rows().tagged(r)) {
+                    continue; // words only: no symbol, no slab tag
+                }
+                for (MemoryDump.Value v : d.rows().values(r)) {
                     if (v.value() == null && v.symbol() != null) {
                         json.beginObject().field("address", Hex.format(v.address())).field("symbol", v.symbol()).endObject();
                     }

@@ -108,8 +108,14 @@ public final class DumpRows extends AbstractList<MemoryDump.Row> implements Rand
         return held == NO_ASCII ? null : held;
     }
 
-    private List<MemoryDump.Value> values(int row) {
-        List<MemoryDump.Value> values = tagged.get(row);
+    /** Whether a row has a symbol or a slab tag: the only rows with values that are no number. */
+    public boolean tagged(int row) {
+        return !tagged.isEmpty() && tagged.containsKey(check(row));
+    }
+
+    /** The values of a row, as records (without making the row). */
+    public List<MemoryDump.Value> values(int row) {
+        List<MemoryDump.Value> values = tagged.get(check(row));
         if (values != null) {
             return values;
         }
@@ -140,12 +146,8 @@ public final class DumpRows extends AbstractList<MemoryDump.Row> implements Rand
             return null;
         }
         byte[] out = new byte[count * width];
-        for (int i = 0; i < count; i++) {
-            long w = words.get(from + i);
-            for (int b = 0; b < width; b++) {
-                int c = (int) (w >>> (8 * b)) & 0xff;
-                out[i * width + b] = (byte) (c >= 0x20 && c < 0x7f ? c : '.');
-            }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) shown(words.get(from + i / width), i % width);
         }
         return Shared.text(new String(out, java.nio.charset.StandardCharsets.ISO_8859_1));
     }
@@ -158,16 +160,18 @@ public final class DumpRows extends AbstractList<MemoryDump.Row> implements Rand
         if (ascii.length() != count * width) {
             return false;
         }
-        for (int i = 0; i < count; i++) {
-            long w = words.get(from + i);
-            for (int b = 0; b < width; b++) {
-                int c = (int) (w >>> (8 * b)) & 0xff;
-                if (ascii.charAt(i * width + b) != (c >= 0x20 && c < 0x7f ? c : '.')) {
-                    return false;
-                }
+        for (int i = 0; i < ascii.length(); i++) {
+            if (ascii.charAt(i) != shown(words.get(from + i / width), i % width)) {
+                return false;
             }
         }
         return true;
+    }
+
+    /** How {@code rd} shows byte {@code b} of a word (its lowest first): itself when printable, else a dot. */
+    private static char shown(long word, int b) {
+        int c = (int) (word >>> (8 * b)) & 0xff;
+        return c >= 0x20 && c < 0x7f ? (char) c : '.';
     }
 
     /**

@@ -63,6 +63,8 @@ class DumpRowsTest {
             for (int r = 0; r < rows.size(); r++) {
                 List<MemoryDump.Value> values = given.get(r).values();
                 assertEquals(values.size(), rows.count(r));
+                assertEquals(values, rows.values(r));
+                assertEquals(values.stream().anyMatch(v -> v.value() == null), rows.tagged(r), "a row with a symbol or a slab tag");
                 for (int c = 0; c < values.size(); c++) {
                     assertEquals(values.get(c).value() != null, rows.isNumber(r, c));
                     if (rows.isNumber(r, c)) {
