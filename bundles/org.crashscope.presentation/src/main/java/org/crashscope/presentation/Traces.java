@@ -147,26 +147,38 @@ public final class Traces {
      * @param lineOf the line of the word at a position of {@code slots} (read without making the word)
      */
     public static List<List<StackWord>> slotsOf(List<Backtrace> traces, List<StackWord> slots, java.util.function.IntUnaryOperator lineOf) {
-        long[] byLine = new long[slots.size()];
-        for (int i = 0; i < byLine.length; i++) {
-            byLine[i] = (long) lineOf.applyAsInt(i) << 32 | i;
+        boolean rising = true; // (a trace printed upwards, as bt does, and the words in address order: each word's line is after the one before)
+        for (int i = 1; i < slots.size() && rising; i++) {
+            rising = lineOf.applyAsInt(i) >= lineOf.applyAsInt(i - 1);
         }
-        java.util.Arrays.sort(byLine);
-        List<StackWord> sorted = new Mapped<>(byLine.length, i -> slots.get((int) byLine[i]));
+        List<StackWord> sorted;
+        java.util.function.IntUnaryOperator lineAt;
+        if (rising) {
+            sorted = slots; // sorted by line already: no table of positions
+            lineAt = lineOf;
+        } else {
+            long[] byLine = new long[slots.size()];
+            for (int i = 0; i < byLine.length; i++) {
+                byLine[i] = (long) lineOf.applyAsInt(i) << 32 | i;
+            }
+            java.util.Arrays.sort(byLine);
+            sorted = new Mapped<>(byLine.length, i -> slots.get((int) byLine[i]));
+            lineAt = i -> (int) (byLine[i] >>> 32);
+        }
         List<List<StackWord>> out = new ArrayList<>(traces.size());
         for (Backtrace bt : traces) {
             int lo = 0;
-            int hi = byLine.length;
+            int hi = sorted.size();
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if ((int) (byLine[mid] >>> 32) < bt.span().first()) {
+                if (lineAt.applyAsInt(mid) < bt.span().first()) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
                 }
             }
             int end = lo;
-            while (end < byLine.length && bt.span().contains((int) (byLine[end] >>> 32))) {
+            while (end < sorted.size() && bt.span().contains(lineAt.applyAsInt(end))) {
                 end++;
             }
             out.add(sorted.subList(lo, end));

@@ -21,6 +21,7 @@ import org.crashscope.analysis.Finding;
 import org.crashscope.analysis.FindingKind;
 import org.crashscope.analysis.Session;
 import org.crashscope.analysis.stack.AnnotatedSlot;
+import org.crashscope.analysis.stack.StackSlotAnnotator;
 
 /**
  * The evidence chain from a memory error to the crash: hardware error -> the page it hit -> the
@@ -296,10 +297,10 @@ public final class Correlation {
         }
         boolean fault = crash == null || crash.kind().fault() && !crash.deliberate();
         java.util.Map<Long, Double> score = new java.util.HashMap<>();
-        for (AnnotatedSlot s : slots) {
-            Long v = s.slot().value();
+        for (int i = 0; i < slots.size(); i++) {
+            Long v = StackSlotAnnotator.wordAt(slots, i).value(); // (annotated only when it is in range)
             if (v != null && v >= from && v < to) {
-                score.merge(v, s.kind() == AnnotatedSlot.Kind.SAVED_REGISTER ? 2.0 : 0.1, Double::sum);
+                score.merge(v, slots.get(i).kind() == AnnotatedSlot.Kind.SAVED_REGISTER ? 2.0 : 0.1, Double::sum);
             }
         }
         for (Walk w : parsed.walks()) {
@@ -323,8 +324,10 @@ public final class Correlation {
         long address = score.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
         List<String> where = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
-        for (AnnotatedSlot s : slots) {
-            if (s.slot().value() != null && s.slot().value() == address && s.kind() == AnnotatedSlot.Kind.SAVED_REGISTER) {
+        for (int i = 0; i < slots.size(); i++) {
+            Long v = StackSlotAnnotator.wordAt(slots, i).value();
+            AnnotatedSlot s = v != null && v == address ? slots.get(i) : null;
+            if (s != null && s.kind() == AnnotatedSlot.Kind.SAVED_REGISTER) {
                 where.add(String.format("%s at 0x%x", s.label(), s.slot().address()));
                 lines.add(s.slot().line());
             }

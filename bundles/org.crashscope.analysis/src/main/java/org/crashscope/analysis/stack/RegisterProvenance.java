@@ -23,10 +23,13 @@ public record RegisterProvenance(String register, long value, Links places) {
     public static List<RegisterProvenance> of(ParsedTranscript parsed, List<AnnotatedSlot> slots, ValueIndex index) {
         List<RegisterProvenance> out = new ArrayList<>();
         StackSlotAnnotator.FaultRegisters fault = StackSlotAnnotator.faultRegisters(parsed);
+        // the words that hold a fault register's value, annotated: not every word of a stack of millions
         Map<Long, List<AnnotatedSlot>> slotsByValue = new HashMap<>();
-        for (AnnotatedSlot s : slots) {
-            if (s.slot().value() != null) {
-                slotsByValue.computeIfAbsent(s.slot().value(), k -> new ArrayList<>()).add(s);
+        fault.values().values().forEach(v -> slotsByValue.put(v, new ArrayList<>()));
+        for (int i = 0; i < slots.size(); i++) {
+            Long value = StackSlotAnnotator.wordAt(slots, i).value();
+            if (value != null && slotsByValue.containsKey(value)) {
+                slotsByValue.get(value).add(slots.get(i));
             }
         }
         for (Map.Entry<String, Long> r : fault.values().entrySet()) {

@@ -47,26 +47,31 @@ public final class StackSlotAnnotator {
      * the same every time), so that a million words of data are not held twice.
      */
     private static final class Annotations extends java.util.AbstractList<AnnotatedSlot> implements java.util.RandomAccess {
-        private final Object[] held;
+        /** by position: a plain word as its place among all traces' words, a label as -1 - its index (see {@link WordOrder}) */
+        private final int[] refs;
+        private final WordOrder.Words words;
         private final java.util.function.Function<StackSlot, AnnotatedSlot> plain;
 
-        Annotations(Object[] held, java.util.function.Function<StackSlot, AnnotatedSlot> plain) {
-            this.held = held;
+        Annotations(int[] refs, WordOrder.Words words, java.util.function.Function<StackSlot, AnnotatedSlot> plain) {
+            this.refs = refs;
+            this.words = words;
             this.plain = plain;
         }
 
         @Override
         public AnnotatedSlot get(int i) {
-            return held[i] instanceof StackSlot word ? plain.apply(word) : (AnnotatedSlot) held[i];
+            int ref = refs[i];
+            return ref < 0 ? words.labels.get(-1 - ref) : plain.apply(words.word(ref));
         }
 
         @Override
         public int size() {
-            return held.length;
+            return refs.length;
         }
 
         StackSlot word(int i) {
-            return held[i] instanceof StackSlot word ? word : ((AnnotatedSlot) held[i]).slot();
+            int ref = refs[i];
+            return ref < 0 ? words.labels.get(-1 - ref).slot() : words.word(ref);
         }
     }
 
@@ -93,7 +98,7 @@ public final class StackSlotAnnotator {
         Map<String, Long> known = faultRegisters(parsed).values();
         Map<String, Optional<Prologue>> prologues = new HashMap<>();
         PtRegs layout = arch.architecture().ptRegs();
-        List<Object> out = new ArrayList<>();
+        WordOrder out = new WordOrder();
         for (Backtrace bt : parsed.backtraces()) {
             TraceWords byAddress = new TraceWords(bt.slots());
             Map<Long, AnnotatedSlot> labels = new LinkedHashMap<>(); // what frames, registers and canaries explain: a few words a frame
@@ -119,18 +124,18 @@ public final class StackSlotAnnotator {
                     savedRegisters(parsed, arch, slot, callee, null, byAddress, labels, known, index, prologues);
                 }
             }
-            // the words nothing above explains are what they hold by themselves: kept as the word (the first of its address), its
-            // annotation made when asked (the order within a trace is the sort's: one word an address)
+            // the words nothing above explains are what they hold by themselves: kept as their place in the trace (the first
+            // of its address), the annotation made when asked (the order within a trace is the sort's: one word an address)
             List<StackSlot> words = bt.slots();
+            java.util.BitSet plainWords = new java.util.BitSet(words.size());
             for (int i = 0; i < words.size(); i++) {
-                if (!labels.containsKey(words.get(i).address()) && byAddress.firstAt(i)) {
-                    out.add(words.get(i));
+                if (!labels.containsKey(byAddress.address(i)) && byAddress.firstAt(i)) {
+                    plainWords.set(i);
                 }
             }
-            out.addAll(labels.values());
+            out.trace(words, byAddress, plainWords, labels.values());
         }
-        out.sort(java.util.Comparator.comparingLong(o -> o instanceof StackSlot w ? w.address() : ((AnnotatedSlot) o).slot().address()));
-        return new Annotations(out.toArray(), slot -> plain(slot, arch, index));
+        return new Annotations(out.refs(), out.words(), slot -> plain(slot, arch, index));
     }
 
     /**

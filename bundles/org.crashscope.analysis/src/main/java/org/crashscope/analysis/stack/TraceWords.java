@@ -9,16 +9,20 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 import org.crashscope.transcript.model.StackSlot;
+import org.crashscope.transcript.model.StackSlots;
 
 /**
  * A trace's words by stack address, as a map of what was put last under an address, in the order
- * the addresses first came: an open-addressing table of positions (32-64 bytes a word, held while
- * the trace is annotated, where a map of boxed addresses held 110: a {@code bt -FF} of a million words
- * is all one trace). Read-only.
+ * the addresses first came. Words held as columns ({@link StackSlots}) whose addresses rise, as bt prints
+ * them, are found by a binary search over their addresses and need nothing more; others through an
+ * open-addressing table of positions (32-64 bytes a word, held while the trace is annotated, where a map of
+ * boxed addresses held 110: a {@code bt -FF} of a million words is all one trace). Read-only.
  */
 final class TraceWords extends AbstractMap<Long, StackSlot> {
 
     private final List<StackSlot> slots;
+    /** the words, when their addresses rise: searched, no table */
+    private final StackSlots rising;
     private final long[] keys;
     private final int[] first;
     private final int[] last;
@@ -28,6 +32,17 @@ final class TraceWords extends AbstractMap<Long, StackSlot> {
 
     TraceWords(List<StackSlot> slots) {
         this.slots = slots;
+        if (slots instanceof StackSlots words && rises(words)) {
+            rising = words;
+            keys = null;
+            first = null;
+            last = null;
+            mask = 0;
+            shift = 0;
+            distinct = words.size();
+            return;
+        }
+        rising = null;
         int capacity = Integer.highestOneBit(Math.max(4, slots.size() * 2 - 1)) << 1;
         keys = new long[capacity];
         first = new int[capacity];
@@ -46,6 +61,25 @@ final class TraceWords extends AbstractMap<Long, StackSlot> {
         }
     }
 
+    private static boolean rises(StackSlots words) {
+        for (int i = 1; i < words.size(); i++) {
+            if (words.address(i) <= words.address(i - 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The stack address of the word at {@code position} of {@code words}, read without making the word where it can be. */
+    static long addressOf(List<StackSlot> words, int position) {
+        return words instanceof StackSlots columns ? columns.address(position) : words.get(position).address();
+    }
+
+    /** The stack address of the word at {@code position} of the trace. */
+    long address(int position) {
+        return addressOf(slots, position);
+    }
+
     /** The table's place of {@code address}: where it is, or the empty place where it would go. */
     private int find(long address) {
         int at = (int) (address * 0x9E3779B97F4A7C15L >>> shift); // the product's top bits: every bit of the address counts
@@ -55,15 +89,37 @@ final class TraceWords extends AbstractMap<Long, StackSlot> {
         return at;
     }
 
+    /** The position of {@code address} among words whose addresses rise, or -1. */
+    private int search(long address) {
+        int lo = 0;
+        int hi = rising.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long at = rising.address(mid);
+            if (at < address) {
+                lo = mid + 1;
+            } else if (at > address) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
     /** Whether the word at {@code position} of the trace is the first at its address. */
     boolean firstAt(int position) {
-        return first[find(slots.get(position).address())] == position;
+        return rising != null || first[find(slots.get(position).address())] == position;
     }
 
     @Override
     public StackSlot get(Object key) {
         if (!(key instanceof Long address)) {
             return null;
+        }
+        if (rising != null) {
+            int at = search(address);
+            return at < 0 ? null : rising.get(at);
         }
         int at = find(address);
         return first[at] < 0 ? null : slots.get(last[at]);
@@ -105,7 +161,7 @@ final class TraceWords extends AbstractMap<Long, StackSlot> {
                         if (!hasNext()) {
                             throw new NoSuchElementException();
                         }
-                        long address = slots.get(next).address();
+                        long address = address(next);
                         next = advance(next + 1);
                         return Map.entry(address, get(address));
                     }

@@ -26,8 +26,8 @@ import org.crashscope.transcript.parse.ParsedTranscript;
  */
 public final class ValueIndex {
 
-    /** One place a value appears; {@code where} tells a register set apart so that it can be excluded. */
-    record Place(String text, int line, String register, String where) {
+    /** One register a value appears in; {@code where} tells a register set apart so that it can be excluded. */
+    record Place(int line, String register, String where) {
     }
 
     private final Map<Long, List<Place>> exact = new HashMap<>();
@@ -37,8 +37,9 @@ public final class ValueIndex {
     private final Map<Long, Links> memo = new java.util.concurrent.ConcurrentHashMap<>();
     // what the per-slot questions ask, answered when the index is built: a value every walk shares has a hundred thousand places
     private final java.util.Set<Long> inRegisters = new java.util.HashSet<>();
-    private final java.util.Set<Long> walked = new java.util.HashSet<>();
-    private final Map<Long, String> walkEntry = new HashMap<>();
+    // the walks' values, indexed when a stack word or a register first asks (a transcript of vtops alone never does)
+    private final List<Walk> walks;
+    private volatile WalkPlaces walkPlaces;
 
     public ValueIndex(ParsedTranscript parsed) {
         for (Backtrace bt : parsed.backtraces()) {
@@ -52,16 +53,8 @@ public final class ValueIndex {
         for (Oops oops : parsed.oopses()) {
             registers(oops.registers().values(), where(oops), oops.line());
         }
-        for (Walk w : parsed.walks()) {
-            for (WalkLevel level : w.levels()) {
-                Place place = new Place(String.format("the %s entry value of the vtop walk at line %d", level.level(), level.line()), level.line(), null, null);
-                add(level.value(), place);
-                walkEntry.putIfAbsent(level.value(), place.text());
-            }
-            if (w.virtual() != null) {
-                add(w.virtual(), new Place(String.format("the virtual address walked by vtop at line %d", w.span().first()), w.span().first(), null, null));
-                walked.add(w.virtual());
-            }
+        walks = parsed.walks();
+        for (Walk w : walks) {
             if (w.vma() != null) {
                 vmas.computeIfAbsent(w.vma().start(), k -> new ArrayList<>()).add(w.vma());
             }
@@ -91,7 +84,7 @@ public final class ValueIndex {
         registers.forEach((name, v) -> names.computeIfAbsent(v, k -> new ArrayList<>()).add(name));
         names.forEach((value, regs) -> {
             for (String r : regs) {
-                add(value, new Place(null, line, r, where));
+                add(value, new Place(line, r, where));
                 inRegisters.add(value);
             }
         });
@@ -106,7 +99,7 @@ public final class ValueIndex {
      * per distinct value: the slots of a thousand stacks holding one pointer share one answer.
      */
     public Links places(long value) {
-        if (trivial(value) || !exact.containsKey(value) && vmas.isEmpty() && !errorPages.containsKey(value & ~0xfffL)) {
+        if (trivial(value) || !exact.containsKey(value) && walkPlaces().first(value) < 0 && vmas.isEmpty() && !errorPages.containsKey(value & ~0xfffL)) {
             return Links.NONE; // what of() finds for it: most stack words appear nowhere else, and need no memo entry each
         }
         return memo.computeIfAbsent(value, v -> Links.of(of(v, null, null)));
@@ -128,17 +121,14 @@ public final class ValueIndex {
         }
         Map<String, List<String>> regsByWhere = new java.util.LinkedHashMap<>();
         for (Place p : exact.getOrDefault(value, List.of())) {
-            if (p.register() != null) {
-                if (!(p.register().equals(self) && p.where().equals(selfWhere))) {
-                    regsByWhere.computeIfAbsent(p.where(), k -> new ArrayList<>()).add(p.register().toUpperCase(Locale.ROOT));
-                }
+            if (!(p.register().equals(self) && p.where().equals(selfWhere))) {
+                regsByWhere.computeIfAbsent(p.where(), k -> new ArrayList<>()).add(p.register().toUpperCase(Locale.ROOT));
             }
         }
         regsByWhere.forEach((where, names) -> out.add(String.join(", ", names) + " of the " + where));
-        for (Place p : exact.getOrDefault(value, List.of())) {
-            if (p.register() == null) {
-                out.add(p.text());
-            }
+        WalkPlaces walked = walkPlaces();
+        for (int k = walked.first(value); k >= 0 && k < walked.size() && walked.values[k] == value; k++) {
+            out.add(walked.text(k));
         }
         for (Vma v : containing(value)) {
             out.add(String.format("inside VMA 0x%x-0x%x (line %d)%s", v.start(), v.end(), v.line(), v.file() == null || v.file().isEmpty() ? "" : " " + v.file()));
@@ -175,11 +165,148 @@ public final class ValueIndex {
 
     /** Whether a walk translated exactly {@code value}. */
     boolean walked(long value) {
-        return walked.contains(value);
+        WalkPlaces walked = walkPlaces();
+        for (int k = walked.first(value); k >= 0 && k < walked.size() && walked.values[k] == value; k++) {
+            if (walked.kinds[k] == WalkPlaces.VIRTUAL) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first walk entry value equal to {@code value}, as "the LEVEL entry value of the vtop walk at line N", or {@code null}. */
     String walkEntry(long value) {
-        return walkEntry.get(value);
+        WalkPlaces walked = walkPlaces();
+        for (int k = walked.first(value); k >= 0 && k < walked.size() && walked.values[k] == value; k++) {
+            if (walked.kinds[k] != WalkPlaces.VIRTUAL) {
+                return walked.text(k);
+            }
+        }
+        return null;
+    }
+
+    private WalkPlaces walkPlaces() {
+        WalkPlaces made = walkPlaces;
+        if (made == null) {
+            synchronized (this) {
+                made = walkPlaces;
+                if (made == null) {
+                    made = WalkPlaces.of(walks);
+                    walkPlaces = made;
+                }
+            }
+        }
+        return made;
+    }
+
+    /**
+     * The values the walks show, as columns sorted by value (in transcript order within one value): each level's entry
+     * value and each walk's virtual address, with its line and what it is. 16 bytes a place where a boxed key, a list and
+     * a sentence each were 300: a transcript of a hundred thousand vtops has half a million.
+     */
+    static final class WalkPlaces {
+        static final int VIRTUAL = -1;
+        final long[] values;
+        final int[] lines;
+        /** the level's name in {@link #levels}, or {@link #VIRTUAL} */
+        final int[] kinds;
+        private final List<String> levels;
+
+        private WalkPlaces(long[] values, int[] lines, int[] kinds, List<String> levels) {
+            this.values = values;
+            this.lines = lines;
+            this.kinds = kinds;
+            this.levels = levels;
+        }
+
+        static WalkPlaces of(List<Walk> walks) {
+            int n = 0;
+            for (Walk w : walks) {
+                n += w.levels().size() + (w.virtual() == null ? 0 : 1);
+            }
+            long[] values = new long[n];
+            int[] lines = new int[n];
+            int[] kinds = new int[n];
+            List<String> levels = new ArrayList<>();
+            Map<String, Integer> levelOf = new HashMap<>();
+            int i = 0;
+            for (Walk w : walks) {
+                for (WalkLevel level : w.levels()) {
+                    Integer kind = levelOf.get(level.level());
+                    if (kind == null) {
+                        kind = levels.size();
+                        levels.add(level.level());
+                        levelOf.put(level.level(), kind);
+                    }
+                    values[i] = level.value();
+                    lines[i] = level.line();
+                    kinds[i++] = kind;
+                }
+                if (w.virtual() != null) {
+                    values[i] = w.virtual();
+                    lines[i] = w.span().first();
+                    kinds[i++] = VIRTUAL;
+                }
+            }
+            int[] order = sortedByValue(values, n);
+            long[] sortedValues = new long[n];
+            int[] sortedLines = new int[n];
+            int[] sortedKinds = new int[n];
+            for (int k = 0; k < n; k++) {
+                sortedValues[k] = values[order[k]];
+                sortedLines[k] = lines[order[k]];
+                sortedKinds[k] = kinds[order[k]];
+            }
+            return new WalkPlaces(sortedValues, sortedLines, sortedKinds, List.copyOf(levels));
+        }
+
+        /** The positions {@code 0..n-1} ordered by value, equal values in their order (a merge sort: stable). */
+        private static int[] sortedByValue(long[] values, int n) {
+            int[] order = new int[n];
+            for (int k = 0; k < n; k++) {
+                order[k] = k;
+            }
+            int[] other = new int[n];
+            for (int width = 1; width < n; width *= 2) {
+                for (int lo = 0; lo < n; lo += 2 * width) {
+                    int mid = Math.min(lo + width, n);
+                    int hi = Math.min(lo + 2 * width, n);
+                    int a = lo;
+                    int b = mid;
+                    for (int k = lo; k < hi; k++) {
+                        other[k] = b >= hi || a < mid && values[order[a]] <= values[order[b]] ? order[a++] : order[b++];
+                    }
+                }
+                int[] swap = order;
+                order = other;
+                other = swap;
+            }
+            return order;
+        }
+
+        int size() {
+            return values.length;
+        }
+
+        /** The first position holding {@code value}, or -1. */
+        int first(long value) {
+            int lo = 0;
+            int hi = values.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (values[mid] < value) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo < values.length && values[lo] == value ? lo : -1;
+        }
+
+        /** What the value at {@code k} is, in words. */
+        String text(int k) {
+            return kinds[k] == VIRTUAL ? String.format("the virtual address walked by vtop at line %d", lines[k])
+                    : String.format("the %s entry value of the vtop walk at line %d", levels.get(kinds[k]), lines[k]);
+        }
     }
 }

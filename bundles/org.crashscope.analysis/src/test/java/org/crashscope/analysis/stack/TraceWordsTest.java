@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.crashscope.transcript.model.StackSlot;
+import org.crashscope.transcript.model.StackSlots;
 import org.junit.jupiter.api.Test;
 
 /** A trace's words by address answer as the map of them put in order would: the last word of an address, the addresses in their first order. */
@@ -35,17 +36,45 @@ class TraceWordsTest {
                 expected.put(slots.get(i).address(), slots.get(i));
                 first.putIfAbsent(slots.get(i).address(), i);
             }
-            TraceWords words = new TraceWords(slots);
-            assertEquals(expected, words, "size " + size);
-            assertEquals(List.copyOf(expected.keySet()), List.copyOf(words.keySet()), "the addresses in their first order");
-            assertEquals(List.copyOf(expected.values()), List.copyOf(words.values()));
-            for (int i = 0; i < size; i++) {
-                long address = slots.get(i).address();
-                assertEquals(expected.get(address), words.get(address));
-                assertEquals(first.get(address) == i, words.firstAt(i));
+            StackSlots.Builder columns = new StackSlots.Builder();
+            slots.forEach(columns::add);
+            for (List<StackSlot> held : List.of(slots, columns.build())) {
+                check(held, expected, first, base);
             }
-            assertNull(words.get(base - 8));
-            assertFalse(words.containsKey("not an address"));
         }
+    }
+
+    @Test
+    void wordsThatRiseAreSearched() {
+        StackSlots.Builder columns = new StackSlots.Builder();
+        List<StackSlot> slots = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            StackSlot slot = new StackSlot(i + 1, 0xffffc90000a3f000L + 8L * i + (i > 5_000 ? 0x1000 : 0), (long) i, null, null, null, -1, 8);
+            slots.add(slot);
+            columns.add(slot);
+        }
+        Map<Long, StackSlot> expected = new LinkedHashMap<>();
+        Map<Long, Integer> first = new HashMap<>();
+        for (int i = 0; i < slots.size(); i++) {
+            expected.put(slots.get(i).address(), slots.get(i));
+            first.putIfAbsent(slots.get(i).address(), i);
+        }
+        check(columns.build(), expected, first, 0xffffc90000a3f000L);
+    }
+
+    private static void check(List<StackSlot> slots, Map<Long, StackSlot> expected, Map<Long, Integer> first, long base) {
+        int size = slots.size();
+        TraceWords words = new TraceWords(slots);
+        assertEquals(expected, words, "size " + size);
+        assertEquals(List.copyOf(expected.keySet()), List.copyOf(words.keySet()), "the addresses in their first order");
+        assertEquals(List.copyOf(expected.values()), List.copyOf(words.values()));
+        for (int i = 0; i < size; i++) {
+            long address = slots.get(i).address();
+            assertEquals(expected.get(address), words.get(address));
+            assertEquals(first.get(address) == i, words.firstAt(i));
+            assertEquals(address, words.address(i));
+        }
+        assertNull(words.get(base - 8));
+        assertFalse(words.containsKey("not an address"));
     }
 }

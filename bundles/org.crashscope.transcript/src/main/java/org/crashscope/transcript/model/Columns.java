@@ -1,6 +1,8 @@
 package org.crashscope.transcript.model;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Columns of the records a big block holds by the million (a dump's words, {@code kmem -p}'s rows):
@@ -85,6 +87,67 @@ final class Columns {
         @Override
         Object grown(Object chunk, int length) {
             return Arrays.copyOf((Object[]) chunk, length);
+        }
+    }
+
+    /** Small numbers: a byte each. */
+    static final class Bytes extends Chunked {
+        void add(byte value) {
+            ((byte[]) next())[size++ & (CHUNK - 1)] = value;
+        }
+
+        byte get(int i) {
+            return ((byte[]) chunk(i))[i & (CHUNK - 1)];
+        }
+
+        @Override
+        Object make(int length) {
+            return new byte[length];
+        }
+
+        @Override
+        Object grown(Object chunk, int length) {
+            return Arrays.copyOf((byte[]) chunk, length);
+        }
+    }
+
+    /**
+     * Numbers that each differ a little from the one before (a stack word's line, address and frame): a byte each,
+     * the difference, with the number itself every {@value #MARK} and wherever the difference does not fit a byte; a
+     * number is read by adding up at most {@value #MARK} differences.
+     */
+    static final class Deltas {
+        private static final int MARK = 32;
+        private static final byte WIDE = Byte.MIN_VALUE;
+        private final Bytes deltas = new Bytes();
+        private final Longs marks = new Longs();
+        private final Map<Integer, Long> wide = new HashMap<>();
+        private long last;
+        private int size;
+
+        void add(long value) {
+            long d = value - last;
+            if (size % MARK == 0) {
+                marks.add(value);
+                deltas.add((byte) 0);
+            } else if (d > WIDE && d <= Byte.MAX_VALUE) {
+                deltas.add((byte) d);
+            } else {
+                deltas.add(WIDE);
+                wide.put(size, value);
+            }
+            last = value;
+            size++;
+        }
+
+        long get(int i) {
+            int mark = i / MARK;
+            long value = marks.get(mark);
+            for (int k = mark * MARK + 1; k <= i; k++) {
+                byte d = deltas.get(k);
+                value = d == WIDE ? wide.get(k) : value + d;
+            }
+            return value;
         }
     }
 

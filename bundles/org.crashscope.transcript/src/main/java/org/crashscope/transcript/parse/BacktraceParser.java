@@ -17,6 +17,7 @@ import org.crashscope.transcript.model.RawBlock;
 import org.crashscope.transcript.model.Registers;
 import org.crashscope.transcript.model.Span;
 import org.crashscope.transcript.model.StackSlot;
+import org.crashscope.transcript.model.StackSlots;
 import org.crashscope.transcript.model.Symbol;
 import org.crashscope.transcript.model.Task;
 
@@ -169,7 +170,7 @@ final class BacktraceParser {
         final String command;
         Task task;
         final List<Frame> frames = new ArrayList<>();
-        final List<StackSlot> slots = new ArrayList<>();
+        final StackSlots.Builder slots = new StackSlots.Builder();
         final List<Annotation> annotations = new ArrayList<>();
         final List<Diagnostic> diagnostics = new ArrayList<>();
         int first = -1;
@@ -438,7 +439,7 @@ final class BacktraceParser {
             if (first < 0 || !hasData()) {
                 return null;
             }
-            return new Backtrace(new Span(first, last), command, task, List.copyOf(frames), List.copyOf(slots), List.copyOf(annotations),
+            return new Backtrace(new Span(first, last), command, task, List.copyOf(frames), slots.build(), List.copyOf(annotations),
                     List.copyOf(diagnostics));
         }
     }

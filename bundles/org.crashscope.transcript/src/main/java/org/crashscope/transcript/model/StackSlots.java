@@ -1,0 +1,113 @@
+package org.crashscope.transcript.model;
+
+import java.util.AbstractList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.RandomAccess;
+
+/**
+ * A backtrace's stack words held as columns, each {@link StackSlot} made when asked for. A {@code bt -FF}
+ * of a big stack, or a {@code foreach bt -f} of a big machine, is millions of words: as records (a slot
+ * and a boxed value each) 72 bytes a word; as columns about 17: the value (or the slab object) 8, the
+ * symbol (or the slab cache) a reference, which of them there are a byte, and the line, address, frame
+ * and width a byte each while they differ a little from the word before. Unmodifiable.
+ */
+public final class StackSlots extends AbstractList<StackSlot> implements RandomAccess {
+
+    private static final byte VALUE = 1;
+    private static final byte SLAB_OBJECT = 2;
+    private static final byte SYMBOL = 4;
+    private static final byte SLAB_CACHE = 8;
+
+    private final int size;
+    private final Columns.Deltas lines;
+    private final Columns.Deltas addresses;
+    private final Columns.Deltas frames;
+    private final Columns.Deltas widths;
+    private final Columns.Bytes kinds;
+    /** the value, else the slab object, else 0 */
+    private final Columns.Longs numbers;
+    /** the symbol, else the slab cache, else {@code null} */
+    private final Columns.Refs<String> texts;
+    /** the slab objects and caches of words that have a value or a symbol too (no bt prints one) */
+    private final Map<Integer, Long> slabObjects;
+    private final Map<Integer, String> slabCaches;
+
+    private StackSlots(Builder b) {
+        size = b.size;
+        lines = b.lines;
+        addresses = b.addresses;
+        frames = b.frames;
+        widths = b.widths;
+        kinds = b.kinds;
+        numbers = b.numbers;
+        texts = b.texts;
+        slabObjects = b.slabObjects.isEmpty() ? Map.of() : Map.copyOf(b.slabObjects);
+        slabCaches = b.slabCaches.isEmpty() ? Map.of() : Map.copyOf(b.slabCaches);
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public StackSlot get(int i) {
+        java.util.Objects.checkIndex(i, size);
+        byte kind = kinds.get(i);
+        long number = numbers.get(i);
+        String text = texts.get(i);
+        Long value = (kind & VALUE) != 0 ? number : null;
+        Long slabObject = (kind & SLAB_OBJECT) == 0 ? null : value == null ? number : slabObjects.get(i);
+        String symbol = (kind & SYMBOL) != 0 ? text : null;
+        String slabCache = (kind & SLAB_CACHE) == 0 ? null : symbol == null ? text : slabCaches.get(i);
+        return new StackSlot((int) lines.get(i), addresses.get(i), value, symbol, slabObject, slabCache, (int) frames.get(i), (int) widths.get(i));
+    }
+
+    /** The stack address of word {@code i}, read without making the word. */
+    public long address(int i) {
+        return addresses.get(java.util.Objects.checkIndex(i, size));
+    }
+
+    /** Appends words one by one; {@link #build} gives the list. */
+    public static final class Builder {
+        private int size;
+        private final Columns.Deltas lines = new Columns.Deltas();
+        private final Columns.Deltas addresses = new Columns.Deltas();
+        private final Columns.Deltas frames = new Columns.Deltas();
+        private final Columns.Deltas widths = new Columns.Deltas();
+        private final Columns.Bytes kinds = new Columns.Bytes();
+        private final Columns.Longs numbers = new Columns.Longs();
+        private final Columns.Refs<String> texts = new Columns.Refs<>();
+        private final Map<Integer, Long> slabObjects = new HashMap<>();
+        private final Map<Integer, String> slabCaches = new HashMap<>();
+
+        public void add(StackSlot slot) {
+            lines.add(slot.line());
+            addresses.add(slot.address());
+            frames.add(slot.frame());
+            widths.add(slot.width());
+            byte kind = (byte) ((slot.value() != null ? VALUE : 0) | (slot.slabObject() != null ? SLAB_OBJECT : 0)
+                    | (slot.symbol() != null ? SYMBOL : 0) | (slot.slabCache() != null ? SLAB_CACHE : 0));
+            kinds.add(kind);
+            numbers.add(slot.value() != null ? slot.value() : slot.slabObject() != null ? slot.slabObject() : 0);
+            if (slot.value() != null && slot.slabObject() != null) {
+                slabObjects.put(size, slot.slabObject());
+            }
+            texts.add(slot.symbol() != null ? slot.symbol() : slot.slabCache());
+            if (slot.symbol() != null && slot.slabCache() != null) {
+                slabCaches.put(size, slot.slabCache());
+            }
+            size++;
+        }
+
+        public boolean isEmpty() {
+            return size == 0;
+        }
+
+        /** The words added (an empty list when none was). */
+        public java.util.List<StackSlot> build() {
+            return size == 0 ? java.util.List.of() : new StackSlots(this);
+        }
+    }
+}

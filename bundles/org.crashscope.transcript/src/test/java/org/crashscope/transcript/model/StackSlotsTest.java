@@ -1,0 +1,58 @@
+package org.crashscope.transcript.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A trace's stack words held as columns give back the words they were given, word by word and in any
+ * order: values, symbols, slab tags and both of a kind no bt prints; lines, addresses and frames that
+ * step a little, jump far (another stack pasted after) or go back; words of 4 and 8 bytes.
+ */
+class StackSlotsTest {
+
+    @Test
+    void wordsComeBackAsGivenWhateverTheirShape() {
+        Random random = new Random(5);
+        for (int size : new int[] {1, 31, 32, 33, 100_000}) {
+            List<StackSlot> given = new ArrayList<>();
+            StackSlots.Builder builder = new StackSlots.Builder();
+            int line = 8;
+            long address = 0xffffc90000a3f000L;
+            int frame = -1;
+            for (int i = 0; i < size; i++) {
+                line += random.nextInt(2) + (random.nextInt(40) == 0 ? 300 : 0);
+                address += random.nextInt(60) == 0 ? -random.nextLong(1L << 40) : random.nextInt(20) == 0 ? 24 : 8;
+                frame += random.nextInt(10) == 0 ? 1 : 0;
+                int width = random.nextInt(500) == 0 ? 4 : 8;
+                StackSlot slot = switch (random.nextInt(8)) {
+                    case 0 -> new StackSlot(line, address, null, "do_futex+" + random.nextInt(500), null, null, frame, width);
+                    case 1 -> new StackSlot(line, address, null, null, 0xffff888104cbdc00L + i, "kmalloc-192", frame, width);
+                    case 2 -> new StackSlot(line, address, random.nextLong(), "ep_poll+213", null, null, frame, width); // bt -t
+                    case 3 -> new StackSlot(line, address, random.nextLong(), "x", random.nextLong(), "filp", frame, width); // no bt prints this
+                    case 4 -> new StackSlot(line, address, null, null, null, null, frame, width);
+                    default -> new StackSlot(line, address, random.nextInt(3) == 0 ? 0L : random.nextLong(), null, null, null, frame, width);
+                };
+                given.add(slot);
+                builder.add(slot);
+            }
+            List<StackSlot> slots = builder.build();
+            assertTrue(slots instanceof StackSlots);
+            assertEquals(given, slots, "size " + size);
+            for (int n = 0; n < 2_000; n++) {
+                int i = random.nextInt(size);
+                assertEquals(given.get(i), slots.get(i), "word " + i + " read out of order");
+                assertEquals(given.get(i).address(), ((StackSlots) slots).address(i));
+            }
+            assertThrows(IndexOutOfBoundsException.class, () -> slots.get(size));
+            assertThrows(UnsupportedOperationException.class, () -> slots.add(given.get(0)));
+        }
+        assertEquals(List.of(), new StackSlots.Builder().build());
+    }
+}
