@@ -71,6 +71,10 @@ final class OpeningJob {
             }
             progress.subTask("walks, stack slots, evidence chain, known issues");
             Presentation result = session.presentation();
+            result.problems(); // (made here, off the UI thread, for the Problems, Outline and Guide views and the caret's value)
+            result.outline();
+            result.labelledWords();
+            result.xref();
             progress.worked(1);
             if (progress.isCanceled()) {
                 return Status.CANCEL_STATUS;

@@ -83,7 +83,7 @@ public final class GuideView extends org.crashscope.ui.views.TranscriptView {
         b.append("- Page Table: ").append(p.paging().tables().isEmpty() ? "no table dumped (rd -p TABLE 512 dumps one)"
                 : p.paging().tables().size() + " table(s) dumped, " + anomalies + " entr" + (anomalies == 1 ? "y breaks" : "ies break") + " a run").append(".\n");
         b.append("- Walk: ").append(p.paging().walks().isEmpty() ? "no vtop in this transcript" : p.paging().walks().size() + " vtop walk(s)").append(".\n");
-        b.append("- Backtrace: ").append(p.traces().size()).append(" trace(s), ").append(p.stackWords().stream().filter(w -> w.labelled()).count())
+        b.append("- Backtrace: ").append(p.traces().size()).append(" trace(s), ").append(p.labelledWords())
                 .append(" stack words labelled").append(p.fault() == null ? "" : "; the faulting instruction is decoded").append(".\n");
         b.append("- Registers: ").append(p.faultRegisters().rows().isEmpty() ? "none printed" : "of the " + p.faultRegisters().where()).append(".\n");
         b.append("- Hardware Errors: ").append(p.hardwareEvidence().size()).append(" record(s).\n");

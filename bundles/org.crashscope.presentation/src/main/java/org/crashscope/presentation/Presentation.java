@@ -44,8 +44,9 @@ public final class Presentation {
     private final FaultRegisters faultRegisters;
     private final List<FaultingInstruction> decoded;
     private final List<HardwareEvidence> hardware;
-    private final List<Problems.Problem> problems;
-    private final List<Outline.Node> outline;
+    private volatile List<Problems.Problem> problems;
+    private volatile List<Outline.Node> outline;
+    private volatile Long labelledWords;
     private final List<Traces.Entry> traces;
     private final List<List<StackWord>> wordsByBacktrace;
     private final String status;
@@ -71,8 +72,6 @@ public final class Presentation {
                 .map(p -> new RegisterRow(p.register(), p.value(), places(p.places()), p.register().equals(faultRegisters.faulting()))).toList();
         this.decoded = decodeAll(analysis);
         this.hardware = HardwareEvidence.of(analysis.parsed());
-        this.problems = Problems.of(analysis);
-        this.outline = Outline.of(analysis);
         this.traces = Traces.of(analysis);
         this.wordsByBacktrace = Traces.slotsOf(analysis.parsed().backtraces(), stackWords,
                 i -> StackSlotAnnotator.wordAt(analysis.slots(), i).line());
@@ -175,12 +174,49 @@ public final class Presentation {
                 before(e.timestamp(), oopsTime), e.first(), e.last())).toList();
     }
 
+    /** What the Problems view lists (made when first asked: a report or the JSON does not ask, a workbench's opening job does). */
     public List<Problems.Problem> problems() {
-        return problems;
+        List<Problems.Problem> made = problems;
+        if (made == null) {
+            synchronized (this) {
+                made = problems;
+                if (made == null) {
+                    made = Problems.of(analysis);
+                    problems = made;
+                }
+            }
+        }
+        return made;
     }
 
+    /** How many stack words are labelled with more than "data" (counted when first asked, as {@link #problems()}: each word is annotated). */
+    public long labelledWords() {
+        Long made = labelledWords;
+        if (made == null) {
+            synchronized (this) {
+                made = labelledWords;
+                if (made == null) {
+                    made = stackWords.stream().filter(StackWord::labelled).count();
+                    labelledWords = made;
+                }
+            }
+        }
+        return made;
+    }
+
+    /** What the Outline view lists (made when first asked, as {@link #problems()}). */
     public List<Outline.Node> outline() {
-        return outline;
+        List<Outline.Node> made = outline;
+        if (made == null) {
+            synchronized (this) {
+                made = outline;
+                if (made == null) {
+                    made = Outline.of(analysis);
+                    outline = made;
+                }
+            }
+        }
+        return made;
     }
 
     /** The backtraces as listed: crash's, then the log's reports' stacks. */
