@@ -1,6 +1,7 @@
 package org.crashscope.presentation;
 
 import org.crashscope.analysis.TranscriptAnalysis;
+import java.util.List;
 import java.util.Map;
 
 import org.crashscope.transcript.model.Backtrace;
@@ -16,6 +17,8 @@ import org.crashscope.arch.paging.CheckedWalk;
 import org.crashscope.arch.paging.PageTable;
 import org.crashscope.arch.paging.TableSlot;
 import org.crashscope.analysis.stack.AnnotatedSlot;
+import org.crashscope.analysis.stack.StackSlotAnnotator;
+import org.crashscope.transcript.model.StackSlot;
 
 /**
  * Everything a value seen in a transcript is, according to the analysis: an address a walk
@@ -58,99 +61,213 @@ public final class ValueMeanings {
     record Range(long start, long end, long except, Meaning meaning) {
     }
 
-    /** Every meaning of every value of {@code analysis}, each once: the exact ones by value, and the ranges. */
-    static void collect(TranscriptAnalysis analysis, java.util.function.BiConsumer<Long, Meaning> exact, java.util.function.Consumer<Range> ranges) {
-        int[] order = {0};
-        Sink out = (value, kind, text, line) -> {
-            if (value != null) {
-                exact.accept(value, new Meaning(kind, text, line, order[0]++));
-            }
-        };
-        for (CheckedWalk checked : analysis.paging().walks()) {
-            Walk w = checked.walk();
-            int line = w.span().first();
-            out.add(w.virtual(), Meaning.Kind.WALK, "the virtual address translated by `" + w.command() + "`", line);
-            out.add(w.physical(), Meaning.Kind.WALK, "the physical address `" + w.command() + "` translates to", line);
-            if (w.page() != null) {
-                out.add(w.page(), Meaning.Kind.PHYSICAL_PAGE, "the " + sizeName(w.pageSize()) + " page `" + w.command() + "` reaches", line);
-            }
-            for (WalkLevel level : w.levels()) {
-                out.add(level.value(), Meaning.Kind.WALK_LEVEL, "the " + level.level() + " entry read by `" + w.command() + "`", level.line());
-                out.add(level.entryAddress(), Meaning.Kind.WALK_LEVEL, "the physical address of the " + level.level() + " entry of `" + w.command() + "`",
-                        level.line());
-            }
-            if (w.vma() != null) {
-                ranges.accept(new Range(w.vma().start(), w.vma().end(), w.vma().end(), new Meaning(Meaning.Kind.VMA, String.format(
-                        "inside the VMA %x-%x%s of `%s`", w.vma().start(), w.vma().end(), w.vma().file() == null ? "" : " (" + w.vma().file() + ")",
-                        w.command()), w.vma().line(), order[0]++)));
-            }
+    /** The kinds of records that give meanings, numbered: a meaning is found again from its record's kind, number and place among its meanings. */
+    enum Source {
+        WALK, TABLE_SLOT, STACK_WORD, DUMP_ROW, OOPS, FRAME, KMEM_ROW, PTOV
+    }
+
+    /** Where a record's meanings go: a {@code null} value (no such field) means none; the text is made only when it is wanted. */
+    interface Sink {
+        void add(Long value, Meaning.Kind kind, java.util.function.Supplier<String> text, int line);
+
+        /** A meaning of every value in [{@code start}, {@code end}) except {@code except}. */
+        void range(long start, long end, long except, Meaning.Kind kind, java.util.function.Supplier<String> text, int line);
+    }
+
+    /** Where the records go, in order: each with its kind and its number among the records of that kind. */
+    interface Records {
+        /** The sink of the meanings of the record {@code number} of {@code source}. */
+        Sink record(Source source, long number);
+    }
+
+    /**
+     * Every record that gives meanings, in the order the views list them (walks, tables, stack, registers,
+     * pages), each numbered within its kind as {@link #meanings} finds it again.
+     */
+    static void collect(TranscriptAnalysis analysis, Records records) {
+        List<CheckedWalk> walks = analysis.paging().walks();
+        for (int i = 0; i < walks.size(); i++) {
+            walk(walks.get(i), records.record(Source.WALK, i));
         }
+        long number = 0;
         for (PageTable table : analysis.paging().tables()) {
             for (TableSlot slot : table.slots()) {
-                if (!slot.empty()) {
-                    out.add(slot.entry().value(), Meaning.Kind.TABLE_SLOT, String.format("the entry in slot 0x%x of the %s table at 0x%x", slot.index(),
-                            table.level(), table.base()), slot.line());
-                }
-                out.add(slot.address(), Meaning.Kind.TABLE_SLOT, String.format("the address of slot 0x%x of the %s table at 0x%x", slot.index(), table.level(),
-                        table.base()), slot.line());
-                if (!slot.empty() && slot.entry().leaf()) {
-                    long page = slot.entry().physical();
-                    ranges.accept(new Range(page, page + slot.entry().pageSize(), page, new Meaning(Meaning.Kind.PHYSICAL_PAGE, String.format(
-                            "inside the %s page of slot 0x%x of the %s table at 0x%x", sizeName(slot.entry().pageSize()), slot.index(), table.level(),
-                            table.base()), slot.line(), order[0]++)));
-                }
+                tableSlot(table, slot, records.record(Source.TABLE_SLOT, number++));
             }
         }
-        for (AnnotatedSlot slot : analysis.slots()) {
-            out.add(slot.slot().value(), Meaning.Kind.STACK_SLOT, "the word at " + Long.toHexString(slot.slot().address()) + " on the stack: " + slot.label(),
-                    slot.slot().line());
-            out.add(slot.slot().address(), Meaning.Kind.STACK_SLOT, "the stack address of a word holding " + slot.label(), slot.slot().line());
-            out.add(slot.slot().slabObject(), Meaning.Kind.SLAB_OBJECT, "a " + slot.slot().slabCache() + " object on the stack", slot.slot().line());
+        List<AnnotatedSlot> words = analysis.slots();
+        for (int i = 0; i < words.size(); i++) {
+            // (the word's label made only when its text is wanted: a big bt -FF is a million words)
+            AnnotatedSlot[] annotated = new AnnotatedSlot[1];
+            int at = i;
+            stackWord(StackSlotAnnotator.wordAt(words, i), () -> (annotated[0] == null ? annotated[0] = words.get(at) : annotated[0]).label(),
+                    records.record(Source.STACK_WORD, i));
         }
+        number = 0;
         for (MemoryDump dump : analysis.parsed().memoryDumps()) {
-            for (int r = 0; r < dump.rows().size(); r++) {
-                if (!dump.rows().tagged(r)) {
-                    continue; // words only: no symbol, no slab tag
-                }
-                for (MemoryDump.Value v : dump.rows().values(r)) {
-                    if (v.slabObject() != null) {
-                        out.add(v.slabObject(), Meaning.Kind.SLAB_OBJECT, String.format("a %s slab object, as `%s` tags the word at 0x%x", v.slabCache(),
-                                dump.command().isEmpty() ? "rd" : dump.command(), v.address()), dump.rows().line(r));
-                    }
+            for (int r = 0; r < dump.rows().size(); r++, number++) {
+                if (dump.rows().tagged(r)) { // words only (no symbol, no slab tag) mean nothing here
+                    dumpRow(dump, r, records.record(Source.DUMP_ROW, number));
                 }
             }
         }
-        for (Oops oops : analysis.parsed().oopses()) {
-            if (oops.registers() == null) {
-                continue;
-            }
-            for (Map.Entry<String, Long> register : oops.registers().values().entrySet()) {
-                out.add(register.getValue(), Meaning.Kind.REGISTER, register.getKey().toUpperCase(java.util.Locale.ROOT) + " at the oops", oops.line());
-            }
+        List<Oops> oopses = analysis.parsed().oopses();
+        for (int i = 0; i < oopses.size(); i++) {
+            oops(oopses.get(i), records.record(Source.OOPS, i));
         }
+        number = 0;
         for (Backtrace bt : analysis.parsed().backtraces()) {
             for (Frame frame : bt.frames()) {
-                out.add(frame.address(), Meaning.Kind.SYMBOL, frame.function() + (frame.offset() == 0 ? "" : "+0x" + Long.toHexString(frame.offset()))
-                        + " (frame #" + frame.index() + ")", frame.line());
+                frame(frame, records.record(Source.FRAME, number++));
             }
         }
+        number = 0;
         for (KmemPages kmem : analysis.parsed().kmemPages()) {
             for (PageRow row : kmem.pages()) {
-                out.add(row.page(), Meaning.Kind.PHYSICAL_PAGE, String.format("the struct page of physical 0x%x", row.physical()), row.line());
-                out.add(row.physical(), Meaning.Kind.PHYSICAL_PAGE, String.format("the physical page described by struct page 0x%x", row.page()), row.line());
+                kmemRow(row, records.record(Source.KMEM_ROW, number++));
             }
         }
+        number = 0;
         for (Ptov ptov : analysis.parsed().ptovs()) {
             for (Ptov.Mapping m : ptov.mappings()) {
-                out.add(m.physical(), Meaning.Kind.PHYSICAL_PAGE, String.format("physical, mapped at virtual 0x%x", m.virtual()), m.line());
-                out.add(m.virtual(), Meaning.Kind.WALK, String.format("the kernel virtual address of physical 0x%x", m.physical()), m.line());
+                ptov(m, records.record(Source.PTOV, number++));
             }
         }
     }
 
-    /** Where a meaning goes: a {@code null} value (no such field) means none. */
-    private interface Sink {
-        void add(Long value, Meaning.Kind kind, String text, int line);
+    /** The record {@code number} of {@code source} given to {@code out}: as {@link #collect} gave it. */
+    static void record(TranscriptAnalysis analysis, Source source, long number, Sink out) {
+        switch (source) {
+            case WALK -> walk(analysis.paging().walks().get((int) number), out);
+            case TABLE_SLOT -> {
+                long left = number;
+                for (PageTable table : analysis.paging().tables()) {
+                    if (left < table.slots().size()) {
+                        tableSlot(table, table.slots().get((int) left), out);
+                        return;
+                    }
+                    left -= table.slots().size();
+                }
+            }
+            case STACK_WORD -> {
+                AnnotatedSlot word = analysis.slots().get((int) number);
+                stackWord(word.slot(), word::label, out);
+            }
+            case DUMP_ROW -> {
+                long left = number;
+                for (MemoryDump dump : analysis.parsed().memoryDumps()) {
+                    if (left < dump.rows().size()) {
+                        dumpRow(dump, (int) left, out);
+                        return;
+                    }
+                    left -= dump.rows().size();
+                }
+            }
+            case OOPS -> oops(analysis.parsed().oopses().get((int) number), out);
+            case FRAME -> {
+                long left = number;
+                for (Backtrace bt : analysis.parsed().backtraces()) {
+                    if (left < bt.frames().size()) {
+                        frame(bt.frames().get((int) left), out);
+                        return;
+                    }
+                    left -= bt.frames().size();
+                }
+            }
+            case KMEM_ROW -> {
+                long left = number;
+                for (KmemPages kmem : analysis.parsed().kmemPages()) {
+                    if (left < kmem.pages().size()) {
+                        kmemRow(kmem.pages().get((int) left), out);
+                        return;
+                    }
+                    left -= kmem.pages().size();
+                }
+            }
+            case PTOV -> {
+                long left = number;
+                for (Ptov ptov : analysis.parsed().ptovs()) {
+                    if (left < ptov.mappings().size()) {
+                        ptov(ptov.mappings().get((int) left), out);
+                        return;
+                    }
+                    left -= ptov.mappings().size();
+                }
+            }
+        }
+    }
+
+    private static void walk(CheckedWalk checked, Sink out) {
+        Walk w = checked.walk();
+        int line = w.span().first();
+        out.add(w.virtual(), Meaning.Kind.WALK, () -> "the virtual address translated by `" + w.command() + "`", line);
+        out.add(w.physical(), Meaning.Kind.WALK, () -> "the physical address `" + w.command() + "` translates to", line);
+        if (w.page() != null) {
+            out.add(w.page(), Meaning.Kind.PHYSICAL_PAGE, () -> "the " + sizeName(w.pageSize()) + " page `" + w.command() + "` reaches", line);
+        }
+        for (WalkLevel level : w.levels()) {
+            out.add(level.value(), Meaning.Kind.WALK_LEVEL, () -> "the " + level.level() + " entry read by `" + w.command() + "`", level.line());
+            out.add(level.entryAddress(), Meaning.Kind.WALK_LEVEL, () -> "the physical address of the " + level.level() + " entry of `" + w.command() + "`",
+                    level.line());
+        }
+        if (w.vma() != null) {
+            out.range(w.vma().start(), w.vma().end(), w.vma().end(), Meaning.Kind.VMA, () -> String.format("inside the VMA %x-%x%s of `%s`", w.vma().start(),
+                    w.vma().end(), w.vma().file() == null ? "" : " (" + w.vma().file() + ")", w.command()), w.vma().line());
+        }
+    }
+
+    private static void tableSlot(PageTable table, TableSlot slot, Sink out) {
+        if (!slot.empty()) {
+            out.add(slot.entry().value(), Meaning.Kind.TABLE_SLOT, () -> String.format("the entry in slot 0x%x of the %s table at 0x%x", slot.index(),
+                    table.level(), table.base()), slot.line());
+        }
+        out.add(slot.address(), Meaning.Kind.TABLE_SLOT, () -> String.format("the address of slot 0x%x of the %s table at 0x%x", slot.index(), table.level(),
+                table.base()), slot.line());
+        if (!slot.empty() && slot.entry().leaf()) {
+            long page = slot.entry().physical();
+            out.range(page, page + slot.entry().pageSize(), page, Meaning.Kind.PHYSICAL_PAGE, () -> String.format(
+                    "inside the %s page of slot 0x%x of the %s table at 0x%x", sizeName(slot.entry().pageSize()), slot.index(), table.level(),
+                    table.base()), slot.line());
+        }
+    }
+
+    private static void stackWord(StackSlot word, java.util.function.Supplier<String> label, Sink out) {
+        out.add(word.value(), Meaning.Kind.STACK_SLOT, () -> "the word at " + Long.toHexString(word.address()) + " on the stack: " + label.get(), word.line());
+        out.add(word.address(), Meaning.Kind.STACK_SLOT, () -> "the stack address of a word holding " + label.get(), word.line());
+        out.add(word.slabObject(), Meaning.Kind.SLAB_OBJECT, () -> "a " + word.slabCache() + " object on the stack", word.line());
+    }
+
+    private static void dumpRow(MemoryDump dump, int row, Sink out) {
+        for (MemoryDump.Value v : dump.rows().values(row)) {
+            if (v.slabObject() != null) {
+                out.add(v.slabObject(), Meaning.Kind.SLAB_OBJECT, () -> String.format("a %s slab object, as `%s` tags the word at 0x%x", v.slabCache(),
+                        dump.command().isEmpty() ? "rd" : dump.command(), v.address()), dump.rows().line(row));
+            }
+        }
+    }
+
+    private static void oops(Oops oops, Sink out) {
+        if (oops.registers() == null) {
+            return;
+        }
+        for (Map.Entry<String, Long> register : oops.registers().values().entrySet()) {
+            out.add(register.getValue(), Meaning.Kind.REGISTER, () -> register.getKey().toUpperCase(java.util.Locale.ROOT) + " at the oops", oops.line());
+        }
+    }
+
+    private static void frame(Frame frame, Sink out) {
+        out.add(frame.address(), Meaning.Kind.SYMBOL, () -> frame.function() + (frame.offset() == 0 ? "" : "+0x" + Long.toHexString(frame.offset()))
+                + " (frame #" + frame.index() + ")", frame.line());
+    }
+
+    private static void kmemRow(PageRow row, Sink out) {
+        out.add(row.page(), Meaning.Kind.PHYSICAL_PAGE, () -> String.format("the struct page of physical 0x%x", row.physical()), row.line());
+        out.add(row.physical(), Meaning.Kind.PHYSICAL_PAGE, () -> String.format("the physical page described by struct page 0x%x", row.page()), row.line());
+    }
+
+    private static void ptov(Ptov.Mapping m, Sink out) {
+        out.add(m.physical(), Meaning.Kind.PHYSICAL_PAGE, () -> String.format("physical, mapped at virtual 0x%x", m.virtual()), m.line());
+        out.add(m.virtual(), Meaning.Kind.WALK, () -> String.format("the kernel virtual address of physical 0x%x", m.physical()), m.line());
     }
 
     private static String sizeName(long size) {

@@ -248,7 +248,7 @@ public final class ValueIndex {
                     kinds[i++] = VIRTUAL;
                 }
             }
-            int[] order = sortedByValue(values, n);
+            int[] order = org.crashscope.transcript.model.StableOrder.of(values, n);
             long[] sortedValues = new long[n];
             int[] sortedLines = new int[n];
             int[] sortedKinds = new int[n];
@@ -260,47 +260,13 @@ public final class ValueIndex {
             return new WalkPlaces(sortedValues, sortedLines, sortedKinds, List.copyOf(levels));
         }
 
-        /** The positions {@code 0..n-1} ordered by value, equal values in their order (a merge sort: stable). */
-        private static int[] sortedByValue(long[] values, int n) {
-            int[] order = new int[n];
-            for (int k = 0; k < n; k++) {
-                order[k] = k;
-            }
-            int[] other = new int[n];
-            for (int width = 1; width < n; width *= 2) {
-                for (int lo = 0; lo < n; lo += 2 * width) {
-                    int mid = Math.min(lo + width, n);
-                    int hi = Math.min(lo + 2 * width, n);
-                    int a = lo;
-                    int b = mid;
-                    for (int k = lo; k < hi; k++) {
-                        other[k] = b >= hi || a < mid && values[order[a]] <= values[order[b]] ? order[a++] : order[b++];
-                    }
-                }
-                int[] swap = order;
-                order = other;
-                other = swap;
-            }
-            return order;
-        }
-
         int size() {
             return values.length;
         }
 
         /** The first position holding {@code value}, or -1. */
         int first(long value) {
-            int lo = 0;
-            int hi = values.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (values[mid] < value) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo < values.length && values[lo] == value ? lo : -1;
+            return org.crashscope.transcript.model.StableOrder.first(values, value);
         }
 
         /** What the value at {@code k} is, in words. */
