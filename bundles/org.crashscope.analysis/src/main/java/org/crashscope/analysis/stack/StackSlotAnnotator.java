@@ -86,7 +86,9 @@ public final class StackSlotAnnotator {
 
     public static List<AnnotatedSlot> annotate(ParsedTranscript parsed, ArchFacts arch, ValueIndex index) {
         Map<Long, Frame[]> framesByStackAddress = new HashMap<>();
-        for (Backtrace bt : parsed.backtraces()) {
+        // (what the words are asked: a foreach bt of a big machine prints a million frames and no word)
+        boolean anyWord = parsed.backtraces().stream().anyMatch(bt -> !bt.slots().isEmpty());
+        for (Backtrace bt : anyWord ? parsed.backtraces() : List.<Backtrace>of()) {
             List<Frame> frames = bt.frames();
             for (int i = 0; i < frames.size(); i++) {
                 Frame f = frames.get(i);

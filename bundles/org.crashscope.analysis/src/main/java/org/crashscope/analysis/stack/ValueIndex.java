@@ -26,17 +26,11 @@ import org.crashscope.transcript.parse.ParsedTranscript;
  */
 public final class ValueIndex {
 
-    /** One register a value appears in; {@code where} tells a register set apart so that it can be excluded. */
-    record Place(int line, String register, String where) {
-    }
-
-    private final Map<Long, List<Place>> exact = new HashMap<>();
+    private final RegisterPlaces registers = new RegisterPlaces();
     private final TreeMap<Long, List<Vma>> vmas = new TreeMap<>();
     private final Map<Long, List<HardwareError>> errorPages = new HashMap<>();
     // asked from any thread: a stack word's annotation is made when a view, a writer or a rule reads it
     private final Map<Long, Links> memo = new java.util.concurrent.ConcurrentHashMap<>();
-    // what the per-slot questions ask, answered when the index is built: a value every walk shares has a hundred thousand places
-    private final java.util.Set<Long> inRegisters = new java.util.HashSet<>();
     // the walks' values, indexed when a stack word or a register first asks (a transcript of vtops alone never does)
     private final List<Walk> walks;
     private volatile WalkPlaces walkPlaces;
@@ -46,13 +40,14 @@ public final class ValueIndex {
             for (Frame frame : bt.frames()) {
                 ExceptionFrame e = frame.exception();
                 if (e != null && !e.bogus()) {
-                    registers(e.registers().values(), where(e), e.span().first());
+                    registers(e.registers().values(), where(e));
                 }
             }
         }
         for (Oops oops : parsed.oopses()) {
-            registers(oops.registers().values(), where(oops), oops.line());
+            registers(oops.registers().values(), where(oops));
         }
+        registers.sort();
         walks = parsed.walks();
         for (Walk w : walks) {
             if (w.vma() != null) {
@@ -79,19 +74,14 @@ public final class ValueIndex {
         return "oops at line " + oops.line();
     }
 
-    private void registers(Map<String, Long> registers, String where, int line) {
+    private void registers(Map<String, Long> registers, String where) {
         Map<Long, List<String>> names = new java.util.LinkedHashMap<>();
         registers.forEach((name, v) -> names.computeIfAbsent(v, k -> new ArrayList<>()).add(name));
         names.forEach((value, regs) -> {
             for (String r : regs) {
-                add(value, new Place(line, r, where));
-                inRegisters.add(value);
+                this.registers.add(value, r, where);
             }
         });
-    }
-
-    private void add(long value, Place place) {
-        exact.computeIfAbsent(value, k -> new ArrayList<>()).add(place);
     }
 
     /**
@@ -99,7 +89,7 @@ public final class ValueIndex {
      * per distinct value: the slots of a thousand stacks holding one pointer share one answer.
      */
     public Links places(long value) {
-        if (trivial(value) || !exact.containsKey(value) && walkPlaces().first(value) < 0 && vmas.isEmpty() && !errorPages.containsKey(value & ~0xfffL)) {
+        if (trivial(value) || registers.first(value) < 0 && walkPlaces().first(value) < 0 && vmas.isEmpty() && !errorPages.containsKey(value & ~0xfffL)) {
             return Links.NONE; // what of() finds for it: most stack words appear nowhere else, and need no memo entry each
         }
         return memo.computeIfAbsent(value, v -> Links.of(of(v, null, null)));
@@ -120,9 +110,11 @@ public final class ValueIndex {
             return out;
         }
         Map<String, List<String>> regsByWhere = new java.util.LinkedHashMap<>();
-        for (Place p : exact.getOrDefault(value, List.of())) {
-            if (!(p.register().equals(self) && p.where().equals(selfWhere))) {
-                regsByWhere.computeIfAbsent(p.where(), k -> new ArrayList<>()).add(p.register().toUpperCase(Locale.ROOT));
+        for (int k = registers.first(value); k >= 0 && k < registers.size && registers.values[k] == value; k++) {
+            String register = registers.names[k];
+            String where = registers.wheres[k];
+            if (!(register.equals(self) && where.equals(selfWhere))) {
+                regsByWhere.computeIfAbsent(where, w -> new ArrayList<>()).add(register.toUpperCase(Locale.ROOT));
             }
         }
         regsByWhere.forEach((where, names) -> out.add(String.join(", ", names) + " of the " + where));
@@ -160,7 +152,7 @@ public final class ValueIndex {
 
     /** Whether a register of some register set holds {@code value}. */
     boolean inRegisters(long value) {
-        return inRegisters.contains(value);
+        return registers.first(value) >= 0;
     }
 
     /** Whether a walk translated exactly {@code value}. */
@@ -197,6 +189,51 @@ public final class ValueIndex {
             }
         }
         return made;
+    }
+
+    /**
+     * The values of the register sets (exception frames, oopses), as columns sorted by value (in the order the sets
+     * gave them within one value): each place's value, register and set. 16 bytes a place where a boxed key,
+     * a list and a record each were 100: a {@code foreach bt} of a big machine has half a million.
+     */
+    static final class RegisterPlaces {
+        long[] values = new long[16];
+        String[] names = new String[16];
+        String[] wheres = new String[16];
+        int size;
+
+        void add(long value, String name, String where) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+                names = java.util.Arrays.copyOf(names, size * 2);
+                wheres = java.util.Arrays.copyOf(wheres, size * 2);
+            }
+            values[size] = value;
+            names[size] = name;
+            wheres[size++] = where;
+        }
+
+        /** Puts the places in order of value, once all are added. */
+        void sort() {
+            int[] order = org.crashscope.transcript.model.StableOrder.of(values, size);
+            long[] v = new long[size];
+            String[] n = new String[size];
+            String[] w = new String[size];
+            for (int k = 0; k < size; k++) {
+                v[k] = values[order[k]];
+                n[k] = names[order[k]];
+                w[k] = wheres[order[k]];
+            }
+            values = v;
+            names = n;
+            wheres = w;
+        }
+
+        /** The first position holding {@code value}, or -1. */
+        int first(long value) {
+            int at = org.crashscope.transcript.model.StableOrder.first(values, value);
+            return at < size ? at : -1;
+        }
     }
 
     /**
