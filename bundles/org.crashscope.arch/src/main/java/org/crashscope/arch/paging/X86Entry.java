@@ -47,6 +47,24 @@ public record X86Entry(long value, X86Level x86Level, Format format) implements 
         this(value, x86Level, Format.LONG_MODE);
     }
 
+    /** The last x86-64 entries made by {@link #of}, by value and level (a slot holds the last; entries never change). */
+    private static final X86Entry[] MADE = new X86Entry[1 << 12];
+
+    /**
+     * An x86-64 entry, the one made before when it was made lately: the walks of a transcript read the same upper
+     * tables, a hundred thousand vtops four entries each and most of them the same few.
+     */
+    static X86Entry of(long value, X86Level level) {
+        int slot = (int) ((value * 0x9E3779B97F4A7C15L + level.ordinal()) >>> 52);
+        X86Entry held = MADE[slot];
+        if (held != null && held.value == value && held.x86Level == level) {
+            return held;
+        }
+        X86Entry made = new X86Entry(value, level);
+        MADE[slot] = made;
+        return made;
+    }
+
     @Override
     public String level() {
         return x86Level.name();

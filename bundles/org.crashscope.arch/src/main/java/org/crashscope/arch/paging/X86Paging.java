@@ -33,7 +33,7 @@ final class X86Paging implements PagingModel {
         if (walk.pageDirectory() != null && walk.pgdDirectory() != null && walk.levels().stream().noneMatch(l -> isTop(l.level()))) {
             // kernel walk: crash prints the top table's virtual address and its entry's value instead of a PGD line
             int index = X86Level.PGD.index(va, fiveLevel);
-            X86Entry entry = new X86Entry(walk.pageDirectory(), X86Level.PGD);
+            X86Entry entry = X86Entry.of(walk.pageDirectory(), X86Level.PGD);
             long at = walk.pgdDirectory() + index * 8L;
             steps.add(new WalkStep("PGD", walk.span().first(), walk.pgdDirectory(), index, at, at, entry, null, null));
             base = entry.physical();
@@ -59,7 +59,7 @@ final class X86Paging implements PagingModel {
                 }
             }
             Long expected = tableBase == null ? null : tableBase + index * 8L;
-            X86Entry entry = new X86Entry(printed.value(), level);
+            X86Entry entry = X86Entry.of(printed.value(), level);
             steps.add(new WalkStep(level.name(), printed.line(), tableBase, index, printed.entryAddress(), expected, entry, null, null));
             if (expected != null && expected != printed.entryAddress()) {
                 checks.add(CheckedWalk.Check.mismatch(printed.line(), String.format("%s entry at 0x%x, but table 0x%x + index 0x%x*8 = 0x%x",
