@@ -12,6 +12,7 @@ import org.crashscope.transcript.model.Backtrace;
 import org.crashscope.transcript.model.Diagnostic;
 import org.crashscope.transcript.model.ExceptionFrame;
 import org.crashscope.transcript.model.Frame;
+import org.crashscope.transcript.model.FrameList;
 import org.crashscope.transcript.model.ParsedRecord;
 import org.crashscope.transcript.model.RawBlock;
 import org.crashscope.transcript.model.Registers;
@@ -439,7 +440,7 @@ final class BacktraceParser {
             if (first < 0 || !hasData()) {
                 return null;
             }
-            return new Backtrace(new Span(first, last), command, task, List.copyOf(frames), slots.build(), List.copyOf(annotations),
+            return new Backtrace(new Span(first, last), command, task, FrameList.of(frames), slots.build(), List.copyOf(annotations),
                     List.copyOf(diagnostics));
         }
     }

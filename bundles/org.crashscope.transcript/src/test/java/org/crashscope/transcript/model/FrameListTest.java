@@ -1,0 +1,49 @@
+package org.crashscope.transcript.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A backtrace's frames held as arrays give back the frames they were given, in any order: with and without an
+ * address, a module, a source line, an exception frame, unreliable ones and pseudo frames (index -1); a few
+ * frames stay records.
+ */
+class FrameListTest {
+
+    @Test
+    void framesComeBackAsGiven() {
+        Random random = new Random(9);
+        ExceptionFrame exception = new ExceptionFrame(new Span(40, 46), null, null, new Registers(Map.of("rip", 0xffffffff81000000L)), false, false);
+        for (int size : new int[] {0, 1, 3, 4, 5, 40, 5_000}) {
+            List<Frame> given = new ArrayList<>();
+            boolean modules = random.nextBoolean();
+            for (int i = 0; i < size; i++) {
+                given.add(new Frame(10 + i, random.nextInt(30) == 0 ? -1 : i, random.nextInt(20) == 0 ? 0 : 0xffffc90000a3f000L + 56L * i,
+                        random.nextInt(8) == 0, "do_futex" + random.nextInt(5), random.nextInt(500), random.nextInt(10) == 0 ? null : random.nextLong(),
+                        modules && random.nextInt(4) == 0 ? "xfs" : null, random.nextInt(50) == 0 ? "fs/xfs/xfs_log.c:1234" : null,
+                        random.nextInt(25) == 0 ? exception : null));
+            }
+            List<Frame> frames = FrameList.of(given);
+            assertEquals(size >= FrameList.SMALLEST, frames instanceof FrameList, "size " + size);
+            assertEquals(given, frames);
+            for (int n = 0; n < 200 && size > 0; n++) {
+                int i = random.nextInt(size);
+                assertEquals(given.get(i), frames.get(i));
+            }
+            assertThrows(UnsupportedOperationException.class, () -> frames.add(null));
+            assertThrows(IndexOutOfBoundsException.class, () -> frames.get(size));
+        }
+        List<Frame> none = FrameList.of(List.of(new Frame(1, 0, 0, false, "f", 0, null, null, null, null)));
+        assertTrue(none.get(0).address() == null);
+        assertFalse(none.get(0).unreliable());
+    }
+}
