@@ -100,6 +100,22 @@ final class Columns {
             return ((byte[]) chunk(i))[i & (CHUNK - 1)];
         }
 
+        /** Appends {@code bytes}. */
+        void addAll(byte[] bytes) {
+            for (byte b : bytes) {
+                add(b);
+            }
+        }
+
+        /** Bytes {@code from..from+length-1}, copied out. */
+        byte[] get(int from, int length) {
+            byte[] out = new byte[length];
+            for (int k = 0; k < length; k++) {
+                out[k] = get(from + k);
+            }
+            return out;
+        }
+
         @Override
         Object make(int length) {
             return new byte[length];

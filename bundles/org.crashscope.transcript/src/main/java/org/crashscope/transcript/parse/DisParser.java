@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.crashscope.transcript.model.Diagnostic;
 import org.crashscope.transcript.model.Disassembly;
+import org.crashscope.transcript.model.Instructions;
 import org.crashscope.transcript.model.Span;
 
 /** {@code dis}: {@code 0xffffffff81a0c0a0 <schedule+16>:\tpush %rbx}; {@code -l} adds {@code /path/file.c: 123} lines. */
@@ -18,7 +19,7 @@ final class DisParser {
     }
 
     static Disassembly parse(String command, BlockText text) {
-        List<Disassembly.Instruction> instructions = new ArrayList<>();
+        Instructions.Builder instructions = new Instructions.Builder();
         List<Diagnostic> diagnostics = new ArrayList<>();
         String source = null;
         for (int i = 0; i < text.size(); i++) {
@@ -37,7 +38,7 @@ final class DisParser {
                 diagnostics.add(Diagnostic.info(text.lineNo(i), "dis line not understood: " + line.strip()));
             }
         }
-        return new Disassembly(new Span(text.first(), text.last()), command, List.copyOf(instructions), List.copyOf(diagnostics));
+        return new Disassembly(new Span(text.first(), text.last()), command, instructions.build(), List.copyOf(diagnostics));
     }
 
     /** The address, symbol and instruction of an instruction line ({@link #INSTRUCTION}'s three groups), or {@code null}. */
