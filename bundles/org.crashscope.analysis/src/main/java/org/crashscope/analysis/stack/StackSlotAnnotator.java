@@ -86,7 +86,7 @@ public final class StackSlotAnnotator {
 
     public static List<AnnotatedSlot> annotate(ParsedTranscript parsed, ArchFacts arch, ValueIndex index) {
         Map<Long, Frame[]> framesByStackAddress = new HashMap<>();
-        // (what the words are asked: a foreach bt of a big machine prints a million frames and no word)
+        // the frames by stack address, for the words to ask: none when no trace has a word (a foreach bt prints a million frames, no word)
         boolean anyWord = parsed.backtraces().stream().anyMatch(bt -> !bt.slots().isEmpty());
         for (Backtrace bt : anyWord ? parsed.backtraces() : List.<Backtrace>of()) {
             List<Frame> frames = bt.frames();
