@@ -16,6 +16,7 @@ import org.crashscope.analysis.stack.StackSlotAnnotator;
 import org.crashscope.arch.ArchFacts;
 import org.crashscope.arch.paging.PagingAnalysis;
 import org.crashscope.arch.x86.FaultingInstruction;
+import org.crashscope.transcript.model.Once;
 import org.crashscope.transcript.model.Oops;
 import org.crashscope.transcript.parse.ParsedTranscript;
 
@@ -44,13 +45,13 @@ public final class Presentation {
     private final FaultRegisters faultRegisters;
     private final List<FaultingInstruction> decoded;
     private final List<HardwareEvidence> hardware;
-    private volatile List<Problems.Problem> problems;
-    private volatile List<Outline.Node> outline;
-    private volatile Long labelledWords;
+    private final Once<List<Problems.Problem>> problems;
+    private final Once<List<Outline.Node>> outline;
+    private final Once<Long> labelledWords;
     private final List<Traces.Entry> traces;
     private final List<List<StackWord>> wordsByBacktrace;
     private final String status;
-    private volatile CrossReference xref;
+    private final Once<CrossReference> xref;
 
     private Presentation(TranscriptAnalysis analysis) {
         this.analysis = analysis;
@@ -76,6 +77,10 @@ public final class Presentation {
         this.wordsByBacktrace = Traces.slotsOf(analysis.parsed().backtraces(), stackWords,
                 i -> StackSlotAnnotator.wordAt(analysis.slots(), i).line());
         this.status = statusLine(analysis);
+        this.problems = new Once<>(() -> Problems.of(analysis));
+        this.outline = new Once<>(() -> Outline.of(analysis));
+        this.labelledWords = new Once<>(() -> stackWords.stream().filter(StackWord::labelled).count());
+        this.xref = new Once<>(() -> CrossReference.of(analysis));
     }
 
     /** The presentation of {@code analysis}; a caller keeps it as long as the analysis (the session service does). */
@@ -176,47 +181,17 @@ public final class Presentation {
 
     /** What the Problems view lists (made when first asked: a report or the JSON does not ask, a workbench's opening job does). */
     public List<Problems.Problem> problems() {
-        List<Problems.Problem> made = problems;
-        if (made == null) {
-            synchronized (this) {
-                made = problems;
-                if (made == null) {
-                    made = Problems.of(analysis);
-                    problems = made;
-                }
-            }
-        }
-        return made;
+        return problems.get();
     }
 
     /** How many stack words are labelled with more than "data" (counted when first asked, as {@link #problems()}: each word is annotated). */
     public long labelledWords() {
-        Long made = labelledWords;
-        if (made == null) {
-            synchronized (this) {
-                made = labelledWords;
-                if (made == null) {
-                    made = stackWords.stream().filter(StackWord::labelled).count();
-                    labelledWords = made;
-                }
-            }
-        }
-        return made;
+        return labelledWords.get();
     }
 
     /** What the Outline view lists (made when first asked, as {@link #problems()}). */
     public List<Outline.Node> outline() {
-        List<Outline.Node> made = outline;
-        if (made == null) {
-            synchronized (this) {
-                made = outline;
-                if (made == null) {
-                    made = Outline.of(analysis);
-                    outline = made;
-                }
-            }
-        }
-        return made;
+        return outline.get();
     }
 
     /** The backtraces as listed: crash's, then the log's reports' stacks. */
@@ -246,16 +221,7 @@ public final class Presentation {
 
     /** Every value to the typed places the analysis knows it at (built on first use). */
     public CrossReference xref() {
-        CrossReference x = xref;
-        if (x == null) {
-            synchronized (this) {
-                if (xref == null) {
-                    xref = CrossReference.of(analysis);
-                }
-                x = xref;
-            }
-        }
-        return x;
+        return xref.get();
     }
 
     /**

@@ -140,60 +140,46 @@ public final class ValueMeanings {
         switch (source) {
             case WALK -> walk(analysis.paging().walks().get((int) number), out);
             case TABLE_SLOT -> {
-                long left = number;
-                for (PageTable table : analysis.paging().tables()) {
-                    if (left < table.slots().size()) {
-                        tableSlot(table, table.slots().get((int) left), out);
-                        return;
-                    }
-                    left -= table.slots().size();
-                }
+                List<PageTable> tables = analysis.paging().tables();
+                nth(tables, t -> t.slots().size(), number, (t, i) -> tableSlot(tables.get(t), tables.get(t).slots().get(i), out));
             }
             case STACK_WORD -> {
                 AnnotatedSlot word = analysis.slots().get((int) number);
                 stackWord(word.slot(), word::label, out);
             }
             case DUMP_ROW -> {
-                long left = number;
-                for (MemoryDump dump : analysis.parsed().memoryDumps()) {
-                    if (left < dump.rows().size()) {
-                        dumpRow(dump, (int) left, out);
-                        return;
-                    }
-                    left -= dump.rows().size();
-                }
+                List<MemoryDump> dumps = analysis.parsed().memoryDumps();
+                nth(dumps, d -> d.rows().size(), number, (d, i) -> dumpRow(dumps.get(d), i, out));
             }
             case OOPS -> oops(analysis.parsed().oopses().get((int) number), out);
             case FRAME -> {
-                long left = number;
-                for (Backtrace bt : analysis.parsed().backtraces()) {
-                    if (left < bt.frames().size()) {
-                        frame(bt.frames().get((int) left), out);
-                        return;
-                    }
-                    left -= bt.frames().size();
-                }
+                List<Backtrace> traces = analysis.parsed().backtraces();
+                nth(traces, t -> t.frames().size(), number, (t, i) -> frame(traces.get(t).frames().get(i), out));
             }
             case KMEM_ROW -> {
-                long left = number;
-                for (KmemPages kmem : analysis.parsed().kmemPages()) {
-                    if (left < kmem.pages().size()) {
-                        kmemRow(kmem.pages().get((int) left), out);
-                        return;
-                    }
-                    left -= kmem.pages().size();
-                }
+                List<KmemPages> kmems = analysis.parsed().kmemPages();
+                nth(kmems, k -> k.pages().size(), number, (k, i) -> kmemRow(kmems.get(k).pages().get(i), out));
             }
             case PTOV -> {
-                long left = number;
-                for (Ptov ptov : analysis.parsed().ptovs()) {
-                    if (left < ptov.mappings().size()) {
-                        ptov(ptov.mappings().get((int) left), out);
-                        return;
-                    }
-                    left -= ptov.mappings().size();
-                }
+                List<Ptov> ptovs = analysis.parsed().ptovs();
+                nth(ptovs, p -> p.mappings().size(), number, (p, i) -> ptov(ptovs.get(p).mappings().get(i), out));
             }
+        }
+    }
+
+    /**
+     * Item {@code number} of the items of {@code records} counted one record after the other (each has
+     * {@code items} of them), given to {@code at} as its record's position and its own there.
+     */
+    private static <R> void nth(List<R> records, java.util.function.ToIntFunction<R> items, long number, java.util.function.BiConsumer<Integer, Integer> at) {
+        long left = number;
+        for (int r = 0; r < records.size(); r++) {
+            int count = items.applyAsInt(records.get(r));
+            if (left < count) {
+                at.accept(r, (int) left);
+                return;
+            }
+            left -= count;
         }
     }
 

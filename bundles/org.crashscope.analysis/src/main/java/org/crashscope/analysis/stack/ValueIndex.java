@@ -32,8 +32,7 @@ public final class ValueIndex {
     // asked from any thread: a stack word's annotation is made when a view, a writer or a rule reads it
     private final Map<Long, Links> memo = new java.util.concurrent.ConcurrentHashMap<>();
     // the walks' values, indexed when a stack word or a register first asks (a transcript of vtops alone never does)
-    private final List<Walk> walks;
-    private volatile WalkPlaces walkPlaces;
+    private final org.crashscope.transcript.model.Once<WalkPlaces> walkPlaces;
 
     public ValueIndex(ParsedTranscript parsed) {
         for (Backtrace bt : parsed.backtraces()) {
@@ -48,7 +47,8 @@ public final class ValueIndex {
             registers(oops.registers().values(), where(oops));
         }
         registers.sort();
-        walks = parsed.walks();
+        List<Walk> walks = parsed.walks();
+        walkPlaces = new org.crashscope.transcript.model.Once<>(() -> WalkPlaces.of(walks));
         for (Walk w : walks) {
             if (w.vma() != null) {
                 vmas.computeIfAbsent(w.vma().start(), k -> new ArrayList<>()).add(w.vma());
@@ -178,17 +178,7 @@ public final class ValueIndex {
     }
 
     private WalkPlaces walkPlaces() {
-        WalkPlaces made = walkPlaces;
-        if (made == null) {
-            synchronized (this) {
-                made = walkPlaces;
-                if (made == null) {
-                    made = WalkPlaces.of(walks);
-                    walkPlaces = made;
-                }
-            }
-        }
-        return made;
+        return walkPlaces.get();
     }
 
     /**
