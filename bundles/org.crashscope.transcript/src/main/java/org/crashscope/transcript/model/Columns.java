@@ -68,6 +68,28 @@ final class Columns {
         }
     }
 
+    /**
+     * Numbers that may be missing ({@code null}): 8 bytes each, a missing one a marker ({@link Long#MIN_VALUE}); a
+     * number that is the marker itself (one in billions, but right) is kept aside.
+     */
+    static final class Nullable {
+        private static final long NONE = Long.MIN_VALUE;
+        private final Longs held = new Longs();
+        private final Map<Integer, Long> marker = new HashMap<>();
+
+        void add(Long value) {
+            if (value != null && value == NONE) {
+                marker.put(held.size, value);
+            }
+            held.add(value == null ? NONE : value);
+        }
+
+        Long get(int i) {
+            long value = held.get(i);
+            return value != NONE ? Long.valueOf(value) : marker.get(i);
+        }
+    }
+
     /** References: to values held once ({@link Shared}), four bytes a record. */
     static final class Refs<T> extends Chunked {
         void add(T value) {

@@ -7,26 +7,22 @@ import java.util.RandomAccess;
 /**
  * The rows of a {@code kmem -p} held as columns, each {@link PageRow} made when asked: a big machine's
  * listing is millions of rows, and as records (a row, its boxed index and count) 76 bytes each; as
- * columns the line, struct page and physical address that step evenly take nothing, the flags, their
- * names, the mapping (held once, {@link Shared}) and the count (a small one is the JVM's box) a reference, the
- * index its number.
+ * columns the line, struct page and physical address that step evenly take nothing, the flags and their
+ * names (held once, {@link Shared}) and the count (a small one is the JVM's box) a reference, the mapping and
+ * the index their numbers (most mappings are a page's own: a box each was 24 bytes more).
  * Unmodifiable.
  */
 public final class PageRowColumns extends AbstractList<PageRow> implements RandomAccess {
-
-    private static final long NONE = Long.MIN_VALUE;
 
     private final int size;
     private final Columns.Steps lines;
     private final Columns.Steps pages;
     private final Columns.Steps physicals;
-    private final Columns.Refs<Long> mappings;
-    /** An index, or {@link #NONE} for none; an index that is {@link #NONE} itself is kept in {@link #odd}. */
-    private final Columns.Longs indexes;
+    private final Columns.Nullable mappings;
+    private final Columns.Nullable indexes;
     private final Columns.Refs<Integer> counts;
     private final Columns.Refs<Long> flags;
     private final Columns.Refs<List<String>> flagNames;
-    private final java.util.Map<Integer, Long> odd;
 
     private PageRowColumns(Builder b) {
         size = b.size;
@@ -38,7 +34,6 @@ public final class PageRowColumns extends AbstractList<PageRow> implements Rando
         counts = b.counts;
         flags = b.flags;
         flagNames = b.flagNames;
-        odd = b.odd.isEmpty() ? java.util.Map.of() : java.util.Map.copyOf(b.odd);
     }
 
     @Override
@@ -49,9 +44,8 @@ public final class PageRowColumns extends AbstractList<PageRow> implements Rando
     @Override
     public PageRow get(int i) {
         java.util.Objects.checkIndex(i, size);
-        long index = indexes.get(i);
-        return new PageRow((int) lines.get(i), pages.get(i), physicals.get(i), mappings.get(i), index == NONE ? odd.get(i) : Long.valueOf(index),
-                counts.get(i), flags.get(i), flagNames.get(i));
+        return new PageRow((int) lines.get(i), pages.get(i), physicals.get(i), mappings.get(i), indexes.get(i), counts.get(i), flags.get(i),
+                flagNames.get(i));
     }
 
     /** Rows added in order. */
@@ -60,23 +54,18 @@ public final class PageRowColumns extends AbstractList<PageRow> implements Rando
         private final Columns.Steps lines = new Columns.Steps();
         private final Columns.Steps pages = new Columns.Steps();
         private final Columns.Steps physicals = new Columns.Steps();
-        private final Columns.Refs<Long> mappings = new Columns.Refs<>();
-        private final Columns.Longs indexes = new Columns.Longs();
+        private final Columns.Nullable mappings = new Columns.Nullable();
+        private final Columns.Nullable indexes = new Columns.Nullable();
         private final Columns.Refs<Integer> counts = new Columns.Refs<>();
         private final Columns.Refs<Long> flags = new Columns.Refs<>();
         private final Columns.Refs<List<String>> flagNames = new Columns.Refs<>();
-        private final java.util.Map<Integer, Long> odd = new java.util.HashMap<>();
 
         public Builder add(PageRow row) {
             lines.add(row.line());
             pages.add(row.page());
             physicals.add(row.physical());
-            mappings.add(row.mapping()); // (the row's: held once)
-            Long index = row.index();
-            if (index != null && index == NONE) {
-                odd.put(size, index);
-            }
-            indexes.add(index == null ? NONE : index);
+            mappings.add(row.mapping());
+            indexes.add(row.index());
             counts.add(row.count()); // (a small count is one of the JVM's boxes)
             flags.add(row.flags());
             flagNames.add(row.flagNames());

@@ -27,7 +27,7 @@ class PageRowColumnsTest {
                 line += gap ? 3 : 1;
                 page += gap ? 0x4000 : 0x40;
                 physical += gap ? 0x100000 : 0x1000;
-                Long mapping = random.nextInt(3) == 0 ? null : 0xffff888100001000L + random.nextInt(4) * 0x100;
+                Long mapping = random.nextInt(3) == 0 ? null : random.nextInt(500) == 0 ? Long.MIN_VALUE : 0xffff888100001000L + random.nextInt(4) * 0x100;
                 Long index = switch (random.nextInt(10)) {
                     case 0 -> null;
                     case 1 -> Long.MIN_VALUE;
