@@ -31,6 +31,9 @@ public final class PageTables {
         if (!arch.readsTableDumps()) {
             return List.of(); // only x86-64 tables are modelled
         }
+        if (dumps.stream().noneMatch(d -> d.width() == 8)) {
+            return List.of(); // no table was dumped: the walks' reads are not indexed (a transcript of vtops alone has a million)
+        }
         Map<Long, List<Read>> readsByPage = new HashMap<>();
         for (CheckedWalk walk : walks) {
             if (walk.paging() == null || walk.walk().virtual() == null) {

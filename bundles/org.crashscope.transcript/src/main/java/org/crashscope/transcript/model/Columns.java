@@ -151,15 +151,18 @@ final class Columns {
 
     /**
      * Numbers that each differ a little from the one before (a stack word's line, address and frame): a byte each,
-     * the difference, with the number itself every {@value #MARK} and wherever the difference does not fit a byte; a
-     * number is read by adding up at most {@value #MARK} differences.
+     * the difference, with the number itself every {@value #MARK} and wherever the difference does not fit a byte
+     * (then 9 bytes: numbers that jump about cost about what {@link Longs} does); a number is read by adding up at
+     * most {@value #MARK} differences.
      */
     static final class Deltas {
         private static final int MARK = 32;
         private static final byte WIDE = Byte.MIN_VALUE;
         private final Bytes deltas = new Bytes();
         private final Longs marks = new Longs();
-        private final Map<Integer, Long> wide = new HashMap<>();
+        /** how many numbers {@link #wide} held before each mark */
+        private final Longs wideBefore = new Longs();
+        private final Longs wide = new Longs();
         private long last;
         private int size;
 
@@ -167,12 +170,13 @@ final class Columns {
             long d = value - last;
             if (size % MARK == 0) {
                 marks.add(value);
+                wideBefore.add(wide.size);
                 deltas.add((byte) 0);
             } else if (d > WIDE && d <= Byte.MAX_VALUE) {
                 deltas.add((byte) d);
             } else {
                 deltas.add(WIDE);
-                wide.put(size, value);
+                wide.add(value);
             }
             last = value;
             size++;
@@ -181,9 +185,10 @@ final class Columns {
         long get(int i) {
             int mark = i / MARK;
             long value = marks.get(mark);
+            int w = (int) wideBefore.get(mark);
             for (int k = mark * MARK + 1; k <= i; k++) {
                 byte d = deltas.get(k);
-                value = d == WIDE ? wide.get(k) : value + d;
+                value = d == WIDE ? wide.get(w++) : value + d;
             }
             return value;
         }
