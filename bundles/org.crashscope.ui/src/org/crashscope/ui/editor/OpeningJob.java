@@ -74,6 +74,9 @@ final class OpeningJob {
             result.problems(); // (made here, off the UI thread, for the Problems, Outline and Guide views and the caret's value)
             result.outline();
             result.labelledWords();
+            if (progress.isCanceled()) {
+                return Status.CANCEL_STATUS;
+            }
             result.xref();
             progress.worked(1);
             if (progress.isCanceled()) {

@@ -23,8 +23,12 @@ public final class CrossReference {
     public static final long SMALLEST_LINKED = 0x10000;
 
     private static final ValueMeanings.Source[] SOURCES = ValueMeanings.Source.values();
+    /** the most places of one record and records of one kind a place's number can tell */
+    private static final int PLACES = 0xffff;
+    private static final long RECORDS = (1L << 40) - 1;
 
     private final TranscriptAnalysis analysis;
+    private final ValueMeanings.Starts starts;
     private final long[] values;
     /** the source's ordinal (8 bits), the record's number among its kind's (40), which of its places (16) */
     private final long[] places;
@@ -33,6 +37,7 @@ public final class CrossReference {
 
     private CrossReference(TranscriptAnalysis analysis, long[] values, long[] places, int[] orders, List<ValueMeanings.Range> ranges) {
         this.analysis = analysis;
+        this.starts = new ValueMeanings.Starts(analysis);
         this.values = values;
         this.places = places;
         this.orders = orders;
@@ -74,6 +79,10 @@ public final class CrossReference {
                     if (value == null) {
                         return;
                     }
+                    if (place > PLACES || number > RECORDS) {
+                        order++; // (never: a record has a few dozen places, a kind a few million records; not indexed rather than found wrong)
+                        return;
+                    }
                     if (size == values.length) {
                         values = Arrays.copyOf(values, size * 2);
                         places = Arrays.copyOf(places, size * 2);
@@ -112,7 +121,7 @@ public final class CrossReference {
     private ValueMeanings.Meaning meaning(long place, int order) {
         int wanted = (int) (place & 0xffff);
         ValueMeanings.Meaning[] found = new ValueMeanings.Meaning[1];
-        ValueMeanings.record(analysis, SOURCES[(int) (place >>> 56)], place >>> 16 & (1L << 40) - 1, new ValueMeanings.Sink() {
+        ValueMeanings.record(analysis, starts, SOURCES[(int) (place >>> 56)], place >>> 16 & (1L << 40) - 1, new ValueMeanings.Sink() {
             private int at;
 
             @Override

@@ -135,13 +135,58 @@ public final class ValueMeanings {
         }
     }
 
+    /**
+     * Where each list's items start for the kinds of records counted across lists (table slots, dump rows, frames,
+     * kmem -p rows, ptov mappings): each array one longer than its lists, ascending, made once for an analysis.
+     */
+    static final class Starts {
+        private final long[] tables;
+        private final long[] dumps;
+        private final long[] frames;
+        private final long[] kmems;
+        private final long[] ptovs;
+
+        Starts(TranscriptAnalysis analysis) {
+            tables = starts(analysis.paging().tables(), t -> t.slots().size());
+            dumps = starts(analysis.parsed().memoryDumps(), d -> d.rows().size());
+            frames = starts(analysis.parsed().backtraces(), b -> b.frames().size());
+            kmems = starts(analysis.parsed().kmemPages(), k -> k.pages().size());
+            ptovs = starts(analysis.parsed().ptovs(), p -> p.mappings().size());
+        }
+
+        private static <R> long[] starts(List<R> lists, java.util.function.ToIntFunction<R> size) {
+            long[] out = new long[lists.size() + 1];
+            for (int r = 0; r < lists.size(); r++) {
+                out[r + 1] = out[r] + size.applyAsInt(lists.get(r));
+            }
+            return out;
+        }
+
+        /** Item {@code number} counted across the lists {@code starts} tells apart, given to {@code at} as its list's position and its own there. */
+        private static void nth(long[] starts, long number, java.util.function.BiConsumer<Integer, Integer> at) {
+            int lo = 0;
+            int hi = starts.length;
+            while (lo < hi) { // the first list that starts after the item
+                int mid = (lo + hi) >>> 1;
+                if (starts[mid] <= number) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            if (lo > 0 && lo < starts.length) {
+                at.accept(lo - 1, (int) (number - starts[lo - 1]));
+            }
+        }
+    }
+
     /** The record {@code number} of {@code source} given to {@code out}: as {@link #collect} gave it. */
-    static void record(TranscriptAnalysis analysis, Source source, long number, Sink out) {
+    static void record(TranscriptAnalysis analysis, Starts starts, Source source, long number, Sink out) {
         switch (source) {
             case WALK -> walk(analysis.paging().walks().get((int) number), out);
             case TABLE_SLOT -> {
                 List<PageTable> tables = analysis.paging().tables();
-                nth(tables, t -> t.slots().size(), number, (t, i) -> tableSlot(tables.get(t), tables.get(t).slots().get(i), out));
+                Starts.nth(starts.tables, number, (t, i) -> tableSlot(tables.get(t), tables.get(t).slots().get(i), out));
             }
             case STACK_WORD -> {
                 AnnotatedSlot word = analysis.slots().get((int) number);
@@ -149,37 +194,21 @@ public final class ValueMeanings {
             }
             case DUMP_ROW -> {
                 List<MemoryDump> dumps = analysis.parsed().memoryDumps();
-                nth(dumps, d -> d.rows().size(), number, (d, i) -> dumpRow(dumps.get(d), i, out));
+                Starts.nth(starts.dumps, number, (d, i) -> dumpRow(dumps.get(d), i, out));
             }
             case OOPS -> oops(analysis.parsed().oopses().get((int) number), out);
             case FRAME -> {
                 List<Backtrace> traces = analysis.parsed().backtraces();
-                nth(traces, t -> t.frames().size(), number, (t, i) -> frame(traces.get(t).frames().get(i), out));
+                Starts.nth(starts.frames, number, (t, i) -> frame(traces.get(t).frames().get(i), out));
             }
             case KMEM_ROW -> {
                 List<KmemPages> kmems = analysis.parsed().kmemPages();
-                nth(kmems, k -> k.pages().size(), number, (k, i) -> kmemRow(kmems.get(k).pages().get(i), out));
+                Starts.nth(starts.kmems, number, (k, i) -> kmemRow(kmems.get(k).pages().get(i), out));
             }
             case PTOV -> {
                 List<Ptov> ptovs = analysis.parsed().ptovs();
-                nth(ptovs, p -> p.mappings().size(), number, (p, i) -> ptov(ptovs.get(p).mappings().get(i), out));
+                Starts.nth(starts.ptovs, number, (p, i) -> ptov(ptovs.get(p).mappings().get(i), out));
             }
-        }
-    }
-
-    /**
-     * Item {@code number} of the items of {@code records} counted one record after the other (each has
-     * {@code items} of them), given to {@code at} as its record's position and its own there.
-     */
-    private static <R> void nth(List<R> records, java.util.function.ToIntFunction<R> items, long number, java.util.function.BiConsumer<Integer, Integer> at) {
-        long left = number;
-        for (int r = 0; r < records.size(); r++) {
-            int count = items.applyAsInt(records.get(r));
-            if (left < count) {
-                at.accept(r, (int) left);
-                return;
-            }
-            left -= count;
         }
     }
 

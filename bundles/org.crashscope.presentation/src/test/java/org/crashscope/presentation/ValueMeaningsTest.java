@@ -92,6 +92,20 @@ class ValueMeaningsTest {
         }
     }
 
+    /** The sentences the views show, each kind of place once, as they read (the columns make them from the records again). */
+    @Test
+    void eachKindOfPlaceSaysWhatItIs() {
+        assertEquals(List.of(new ValueMeanings.Meaning(ValueMeanings.Meaning.Kind.SYMBOL, "do_syscall_64 (frame #17)", 88, 221)),
+                SEED.meanings(0xffffffffb2c0420bL));
+        assertEquals(List.of(new ValueMeanings.Meaning(ValueMeanings.Meaning.Kind.REGISTER, "RDI at the oops", 123, 178)), SEED.meanings(0xeffffffdeffffe02L));
+        assertEquals(List.of(new ValueMeanings.Meaning(ValueMeanings.Meaning.Kind.SLAB_OBJECT, "a kmalloc-2k object on the stack", 183, 167)),
+                SEED.meanings(0xffff9842edf34c10L));
+        assertEquals(new ValueMeanings.Meaning(ValueMeanings.Meaning.Kind.PHYSICAL_PAGE, "the 1 GiB page `vtop 00007f1148cdf000` reaches", 193, 7),
+                SEED.meanings(0xf80000000L).get(0));
+        assertTrue(SEED.meanings(0x2d49ef2228L).contains(new ValueMeanings.Meaning(ValueMeanings.Meaning.Kind.TABLE_SLOT,
+                "the address of slot 0x45 of the PUD table at 0x2d49ef2000", 225, 100)), SEED.meanings(0x2d49ef2228L).toString());
+    }
+
     @Test
     void aValueNobodyMentionsMeansNothing() {
         assertEquals(List.of(), SEED.meanings(0x1234_5678_9abcL));

@@ -107,6 +107,11 @@ final class TraceWords extends AbstractMap<Long, StackSlot> {
         return -1;
     }
 
+    /** Whether the words are found by a search over their rising addresses (no table was made). */
+    boolean searched() {
+        return rising != null;
+    }
+
     /** Whether the word at {@code position} of the trace is the first at its address. */
     boolean firstAt(int position) {
         return rising != null || first[find(slots.get(position).address())] == position;

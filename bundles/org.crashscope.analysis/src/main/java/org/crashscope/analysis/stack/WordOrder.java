@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.PriorityQueue;
 
+import org.crashscope.transcript.model.StableOrder;
 import org.crashscope.transcript.model.StackSlot;
 
 /**
@@ -60,9 +61,17 @@ final class WordOrder {
 
     /** The plain words' positions in a stable order by address. */
     private static int[] sortedByAddress(TraceWords byAddress, BitSet plain) {
-        Integer[] positions = plain.stream().boxed().toArray(Integer[]::new);
-        java.util.Arrays.sort(positions, java.util.Comparator.comparingLong(byAddress::address));
-        return java.util.Arrays.stream(positions).mapToInt(Integer::intValue).toArray();
+        int[] positions = plain.stream().toArray();
+        long[] addresses = new long[positions.length];
+        for (int k = 0; k < positions.length; k++) {
+            addresses[k] = byAddress.address(positions[k]);
+        }
+        int[] order = StableOrder.of(addresses, positions.length);
+        int[] sorted = new int[positions.length];
+        for (int k = 0; k < sorted.length; k++) {
+            sorted[k] = positions[order[k]];
+        }
+        return sorted;
     }
 
     /** What a number stands for: a word of {@link #traces} or one of {@link #labels}. */

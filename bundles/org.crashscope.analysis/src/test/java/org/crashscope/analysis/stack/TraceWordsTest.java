@@ -3,6 +3,7 @@ package org.crashscope.analysis.stack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,7 +60,14 @@ class TraceWordsTest {
             expected.put(slots.get(i).address(), slots.get(i));
             first.putIfAbsent(slots.get(i).address(), i);
         }
-        check(columns.build(), expected, first, 0xffffc90000a3f000L);
+        List<StackSlot> held = columns.build();
+        check(held, expected, first, 0xffffc90000a3f000L);
+        TraceWords words = new TraceWords(held);
+        assertTrue(words.searched(), "rising words are searched, no table made");
+        assertNull(words.get(0xffffc90000a3f000L + 8L * 5_001 + 8), "in the gap");
+        assertNull(words.get(0xffffc90000a3f000L + 8L * 10_000 + 0x1000), "above the last");
+        assertEquals(slots.get(5_001), words.get(0xffffc90000a3f000L + 8L * 5_001 + 0x1000));
+        assertFalse(new TraceWords(slots).searched(), "records: a table");
     }
 
     private static void check(List<StackSlot> slots, Map<Long, StackSlot> expected, Map<Long, Integer> first, long base) {

@@ -55,7 +55,7 @@ public record X86Entry(long value, X86Level x86Level, Format format) implements 
      * tables, a hundred thousand vtops four entries each and most of them the same few.
      */
     static X86Entry of(long value, X86Level level) {
-        int slot = (int) ((value * 0x9E3779B97F4A7C15L + level.ordinal()) >>> 52);
+        int slot = (int) ((value ^ (long) level.ordinal() << 59) * 0x9E3779B97F4A7C15L >>> 52); // (the level counts as much as the value)
         X86Entry held = MADE[slot];
         if (held != null && held.value == value && held.x86Level == level) {
             return held;

@@ -14,41 +14,61 @@ import java.util.RandomAccess;
  */
 public final class Instructions extends AbstractList<Disassembly.Instruction> implements RandomAccess {
 
-    /** Below this many instructions a block keeps its records. */
-    static final int SMALLEST = 16;
+    /** Below this many instructions a block keeps its records (the columns' arrays would outweigh them). */
+    static final int SMALLEST = 64;
 
-    private int size;
-    private final Columns.Deltas lines = new Columns.Deltas();
-    private final Columns.Deltas addresses = new Columns.Deltas();
+    private final int size;
+    private final Columns.Deltas lines;
+    private final Columns.Deltas addresses;
     /** the symbol's name, {@code null} for an instruction without a symbol */
-    private final Columns.Refs<String> names = new Columns.Refs<>();
-    private final Columns.Deltas offsets = new Columns.Deltas();
+    private final Columns.Refs<String> names;
+    private final Columns.Deltas offsets;
     /** where each text ends in {@link #text} (UTF-8) */
-    private final Columns.Deltas ends = new Columns.Deltas();
-    private final Columns.Bytes text = new Columns.Bytes();
-    private final Columns.Refs<String> sources = new Columns.Refs<>();
-    private long end;
+    private final Columns.Deltas ends;
+    private final Columns.Bytes text;
+    private final Columns.Refs<String> sources;
 
-    private Instructions() {
+    private Instructions(Held held) {
+        size = held.size;
+        lines = held.lines;
+        addresses = held.addresses;
+        names = held.names;
+        offsets = held.offsets;
+        ends = held.ends;
+        text = held.text;
+        sources = held.sources;
     }
 
-    private void append(Disassembly.Instruction insn) {
-        lines.add(insn.line());
-        addresses.add(insn.address());
-        names.add(insn.symbol() == null ? null : insn.symbol().name());
-        offsets.add(insn.symbol() == null ? 0 : insn.symbol().offset());
-        byte[] bytes = insn.text().getBytes(StandardCharsets.UTF_8);
-        text.addAll(bytes);
-        end += bytes.length;
-        ends.add(end);
-        sources.add(insn.source());
-        size++;
+    /** The columns instructions are appended to. */
+    private static final class Held {
+        private int size;
+        private final Columns.Deltas lines = new Columns.Deltas();
+        private final Columns.Deltas addresses = new Columns.Deltas();
+        private final Columns.Refs<String> names = new Columns.Refs<>();
+        private final Columns.Deltas offsets = new Columns.Deltas();
+        private final Columns.Deltas ends = new Columns.Deltas();
+        private final Columns.Bytes text = new Columns.Bytes();
+        private final Columns.Refs<String> sources = new Columns.Refs<>();
+        private long end;
+
+        void append(Disassembly.Instruction insn) {
+            lines.add(insn.line());
+            addresses.add(insn.address());
+            names.add(insn.symbol() == null ? null : insn.symbol().name());
+            offsets.add(insn.symbol() == null ? 0 : insn.symbol().offset());
+            byte[] bytes = insn.text().getBytes(StandardCharsets.UTF_8);
+            text.addAll(bytes);
+            end += bytes.length;
+            ends.add(end);
+            sources.add(insn.source());
+            size++;
+        }
     }
 
     /** Appends instructions one by one: records while they are few, columns from {@link #SMALLEST} on; {@link #build} gives the list. */
     public static final class Builder {
         private final List<Disassembly.Instruction> few = new ArrayList<>();
-        private Instructions many;
+        private Held many;
 
         public void add(Disassembly.Instruction insn) {
             if (many != null) {
@@ -56,15 +76,16 @@ public final class Instructions extends AbstractList<Disassembly.Instruction> im
             } else if (few.size() + 1 < SMALLEST) {
                 few.add(insn);
             } else {
-                many = new Instructions();
+                many = new Held();
                 few.forEach(many::append);
                 few.clear();
                 many.append(insn);
             }
         }
 
+        /** The instructions added so far (what is added later is not in them). */
         public List<Disassembly.Instruction> build() {
-            return many != null ? many : List.copyOf(few);
+            return many != null ? new Instructions(many) : List.copyOf(few);
         }
     }
 

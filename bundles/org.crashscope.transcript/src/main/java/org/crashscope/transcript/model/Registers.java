@@ -46,7 +46,7 @@ public record Registers(Map<String, Long> values, Map<String, Integer> lines) {
         if (numbers && known) {
             values = new Named<>(names, held, null);
             lines = new Named<>(names, null, at);
-        } else { // (a register without a value, or a line of one not printed: no parser makes them)
+        } else { // a line of a register without a value (an x86-64 oops's RIP: line names the function, not a number), or a null value: maps
             Map<String, Long> named = new LinkedHashMap<>();
             values.forEach((name, value) -> named.put(Shared.text(name), value));
             values = Collections.unmodifiableMap(named);

@@ -10,7 +10,8 @@ import java.util.RandomAccess;
  * of a big stack, or a {@code foreach bt -f} of a big machine, is millions of words: as records (a slot
  * and a boxed value each) 72 bytes a word; as columns about 17: the value (or the slab object) 8, the
  * symbol (or the slab cache) a reference, which of them there are a byte, and the line, address, frame
- * and width a byte each while they differ a little from the word before. Unmodifiable.
+ * and width a byte each while they differ a little from the word before. A trace of fewer than
+ * {@value #SMALLEST} words keeps its records (the columns' arrays would outweigh them). Unmodifiable.
  */
 public final class StackSlots extends AbstractList<StackSlot> implements RandomAccess {
 
@@ -33,7 +34,7 @@ public final class StackSlots extends AbstractList<StackSlot> implements RandomA
     private final Map<Integer, Long> slabObjects;
     private final Map<Integer, String> slabCaches;
 
-    private StackSlots(Builder b) {
+    private StackSlots(Held b) {
         size = b.size;
         lines = b.lines;
         addresses = b.addresses;
@@ -69,8 +70,39 @@ public final class StackSlots extends AbstractList<StackSlot> implements RandomA
         return addresses.get(java.util.Objects.checkIndex(i, size));
     }
 
-    /** Appends words one by one; {@link #build} gives the list. */
+    /** Below this many words a trace keeps its records: the columns' own arrays would outweigh them. */
+    static final int SMALLEST = 128;
+
+    /** Appends words one by one: records while they are few, columns from {@link #SMALLEST} on; {@link #build} gives the list. */
     public static final class Builder {
+        private final java.util.List<StackSlot> few = new java.util.ArrayList<>();
+        private Held columns;
+
+        public void add(StackSlot slot) {
+            if (columns != null) {
+                columns.add(slot);
+            } else if (few.size() + 1 < SMALLEST) {
+                few.add(slot);
+            } else {
+                columns = new Held();
+                few.forEach(columns::add);
+                few.clear();
+                columns.add(slot);
+            }
+        }
+
+        public boolean isEmpty() {
+            return columns == null && few.isEmpty();
+        }
+
+        /** The words added. */
+        public java.util.List<StackSlot> build() {
+            return columns != null ? new StackSlots(columns) : java.util.List.copyOf(few);
+        }
+    }
+
+    /** The columns words are appended to. */
+    private static final class Held {
         private int size;
         private final Columns.Deltas lines = new Columns.Deltas();
         private final Columns.Deltas addresses = new Columns.Deltas();
@@ -82,7 +114,7 @@ public final class StackSlots extends AbstractList<StackSlot> implements RandomA
         private final Map<Integer, Long> slabObjects = new HashMap<>();
         private final Map<Integer, String> slabCaches = new HashMap<>();
 
-        public void add(StackSlot slot) {
+        void add(StackSlot slot) {
             lines.add(slot.line());
             addresses.add(slot.address());
             frames.add(slot.frame());
@@ -99,15 +131,6 @@ public final class StackSlots extends AbstractList<StackSlot> implements RandomA
                 slabCaches.put(size, slot.slabCache());
             }
             size++;
-        }
-
-        public boolean isEmpty() {
-            return size == 0;
-        }
-
-        /** The words added (an empty list when none was). */
-        public java.util.List<StackSlot> build() {
-            return size == 0 ? java.util.List.of() : new StackSlots(this);
         }
     }
 }

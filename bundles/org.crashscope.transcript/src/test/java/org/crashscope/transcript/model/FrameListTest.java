@@ -42,8 +42,15 @@ class FrameListTest {
             assertThrows(UnsupportedOperationException.class, () -> frames.add(null));
             assertThrows(IndexOutOfBoundsException.class, () -> frames.get(size));
         }
-        List<Frame> none = FrameList.of(List.of(new Frame(1, 0, 0, false, "f", 0, null, null, null, null)));
-        assertTrue(none.get(0).address() == null);
-        assertFalse(none.get(0).unreliable());
+        List<Frame> zeroOrNone = new ArrayList<>(); // an address of 0 is one, a missing one is none
+        for (int i = 0; i < FrameList.SMALLEST; i++) {
+            zeroOrNone.add(new Frame(i + 1, i, 0, false, "f", 0, i % 2 == 0 ? null : 0L, null, null, null));
+        }
+        List<Frame> held = FrameList.of(zeroOrNone);
+        assertTrue(held instanceof FrameList);
+        assertEquals(zeroOrNone, held);
+        assertEquals(null, held.get(0).address());
+        assertEquals(0L, held.get(1).address());
+        assertFalse(held.get(1).unreliable());
     }
 }

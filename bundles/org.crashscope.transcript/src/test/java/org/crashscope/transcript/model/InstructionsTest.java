@@ -21,7 +21,7 @@ class InstructionsTest {
         Random random = new Random(13);
         String[] texts = {"push %rbx", "mov 0x2a4(%rbx),%rax", "", "nopl 0x0(%rax,%rax,1)", "lea 0xee1(%rip),%rdi # 0xffffffff82a1c3c0",
             "call 0xffffffff81100000 <schédule>", "x".repeat(300)};
-        for (int size : new int[] {0, 1, 15, 16, 17, 100_000}) {
+        for (int size : new int[] {0, 1, Instructions.SMALLEST - 1, Instructions.SMALLEST, Instructions.SMALLEST + 1, 100_000}) {
             List<Disassembly.Instruction> given = new ArrayList<>();
             Instructions.Builder builder = new Instructions.Builder();
             long address = 0xffffffff81100000L;
@@ -52,6 +52,8 @@ class InstructionsTest {
             }
             assertThrows(UnsupportedOperationException.class, () -> instructions.add(given.isEmpty() ? null : given.get(0)));
             assertThrows(IndexOutOfBoundsException.class, () -> instructions.get(size));
+            builder.add(new Disassembly.Instruction(1, 2, null, "ret", null));
+            assertEquals(given, instructions, "what is added after build() is not in the list built");
         }
     }
 }

@@ -39,8 +39,20 @@ class RegistersTest {
         assertNull(registers.get("r15"));
         assertEquals(new Registers(new LinkedHashMap<>(values), new LinkedHashMap<>(lines)), registers);
         assertEquals(registers.hashCode(), new Registers(values, lines).hashCode());
-        assertSame(List.copyOf(registers.values().keySet()).get(0), List.copyOf(new Registers(values, lines).values().keySet()).get(0));
+        Map<String, Long> again = new LinkedHashMap<>();
+        values.forEach((name, value) -> again.put(new String(name), value)); // (other strings of the same names)
+        assertSame(List.copyOf(registers.values().keySet()).get(3), List.copyOf(new Registers(again).values().keySet()).get(3), "one copy of a name");
         assertThrows(UnsupportedOperationException.class, () -> registers.values().put("r9", 1L));
+
+        // an x86-64 oops's "RIP: 0010:do_idle+0x1f" line names the function: the line of rip, no value
+        Map<String, Integer> ripLine = new LinkedHashMap<>(lines);
+        ripLine.put("rip", 99);
+        Map<String, Long> noRip = new LinkedHashMap<>(values);
+        noRip.remove("rip");
+        Registers oops = new Registers(noRip, ripLine);
+        assertEquals(noRip, oops.values());
+        assertEquals(99, oops.lineOf("RIP"));
+        assertNull(oops.get("rip"));
 
         Map<String, Long> withNull = new LinkedHashMap<>(values);
         withNull.put("r9", null);

@@ -20,7 +20,7 @@ class StackSlotsTest {
     @Test
     void wordsComeBackAsGivenWhateverTheirShape() {
         Random random = new Random(5);
-        for (int size : new int[] {1, 31, 32, 33, 100_000}) {
+        for (int size : new int[] {1, 31, 32, 33, StackSlots.SMALLEST - 1, StackSlots.SMALLEST, StackSlots.SMALLEST + 1, 100_000}) {
             List<StackSlot> given = new ArrayList<>();
             StackSlots.Builder builder = new StackSlots.Builder();
             int line = 8;
@@ -43,12 +43,14 @@ class StackSlotsTest {
                 builder.add(slot);
             }
             List<StackSlot> slots = builder.build();
-            assertTrue(slots instanceof StackSlots);
+            assertEquals(size >= StackSlots.SMALLEST, slots instanceof StackSlots, "size " + size);
             assertEquals(given, slots, "size " + size);
             for (int n = 0; n < 2_000; n++) {
                 int i = random.nextInt(size);
                 assertEquals(given.get(i), slots.get(i), "word " + i + " read out of order");
-                assertEquals(given.get(i).address(), ((StackSlots) slots).address(i));
+                if (slots instanceof StackSlots columns) {
+                    assertEquals(given.get(i).address(), columns.address(i));
+                }
             }
             assertThrows(IndexOutOfBoundsException.class, () -> slots.get(size));
             assertThrows(UnsupportedOperationException.class, () -> slots.add(given.get(0)));

@@ -1,0 +1,53 @@
+package org.crashscope.transcript.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A column of numbers held as differences gives back every number: differences at the edges of a byte (-128 is
+ * the marker of a number held whole, -127 and 127 fit, 128 does not), the longest jumps, a run of jumps only, and
+ * across the marks and the chunks.
+ */
+class ColumnsTest {
+
+    @Test
+    void differencesGiveBackEveryNumber() {
+        Random random = new Random(17);
+        List<Long> given = new ArrayList<>();
+        long value = 0;
+        long[] steps = {-128, -127, 127, 128, -129, 0, 1, -1, Long.MAX_VALUE, Long.MIN_VALUE};
+        for (int i = 0; i < 50_000; i++) {
+            if (i < 2_000) {
+                value += steps[i % steps.length]; // the edges, again and again, in every place between two marks
+            } else if (i < 3_000) {
+                value = random.nextLong(); // jumps only
+            } else {
+                value += random.nextInt(300) - 150;
+            }
+            given.add(value);
+        }
+        Columns.Deltas deltas = new Columns.Deltas();
+        given.forEach(deltas::add);
+        for (int i = 0; i < given.size(); i++) {
+            assertEquals(given.get(i), deltas.get(i), "number " + i);
+        }
+    }
+
+    @Test
+    void missingNumbersAndTheMarkerComeBack() {
+        Columns.Nullable numbers = new Columns.Nullable();
+        List<Long> given = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            given.add(i % 7 == 0 ? null : i % 101 == 0 ? Long.MIN_VALUE : (long) i * 0x1000);
+        }
+        given.forEach(numbers::add);
+        for (int i = 0; i < given.size(); i++) {
+            assertEquals(given.get(i), numbers.get(i), "number " + i);
+        }
+    }
+}
