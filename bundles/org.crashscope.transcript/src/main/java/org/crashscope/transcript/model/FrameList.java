@@ -7,7 +7,8 @@ import java.util.RandomAccess;
 /**
  * A backtrace's frames held as arrays, each {@link Frame} made when asked for. A {@code foreach bt} of a big
  * machine is hundreds of thousands of frames: as records (a frame and a boxed address each) 88 bytes a frame; as
- * arrays 37, and a module, a source line or an exception frame only in a trace that has one. Unmodifiable.
+ * arrays about 30, a line and an index only where they do not follow from the frame before, a module, a source line
+ * or an exception frame only in a trace that has one. Unmodifiable.
  */
 public final class FrameList extends AbstractList<Frame> implements RandomAccess {
 
@@ -17,10 +18,16 @@ public final class FrameList extends AbstractList<Frame> implements RandomAccess
     private static final byte UNRELIABLE = 1;
     private static final byte ADDRESS = 2;
 
+    private final int size;
+    private final int firstLine;
+    /** each frame's line, or {@code null} while each is the one after the frame before's */
     private final int[] lines;
+    /** each frame's index, or {@code null} while each is its position (#0, #1 ...) */
     private final int[] indexes;
     private final long[] stackAddresses;
+    /** the offsets into the functions when one does not fit an int, else {@link #smallOffsets} */
     private final long[] offsets;
+    private final int[] smallOffsets;
     private final long[] addresses;
     private final byte[] flags;
     private final String[] functions;
@@ -31,10 +38,15 @@ public final class FrameList extends AbstractList<Frame> implements RandomAccess
 
     private FrameList(List<Frame> frames) {
         int n = frames.size();
-        lines = new int[n];
-        indexes = new int[n];
+        size = n;
+        firstLine = frames.get(0).line();
+        int[] line = new int[n];
+        int[] index = new int[n];
+        long[] offset = new long[n];
+        boolean linesFollow = true;
+        boolean indexesFollow = true;
+        boolean offsetsSmall = true;
         stackAddresses = new long[n];
-        offsets = new long[n];
         addresses = new long[n];
         flags = new byte[n];
         functions = new String[n];
@@ -43,10 +55,13 @@ public final class FrameList extends AbstractList<Frame> implements RandomAccess
         ExceptionFrame[] exception = null;
         for (int i = 0; i < n; i++) {
             Frame f = frames.get(i);
-            lines[i] = f.line();
-            indexes[i] = f.index();
+            line[i] = f.line();
+            index[i] = f.index();
+            offset[i] = f.offset();
+            linesFollow &= f.line() == firstLine + i;
+            indexesFollow &= f.index() == i;
+            offsetsSmall &= f.offset() == (int) f.offset();
             stackAddresses[i] = f.stackAddress();
-            offsets[i] = f.offset();
             addresses[i] = f.address() == null ? 0 : f.address();
             flags[i] = (byte) ((f.unreliable() ? UNRELIABLE : 0) | (f.address() != null ? ADDRESS : 0));
             functions[i] = f.function();
@@ -66,6 +81,10 @@ public final class FrameList extends AbstractList<Frame> implements RandomAccess
         modules = module;
         sources = source;
         exceptions = exception;
+        lines = linesFollow ? null : line;
+        indexes = indexesFollow ? null : index;
+        offsets = offsetsSmall ? null : offset;
+        smallOffsets = offsetsSmall ? java.util.Arrays.stream(offset).mapToInt(o -> (int) o).toArray() : null;
     }
 
     /** The frames, held as arrays when there are enough of them to gain by it. */
@@ -75,13 +94,14 @@ public final class FrameList extends AbstractList<Frame> implements RandomAccess
 
     @Override
     public int size() {
-        return lines.length;
+        return size;
     }
 
     @Override
     public Frame get(int i) {
-        java.util.Objects.checkIndex(i, lines.length);
-        return new Frame(lines[i], indexes[i], stackAddresses[i], (flags[i] & UNRELIABLE) != 0, functions[i], offsets[i],
+        java.util.Objects.checkIndex(i, size);
+        return new Frame(lines == null ? firstLine + i : lines[i], indexes == null ? i : indexes[i], stackAddresses[i], (flags[i] & UNRELIABLE) != 0,
+                functions[i], offsets == null ? smallOffsets[i] : offsets[i],
                 (flags[i] & ADDRESS) != 0 ? addresses[i] : null, modules == null ? null : modules[i], sources == null ? null : sources[i],
                 exceptions == null ? null : exceptions[i]);
     }

@@ -23,12 +23,18 @@ class FrameListTest {
     void framesComeBackAsGiven() {
         Random random = new Random(9);
         ExceptionFrame exception = new ExceptionFrame(new Span(40, 46), null, null, new Registers(Map.of("rip", 0xffffffff81000000L)), false, false);
-        for (int size : new int[] {0, 1, 3, 4, 5, 40, 5_000}) {
+        for (int size : new int[] {0, 1, 3, 4, 5, 40, 40, 40, 40, 5_000, 5_000, 5_000}) {
             List<Frame> given = new ArrayList<>();
             boolean modules = random.nextBoolean();
+            boolean gaps = random.nextBoolean(); // (lines one after the other, as foreach bt prints frames, or words between them)
+            boolean pseudo = random.nextBoolean(); // (an index -1 now and then, or #0, #1 ... all through)
+            boolean far = random.nextBoolean(); // (an offset too big for an int now and then)
+            int line = 10;
             for (int i = 0; i < size; i++) {
-                given.add(new Frame(10 + i, random.nextInt(30) == 0 ? -1 : i, random.nextInt(20) == 0 ? 0 : 0xffffc90000a3f000L + 56L * i,
-                        random.nextInt(8) == 0, "do_futex" + random.nextInt(5), random.nextInt(500), random.nextInt(10) == 0 ? null : random.nextLong(),
+                line += gaps ? 1 + random.nextInt(5) : 1;
+                given.add(new Frame(line, pseudo && random.nextInt(30) == 0 ? -1 : i, random.nextInt(20) == 0 ? 0 : 0xffffc90000a3f000L + 56L * i,
+                        random.nextInt(8) == 0, "do_futex" + random.nextInt(5), far && random.nextInt(40) == 0 ? 1L << 33 : random.nextInt(500),
+                        random.nextInt(10) == 0 ? null : random.nextLong(),
                         modules && random.nextInt(4) == 0 ? "xfs" : null, random.nextInt(50) == 0 ? "fs/xfs/xfs_log.c:1234" : null,
                         random.nextInt(25) == 0 ? exception : null));
             }
