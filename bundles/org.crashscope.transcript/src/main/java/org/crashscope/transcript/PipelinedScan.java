@@ -5,9 +5,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * The scan of a large transcript on two threads: a reader copies the file in 1 MiB chunks and
- * finds their line ends; the calling thread hands the lines to the visitor in order. Line ends
- * are the reader's whole job, so the visitor's per-line work and the byte scan overlap.
+ * The scan of a large transcript on three threads: two readers copy the file in 1 MiB chunks, every
+ * other chunk each, and find their line ends; the calling thread hands the lines to the visitor in
+ * order. Line ends are the readers' whole job, so the visitor's per-line work and the byte scan
+ * overlap, and a transcript of short lines (a dump, kmem -p) is not held back by the one reader.
  */
 final class PipelinedScan {
 
@@ -25,43 +26,58 @@ final class PipelinedScan {
 
     private static final Slab END = new Slab();
 
+    /** How many threads read: chunk k is read by reader k % READERS, and the lines are handed on in chunk order. */
+    private static final int READERS = 2;
+
     private final ByteSource bytes;
-    private final BlockingQueue<Slab> full = new ArrayBlockingQueue<>(IN_FLIGHT + 1);
-    private final BlockingQueue<Slab> free = new ArrayBlockingQueue<>(IN_FLIGHT + 1);
+    private final java.util.List<BlockingQueue<Slab>> full = new java.util.ArrayList<>();
+    private final java.util.List<BlockingQueue<Slab>> free = new java.util.ArrayList<>();
     private volatile Throwable failure;
 
     PipelinedScan(ByteSource bytes) {
         this.bytes = bytes;
-        for (int i = 0; i < IN_FLIGHT; i++) {
-            free.add(new Slab());
+        for (int r = 0; r < READERS; r++) {
+            full.add(new ArrayBlockingQueue<>(IN_FLIGHT + 1));
+            free.add(new ArrayBlockingQueue<>(IN_FLIGHT + 1));
+            for (int i = 0; i < IN_FLIGHT / READERS; i++) {
+                free.get(r).add(new Slab());
+            }
         }
     }
 
     void run(LineVisitor visitor, LineIndex index) {
-        Thread reader = Thread.ofPlatform().daemon().name("crashscope-scan").start(this::read);
+        Thread[] readers = new Thread[READERS];
+        for (int r = 0; r < READERS; r++) {
+            int reader = r;
+            readers[r] = Thread.ofPlatform().daemon().name("crashscope-scan-" + r).start(() -> read(reader));
+        }
         try {
             visit(visitor, index);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("scan interrupted", e);
         } finally {
-            reader.interrupt();
+            for (Thread reader : readers) {
+                reader.interrupt();
+            }
         }
         if (failure != null) {
             throw new IllegalStateException("scan failed", failure);
         }
     }
 
-    private void read() {
+    /** Reads chunks {@code reader}, {@code reader + READERS} ... until the end, or a chunk that comes short (the end, or a file cut under the reader). */
+    private void read(int reader) {
+        BlockingQueue<Slab> out = full.get(reader);
         try {
             long size = bytes.size();
-            long pos = 0;
-            while (pos < size) {
-                Slab slab = free.take();
+            for (long chunk = reader; chunk * CHUNK < size; chunk += READERS) {
+                Slab slab = free.get(reader).take();
+                long pos = chunk * CHUNK;
                 slab.position = pos;
                 slab.length = bytes.read(pos, slab.buf, 0, CHUNK);
                 if (slab.length <= 0) {
-                    free.add(slab);
+                    free.get(reader).add(slab);
                     break;
                 }
                 slab.count = 0;
@@ -74,8 +90,10 @@ final class PipelinedScan {
                     slab.newlines[slab.count++] = nl;
                     from = nl + 1;
                 }
-                full.put(slab);
-                pos += slab.length;
+                out.put(slab);
+                if (slab.length < CHUNK) {
+                    break; // (what follows a short chunk is not read: the next chunk would not start where this one ends)
+                }
             }
         } catch (InterruptedException e) {
             return;
@@ -83,7 +101,7 @@ final class PipelinedScan {
             failure = e;
         }
         try {
-            full.put(END);
+            out.put(END);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -93,8 +111,8 @@ final class PipelinedScan {
         int lineNo = 1;
         long lineStart = 0;
         LineIndex.Carry carry = new LineIndex.Carry();
-        while (true) {
-            Slab slab = full.take();
+        for (int turn = 0;; turn = (turn + 1) % READERS) {
+            Slab slab = full.get(turn).take();
             if (slab == END) {
                 break;
             }
@@ -114,7 +132,11 @@ final class PipelinedScan {
             if (from < slab.length) {
                 carry.add(slab.buf, from, slab.length);
             }
-            free.put(slab);
+            boolean last = slab.length < CHUNK;
+            free.get(turn).put(slab);
+            if (last) {
+                break; // the last chunk read
+            }
         }
         if (carry.active()) {
             carry.emit(visitor, lineNo, lineStart, index);

@@ -132,6 +132,17 @@ class LineIndexTest {
         assertEquals(simple, pipelined);
         assertEquals("tail without newline", big.line(i + 1));
         assertEquals("[77.000] line 77", big.line(78));
+        // a file of whole chunks (the readers take every other 1 MiB chunk; the last is as long as the others), and one
+        // a byte longer
+        for (int length : new int[] {17 << 20, (17 << 20) + 1, (17 << 20) - 1}) {
+            byte[] cut = java.util.Arrays.copyOf(bytes, length);
+            List<Long> whole = new ArrayList<>();
+            List<Long> chunked = new ArrayList<>();
+            LineIndex simpleCut = LineIndex.build(ByteSource.of(cut), StandardCharsets.UTF_8, (n, o, b, f, t) -> { });
+            simpleCut.visit(1, simpleCut.lineCount(), (n, o, b, f, t) -> whole.add(o * 31 + (t - f)));
+            LineIndex.build(ByteSource.of(cut), StandardCharsets.UTF_8, (n, o, b, f, t) -> chunked.add(o * 31 + (t - f)));
+            assertEquals(whole, chunked, "a file of " + length + " bytes");
+        }
     }
 
     @Test
