@@ -48,15 +48,8 @@ public final class CrossReference {
         Builder b = new Builder();
         ValueMeanings.collect(analysis, b);
         int[] sorted = StableOrder.of(b.values, b.size);
-        long[] values = new long[b.size];
-        long[] places = new long[b.size];
-        int[] orders = new int[b.size];
-        for (int k = 0; k < b.size; k++) {
-            values[k] = b.values[sorted[k]];
-            places[k] = b.places[sorted[k]];
-            orders[k] = b.orders[sorted[k]];
-        }
-        return new CrossReference(analysis, values, places, orders, List.copyOf(b.ranges));
+        return new CrossReference(analysis, StableOrder.arranged(sorted, b.values), StableOrder.arranged(sorted, b.places),
+                StableOrder.arranged(sorted, b.orders), List.copyOf(b.ranges));
     }
 
     /** The places as the records give them: the value, where it is, its order among all meanings; the ranges made whole. */

@@ -148,8 +148,10 @@ public final class Traces {
      */
     public static List<List<StackWord>> slotsOf(List<Backtrace> traces, List<StackWord> slots, java.util.function.IntUnaryOperator lineOf) {
         boolean rising = true; // (a trace printed upwards, as bt does, and the words in address order: each word's line is after the one before)
-        for (int i = 1; i < slots.size() && rising; i++) {
-            rising = lineOf.applyAsInt(i) >= lineOf.applyAsInt(i - 1);
+        for (int i = 1, before = slots.isEmpty() ? 0 : lineOf.applyAsInt(0); i < slots.size() && rising; i++) {
+            int line = lineOf.applyAsInt(i);
+            rising = line >= before;
+            before = line;
         }
         List<StackWord> sorted;
         java.util.function.IntUnaryOperator lineAt;

@@ -12,6 +12,7 @@ import org.crashscope.transcript.model.ExceptionFrame;
 import org.crashscope.transcript.model.Frame;
 import org.crashscope.transcript.model.HardwareError;
 import org.crashscope.transcript.model.Oops;
+import org.crashscope.transcript.model.StableOrder;
 import org.crashscope.transcript.model.Vma;
 import org.crashscope.transcript.model.Walk;
 import org.crashscope.transcript.model.WalkLevel;
@@ -205,24 +206,15 @@ public final class ValueIndex {
 
         /** Puts the places in order of value, once all are added. */
         void sort() {
-            int[] order = org.crashscope.transcript.model.StableOrder.of(values, size);
-            long[] v = new long[size];
-            String[] n = new String[size];
-            String[] w = new String[size];
-            for (int k = 0; k < size; k++) {
-                v[k] = values[order[k]];
-                n[k] = names[order[k]];
-                w[k] = wheres[order[k]];
-            }
-            values = v;
-            names = n;
-            wheres = w;
+            int[] order = StableOrder.of(values, size);
+            values = StableOrder.arranged(order, values);
+            names = StableOrder.arranged(order, names);
+            wheres = StableOrder.arranged(order, wheres);
         }
 
-        /** The first position holding {@code value}, or -1. */
+        /** The first position holding {@code value}, or -1 (once sorted: the columns are as long as the places). */
         int first(long value) {
-            int at = org.crashscope.transcript.model.StableOrder.first(values, value);
-            return at < size ? at : -1;
+            return StableOrder.first(values, value);
         }
     }
 
@@ -275,16 +267,9 @@ public final class ValueIndex {
                     kinds[i++] = VIRTUAL;
                 }
             }
-            int[] order = org.crashscope.transcript.model.StableOrder.of(values, n);
-            long[] sortedValues = new long[n];
-            int[] sortedLines = new int[n];
-            int[] sortedKinds = new int[n];
-            for (int k = 0; k < n; k++) {
-                sortedValues[k] = values[order[k]];
-                sortedLines[k] = lines[order[k]];
-                sortedKinds[k] = kinds[order[k]];
-            }
-            return new WalkPlaces(sortedValues, sortedLines, sortedKinds, List.copyOf(levels));
+            int[] order = StableOrder.of(values, n);
+            return new WalkPlaces(StableOrder.arranged(order, values), StableOrder.arranged(order, lines), StableOrder.arranged(order, kinds),
+                    List.copyOf(levels));
         }
 
         int size() {
@@ -293,7 +278,7 @@ public final class ValueIndex {
 
         /** The first position holding {@code value}, or -1. */
         int first(long value) {
-            return org.crashscope.transcript.model.StableOrder.first(values, value);
+            return StableOrder.first(values, value);
         }
 
         /** What the value at {@code k} is, in words. */

@@ -66,12 +66,7 @@ final class WordOrder {
         for (int k = 0; k < positions.length; k++) {
             addresses[k] = byAddress.address(positions[k]);
         }
-        int[] order = StableOrder.of(addresses, positions.length);
-        int[] sorted = new int[positions.length];
-        for (int k = 0; k < sorted.length; k++) {
-            sorted[k] = positions[order[k]];
-        }
-        return sorted;
+        return StableOrder.arranged(StableOrder.of(addresses, positions.length), positions);
     }
 
     /** What a number stands for: a word of {@link #traces} or one of {@link #labels}. */

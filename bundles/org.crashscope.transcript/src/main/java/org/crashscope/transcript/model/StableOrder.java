@@ -34,6 +34,33 @@ public final class StableOrder {
         return order;
     }
 
+    /** {@code values} in {@code order} (positions {@link #of} gave): the value at {@code order[k]} at {@code k}. */
+    public static long[] arranged(int[] order, long[] values) {
+        long[] out = new long[order.length];
+        for (int k = 0; k < order.length; k++) {
+            out[k] = values[order[k]];
+        }
+        return out;
+    }
+
+    /** {@code values} in {@code order}, as {@link #arranged(int[], long[])}. */
+    public static int[] arranged(int[] order, int[] values) {
+        int[] out = new int[order.length];
+        for (int k = 0; k < order.length; k++) {
+            out[k] = values[order[k]];
+        }
+        return out;
+    }
+
+    /** {@code values} in {@code order}, as {@link #arranged(int[], long[])}. */
+    public static <T> T[] arranged(int[] order, T[] values) {
+        T[] out = java.util.Arrays.copyOf(values, order.length);
+        for (int k = 0; k < order.length; k++) {
+            out[k] = values[order[k]];
+        }
+        return out;
+    }
+
     /** The first position of sorted {@code keys} holding {@code key}, or -1. */
     public static int first(long[] keys, long key) {
         int lo = 0;
