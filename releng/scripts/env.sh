@@ -132,15 +132,28 @@ cs_sources_newer_than() {
     \( -name target -o -name '.tycho-consumer-pom.xml' \) -prune -o -type f -newer "$1" -print -quit 2>/dev/null)
 }
 
-# Builds the product (and the CLI) unless it is there already and up to date.
+# Whether the product is built and no source is newer than it (after a pull or an edit it is built again, never run stale).
+cs_product_current() {
+  [ -d "$CRASHSCOPE_PRODUCT/plugins" ] && [ -z "${CRASHSCOPE_REBUILD:-}" ] && [ -z "$(cs_sources_newer_than "$CRASHSCOPE_PRODUCT/plugins")" ]
+}
+
+# Builds the product (and the CLI) unless it is there already and up to date. One build at a time: runs started
+# together on a stale product (a script analysing many files) wait for the first one's build and then use it, where
+# each built it again under the others, which then found the product half made.
 cs_require_product() {
-  # built already and no source newer than it (after a pull or an edit the product is built again, never run stale)
-  if [ -d "$CRASHSCOPE_PRODUCT/plugins" ] && [ -z "${CRASHSCOPE_REBUILD:-}" ] && [ -z "$(cs_sources_newer_than "$CRASHSCOPE_PRODUCT/plugins")" ]; then
-    return 0
+  cs_product_current && return 0
+  local lock
+  if command -v flock > /dev/null 2>&1 && exec {lock}>> "$CRASHSCOPE_HOME/.crashscope-build.lock"; then
+    flock "$lock"
+    if cs_product_current; then
+      exec {lock}>&-
+      return 0
+    fi
   fi
   cs_require_packaging
   cs_note "building Crashscope (first run: a few minutes; later runs reuse the build)"
   (cd "$CRASHSCOPE_HOME" && ./mvnw -B -q -DskipTests verify) >&2 || cs_die "the build failed; run ./mvnw -B verify to see why"
+  [ -z "${lock:-}" ] || exec {lock}>&-
 }
 
 # The JVM options of the CLI (cs_cli_vm_args JAVA CLASSPATH COMMAND): the serial collector (a run of seconds), and for
