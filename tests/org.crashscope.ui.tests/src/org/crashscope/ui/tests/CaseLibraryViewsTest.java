@@ -47,8 +47,11 @@ class CaseLibraryViewsTest {
     }
 
     @AfterEach
-    void back() {
+    void back() throws Exception {
         InstanceScope.INSTANCE.getNode("org.crashscope.ui").remove("cases.library");
+        try (java.util.stream.Stream<Path> files = Files.walk(library)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     private static Path resource(String path) throws Exception {

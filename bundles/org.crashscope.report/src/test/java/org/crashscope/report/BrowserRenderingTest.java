@@ -36,23 +36,30 @@ class BrowserRenderingTest {
         Files.deleteIfExists(png);
         Files.deleteIfExists(pdf);
         Path profile = Files.createTempDirectory("crashscope-chromium");
-        List<String> common = List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--hide-scrollbars",
-                "--user-data-dir=" + profile);
-        // what Chromium made of the page: its DOM after loading (an error page or a blank one has none of this)
-        String dom = output(concat(common, "--dump-dom", html.toUri().toString()));
-        org.jsoup.nodes.Document rendered = org.jsoup.Jsoup.parse(dom);
-        String text = rendered.text();
-        for (String expected : List.of("ghes-hugepage-migration-gup-gpf", "0x10af886040", "0x2d49ef2228", "gup_pgd_range", "mov (%rbx),%r12", "CR2", "000055e478b5dfc0")) {
-            assertTrue(text.contains(expected), "Chromium rendered " + expected + ": " + text.substring(0, Math.min(300, text.length())));
+        try {
+            List<String> common = List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--hide-scrollbars",
+                    "--user-data-dir=" + profile);
+            // what Chromium made of the page: its DOM after loading (an error page or a blank one has none of this)
+            String dom = output(concat(common, "--dump-dom", html.toUri().toString()));
+            org.jsoup.nodes.Document rendered = org.jsoup.Jsoup.parse(dom);
+            String text = rendered.text();
+            for (String expected : List.of("ghes-hugepage-migration-gup-gpf", "0x10af886040", "0x2d49ef2228", "gup_pgd_range", "mov (%rbx),%r12", "CR2", "000055e478b5dfc0")) {
+                assertTrue(text.contains(expected), "Chromium rendered " + expected + ": " + text.substring(0, Math.min(300, text.length())));
+            }
+            assertTrue(rendered.select("svg").size() >= 2, "the diagrams are inline SVG the browser parsed");
+            run(concat(common, "--window-size=1280,2400", "--screenshot=" + png, html.toUri().toString()));
+            run(concat(common, "--no-pdf-header-footer", "--print-to-pdf=" + pdf, html.toUri().toString()));
+            assertTrue(Files.size(png) > 50_000, "a rendered page, not a blank one: " + Files.size(png));
+            assertTrue(Files.size(pdf) > 20_000, "pdf: " + Files.size(pdf));
+            byte[] head = Files.readAllBytes(pdf);
+            assertEquals("%PDF", new String(head, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        } finally {
+            // Chromium leaves its profile (caches, crash reports) in the folder: none is left behind
+            try (java.util.stream.Stream<Path> files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
-        assertTrue(rendered.select("svg").size() >= 2, "the diagrams are inline SVG the browser parsed");
-        run(concat(common, "--window-size=1280,2400", "--screenshot=" + png, html.toUri().toString()));
-        run(concat(common, "--no-pdf-header-footer", "--print-to-pdf=" + pdf, html.toUri().toString()));
-        assertTrue(Files.size(png) > 50_000, "a rendered page, not a blank one: " + Files.size(png));
-        assertTrue(Files.size(pdf) > 20_000, "pdf: " + Files.size(pdf));
-        byte[] head = Files.readAllBytes(pdf);
-        assertEquals("%PDF", new String(head, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     private static List<String> concat(List<String> a, String... b) {
