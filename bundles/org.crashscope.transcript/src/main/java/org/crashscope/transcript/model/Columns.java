@@ -68,25 +68,115 @@ final class Columns {
         }
     }
 
+    /** Numbers that fit an int. */
+    static final class Ints extends Chunked {
+        void add(int value) {
+            ((int[]) next())[size++ & (CHUNK - 1)] = value;
+        }
+
+        int get(int i) {
+            return ((int[]) chunk(i))[i & (CHUNK - 1)];
+        }
+
+        @Override
+        Object make(int length) {
+            return new int[length];
+        }
+
+        @Override
+        Object grown(Object chunk, int length) {
+            return Arrays.copyOf((int[]) chunk, length);
+        }
+    }
+
     /**
-     * Numbers that may be missing ({@code null}): 8 bytes each, a missing one a marker ({@link Long#MIN_VALUE}); a
-     * number that is the marker itself (one in billions, but right) is kept aside.
+     * Numbers that may be missing ({@code null}): 4 bytes each while every one fits an int (a {@code kmem -p} row's
+     * index mostly does), else 8; a missing one a marker ({@link Long#MIN_VALUE}, as an int {@link Integer#MIN_VALUE}).
+     * A number that is the marker itself (one in billions, but right) is kept aside.
      */
     static final class Nullable {
         private static final long NONE = Long.MIN_VALUE;
-        private final Longs held = new Longs();
+        private static final int SMALL_NONE = Integer.MIN_VALUE;
+        /** the numbers while each fits an int, or {@code null} from the first that does not */
+        private Ints small = new Ints();
+        /** the numbers from the first that does not fit an int on (all of them, copied over then) */
+        private Longs held;
         private final Map<Integer, Long> marker = new HashMap<>();
 
         void add(Long value) {
-            if (value != null && value == NONE) {
-                marker.put(held.size, value);
+            long v = value == null ? NONE : value;
+            if (value != null && v == NONE || small != null && v != NONE && (v != (int) v || v == SMALL_NONE)) {
+                widen();
             }
-            held.add(value == null ? NONE : value);
+            if (value != null && v == NONE) {
+                marker.put(size(), value);
+            }
+            if (small != null) {
+                small.add(value == null ? SMALL_NONE : (int) v);
+            } else {
+                held.add(v);
+            }
         }
 
         Long get(int i) {
-            long value = held.get(i);
+            long value = small != null ? (small.get(i) == SMALL_NONE ? NONE : small.get(i)) : held.get(i);
             return value != NONE ? Long.valueOf(value) : marker.get(i);
+        }
+
+        private int size() {
+            return small != null ? small.size : held.size;
+        }
+
+        private void widen() {
+            if (small == null) {
+                return;
+            }
+            held = new Longs();
+            for (int i = 0; i < small.size; i++) {
+                int v = small.get(i);
+                held.add(v == SMALL_NONE ? NONE : v);
+            }
+            small = null;
+        }
+    }
+
+    /**
+     * Values of few kinds (a page's count, its flags and their names): a byte each, the value's place in a table of the
+     * values seen, while there are at most 256 of them; a reference each from the first that makes more.
+     */
+    static final class Codes<T> {
+        private static final int MOST = 256;
+        private Bytes codes = new Bytes();
+        private final java.util.List<T> table = new java.util.ArrayList<>();
+        private final Map<T, Integer> seen = new HashMap<>();
+        private Refs<T> refs;
+
+        void add(T value) {
+            if (refs != null) {
+                refs.add(value);
+                return;
+            }
+            Integer code = seen.get(value);
+            if (code == null && table.size() == MOST) {
+                Refs<T> all = new Refs<>();
+                for (int i = 0; i < codes.size; i++) {
+                    all.add(table.get(codes.get(i) & 0xff));
+                }
+                all.add(value);
+                refs = all;
+                codes = null;
+                return;
+            }
+            if (code == null) {
+                code = table.size();
+                table.add(value);
+                seen.put(value, code);
+            }
+            codes.add((byte) (int) code);
+        }
+
+        T get(int i) {
+            return refs != null ? refs.get(i) : table.get(codes.get(i) & 0xff);
         }
     }
 

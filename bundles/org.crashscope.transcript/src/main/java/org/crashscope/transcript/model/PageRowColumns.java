@@ -7,9 +7,9 @@ import java.util.RandomAccess;
 /**
  * The rows of a {@code kmem -p} held as columns, each {@link PageRow} made when asked: a big machine's
  * listing is millions of rows, and as records (a row, its boxed index and count) 76 bytes each; as
- * columns the line, struct page and physical address that step evenly take nothing, the flags and their
- * names (held once, {@link Shared}) and the count (a small one is the JVM's box) a reference, the mapping and
- * the index their numbers (most mappings are a page's own: a box each was 24 bytes more).
+ * columns the line, struct page and physical address that step evenly take nothing, the count, the flags
+ * and their names a byte each while a listing has few of them (a reference each and a boxed flags word
+ * were 20 bytes more), the mapping its number and the index its number in 4 bytes while it fits.
  * Unmodifiable.
  */
 public final class PageRowColumns extends AbstractList<PageRow> implements RandomAccess {
@@ -20,9 +20,9 @@ public final class PageRowColumns extends AbstractList<PageRow> implements Rando
     private final Columns.Steps physicals;
     private final Columns.Nullable mappings;
     private final Columns.Nullable indexes;
-    private final Columns.Refs<Integer> counts;
-    private final Columns.Refs<Long> flags;
-    private final Columns.Refs<List<String>> flagNames;
+    private final Columns.Codes<Integer> counts;
+    private final Columns.Codes<Long> flags;
+    private final Columns.Codes<List<String>> flagNames;
 
     private PageRowColumns(Builder b) {
         size = b.size;
@@ -56,9 +56,9 @@ public final class PageRowColumns extends AbstractList<PageRow> implements Rando
         private final Columns.Steps physicals = new Columns.Steps();
         private final Columns.Nullable mappings = new Columns.Nullable();
         private final Columns.Nullable indexes = new Columns.Nullable();
-        private final Columns.Refs<Integer> counts = new Columns.Refs<>();
-        private final Columns.Refs<Long> flags = new Columns.Refs<>();
-        private final Columns.Refs<List<String>> flagNames = new Columns.Refs<>();
+        private final Columns.Codes<Integer> counts = new Columns.Codes<>();
+        private final Columns.Codes<Long> flags = new Columns.Codes<>();
+        private final Columns.Codes<List<String>> flagNames = new Columns.Codes<>();
 
         public Builder add(PageRow row) {
             lines.add(row.line());
@@ -66,7 +66,7 @@ public final class PageRowColumns extends AbstractList<PageRow> implements Rando
             physicals.add(row.physical());
             mappings.add(row.mapping());
             indexes.add(row.index());
-            counts.add(row.count()); // (a small count is one of the JVM's boxes)
+            counts.add(row.count());
             flags.add(row.flags());
             flagNames.add(row.flagNames());
             size++;

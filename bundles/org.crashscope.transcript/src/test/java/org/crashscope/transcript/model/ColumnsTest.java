@@ -50,4 +50,41 @@ class ColumnsTest {
             assertEquals(given.get(i), numbers.get(i), "number " + i);
         }
     }
+
+    @Test
+    void numbersHeldAsIntsComeBackBeforeAndAfterOneDoesNotFit() {
+        for (int wideAt : new int[] {0, 1, 8_191, 8_192, 30_000, -1}) {
+            Columns.Nullable numbers = new Columns.Nullable();
+            List<Long> given = new ArrayList<>();
+            for (int i = 0; i < 20_000; i++) {
+                long edge = switch (i % 5) {
+                    case 0 -> Integer.MAX_VALUE;
+                    case 1 -> Integer.MIN_VALUE + 1L;
+                    case 2 -> -1;
+                    default -> i;
+                };
+                // Integer.MIN_VALUE is the ints' marker of a missing number, so it is held as a long
+                given.add(i == wideAt ? Long.valueOf(i % 2 == 0 ? Integer.MIN_VALUE : 1L << 40) : i % 7 == 0 ? null : Long.valueOf(edge));
+            }
+            given.forEach(numbers::add);
+            for (int i = 0; i < given.size(); i++) {
+                assertEquals(given.get(i), numbers.get(i), "number " + i + " with the first wide one at " + wideAt);
+            }
+        }
+    }
+
+    @Test
+    void valuesOfFewKindsComeBackAsCodesAndPastTheTable() {
+        for (int kinds : new int[] {1, 255, 256, 257, 1_000}) {
+            Columns.Codes<Long> codes = new Columns.Codes<>();
+            List<Long> given = new ArrayList<>();
+            for (int i = 0; i < 10_000; i++) {
+                given.add(i % 11 == 0 ? null : Long.valueOf((long) (i * 7 % kinds) << 20));
+            }
+            given.forEach(codes::add);
+            for (int i = 0; i < given.size(); i++) {
+                assertEquals(given.get(i), codes.get(i), "value " + i + " of " + kinds + " kinds");
+            }
+        }
+    }
 }
