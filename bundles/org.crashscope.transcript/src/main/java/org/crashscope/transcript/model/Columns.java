@@ -285,6 +285,55 @@ final class Columns {
     }
 
     /**
+     * Numbers that often go in even steps (a page table's entries, 2 MiB or 4 KiB apart; a dump of zeros): in pages of
+     * {@value #PAGE}, a page whose numbers step evenly held as its first and the step (16 bytes for 64 numbers), any
+     * other page whole; 8 bytes a number plus 20 a page where nothing steps.
+     */
+    static final class Progressions {
+        private static final int PAGE = 64;
+        private static final int STEPPING = -1;
+        private final long[] open = new long[PAGE];
+        /** each closed page's first number and step, and where its numbers start in {@link #whole} ({@link #STEPPING}: not held) */
+        private final Longs firsts = new Longs();
+        private final Longs steps = new Longs();
+        private final Ints starts = new Ints();
+        private final Longs whole = new Longs();
+        private int size;
+
+        void add(long value) {
+            open[size++ % PAGE] = value;
+            if (size % PAGE == 0) {
+                close();
+            }
+        }
+
+        long get(int i) {
+            int page = i / PAGE;
+            if (page == size / PAGE) {
+                return open[i % PAGE];
+            }
+            int start = starts.get(page);
+            return start == STEPPING ? firsts.get(page) + steps.get(page) * (i % PAGE) : whole.get(start + i % PAGE);
+        }
+
+        private void close() {
+            long step = open[1] - open[0];
+            boolean even = true;
+            for (int k = 2; k < PAGE && even; k++) {
+                even = open[k] - open[k - 1] == step;
+            }
+            firsts.add(open[0]);
+            steps.add(step);
+            starts.add(even ? STEPPING : whole.size);
+            if (!even) {
+                for (long value : open) {
+                    whole.add(value);
+                }
+            }
+        }
+    }
+
+    /**
      * Numbers held as the first and a step while every one is the one before plus the step (lines,
      * addresses, the pages of {@code kmem -p}: nearly always), in {@link Longs} from the first that is not.
      */

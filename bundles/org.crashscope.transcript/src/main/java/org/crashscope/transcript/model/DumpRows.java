@@ -1,7 +1,6 @@
 package org.crashscope.transcript.model;
 
 import java.util.AbstractList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +20,15 @@ public final class DumpRows extends AbstractList<MemoryDump.Row> implements Rand
     private final int width;
     private final Columns.Steps lines;
     private final Columns.Steps addresses;
-    /** The ASCII column of each row, or {@code null} while every row's is the one its words make ({@link #asciiOf}). */
-    private final String[] ascii;
+    /**
+     * The rows whose ASCII column is not the one their words make ({@link #asciiOf}), ascending, and theirs: a row
+     * with no words, a tag, or an ASCII column cut short or none.
+     */
+    private final Columns.Ints otherAsciiRows;
+    private final Columns.Refs<String> otherAscii;
     /** Where each row's words start in {@link #words}: row times a fixed count while every row has as many. */
     private final Columns.Steps starts;
-    private final Columns.Longs words;
+    private final Columns.Progressions words;
     /** The values of the rows that have a symbol or a slab tag, by row. */
     private final Map<Integer, List<MemoryDump.Value>> tagged;
 
@@ -34,7 +37,8 @@ public final class DumpRows extends AbstractList<MemoryDump.Row> implements Rand
         width = b.width;
         lines = b.lines;
         addresses = b.addresses;
-        ascii = b.ascii; // (not trimmed: a copy would hold a big dump twice for a moment)
+        otherAsciiRows = b.otherAsciiRows;
+        otherAscii = b.otherAscii;
         starts = b.starts;
         words = b.words;
         tagged = b.tagged.isEmpty() ? Map.of() : Map.copyOf(b.tagged);
@@ -101,7 +105,19 @@ public final class DumpRows extends AbstractList<MemoryDump.Row> implements Rand
     }
 
     private String ascii(int row) {
-        String held = ascii == null ? null : ascii[row];
+        String held = null;
+        for (int low = 0, high = otherAsciiRows.size - 1; low <= high;) {
+            int mid = (low + high) >>> 1;
+            int at = otherAsciiRows.get(mid);
+            if (at == row) {
+                held = otherAscii.get(mid);
+                break;
+            } else if (at < row) {
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
         if (held == null) {
             return asciiOf(words, (int) starts.get(row), numbers(row), width);
         }
@@ -141,7 +157,7 @@ public final class DumpRows extends AbstractList<MemoryDump.Row> implements Rand
      * The ASCII column {@code rd} prints for words (x86's byte order: each word's lowest byte first),
      * a dot for a byte that is not printable; {@code null} for no words.
      */
-    static String asciiOf(Columns.Longs words, int from, int count, int width) {
+    static String asciiOf(Columns.Progressions words, int from, int count, int width) {
         if (count == 0) {
             return null;
         }
@@ -153,7 +169,7 @@ public final class DumpRows extends AbstractList<MemoryDump.Row> implements Rand
     }
 
     /** Whether {@code ascii} is what {@link #asciiOf} makes of the words. */
-    static boolean madeOf(String ascii, Columns.Longs words, int from, int count, int width) {
+    static boolean madeOf(String ascii, Columns.Progressions words, int from, int count, int width) {
         if (ascii == null || count == 0) {
             return ascii == null && count == 0;
         }
@@ -184,8 +200,9 @@ public final class DumpRows extends AbstractList<MemoryDump.Row> implements Rand
         private final Columns.Steps lines = new Columns.Steps();
         private final Columns.Steps addresses = new Columns.Steps();
         private final Columns.Steps starts = new Columns.Steps();
-        private String[] ascii;
-        private final Columns.Longs words = new Columns.Longs();
+        private final Columns.Ints otherAsciiRows = new Columns.Ints();
+        private final Columns.Refs<String> otherAscii = new Columns.Refs<>();
+        private final Columns.Progressions words = new Columns.Progressions();
         private final Map<Integer, List<MemoryDump.Value>> tagged = new HashMap<>();
 
         public Builder(int width) {
@@ -213,13 +230,9 @@ public final class DumpRows extends AbstractList<MemoryDump.Row> implements Rand
                 tagged.put(size, List.copyOf(values));
             }
             boolean made = numbers ? madeOf(asciiColumn, words, (int) starts.get(size), values.size(), width) : asciiColumn == null;
-            if (ascii != null || !made) {
-                if (ascii == null) {
-                    ascii = new String[Math.max(16, size * 2)];
-                } else if (size == ascii.length) {
-                    ascii = Arrays.copyOf(ascii, size + (size >> 1) + 16);
-                }
-                ascii[size] = made ? null : asciiColumn == null ? NO_ASCII : Shared.text(asciiColumn);
+            if (!made) {
+                otherAsciiRows.add(size);
+                otherAscii.add(asciiColumn == null ? NO_ASCII : Shared.text(asciiColumn));
             }
             lines.add(line);
             addresses.add(address);

@@ -87,4 +87,24 @@ class ColumnsTest {
             }
         }
     }
+
+    @Test
+    void numbersInEvenStepsAndOthersComeBackAcrossPages() {
+        Random random = new Random(29);
+        List<Long> given = new ArrayList<>();
+        long value = 0x80000000000008e7L;
+        for (int i = 0; i < 20_000; i++) {
+            int part = i / 1_000 % 4;
+            // 2 MiB apart (a PMD table of huge pages), zeros, a page broken by its last number, numbers that jump
+            value = part == 0 ? value + 0x200000 : part == 1 ? 0 : part == 2 ? (i % 64 == 63 ? value + 1 : value + 0x1000) : random.nextLong();
+            given.add(value);
+        }
+        for (int size : new int[] {0, 1, 63, 64, 65, 8_192 * 64 / 1_000, given.size()}) {
+            Columns.Progressions numbers = new Columns.Progressions();
+            given.subList(0, size).forEach(numbers::add);
+            for (int i = 0; i < size; i++) {
+                assertEquals(given.get(i), numbers.get(i), "number " + i + " of " + size);
+            }
+        }
+    }
 }
