@@ -8,7 +8,8 @@ import java.util.RandomAccess;
  * A backtrace's frames held as arrays, each {@link Frame} made when asked for. A {@code foreach bt} of a big
  * machine is hundreds of thousands of frames: as records (a frame and a boxed address each) 88 bytes a frame; as
  * arrays about 30, a line and an index only where they do not follow from the frame before, a module, a source line
- * or an exception frame only in a trace that has one. Unmodifiable.
+ * or an exception frame only in a trace that has one; the arrays of functions, offsets and return addresses are
+ * shared by the traces of the same calls ({@link Shared#array}), most of a {@code foreach bt}'s. Unmodifiable.
  */
 public final class FrameList extends AbstractList<Frame> implements RandomAccess {
 
@@ -47,9 +48,9 @@ public final class FrameList extends AbstractList<Frame> implements RandomAccess
         boolean indexesFollow = true;
         boolean offsetsSmall = true;
         stackAddresses = new long[n];
-        addresses = new long[n];
-        flags = new byte[n];
-        functions = new String[n];
+        long[] address = new long[n];
+        byte[] flag = new byte[n];
+        String[] function = new String[n];
         String[] module = null;
         String[] source = null;
         ExceptionFrame[] exception = null;
@@ -62,9 +63,9 @@ public final class FrameList extends AbstractList<Frame> implements RandomAccess
             indexesFollow &= f.index() == i;
             offsetsSmall &= f.offset() == (int) f.offset();
             stackAddresses[i] = f.stackAddress();
-            addresses[i] = f.address() == null ? 0 : f.address();
-            flags[i] = (byte) ((f.unreliable() ? UNRELIABLE : 0) | (f.address() != null ? ADDRESS : 0));
-            functions[i] = f.function();
+            address[i] = f.address() == null ? 0 : f.address();
+            flag[i] = (byte) ((f.unreliable() ? UNRELIABLE : 0) | (f.address() != null ? ADDRESS : 0));
+            function[i] = f.function();
             if (f.module() != null) {
                 module = module == null ? new String[n] : module;
                 module[i] = f.module();
@@ -78,13 +79,17 @@ public final class FrameList extends AbstractList<Frame> implements RandomAccess
                 exception[i] = f.exception();
             }
         }
-        modules = module;
-        sources = source;
+        // the traces of tasks that sleep in the same calls share what their frames hold but the stack addresses
+        functions = Shared.array(function);
+        addresses = Shared.array(address);
+        flags = Shared.array(flag);
+        modules = Shared.array(module);
+        sources = Shared.array(source);
         exceptions = exception;
         lines = linesFollow ? null : line;
-        indexes = indexesFollow ? null : index;
-        offsets = offsetsSmall ? null : offset;
-        smallOffsets = offsetsSmall ? java.util.Arrays.stream(offset).mapToInt(o -> (int) o).toArray() : null;
+        indexes = indexesFollow ? null : Shared.array(index);
+        offsets = offsetsSmall ? null : Shared.array(offset);
+        smallOffsets = offsetsSmall ? Shared.array(java.util.Arrays.stream(offset).mapToInt(o -> (int) o).toArray()) : null;
     }
 
     /** The frames, held as arrays when there are enough of them to gain by it. */

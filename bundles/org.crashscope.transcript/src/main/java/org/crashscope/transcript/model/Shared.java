@@ -22,6 +22,8 @@ public final class Shared {
     private static final String[] TEXTS = new String[SLOTS];
     private static final Object[] LISTS = new Object[1 << 12];
     private static final Long[] NUMBERS = new Long[1 << 12];
+    /** (set and read with release and acquire: an array, unlike a string, has no final field that publishes it whole) */
+    private static final java.util.concurrent.atomic.AtomicReferenceArray<Object> ARRAYS = new java.util.concurrent.atomic.AtomicReferenceArray<>(1 << 12);
 
     private Shared() {
     }
@@ -75,6 +77,31 @@ public final class Shared {
         }
         NUMBERS[slot] = number;
         return number;
+    }
+
+    /**
+     * The one copy of an array of numbers or texts that a record keeps and never changes: the traces of a
+     * {@code foreach bt} whose tasks sleep in the same calls share their function names, offsets and return addresses.
+     */
+    @SuppressWarnings("unchecked")
+    static <A> A array(A array) {
+        if (array == null) {
+            return null;
+        }
+        int hash = switch (array) {
+            case long[] a -> Arrays.hashCode(a);
+            case int[] a -> Arrays.hashCode(a);
+            case byte[] a -> Arrays.hashCode(a);
+            case Object[] a -> Arrays.hashCode(a);
+            default -> throw new IllegalArgumentException("not an array of numbers or references: " + array.getClass());
+        };
+        int slot = slot(hash ^ array.getClass().getName().hashCode(), ARRAYS.length());
+        Object held = ARRAYS.getAcquire(slot);
+        if (held != null && held.getClass() == array.getClass() && java.util.Objects.deepEquals(held, array)) {
+            return (A) held;
+        }
+        ARRAYS.setRelease(slot, array);
+        return array;
     }
 
     private static int slot(int hash, int slots) {

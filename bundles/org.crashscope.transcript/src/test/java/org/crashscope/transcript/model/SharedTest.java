@@ -43,4 +43,25 @@ class SharedTest {
         assertNull(Shared.number(null));
         assertEquals(java.util.Arrays.asList("a", null), Shared.texts(java.util.Arrays.asList("a", null)));
     }
+
+    @Test
+    void tracesOfTheSameCallsShareTheirArraysAndKeepTheirOwnStack() {
+        List<Frame> one = new ArrayList<>();
+        List<Frame> other = new ArrayList<>();
+        String[] calls = {"__schedule", "schedule", "futex_wait_queue", "futex_wait", "do_futex"};
+        for (int i = 0; i < calls.length; i++) {
+            one.add(new Frame(10 + i, i, 0xffffc90000104000L + 0x38 * i, false, calls[i], 0x20 + i, 0xffffffff81000000L + i, null, null, null));
+            other.add(new Frame(50 + i, i, 0xffffc90000208000L + 0x40 * i, false, new String(calls[i]), 0x20 + i, 0xffffffff81000000L + i, null, null, null));
+        }
+        assertEquals(one, FrameList.of(one));
+        assertEquals(other, FrameList.of(other));
+
+        long[] numbers = {1, 2, 3};
+        assertSame(Shared.array(numbers), Shared.array(new long[] {1, 2, 3}));
+        // the same hash in another type is no copy of it
+        assertEquals(int[].class, Shared.array(new int[] {1, 2, 3}).getClass());
+        assertEquals(byte[].class, Shared.array(new byte[] {1, 2, 3}).getClass());
+        assertNull(Shared.array((String[]) null));
+        assertThrows(IllegalArgumentException.class, () -> Shared.array("not an array"));
+    }
 }
