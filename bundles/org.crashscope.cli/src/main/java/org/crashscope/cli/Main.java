@@ -290,8 +290,7 @@ public final class Main {
             }
             if (format.equals("json")) {
                 // written as it is made: the JSON of a big transcript is several times its size
-                java.io.Writer json = TerminalText.json(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
-                ContractJson.write(session.presentation(), List.of(), json);
+                ContractJson.writeForTerminal(session.presentation(), List.of(), out);
             } else if (session.summaryOnly()) {
                 out.print(TerminalText.safe(TextSummary.write(session.parsed())));
             } else {

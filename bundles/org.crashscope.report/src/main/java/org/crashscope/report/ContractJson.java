@@ -66,9 +66,23 @@ public final class ContractJson {
      * @throws java.io.UncheckedIOException when {@code out} fails
      */
     public static void write(Presentation analyses, List<Note> notes, java.io.Writer out) {
+        write(analyses, notes, new Json(out, true));
+    }
+
+    /**
+     * The contract plus the analyst's notes written onto a terminal's stream as UTF-8 as it is made, with what a
+     * terminal could act on escaped ({@link Json#forTerminal}); flushed, not closed.
+     *
+     * @throws java.io.UncheckedIOException when {@code out} fails
+     */
+    public static void writeForTerminal(Presentation analyses, List<Note> notes, java.io.OutputStream out) {
+        write(analyses, notes, Json.forTerminal(out, true));
+    }
+
+    private static void write(Presentation analyses, List<Note> notes, Json json) {
         ParsedTranscript parsed = analyses.parsed();
         PagingAnalysis paging = analyses.paging();
-        Json json = new Json(out, true).beginObject();
+        json.beginObject();
         json.field("file", parsed.name()).field("lines", parsed.lineCount());
         arch(json, analyses.arch());
         session(json, analyses.session());
@@ -100,13 +114,7 @@ public final class ContractJson {
             json.endArray();
         }
         diagnostics(json, parsed.diagnostics());
-        json.endObject().flush();
-        try {
-            out.write('\n');
-            out.flush();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        json.endObject().finish();
     }
 
     private static void arch(Json json, ArchFacts arch) {
