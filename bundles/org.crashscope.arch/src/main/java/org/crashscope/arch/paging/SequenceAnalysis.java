@@ -31,17 +31,7 @@ final class SequenceAnalysis {
         // candidate runs in both directions: slots whose page is intercept + step * index
         List<Run> candidates = new ArrayList<>();
         for (long step : new long[] {size, -size}) {
-            Map<Long, List<TableSlot>> groups = new HashMap<>();
-            for (TableSlot s : leaves) {
-                if (s.entry().pageSize() == size) {
-                    groups.computeIfAbsent(s.entry().physical() - step * s.index(), k -> new ArrayList<>()).add(s);
-                }
-            }
-            groups.forEach((intercept, members) -> {
-                if (members.size() >= 2) {
-                    candidates.add(new Run(intercept, step, members));
-                }
-            });
+            candidates.addAll(runs(leaves, size, step));
         }
         // a slot belongs to the largest run it fits (a displaced page forms a chance pair with one
         // member of the run it broke); runs left with fewer than two members are no runs
@@ -80,6 +70,42 @@ final class SequenceAnalysis {
             }
         }
         return List.copyOf(out.values());
+    }
+
+    /**
+     * The slots of each intercept ({@code page - step * index}) that two or more of the leaves of {@code size} share, in
+     * the order of the intercepts, each run's members in the leaves' order. (Grouped by sorting: as the keys of a hash
+     * map, the intercepts of a table's 512 slots differ only in their high bits, and fell into a few buckets.)
+     */
+    private static List<Run> runs(List<TableSlot> leaves, long size, long step) {
+        List<TableSlot> sized = leaves.stream().filter(s -> s.entry().pageSize() == size).toList();
+        long[] intercepts = new long[sized.size()];
+        for (int i = 0; i < intercepts.length; i++) {
+            intercepts[i] = sized.get(i).entry().physical() - step * sized.get(i).index();
+        }
+        long[] distinct = intercepts.clone();
+        java.util.Arrays.sort(distinct);
+        int kinds = 0;
+        for (int i = 0; i < distinct.length; i++) {
+            if (i == 0 || distinct[i] != distinct[kinds - 1]) {
+                distinct[kinds++] = distinct[i];
+            }
+        }
+        List<List<TableSlot>> members = new ArrayList<>(java.util.Collections.nCopies(kinds, null));
+        for (int i = 0; i < intercepts.length; i++) {
+            int k = java.util.Arrays.binarySearch(distinct, 0, kinds, intercepts[i]);
+            if (members.get(k) == null) {
+                members.set(k, new ArrayList<>());
+            }
+            members.get(k).add(sized.get(i));
+        }
+        List<Run> out = new ArrayList<>();
+        for (int k = 0; k < kinds; k++) {
+            if (members.get(k).size() >= 2) {
+                out.add(new Run(distinct[k], step, members.get(k)));
+            }
+        }
+        return out;
     }
 
     private static void keep(Map<Integer, Anomaly> out, Anomaly a) {
