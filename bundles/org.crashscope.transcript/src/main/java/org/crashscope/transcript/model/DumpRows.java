@@ -212,7 +212,6 @@ public final class DumpRows extends AbstractList<MemoryDump.Row> implements Rand
 
         /** Adds a row; its values must lie at its address plus their column times the width. */
         public Builder add(int line, long address, List<MemoryDump.Value> values, String asciiColumn) {
-            int at = (int) starts.get(size);
             boolean numbers = true;
             for (int i = 0; i < values.size(); i++) {
                 MemoryDump.Value v = values.get(i);
@@ -222,21 +221,33 @@ public final class DumpRows extends AbstractList<MemoryDump.Row> implements Rand
                 numbers &= v.value() != null && v.symbol() == null && v.slabObject() == null && v.slabCache() == null;
             }
             if (numbers) {
-                for (MemoryDump.Value v : values) {
-                    words.add(v.value());
-                    at++;
+                long[] words = new long[values.size()];
+                for (int i = 0; i < words.length; i++) {
+                    words[i] = values.get(i).value();
                 }
-            } else {
-                tagged.put(size, List.copyOf(values));
+                return addNumbers(line, address, words, words.length, asciiColumn);
             }
-            boolean made = numbers ? madeOf(asciiColumn, words, (int) starts.get(size), values.size(), width) : asciiColumn == null;
+            tagged.put(size, List.copyOf(values));
+            return row(line, address, 0, asciiColumn == null, asciiColumn);
+        }
+
+        /** Adds a row of numbers only, {@code numbers[0..count)}, the first at {@code address}: no record is made. */
+        public Builder addNumbers(int line, long address, long[] numbers, int count, String asciiColumn) {
+            int at = (int) starts.get(size);
+            for (int i = 0; i < count; i++) {
+                words.add(numbers[i]);
+            }
+            return row(line, address, count, madeOf(asciiColumn, words, at, count, width), asciiColumn);
+        }
+
+        private Builder row(int line, long address, int numbers, boolean made, String asciiColumn) {
             if (!made) {
                 otherAsciiRows.add(size);
                 otherAscii.add(asciiColumn == null ? NO_ASCII : Shared.text(asciiColumn));
             }
             lines.add(line);
             addresses.add(address);
-            starts.add(at);
+            starts.add(starts.get(size) + numbers);
             size++;
             return this;
         }

@@ -29,31 +29,50 @@ final class MemoryDumpParser {
         DumpRows.Builder rows = null;
         List<Annotation> annotations = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
+        long[] numbers = new long[16];
         for (int i = 0; i < text.size(); i++) {
             String line = text.get(i);
             int lineNo = text.lineNo(i);
             if (line.isBlank() || i == 0 && line.contains("crash>")) {
                 continue;
             }
-            Matcher m = ROW.matcher(line);
-            if (!m.matches()) {
-                Matcher wide = WIDE_ROW.matcher(line);
-                if (wide.matches()) {
-                    diagnostics.add(Diagnostic.warning(lineNo, "the address " + wide.group(1) + " is wider than 64 bits: the row is not read"));
-                } else {
-                    annotations.add(new Annotation(lineNo, line.strip()));
+            // most rows of a big dump are printable ASCII, read here by hand; the rest by the patterns (what the hand reads
+            // is what they read: in printable ASCII, \\s is a blank and . any character)
+            boolean plain = printableAscii(line);
+            int restAt = plain ? restOfRow(line) : -1;
+            String addressText;
+            String rest;
+            if (restAt >= 0) {
+                int from = Words.start(line);
+                addressText = line.substring(from, line.indexOf(':', from));
+                rest = line.substring(restAt);
+            } else {
+                Matcher m = ROW.matcher(line);
+                if (!m.matches()) {
+                    Matcher wide = WIDE_ROW.matcher(line);
+                    if (wide.matches()) {
+                        diagnostics.add(Diagnostic.warning(lineNo, "the address " + wide.group(1) + " is wider than 64 bits: the row is not read"));
+                    } else {
+                        annotations.add(new Annotation(lineNo, line.strip()));
+                    }
+                    continue;
                 }
-                continue;
+                addressText = m.group(1);
+                rest = m.group(2);
             }
-            long address = Hex.parse(m.group(1));
-            String rest = m.group(2);
+            long address = Hex.parse(addressText);
             if (width == 0) {
-                width = widthOf(rest, m.group(1));
+                width = widthOf(rest, addressText);
             }
-            List<MemoryDump.Value> values = new ArrayList<>();
-            int pos = 0;
+            // the row's numbers, and its values as records only once one is no number (a symbol, a slab tag)
             int perRow = Math.max(1, 16 / Math.max(1, width));
-            while (values.size() < perRow) {
+            if (numbers.length < perRow) {
+                numbers = new long[perRow];
+            }
+            int count = 0;
+            List<MemoryDump.Value> values = null;
+            int pos = 0;
+            while (count < perRow) {
                 while (pos < rest.length() && rest.charAt(pos) == ' ') {
                     pos++;
                 }
@@ -64,31 +83,52 @@ final class MemoryDumpParser {
                 if (end == pos) {
                     break;
                 }
-                String token = rest.substring(pos, end);
-                long at = address + (long) values.size() * width;
-                Matcher slab = SLAB.matcher(token);
-                if (token.length() == width * 2 && Hex.parse(token) != null) {
-                    values.add(new MemoryDump.Value(at, Hex.parse(token), null));
-                } else if (slab.matches() && !isAsciiStart(rest, pos, values.size())) {
-                    values.add(new MemoryDump.Value(at, null, null, slab.group(1) == null ? null : Hex.parse(slab.group(1)), slab.group(2)));
-                } else if (Symbols.looksLikeSymbol(token) && values.size() < perRow && !isAsciiStart(rest, pos, values.size())) {
-                    values.add(new MemoryDump.Value(at, null, token));
+                long at = address + (long) count * width;
+                MemoryDump.Value value;
+                if (end - pos == width * 2 && asciiHex(rest, pos, end)) {
+                    value = null;
+                    numbers[count] = Long.parseUnsignedLong(rest, pos, end, 16);
                 } else {
-                    break;
+                    String token = rest.substring(pos, end);
+                    Matcher slab = SLAB.matcher(token);
+                    if (token.length() == width * 2 && Hex.parse(token) != null) {
+                        value = new MemoryDump.Value(at, Hex.parse(token), null);
+                    } else if (slab.matches() && !isAsciiStart(rest, pos, count)) {
+                        value = new MemoryDump.Value(at, null, null, slab.group(1) == null ? null : Hex.parse(slab.group(1)), slab.group(2));
+                    } else if (Symbols.looksLikeSymbol(token) && count < perRow && !isAsciiStart(rest, pos, count)) {
+                        value = new MemoryDump.Value(at, null, token);
+                    } else {
+                        break;
+                    }
                 }
+                if (value != null && values == null) {
+                    values = new ArrayList<>();
+                    for (int k = 0; k < count; k++) {
+                        values.add(new MemoryDump.Value(address + (long) k * width, numbers[k], null));
+                    }
+                }
+                if (values != null) {
+                    values.add(value != null ? value : new MemoryDump.Value(at, numbers[count], null));
+                }
+                count++;
                 pos = end;
             }
-            if (values.isEmpty()) {
+            if (count == 0) {
                 diagnostics.add(Diagnostic.warning(lineNo, "value column is not hex"));
             }
-            String tail = rest.substring(Math.min(pos, rest.length())).strip();
             String ascii = null;
-            if (!tail.isEmpty()) {
-                int bytes = values.size() * width;
-                String afterValues = Words.withoutLeadingSpaces(rest.substring(pos), 3);
-                if (afterValues.length() >= bytes && bytes > 0 && isPrintable(afterValues.substring(0, bytes))) {
-                    ascii = afterValues.substring(0, bytes);
-                    tail = afterValues.substring(bytes).strip();
+            String tail = plain ? null : rest.substring(Math.min(pos, rest.length())).strip();
+            if (plain ? !blank(rest, Math.min(pos, rest.length())) : !tail.isEmpty()) {
+                int bytes = count * width;
+                int after = pos;
+                for (int k = 0; k < 3 && after < rest.length() && Words.space(rest.charAt(after)); k++) {
+                    after++; // (Words.withoutLeadingSpaces(rest.substring(pos), 3))
+                }
+                if (rest.length() - after >= bytes && bytes > 0 && (plain || isPrintable(rest.substring(after, after + bytes)))) {
+                    ascii = rest.substring(after, after + bytes);
+                    tail = rest.substring(after + bytes).strip();
+                } else if (tail == null) {
+                    tail = rest.substring(Math.min(pos, rest.length())).strip();
                 }
                 if (!tail.isEmpty()) {
                     annotations.add(new Annotation(lineNo, tail));
@@ -97,12 +137,66 @@ final class MemoryDumpParser {
             if (rows == null) {
                 rows = new DumpRows.Builder(width);
             }
-            rows.add(lineNo, address, values, ascii);
+            if (values == null) {
+                rows.addNumbers(lineNo, address, numbers, count, ascii);
+            } else {
+                rows.add(lineNo, address, values, ascii);
+            }
         }
         DumpRows dumped = (rows == null ? new DumpRows.Builder(width == 0 ? 8 : width) : rows).build();
         int first = dumped.isEmpty() ? text.first() : Math.min(text.first(), dumped.line(0));
         return new MemoryDump(new Span(first, Math.max(first, text.last())), command, width == 0 ? 8 : width, dumped,
                 List.copyOf(annotations), List.copyOf(diagnostics));
+    }
+
+    /**
+     * Where the values of a row of printable ASCII start, as {@link #ROW} reads it ({@code [\\s>]*}, 6 to 16 hex digits,
+     * a colon, blanks), or -1 when it is no such row.
+     */
+    private static int restOfRow(String line) {
+        int i = Words.start(line);
+        int digits = i;
+        while (i < line.length() && Words.hex(line.charAt(i))) {
+            i++;
+        }
+        if (i - digits < 6 || i - digits > 16 || i + 1 >= line.length() || line.charAt(i) != ':' || line.charAt(i + 1) != ' ') {
+            return -1;
+        }
+        i++;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean printableAscii(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c < 0x20 || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code s[from..to)} is hex digits of ASCII only. */
+    private static boolean asciiHex(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Words.hex(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code s} from {@code from} on is blanks only (what {@code strip()} leaves empty, in printable ASCII). */
+    private static boolean blank(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) != ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An ASCII column starts where a symbolic token would follow fewer values than a full row: be strict. */
