@@ -25,6 +25,11 @@ final class MemoryDumpParser {
     }
 
     static MemoryDump parse(String command, BlockText text) {
+        return parse(command, text, true);
+    }
+
+    /** @param byHand false: every row read by the patterns and its values as records (what the hand-read rows are checked against) */
+    static MemoryDump parse(String command, BlockText text, boolean byHand) {
         int width = widthFromCommand(command);
         DumpRows.Builder rows = null;
         List<Annotation> annotations = new ArrayList<>();
@@ -38,7 +43,7 @@ final class MemoryDumpParser {
             }
             // most rows of a big dump are printable ASCII, read here by hand; the rest by the patterns (what the hand reads
             // is what they read: in printable ASCII, \\s is a blank and . any character)
-            boolean plain = printableAscii(line);
+            boolean plain = byHand && printableAscii(line);
             int restAt = plain ? restOfRow(line) : -1;
             String addressText;
             String rest;
@@ -85,7 +90,7 @@ final class MemoryDumpParser {
                 }
                 long at = address + (long) count * width;
                 MemoryDump.Value value;
-                if (end - pos == width * 2 && asciiHex(rest, pos, end)) {
+                if (byHand && end - pos == width * 2 && asciiHex(rest, pos, end)) {
                     value = null;
                     numbers[count] = Long.parseUnsignedLong(rest, pos, end, 16);
                 } else {
@@ -101,7 +106,7 @@ final class MemoryDumpParser {
                         break;
                     }
                 }
-                if (value != null && values == null) {
+                if ((value != null || !byHand) && values == null) {
                     values = new ArrayList<>();
                     for (int k = 0; k < count; k++) {
                         values.add(new MemoryDump.Value(address + (long) k * width, numbers[k], null));

@@ -212,4 +212,44 @@ class ByHandAsByPatternTest {
         assertEquals("filp", bt.slots().get(5).slabCache());
         assertNotNull(bt.task());
     }
+
+    /** Rows of an rd dump: every width, symbols and slab tags among the words, ASCII columns whole, short or none, and tails. */
+    @Test
+    void dumpRowsReadByHandAsByThePatterns() {
+        Random r = new Random(41);
+        String[] words = {"ffffffff81e0c0a0", "0000000000000000", "80000000002008e7", "ffff8881", "00000000", "0000", "ff", "fffffffff", "[ffff888100001000:kmalloc-64]",
+            "[task_struct]", "schedule+16", "init_task", "ffffffff81e0c0a0\u00a0", "0x12345678", "G", "ffffffff81e0c0a\u0660"};
+        String[] asciis = {"................", "........", "....", "..", ".", "abcdefgh.ijklmno", "  ", ">>> the PMD entry", "\u00e9...", ""};
+        for (String command : new String[] {"rd -64 ffff888100000000 8", "rd -32 ffff888100000000 8", "rd -16 0 8", "rd -8 0 8", "rd -s ffff8881 8",
+            "rd ffff888100000000 8"}) {
+            for (int block = 0; block < 300; block++) {
+                List<String> lines = new ArrayList<>();
+                lines.add("crash> " + command);
+                for (int row = 0; row < 4; row++) {
+                    StringBuilder line = new StringBuilder(r.nextInt(8) == 0 ? noise(r, 2) : r.nextInt(8) == 0 ? " > " : "");
+                    line.append(r.nextInt(10) == 0 ? "ffffea000400000012" : r.nextBoolean() ? "ffff888100000010" : "2d49ef2000").append(':');
+                    line.append(r.nextInt(6) == 0 ? noise(r, 3) : "  ");
+                    int count = r.nextInt(4);
+                    for (int w = 0; w < count; w++) {
+                        line.append(w == 0 ? "" : r.nextInt(6) == 0 ? "  " : " ").append(words[r.nextInt(words.length)]);
+                    }
+                    if (r.nextBoolean()) {
+                        line.append(r.nextInt(4) == 0 ? noise(r, 4) : "   ").append(asciis[r.nextInt(asciis.length)]);
+                    }
+                    if (r.nextInt(5) == 0) {
+                        line.append(noise(r, 3));
+                    }
+                    lines.add(line.toString());
+                }
+                BlockText text = new BlockText(100, lines);
+                assertEquals(MemoryDumpParser.parse(command, text, false), MemoryDumpParser.parse(command, text, true), String.join("\n", lines));
+            }
+        }
+        // and every line of the fixtures as a dump's row
+        List<String> fixture = fixtureLines();
+        for (int i = 0; i + 8 <= fixture.size(); i += 8) {
+            BlockText text = new BlockText(1, fixture.subList(i, i + 8));
+            assertEquals(MemoryDumpParser.parse("rd -64 0 16", text, false), MemoryDumpParser.parse("rd -64 0 16", text, true), "fixture lines from " + i);
+        }
+    }
 }
