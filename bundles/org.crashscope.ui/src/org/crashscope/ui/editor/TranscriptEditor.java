@@ -83,15 +83,20 @@ public class TranscriptEditor extends TextEditor {
         }
         super.doSetInput(input);
         if (input instanceof TranscriptInput transcriptInput) {
-            notes = new TranscriptNotes(transcriptInput.file());
-            try {
-                analysis.open(transcriptInput, lines.window(), again);
-            } catch (IOException e) {
-                throw new CoreException(Status.error("Cannot open " + transcriptInput.file() + ": " + e.getMessage(), e));
-            }
+            read(transcriptInput, again);
         }
         marks.follow(notes);
         updateOutline();
+    }
+
+    /** Reads the notes of {@code input} and starts its analysis ({@code again}: the views keep the last one until it ends). */
+    private void read(TranscriptInput input, boolean again) throws CoreException {
+        notes = new TranscriptNotes(input.file());
+        try {
+            analysis.open(input, lines.window(), again);
+        } catch (IOException e) {
+            throw new CoreException(Status.error("Cannot open " + input.file() + ": " + e.getMessage(), e));
+        }
     }
 
     /** Whether this editor still shows {@code input} and is on screen (a stage of an input it no longer shows is dropped). */
@@ -179,8 +184,18 @@ public class TranscriptEditor extends TextEditor {
         int top = getSourceViewer().getTopIndex();
         Transcript old = input.forget();
         try {
-            getDocumentProvider().resetDocument(input);
-            setInput(input, true);
+            if (getDocumentProvider() instanceof TranscriptDocumentProvider provider && provider.growsInPlace(input)) {
+                // the text the session added is added to the document (the text widget lays out what changed only), and
+                // the editor keeps its input: setting it again made a new document, laid out whole, for every command
+                provider.resetDocument(input);
+                notes = null;
+                read(input, true);
+                marks.follow(notes);
+                updateOutline();
+            } else {
+                getDocumentProvider().resetDocument(input);
+                setInput(input, true);
+            }
         } catch (CoreException e) {
             ILog.of(getClass()).warn("Cannot read " + input.file() + " again: " + e.getMessage());
         }

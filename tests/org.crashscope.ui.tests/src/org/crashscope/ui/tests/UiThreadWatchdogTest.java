@@ -1,5 +1,6 @@
 package org.crashscope.ui.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -94,6 +95,12 @@ class UiThreadWatchdogTest {
                     && transcript.equals(e.file()) && e.presentation() != null && !e.isAnalysing() && e.blocks().size() >= 5);
             UiWait.idle();
             assertTrue(Files.size(transcript) > 200_000, "the session grew: " + Files.size(transcript) + " bytes");
+            // each reload added to the document what the session added to the file: the document is the file, whole
+            TranscriptEditor editor = (TranscriptEditor) window.getActivePage().getActiveEditor();
+            String shown = editor.getDocumentProvider().getDocument(editor.getEditorInput()).get();
+            String file = Files.readString(transcript);
+            assertEquals(file.length(), shown.length(), "the document's length is the file's");
+            assertTrue(file.equals(shown), "the document is the file as it grew");
             watchdog.assertWithinLimit();
         }
     }
