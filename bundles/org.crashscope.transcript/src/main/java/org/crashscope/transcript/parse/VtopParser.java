@@ -54,7 +54,12 @@ final class VtopParser {
             if (line.isBlank() || i == 0 && line.contains("crash>")) {
                 continue;
             }
-            if (HEADER.matcher(line).matches()) {
+            // the word every pattern below starts with, after what ^[\s>]* skips: a line is tried only against the
+            // patterns that can match it (a matcher tried on every line for every pattern was most of a big vtop's parse)
+            int at = Words.start(line);
+            char first = at < line.length() ? line.charAt(at) : 0;
+            boolean upper = first >= 'A' && first <= 'Z';
+            if (first == 'V' && HEADER.matcher(line).matches()) {
                 if (b != null) {
                     walks.add(b.build());
                 }
@@ -68,7 +73,7 @@ final class VtopParser {
             }
             b.last = lineNo;
             Matcher m;
-            if ((m = ERROR.matcher(line)).matches()) {
+            if (first == 'v' && (m = ERROR.matcher(line)).matches()) {
                 b.error = m.group(1);
                 b.diagnostics.add(Diagnostic.warning(lineNo, "walk ends with an error: " + m.group(1)));
                 expect = Expect.ANY;
@@ -79,22 +84,22 @@ final class VtopParser {
                     b.error = m.group(2).replaceAll("[()]", "").strip();
                 }
                 expect = Expect.ANY;
-            } else if ((m = DIRECTORY.matcher(line)).matches()) {
+            } else if (upper && line.startsWith(" DIRECTORY", line.indexOf(' ', at)) && (m = DIRECTORY.matcher(line)).matches()) {
                 if (!m.group(1).startsWith("PAGE")) {
                     b.pgdDirectory = Hex.parse(m.group(2));
                 } else {
                     b.pageDirectory = Hex.parse(m.group(2));
                 }
-            } else if ((m = SEGMENT.matcher(line)).matches()) {
+            } else if (first == 'S' && (m = SEGMENT.matcher(line)).matches()) {
                 b.segment = m.group(1);
-            } else if ((m = LEVEL.matcher(line)).matches() && !m.group(1).equals("PAGE")) {
+            } else if (upper && (m = LEVEL.matcher(line)).matches() && !m.group(1).equals("PAGE")) {
                 b.levels.add(new WalkLevel(lineNo, m.group(1), Hex.parse(m.group(2)), Hex.parse(m.group(3)),
                         m.group(4) == null ? null : "flags = " + m.group(4), m.group(2).length() == 16 && m.group(2).charAt(0) == '0'));
-            } else if ((m = FLAGS_IN_BINARY.matcher(line)).matches() && !b.levels.isEmpty()) {
+            } else if (first == 'f' && (m = FLAGS_IN_BINARY.matcher(line)).matches() && !b.levels.isEmpty()) {
                 WalkLevel l = b.levels.remove(b.levels.size() - 1);
                 b.levels.add(new WalkLevel(l.line(), l.level(), l.entryAddress(), l.value(),
                         (l.flagText() == null ? "" : l.flagText() + "; ") + m.group(1), l.zeroPadded()));
-            } else if ((m = PAGE.matcher(line)).matches()) {
+            } else if (first == 'P' && (m = PAGE.matcher(line)).matches()) {
                 b.page = Hex.parse(m.group(1));
                 b.pagePadded = m.group(1).length() == 16 && m.group(1).charAt(0) == '0';
                 b.sizeTag(m.group(2));
@@ -103,15 +108,15 @@ final class VtopParser {
                     b.error = "PAGE " + m.group(1) + " not present";
                     b.pageNotPresent = true;
                 }
-            } else if (PTE_HEADER.matcher(line).matches()) {
+            } else if (first == 'P' && PTE_HEADER.matcher(line).matches()) {
                 expect = Expect.PTE_ROW;
-            } else if (SWAP_HEADER.matcher(line).matches()) {
+            } else if (first == 'P' && SWAP_HEADER.matcher(line).matches()) {
                 expect = Expect.SWAP_ROW;
-            } else if (VMA_HEADER.matcher(line).matches()) {
+            } else if (first == 'V' && VMA_HEADER.matcher(line).matches()) {
                 expect = Expect.VMA_ROW;
-            } else if (PageRows.HEADER.matcher(line).matches()) {
+            } else if (first == 'P' && PageRows.HEADER.matcher(line).matches()) {
                 expect = Expect.PAGE_ROW;
-            } else if ((m = LOCATION.matcher(line)).matches()) {
+            } else if ((first == 'S' || first == 'F') && (m = LOCATION.matcher(line)).matches()) {
                 b.location = new Walk.Location(lineNo, m.group(1), m.group(2), m.group(3));
             } else if (expect == Expect.PTE_ROW && (m = PTE_ROW.matcher(line)).matches()) {
                 b.leafValue = Hex.parse(m.group(1));
