@@ -47,63 +47,40 @@ public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
     }
 
     /**
-     * Whether the document of {@code input} holds its file whole and still can (the file is no larger than
-     * {@link #IN_MEMORY_LIMIT}): then {@link #resetDocument} changes only the text that differs.
+     * Reads the file of {@code input} again into the document it has, by replacing only the text from the first
+     * character that differs on (a live session's transcript grows at its end): the text widget then lays out only what
+     * changed, not all of a transcript of hundreds of KB after every command. False, and nothing changed, when the
+     * document is a window of a large file or the file has grown to one: then the document is to be made anew.
      */
-    boolean growsInPlace(TranscriptInput input) {
+    boolean readAgainInPlace(TranscriptInput input) throws CoreException {
         ElementInfo info = getElementInfo(input);
-        try {
-            return info != null && info.fDocument instanceof Document && !(info.fDocument instanceof TranscriptWindowDocument)
-                    && java.nio.file.Files.size(input.file()) <= IN_MEMORY_LIMIT;
-        } catch (IOException e) {
+        if (info == null || !(info.fDocument instanceof Document) || info.fDocument instanceof TranscriptWindowDocument) {
             return false;
         }
-    }
-
-    /**
-     * The file read again into the document it has, by replacing only the text from the first character that differs
-     * on (a live session's transcript grows at its end): the text widget then lays out only what changed, not all of a
-     * transcript of hundreds of KB after every command. A window of a large file is set again whole.
-     */
-    @Override
-    protected void doResetDocument(Object element, IProgressMonitor monitor) throws CoreException {
-        ElementInfo info = getElementInfo(element);
-        if (info == null || !(info.fDocument instanceof Document) || info.fDocument instanceof TranscriptWindowDocument) {
-            super.doResetDocument(element, monitor);
-            return;
-        }
-        IDocument read;
-        try {
-            read = createDocument(element);
-        } catch (CoreException e) {
-            info.fStatus = e.getStatus();
-            return;
-        }
-        info.fStatus = null;
+        IDocument read = createDocument(input);
         if (read == null || read instanceof TranscriptWindowDocument) {
-            super.doResetDocument(element, monitor);
-            return;
+            return false;
         }
         String was = info.fDocument.get();
         String now = read.get();
-        int same = 0;
-        int most = Math.min(was.length(), now.length());
-        while (same < most && was.charAt(same) == now.charAt(same)) {
-            same++;
+        int same = java.util.Arrays.mismatch(was.toCharArray(), now.toCharArray());
+        if (same < 0) {
+            return true;
         }
-        fireElementContentAboutToBeReplaced(element);
+        fireElementContentAboutToBeReplaced(input);
         try {
             info.fDocument.replace(same, was.length() - same, now.substring(same));
         } catch (org.eclipse.jface.text.BadLocationException e) {
-            info.fDocument.set(now); // (not reached: the offsets are the document's own)
+            throw new IllegalStateException("an offset of the document's own is outside it", e);
         }
         if (info.fCanBeSaved) {
             // the change is the file's, not an edit: as the provider's own reset does, the element is not dirty
             info.fCanBeSaved = false;
-            addUnchangedElementListeners(element, info);
+            addUnchangedElementListeners(input, info);
         }
-        fireElementContentReplaced(element);
-        fireElementDirtyStateChanged(element, false);
+        fireElementContentReplaced(input);
+        fireElementDirtyStateChanged(input, false);
+        return true;
     }
 
     @Override

@@ -83,15 +83,15 @@ public class TranscriptEditor extends TextEditor {
         }
         super.doSetInput(input);
         if (input instanceof TranscriptInput transcriptInput) {
-            read(transcriptInput, again);
+            notes = new TranscriptNotes(transcriptInput.file());
+            analyse(transcriptInput, again);
         }
         marks.follow(notes);
         updateOutline();
     }
 
-    /** Reads the notes of {@code input} and starts its analysis ({@code again}: the views keep the last one until it ends). */
-    private void read(TranscriptInput input, boolean again) throws CoreException {
-        notes = new TranscriptNotes(input.file());
+    /** Starts the analysis of {@code input} ({@code again}: the views keep the last one until it ends). */
+    private void analyse(TranscriptInput input, boolean again) throws CoreException {
         try {
             analysis.open(input, lines.window(), again);
         } catch (IOException e) {
@@ -184,12 +184,11 @@ public class TranscriptEditor extends TextEditor {
         int top = getSourceViewer().getTopIndex();
         Transcript old = input.forget();
         try {
-            if (getDocumentProvider() instanceof TranscriptDocumentProvider provider && provider.growsInPlace(input)) {
+            if (getDocumentProvider() instanceof TranscriptDocumentProvider provider && provider.readAgainInPlace(input)) {
                 // the text the session added is added to the document (the text widget lays out what changed only), and
-                // the editor keeps its input: setting it again made a new document, laid out whole, for every command
-                provider.resetDocument(input);
-                notes = null;
-                read(input, true);
+                // the editor keeps its input and its notes: setting the input again made a new document, laid out whole, for
+                // every command
+                analyse(input, true);
                 marks.follow(notes);
                 updateOutline();
             } else {

@@ -1,6 +1,7 @@
 package org.crashscope.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import org.crashscope.ui.editor.TranscriptEditor;
 import org.crashscope.ui.editor.Transcripts;
 import org.crashscope.ui.live.LiveSessions;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.text.IDocument;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -87,6 +89,9 @@ class UiThreadWatchdogTest {
         try (UiWatchdog watchdog = UiWatchdog.start("starting a crash session on a dump")) {
             Transcripts.open(window, dump);
             UiWait.until("the crash session (" + LiveSessions.lastMessage() + ")", () -> LiveSessions.of(transcript) != null);
+            UiWait.until("the session's editor", () -> window.getActivePage().getActiveEditor() instanceof TranscriptEditor e && transcript.equals(e.file()));
+            TranscriptEditor first = (TranscriptEditor) window.getActivePage().getActiveEditor();
+            IDocument before = first.getDocumentProvider().getDocument(first.getEditorInput());
             watchdog.during("the session growing (first set, gatherer, a reload after each command)");
             UiWait.until("the first set and the gatherer's end", () -> Arrays.stream(Job.getJobManager().find(null))
                     .noneMatch(j -> j.getName().startsWith("Crash session on")));
@@ -97,7 +102,9 @@ class UiThreadWatchdogTest {
             assertTrue(Files.size(transcript) > 200_000, "the session grew: " + Files.size(transcript) + " bytes");
             // each reload added to the document what the session added to the file: the document is the file, whole
             TranscriptEditor editor = (TranscriptEditor) window.getActivePage().getActiveEditor();
-            String shown = editor.getDocumentProvider().getDocument(editor.getEditorInput()).get();
+            IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+            assertSame(before, document, "the document the session's text was added to, not one made anew");
+            String shown = document.get();
             String file = Files.readString(transcript);
             assertEquals(file.length(), shown.length(), "the document's length is the file's");
             assertTrue(file.equals(shown), "the document is the file as it grew");
