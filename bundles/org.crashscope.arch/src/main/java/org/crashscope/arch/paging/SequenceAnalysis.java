@@ -1,6 +1,7 @@
 package org.crashscope.arch.paging;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.TreeMap;
  * empty. Two members are enough to predict the slots between them (the confidence says how much
  * supports it). A slot strictly inside a run (members on both sides) that holds another page, or
  * no page but a non-zero entry, is an anomaly; the ends of a run, empty slots, table pointers and
- * slots that are themselves members of another run are never reported. Linear in the slots.
+ * slots that are themselves members of another run are never reported. The slots are sorted once: n log n.
  */
 final class SequenceAnalysis {
 
@@ -74,38 +75,28 @@ final class SequenceAnalysis {
 
     /**
      * The slots of each intercept ({@code page - step * index}) that two or more of the leaves of {@code size} share, in
-     * the order of the intercepts, each run's members in the leaves' order. (Grouped by sorting: as the keys of a hash
-     * map, the intercepts of a table's 512 slots differ only in their high bits, and fell into a few buckets.)
+     * the order of the intercepts, each run's members in the leaves' order. (Grouped by a stable sort: as the keys of a
+     * hash map, the intercepts of a table's 512 slots differ only in their high bits, and fell into a few buckets.)
      */
     private static List<Run> runs(List<TableSlot> leaves, long size, long step) {
-        List<TableSlot> sized = leaves.stream().filter(s -> s.entry().pageSize() == size).toList();
-        long[] intercepts = new long[sized.size()];
-        for (int i = 0; i < intercepts.length; i++) {
-            intercepts[i] = sized.get(i).entry().physical() - step * sized.get(i).index();
-        }
-        long[] distinct = intercepts.clone();
-        java.util.Arrays.sort(distinct);
-        int kinds = 0;
-        for (int i = 0; i < distinct.length; i++) {
-            if (i == 0 || distinct[i] != distinct[kinds - 1]) {
-                distinct[kinds++] = distinct[i];
-            }
-        }
-        List<List<TableSlot>> members = new ArrayList<>(java.util.Collections.nCopies(kinds, null));
-        for (int i = 0; i < intercepts.length; i++) {
-            int k = java.util.Arrays.binarySearch(distinct, 0, kinds, intercepts[i]);
-            if (members.get(k) == null) {
-                members.set(k, new ArrayList<>());
-            }
-            members.get(k).add(sized.get(i));
-        }
+        List<TableSlot> sorted = new ArrayList<>(leaves.stream().filter(s -> s.entry().pageSize() == size).toList());
+        sorted.sort(Comparator.comparingLong(s -> intercept(s, step)));
         List<Run> out = new ArrayList<>();
-        for (int k = 0; k < kinds; k++) {
-            if (members.get(k).size() >= 2) {
-                out.add(new Run(distinct[k], step, members.get(k)));
+        for (int from = 0, to; from < sorted.size(); from = to) {
+            long intercept = intercept(sorted.get(from), step);
+            to = from + 1;
+            while (to < sorted.size() && intercept(sorted.get(to), step) == intercept) {
+                to++;
+            }
+            if (to - from >= 2) {
+                out.add(new Run(intercept, step, List.copyOf(sorted.subList(from, to))));
             }
         }
         return out;
+    }
+
+    private static long intercept(TableSlot slot, long step) {
+        return slot.entry().physical() - step * slot.index();
     }
 
     private static void keep(Map<Integer, Anomaly> out, Anomaly a) {

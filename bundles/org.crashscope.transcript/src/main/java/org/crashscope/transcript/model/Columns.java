@@ -147,8 +147,8 @@ final class Columns {
     static final class Codes<T> {
         private static final int MOST = 256;
         private Bytes codes = new Bytes();
-        private final java.util.List<T> table = new java.util.ArrayList<>();
-        private final Map<T, Integer> seen = new HashMap<>();
+        private java.util.List<T> table = new java.util.ArrayList<>();
+        private Map<T, Integer> seen = new HashMap<>();
         private Refs<T> refs;
 
         void add(T value) {
@@ -165,6 +165,8 @@ final class Columns {
                 all.add(value);
                 refs = all;
                 codes = null;
+                table = null;
+                seen = null;
                 return;
             }
             if (code == null) {

@@ -10,9 +10,10 @@ import java.util.RandomAccess;
  * The rows of an {@code rd} dump held as columns, its {@link MemoryDump.Row}s and
  * {@link MemoryDump.Value}s made when asked for. A dump of millions of words is what a big page-table
  * or memory transcript is: as records (a row, a list, a value and a boxed word each) a 64 MB dump of 2
- * million words held 250 MB; as columns it holds 8 bytes a word, and a row's line, address and ASCII
- * column only where they do not follow from the rows before and from its words (16 MB). A row with a
- * symbol or a slab tag ({@code rd -s/-S}) keeps its values as records. Unmodifiable.
+ * million words held 250 MB; as columns it holds 8 bytes a word (16 bytes for 64 words that step evenly, as
+ * a page table's entries do: {@link Columns.Progressions}), and a row's line, address and ASCII column only
+ * where they do not follow from the rows before and from its words (16 MB). A row with a symbol or a slab
+ * tag ({@code rd -s/-S}) keeps its values as records. Unmodifiable.
  */
 public final class DumpRows extends AbstractList<MemoryDump.Row> implements RandomAccess {
 
@@ -150,7 +151,7 @@ public final class DumpRows extends AbstractList<MemoryDump.Row> implements Rand
         return row;
     }
 
-    /** Held for a row that printed no ASCII column (a {@code null} in the array means the one its words make). */
+    /** Held for a row that printed no ASCII column (a row not held aside has the one its words make). */
     private static final String NO_ASCII = new String("");
 
     /**

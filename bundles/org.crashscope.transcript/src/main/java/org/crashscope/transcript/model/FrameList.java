@@ -8,8 +8,9 @@ import java.util.RandomAccess;
  * A backtrace's frames held as arrays, each {@link Frame} made when asked for. A {@code foreach bt} of a big
  * machine is hundreds of thousands of frames: as records (a frame and a boxed address each) 88 bytes a frame; as
  * arrays about 30, a line and an index only where they do not follow from the frame before, a module, a source line
- * or an exception frame only in a trace that has one; the arrays of functions, offsets and return addresses are
- * shared by the traces of the same calls ({@link Shared#array}), most of a {@code foreach bt}'s. Unmodifiable.
+ * or an exception frame only in a trace that has one; what the frames hold but their stack addresses and lines
+ * (functions, offsets, return addresses, flags, indexes, modules, source lines) is shared by the traces of the
+ * same calls ({@link Shared#array}), most of a {@code foreach bt}'s. Unmodifiable.
  */
 public final class FrameList extends AbstractList<Frame> implements RandomAccess {
 
@@ -90,6 +91,11 @@ public final class FrameList extends AbstractList<Frame> implements RandomAccess
         indexes = indexesFollow ? null : Shared.array(index);
         offsets = offsetsSmall ? null : Shared.array(offset);
         smallOffsets = offsetsSmall ? Shared.array(java.util.Arrays.stream(offset).mapToInt(o -> (int) o).toArray()) : null;
+    }
+
+    /** The functions of the frames, in order: the array the traces of the same calls share. */
+    String[] functions() {
+        return functions;
     }
 
     /** The frames, held as arrays when there are enough of them to gain by it. */

@@ -42,7 +42,7 @@ final class MemoryDumpParser {
                 continue;
             }
             // most rows of a big dump are printable ASCII, read here by hand; the rest by the patterns (what the hand reads
-            // is what they read: in printable ASCII, \\s is a blank and . any character)
+            // is what they read: in printable ASCII, \s is a blank and . any character)
             boolean plain = byHand && printableAscii(line);
             int restAt = plain ? restOfRow(line) : -1;
             String addressText;
@@ -158,7 +158,7 @@ final class MemoryDumpParser {
      * Where the values of a row of printable ASCII start, as {@link #ROW} reads it ({@code [\\s>]*}, 6 to 16 hex digits,
      * a colon, blanks), or -1 when it is no such row.
      */
-    private static int restOfRow(String line) {
+    static int restOfRow(String line) {
         int i = Words.start(line);
         int digits = i;
         while (i < line.length() && Words.hex(line.charAt(i))) {
@@ -174,7 +174,7 @@ final class MemoryDumpParser {
         return i;
     }
 
-    private static boolean printableAscii(String line) {
+    static boolean printableAscii(String line) {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (c < 0x20 || c >= 0x7f) {

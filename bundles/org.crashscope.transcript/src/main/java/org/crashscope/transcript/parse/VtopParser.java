@@ -55,7 +55,7 @@ final class VtopParser {
                 continue;
             }
             // the word every pattern below starts with, after what ^[\s>]* skips: a line is tried only against the
-            // patterns that can match it (a matcher tried on every line for every pattern was most of a big vtop's parse)
+            // patterns that can match it (a matcher tried on every line for every pattern was a third of a big vtop's parse)
             int at = Words.start(line);
             char first = at < line.length() ? line.charAt(at) : 0;
             boolean upper = first >= 'A' && first <= 'Z';

@@ -53,12 +53,15 @@ class SharedTest {
             one.add(new Frame(10 + i, i, 0xffffc90000104000L + 0x38 * i, false, calls[i], 0x20 + i, 0xffffffff81000000L + i, null, null, null));
             other.add(new Frame(50 + i, i, 0xffffc90000208000L + 0x40 * i, false, new String(calls[i]), 0x20 + i, 0xffffffff81000000L + i, null, null, null));
         }
-        assertEquals(one, FrameList.of(one));
-        assertEquals(other, FrameList.of(other));
+        FrameList first = (FrameList) FrameList.of(one);
+        FrameList second = (FrameList) FrameList.of(other);
+        assertEquals(one, first);
+        assertEquals(other, second);
+        assertSame(first.functions(), second.functions(), "one array of function names for both traces");
 
         long[] numbers = {1, 2, 3};
         assertSame(Shared.array(numbers), Shared.array(new long[] {1, 2, 3}));
-        // the same hash in another type is no copy of it
+        // an array of other numbers of the same values is one of its own type
         assertEquals(int[].class, Shared.array(new int[] {1, 2, 3}).getClass());
         assertEquals(byte[].class, Shared.array(new byte[] {1, 2, 3}).getClass());
         assertNull(Shared.array((String[]) null));

@@ -220,6 +220,7 @@ class ByHandAsByPatternTest {
         String[] words = {"ffffffff81e0c0a0", "0000000000000000", "80000000002008e7", "ffff8881", "00000000", "0000", "ff", "fffffffff", "[ffff888100001000:kmalloc-64]",
             "[task_struct]", "schedule+16", "init_task", "ffffffff81e0c0a0\u00a0", "0x12345678", "G", "ffffffff81e0c0a\u0660"};
         String[] asciis = {"................", "........", "....", "..", ".", "abcdefgh.ijklmno", "  ", ">>> the PMD entry", "\u00e9...", ""};
+        int byHand = 0;
         for (String command : new String[] {"rd -64 ffff888100000000 8", "rd -32 ffff888100000000 8", "rd -16 0 8", "rd -8 0 8", "rd -s ffff8881 8",
             "rd ffff888100000000 8"}) {
             for (int block = 0; block < 300; block++) {
@@ -243,8 +244,10 @@ class ByHandAsByPatternTest {
                 }
                 BlockText text = new BlockText(100, lines);
                 assertEquals(MemoryDumpParser.parse(command, text, false), MemoryDumpParser.parse(command, text, true), String.join("\n", lines));
+                byHand += (int) lines.stream().filter(l -> MemoryDumpParser.printableAscii(l) && MemoryDumpParser.restOfRow(l) >= 0).count();
             }
         }
+        assertTrue(byHand > 2_000, "rows read by hand: " + byHand + " of 7,200");
         // and every line of the fixtures as a dump's row
         List<String> fixture = fixtureLines();
         for (int i = 0; i + 8 <= fixture.size(); i += 8) {
