@@ -1,8 +1,8 @@
 package org.crashscope.ui.editor;
 
 import java.io.IOException;
-import java.nio.charset.CodingErrorAction;
 
+import org.crashscope.transcript.LineCut;
 import org.crashscope.transcript.Transcript;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -37,10 +37,7 @@ public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
             Transcript transcript = input.transcript();
             byte[] bytes = new byte[(int) transcript.sizeInBytes()];
             int read = transcript.read(0, bytes, 0, bytes.length);
-            var decoder = transcript.charset().newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            return new Document(LongLines.cut(decoder.decode(java.nio.ByteBuffer.wrap(bytes, 0, read)).toString()));
+            return new Document(LineCut.decoded(bytes, read, transcript.charset()));
         } catch (IOException e) {
             throw new CoreException(Status.error("Cannot read " + input.file() + ": " + e.getMessage(), e));
         }

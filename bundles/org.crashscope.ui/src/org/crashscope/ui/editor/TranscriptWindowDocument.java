@@ -3,13 +3,12 @@ package org.crashscope.ui.editor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
+import org.crashscope.transcript.LineCut;
 import org.crashscope.transcript.Transcript;
 import org.eclipse.jface.text.Document;
 
@@ -152,11 +151,6 @@ final class TranscriptWindowDocument extends Document {
     }
 
     private static String decode(byte[] bytes, int length, java.nio.charset.Charset charset) {
-        try {
-            return LongLines.cut(charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes, 0, length)).toString());
-        } catch (CharacterCodingException e) {
-            return new String(bytes, 0, length, StandardCharsets.ISO_8859_1); // REPLACE never throws; be safe anyway
-        }
+        return LineCut.decoded(bytes, length, charset);
     }
 }
