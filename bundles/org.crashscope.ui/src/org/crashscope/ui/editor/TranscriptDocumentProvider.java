@@ -60,8 +60,13 @@ public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
         }
         String was = info.fDocument.get();
         String now = read.get();
-        int same = java.util.Arrays.mismatch(was.toCharArray(), now.toCharArray());
-        if (same < 0) {
+        // (compared in place: two copies of the characters for every command of a session of megabytes were garbage)
+        int same = 0;
+        int most = Math.min(was.length(), now.length());
+        while (same < most && was.charAt(same) == now.charAt(same)) {
+            same++;
+        }
+        if (same == was.length() && same == now.length()) {
             return true;
         }
         fireElementContentAboutToBeReplaced(input);

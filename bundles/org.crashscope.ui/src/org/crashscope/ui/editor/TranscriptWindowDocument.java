@@ -67,7 +67,7 @@ final class TranscriptWindowDocument extends Document {
         TranscriptWindowDocument document = new TranscriptWindowDocument();
         document.lastLine = lines;
         document.fileSize = java.nio.file.Files.size(file);
-        document.set(decode(head, end, StandardCharsets.UTF_8)); // before the index: the encoding is not known yet
+        document.set(LineCut.decoded(head, end, StandardCharsets.UTF_8)); // before the index: the encoding is not known yet
         return document;
     }
 
@@ -146,11 +146,7 @@ final class TranscriptWindowDocument extends Document {
         int read = transcript.read(start, bytes, 0, bytes.length);
         firstLine = first;
         lastLine = last;
-        set(decode(bytes, read, transcript.charset()));
+        set(LineCut.decoded(bytes, read, transcript.charset()));
         return true;
-    }
-
-    private static String decode(byte[] bytes, int length, java.nio.charset.Charset charset) {
-        return LineCut.decoded(bytes, length, charset);
     }
 }

@@ -19,36 +19,9 @@ public final class LineCut {
     private LineCut() {
     }
 
-    /** {@code text} with every line over {@link #LIMIT} characters cut, or {@code text} itself when none is. */
-    public static String cut(String text) {
-        int start = 0;
-        int length = text.length();
-        StringBuilder out = null;
-        while (start < length) {
-            int end = text.indexOf('\n', start);
-            int lineEnd = end < 0 ? length : end;
-            if (lineEnd - start > LIMIT) {
-                if (out == null) {
-                    out = new StringBuilder(Math.min(length, 1 << 20)).append(text, 0, start);
-                }
-                out.append(text, start, start + LIMIT).append(said(lineEnd - start));
-            } else if (out != null) {
-                out.append(text, start, lineEnd);
-            }
-            if (end < 0) {
-                break;
-            }
-            if (out != null) {
-                out.append('\n');
-            }
-            start = end + 1;
-        }
-        return out == null ? text : out.toString();
-    }
-
     /**
-     * {@code bytes[0..length)} decoded ({@code charset}, what cannot be decoded replaced) and cut: what {@link #cut} makes
-     * of the whole text, without making the whole text. The characters past a line's first {@link #LIMIT} are only
+     * {@code bytes[0..length)} decoded ({@code charset}, what cannot be decoded replaced) with every line over
+     * {@link #LIMIT} characters cut, as it is decoded. The characters past a line's first {@link #LIMIT} are only
      * counted, so a window of a 30 MB line without a newline is not decoded into a string of 30 million characters on
      * the UI thread first.
      */

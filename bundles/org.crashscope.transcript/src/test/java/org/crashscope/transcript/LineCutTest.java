@@ -53,11 +53,25 @@ class LineCutTest {
             for (Charset charset : new Charset[] {StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1}) {
                 String whole = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
                         .decode(ByteBuffer.wrap(all, 0, length)).toString();
-                String expected = LineCut.cut(whole);
+                String expected = cut(whole);
                 assertEquals(expected, LineCut.decoded(all, length, charset), "round " + round + " " + charset);
                 cut += expected.equals(whole) ? 0 : 1;
             }
         }
         assertTrue(cut > 100, "texts with a line cut: " + cut);
+    }
+
+    /** The whole text cut, as the editor cut it before it cut as it decoded: each long line's beginning and its length. */
+    private static String cut(String text) {
+        StringBuilder out = new StringBuilder();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            out.append(line.length() > LineCut.LIMIT ? line.substring(0, LineCut.LIMIT) + String.format(" \u2026 [line cut: %,d characters]", line.length()) : line);
+            if (i < lines.length - 1) {
+                out.append('\n');
+            }
+        }
+        return out.toString();
     }
 }
