@@ -85,18 +85,9 @@ public final class StackSlotAnnotator {
     }
 
     public static List<AnnotatedSlot> annotate(ParsedTranscript parsed, ArchFacts arch, ValueIndex index) {
-        Map<Long, Frame[]> framesByStackAddress = new HashMap<>();
         // the frames by stack address, for the words to ask: none when no trace has a word (a foreach bt prints a million frames, no word)
         boolean anyWord = parsed.backtraces().stream().anyMatch(bt -> !bt.slots().isEmpty());
-        for (Backtrace bt : anyWord ? parsed.backtraces() : List.<Backtrace>of()) {
-            List<Frame> frames = bt.frames();
-            for (int i = 0; i < frames.size(); i++) {
-                Frame f = frames.get(i);
-                if (f.stackAddress() != 0) {
-                    framesByStackAddress.put(f.stackAddress(), new Frame[] {f, i > 0 ? frames.get(i - 1) : null});
-                }
-            }
-        }
+        FramesByAddress framesByStackAddress = new FramesByAddress(anyWord ? parsed.backtraces() : List.of());
         Map<String, Long> known = faultRegisters(parsed).values();
         Map<String, Optional<Prologue>> prologues = new HashMap<>();
         PtRegs layout = arch.architecture().ptRegs();
@@ -110,7 +101,7 @@ public final class StackSlotAnnotator {
                 if (labels.containsKey(slot.address())) {
                     continue; // each word is labelled once: an exception frame's or canary's word is nothing else
                 }
-                Frame[] frame = framesByStackAddress.get(slot.address());
+                Frame[] frame = framesByStackAddress.at(slot.address());
                 if (frame != null && holdsReturnAddress(slot, frame[0])) {
                     String callee = callee(frame[1]);
                     labels.put(slot.address(), new AnnotatedSlot(slot, AnnotatedSlot.Kind.RETURN_ADDRESS, "return address into " + frame[0].function(), null,
@@ -138,6 +129,69 @@ public final class StackSlotAnnotator {
             out.trace(words, byAddress, plainWords, labels.values());
         }
         return new Annotations(out.refs(), out.words(), slot -> plain(slot, arch, index));
+    }
+
+    /**
+     * The frames of every trace by their stack address, the last frame of an address winning (as a map's put would):
+     * the addresses sorted, each with its trace and frame beside it, the frames made when a word asks. A map of boxed
+     * addresses to the frames held 50 MB for a bt -FF of 200,000 frames, more than its words.
+     */
+    private static final class FramesByAddress {
+        private final List<Backtrace> traces;
+        private final long[] addresses;
+        /** beside each address: its trace's index in the high half, its frame's in the low */
+        private final long[] places;
+
+        FramesByAddress(List<Backtrace> traces) {
+            this.traces = traces;
+            int n = 0;
+            for (Backtrace bt : traces) {
+                n += bt.frames().size();
+            }
+            long[] all = new long[n];
+            n = 0;
+            for (Backtrace bt : traces) {
+                for (Frame f : bt.frames()) {
+                    if (f.stackAddress() != 0) {
+                        all[n++] = f.stackAddress();
+                    }
+                }
+            }
+            long[] sorted = java.util.Arrays.copyOf(all, n);
+            java.util.Arrays.sort(sorted);
+            int distinct = 0;
+            for (int i = 0; i < n; i++) {
+                if (i == 0 || sorted[i] != sorted[distinct - 1]) {
+                    sorted[distinct++] = sorted[i];
+                }
+            }
+            addresses = java.util.Arrays.copyOf(sorted, distinct);
+            places = new long[distinct];
+            for (int t = 0; t < traces.size(); t++) {
+                List<Frame> frames = traces.get(t).frames();
+                for (int i = 0; i < frames.size(); i++) {
+                    long address = frames.get(i).stackAddress();
+                    if (address != 0) {
+                        places[java.util.Arrays.binarySearch(addresses, address)] = (long) t << 32 | i; // a later frame replaces an earlier
+                    }
+                }
+            }
+        }
+
+        boolean isEmpty() {
+            return addresses.length == 0;
+        }
+
+        /** The frame at {@code address} and the frame before it in its trace ({@code null} for the first), or {@code null}. */
+        Frame[] at(long address) {
+            int at = java.util.Arrays.binarySearch(addresses, address);
+            if (at < 0) {
+                return null;
+            }
+            List<Frame> frames = traces.get((int) (places[at] >>> 32)).frames();
+            int i = (int) places[at];
+            return new Frame[] {frames.get(i), i > 0 ? frames.get(i - 1) : null};
+        }
     }
 
     /**

@@ -8,10 +8,13 @@ import java.util.RandomAccess;
 /**
  * A backtrace's stack words held as columns, each {@link StackSlot} made when asked for. A {@code bt -FF}
  * of a big stack, or a {@code foreach bt -f} of a big machine, is millions of words: as records (a slot
- * and a boxed value each) 72 bytes a word; as columns about 17: the value (or the slab object) 8, the
- * symbol (or the slab cache) a reference, which of them there are a byte, and the line, address, frame
- * and width a byte each while they differ a little from the word before. A trace of fewer than
- * {@value #SMALLEST} words keeps its records (the columns' arrays would outweigh them). Unmodifiable.
+ * and a boxed value each) 72 bytes a word; as columns about 14: the value (or the slab object) 8; the
+ * symbol (or the slab cache) a byte, its place among the trace's texts while it has at most 256, else a
+ * reference; which of them there are a byte; and the line, address, frame and width a byte each while
+ * they differ a little from the word before. A symbol with a decimal offset ({@code ep_poll+213}, a text
+ * of its own for every such word) is held as its name, and its offset in the value's place. A trace of
+ * fewer than {@value #SMALLEST} words keeps its records (the columns' arrays would outweigh them).
+ * Unmodifiable.
  */
 public final class StackSlots extends AbstractList<StackSlot> implements RandomAccess {
 
@@ -19,6 +22,8 @@ public final class StackSlots extends AbstractList<StackSlot> implements RandomA
     private static final byte SLAB_OBJECT = 2;
     private static final byte SYMBOL = 4;
     private static final byte SLAB_CACHE = 8;
+    /** the symbol is {@code name+offset} with a decimal offset: the text holds the name, the number the offset */
+    private static final byte NAME_AND_OFFSET = 16;
 
     private final int size;
     private final Columns.Deltas lines;
@@ -29,7 +34,7 @@ public final class StackSlots extends AbstractList<StackSlot> implements RandomA
     /** the value, else the slab object, else 0 */
     private final Columns.Longs numbers;
     /** the symbol, else the slab cache, else {@code null} */
-    private final Columns.Refs<String> texts;
+    private final Columns.Codes<String> texts;
     /** the slab objects and caches of words that have a value or a symbol too (no bt prints one) */
     private final Map<Integer, Long> slabObjects;
     private final Map<Integer, String> slabCaches;
@@ -57,7 +62,7 @@ public final class StackSlots extends AbstractList<StackSlot> implements RandomA
         java.util.Objects.checkIndex(i, size);
         byte kind = kinds.get(i);
         long number = numbers.get(i);
-        String text = texts.get(i);
+        String text = (kind & NAME_AND_OFFSET) != 0 ? texts.get(i) + "+" + number : texts.get(i);
         Long value = (kind & VALUE) != 0 ? number : null;
         Long slabObject = (kind & SLAB_OBJECT) == 0 ? null : value == null ? number : slabObjects.get(i);
         String symbol = (kind & SYMBOL) != 0 ? text : null;
@@ -110,7 +115,7 @@ public final class StackSlots extends AbstractList<StackSlot> implements RandomA
         private final Columns.Deltas widths = new Columns.Deltas();
         private final Columns.Bytes kinds = new Columns.Bytes();
         private final Columns.Longs numbers = new Columns.Longs();
-        private final Columns.Refs<String> texts = new Columns.Refs<>();
+        private final Columns.Codes<String> texts = new Columns.Codes<>();
         private final Map<Integer, Long> slabObjects = new HashMap<>();
         private final Map<Integer, String> slabCaches = new HashMap<>();
 
@@ -121,16 +126,42 @@ public final class StackSlots extends AbstractList<StackSlot> implements RandomA
             widths.add(slot.width());
             byte kind = (byte) ((slot.value() != null ? VALUE : 0) | (slot.slabObject() != null ? SLAB_OBJECT : 0)
                     | (slot.symbol() != null ? SYMBOL : 0) | (slot.slabCache() != null ? SLAB_CACHE : 0));
-            kinds.add(kind);
-            numbers.add(slot.value() != null ? slot.value() : slot.slabObject() != null ? slot.slabObject() : 0);
             if (slot.value() != null && slot.slabObject() != null) {
                 slabObjects.put(size, slot.slabObject());
             }
-            texts.add(slot.symbol() != null ? slot.symbol() : slot.slabCache());
+            int plus = slot.value() == null && slot.slabObject() == null ? offsetAt(slot.symbol()) : -1;
+            if (plus > 0) {
+                // a symbol with an offset is unique to its word: its name is shared, its offset takes the number's place
+                kind |= NAME_AND_OFFSET;
+                numbers.add(Long.parseLong(slot.symbol(), plus + 1, slot.symbol().length(), 10));
+                texts.add(Shared.text(slot.symbol().substring(0, plus)));
+            } else {
+                numbers.add(slot.value() != null ? slot.value() : slot.slabObject() != null ? slot.slabObject() : 0);
+                texts.add(slot.symbol() != null ? slot.symbol() : slot.slabCache());
+            }
+            kinds.add(kind);
             if (slot.symbol() != null && slot.slabCache() != null) {
                 slabCaches.put(size, slot.slabCache());
             }
             size++;
+        }
+
+        /**
+         * Where the {@code +} of {@code symbol}'s decimal offset is ({@code name+213}), written as {@link Long#toString} writes
+         * it back; else -1 (no symbol, no offset, a hexadecimal one, leading zeros, a sign, more digits than a long holds).
+         */
+        private static int offsetAt(String symbol) {
+            int plus = symbol == null ? -1 : symbol.lastIndexOf('+');
+            int digits = plus < 0 ? 0 : symbol.length() - plus - 1;
+            if (plus < 1 || digits < 1 || digits > 18 || digits > 1 && symbol.charAt(plus + 1) == '0') {
+                return -1;
+            }
+            for (int i = plus + 1; i < symbol.length(); i++) {
+                if (symbol.charAt(i) < '0' || symbol.charAt(i) > '9') {
+                    return -1;
+                }
+            }
+            return plus;
         }
     }
 }
