@@ -74,6 +74,8 @@ final class OpeningJob {
             result.problems(); // (made here, off the UI thread, for the Problems, Outline and Guide views and the caret's value)
             result.outline();
             result.labelledWords();
+            result.traces(); // (and for the Backtrace view)
+            result.wordsByBacktrace();
             if (progress.isCanceled()) {
                 return Status.CANCEL_STATUS;
             }

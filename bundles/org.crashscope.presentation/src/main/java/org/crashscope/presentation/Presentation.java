@@ -48,8 +48,8 @@ public final class Presentation {
     private final Once<List<Problems.Problem>> problems;
     private final Once<List<Outline.Node>> outline;
     private final Once<Long> labelledWords;
-    private final List<Traces.Entry> traces;
-    private final List<List<StackWord>> wordsByBacktrace;
+    private final Once<List<Traces.Entry>> traces;
+    private final Once<List<List<StackWord>>> wordsByBacktrace;
     private final String status;
     private final Once<CrossReference> xref;
 
@@ -73,9 +73,10 @@ public final class Presentation {
                 .map(p -> new RegisterRow(p.register(), p.value(), places(p.places()), p.register().equals(faultRegisters.faulting()))).toList();
         this.decoded = decodeAll(analysis);
         this.hardware = HardwareEvidence.of(analysis.parsed());
-        this.traces = Traces.of(analysis);
-        this.wordsByBacktrace = Traces.slotsOf(analysis.parsed().backtraces(), stackWords,
-                i -> StackSlotAnnotator.wordAt(analysis.slots(), i).line());
+        // made when a view or the report asks: the JSON never does, and a foreach bt's labels of 85,000 traces are 14 MB
+        this.traces = new Once<>(() -> Traces.of(analysis));
+        this.wordsByBacktrace = new Once<>(() -> Traces.slotsOf(analysis.parsed().backtraces(), stackWords,
+                i -> StackSlotAnnotator.wordAt(analysis.slots(), i).line()));
         this.status = statusLine(analysis);
         this.problems = new Once<>(() -> Problems.of(analysis));
         this.outline = new Once<>(() -> Outline.of(analysis));
@@ -196,17 +197,17 @@ public final class Presentation {
 
     /** The backtraces as listed: crash's, then the log's reports' stacks. */
     public List<Traces.Entry> traces() {
-        return traces;
+        return traces.get();
     }
 
     /** The stack words of a listed trace (a stack a log report printed has none). */
     public List<StackWord> wordsOf(Traces.Entry entry) {
-        return entry.index() < 0 ? List.of() : wordsByBacktrace.get(entry.index());
+        return entry.index() < 0 ? List.of() : wordsByBacktrace.get().get(entry.index());
     }
 
     /** The stack words of each of {@code parsed().backtraces()}, index for index. */
     public List<List<StackWord>> wordsByBacktrace() {
-        return wordsByBacktrace;
+        return wordsByBacktrace.get();
     }
 
     /** The analysis in one line, for a status bar: size, crash, findings, anomalies. */

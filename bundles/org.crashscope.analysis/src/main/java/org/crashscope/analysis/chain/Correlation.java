@@ -226,11 +226,16 @@ public final class Correlation {
                 : String.format("log | grep -i -e offlin -e 'memory failure'; ptov 0x%x", pa);
         List<Integer> lines = new ArrayList<>(errorLines);
         List<String> shown = new ArrayList<>();
-        List<CheckedWalk> leaves = paging.walks().stream().filter(w -> w.leaf() != null && w.leaf().entry().present()).toList();
+        List<Integer> leaves = new ArrayList<>(); // (the lines of the walks that reach a page: a walk is made when asked, not held)
+        for (CheckedWalk w : paging.walks()) {
+            if (w.leaf() != null && w.leaf().entry().present()) {
+                leaves.add(w.leaf().line());
+            }
+        }
         if (!leaves.isEmpty()) {
-            leaves.forEach(w -> lines.add(w.leaf().line()));
+            lines.addAll(leaves);
             shown.add(String.format("%d walk%s (line%s %s) reach%s other pages", leaves.size(), leaves.size() == 1 ? "" : "s", leaves.size() == 1 ? "" : "s",
-                    String.join(", ", leaves.stream().map(w -> String.valueOf(w.leaf().line())).toList()), leaves.size() == 1 ? "es" : ""));
+                    String.join(", ", leaves.stream().map(String::valueOf).toList()), leaves.size() == 1 ? "es" : ""));
         }
         for (PageTable t : paging.tables()) {
             long leavesOf = t.slots().stream().filter(x -> x.entry().present() && x.entry().leaf()).count();

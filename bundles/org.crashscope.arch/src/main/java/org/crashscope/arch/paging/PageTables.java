@@ -34,13 +34,29 @@ public final class PageTables {
         if (dumps.stream().noneMatch(d -> d.width() == 8)) {
             return List.of(); // no table was dumped: the walks' reads are not indexed (a transcript of vtops alone has a million)
         }
+        // the reads of the dumped pages only: the walks are made when asked, and a read holds its walk
+        java.util.Set<Long> dumped = new java.util.HashSet<>();
+        for (MemoryDump dump : dumps) {
+            DumpRows rows = dump.rows();
+            long last = -1;
+            for (int r = 0; dump.width() == 8 && r < rows.size(); r++) {
+                for (int c = 0; c < rows.count(r); c++) {
+                    long page = rows.address(r, c) & ~0xfffL;
+                    if (page != last && rows.isNumber(r, c) && (rows.address(r, c) & 7) == 0) {
+                        dumped.add(page);
+                        last = page;
+                    }
+                }
+            }
+        }
         Map<Long, List<Read>> readsByPage = new HashMap<>();
         for (CheckedWalk walk : walks) {
             if (walk.paging() == null || walk.walk().virtual() == null) {
                 continue;
             }
             for (WalkStep step : walk.steps()) {
-                if (step.entryAddress() != null && step.entryAddress() >= 0 && X86Level.of(step.level()) != null) {
+                if (step.entryAddress() != null && step.entryAddress() >= 0 && X86Level.of(step.level()) != null
+                        && dumped.contains(step.entryAddress() & ~0xfffL)) {
                     readsByPage.computeIfAbsent(step.entryAddress() & ~0xfffL, k -> new ArrayList<>()).add(new Read(walk, step));
                 }
             }

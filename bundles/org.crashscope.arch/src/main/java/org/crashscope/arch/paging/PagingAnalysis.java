@@ -11,6 +11,7 @@ import org.crashscope.arch.ArchFacts;
 import org.crashscope.transcript.model.KmemPages;
 import org.crashscope.transcript.model.Oops;
 import org.crashscope.transcript.model.PageRow;
+import org.crashscope.transcript.model.SoftList;
 import org.crashscope.transcript.model.Walk;
 import org.crashscope.transcript.parse.ParsedTranscript;
 
@@ -42,15 +43,14 @@ public record PagingAnalysis(ArchFacts arch, List<CheckedWalk> walks, List<PageT
         Long cr3 = parsed.oopses().stream().map(Oops::registers).map(r -> r.get("cr3")).filter(v -> v != null).findFirst().orElse(null);
         PagingModel model = arch.architecture().paging();
         Classifier classify = new Classifier(parsed);
-        List<CheckedWalk> walks = new ArrayList<>();
-        for (Walk w : parsed.walks()) {
-            CheckedWalk c = model.check(w, w.pgdDirectory() == null && arch.architecture().topTableFromCr3() ? cr3 : null);
-            walks.add(withNonPresent(c, classify));
-        }
+        boolean fromCr3 = arch.architecture().topTableFromCr3();
+        // checked when asked and held softly: the checks of 200,000 vtops are three times their text, one needs no other
+        List<CheckedWalk> walks = SoftList.of(parsed.walks(),
+                w -> withNonPresent(model.check(w, w.pgdDirectory() == null && fromCr3 ? cr3 : null), classify));
         List<RetiredPage> retired = retired(parsed);
         List<PageTable> tables = PageTables.reconstruct(parsed.memoryDumps(), walks, arch.architecture(), classify::of).stream()
                 .map(t -> LoggedPages.confirm(t, parsed.kernelEvents())).map(t -> RetiredPages.judge(t, retired, walks)).toList();
-        return new PagingAnalysis(arch, List.copyOf(walks), List.copyOf(tables));
+        return new PagingAnalysis(arch, walks, List.copyOf(tables));
     }
 
     /**
