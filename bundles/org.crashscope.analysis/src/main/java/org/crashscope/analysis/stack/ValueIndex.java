@@ -40,12 +40,12 @@ public final class ValueIndex {
             for (Frame frame : bt.frames()) {
                 ExceptionFrame e = frame.exception();
                 if (e != null && !e.bogus()) {
-                    registers(e.registers().values(), where(e));
+                    registers(e.registers().values(), e);
                 }
             }
         }
         for (Oops oops : parsed.oopses()) {
-            registers(oops.registers().values(), where(oops));
+            registers(oops.registers().values(), oops);
         }
         registers.sort();
         List<Walk> walks = parsed.walks();
@@ -75,12 +75,15 @@ public final class ValueIndex {
         return "oops at line " + oops.line();
     }
 
-    private void registers(Map<String, Long> registers, String where) {
+    /** @param set the exception frame or the oops that printed {@code registers} */
+    private void registers(Map<String, Long> registers, Object set) {
         Map<Long, List<String>> names = new java.util.LinkedHashMap<>();
         registers.forEach((name, v) -> names.computeIfAbsent(v, k -> new ArrayList<>()).add(name));
+        int at = this.registers.set(set);
         names.forEach((value, regs) -> {
-            for (String r : regs) {
-                this.registers.add(value, r, where);
+            // (0 and 1 are in half the registers of a foreach bt and no question asks for them: trivial, below any user address)
+            for (int i = 0; i < regs.size() && value != 0 && value != 1; i++) {
+                this.registers.add(value, regs.get(i), at);
             }
         });
     }
@@ -112,8 +115,8 @@ public final class ValueIndex {
         }
         Map<String, List<String>> regsByWhere = new java.util.LinkedHashMap<>();
         for (int k = registers.first(value); k >= 0 && k < registers.size && registers.values[k] == value; k++) {
-            String register = registers.names[k];
-            String where = registers.wheres[k];
+            String register = registers.name(k);
+            String where = registers.where(k);
             if (!(register.equals(self) && where.equals(selfWhere))) {
                 regsByWhere.computeIfAbsent(where, w -> new ArrayList<>()).add(register.toUpperCase(Locale.ROOT));
             }
@@ -184,24 +187,40 @@ public final class ValueIndex {
 
     /**
      * The values of the register sets (exception frames, oopses), as columns sorted by value (in the order the sets
-     * gave them within one value): each place's value, register and set. 16 bytes a place where a boxed key,
-     * a list and a record each were 100: a {@code foreach bt} of a big machine has half a million.
+     * gave them within one value): each place's value, register and set, the set said in words only when a value
+     * is asked for. 16 bytes a place where a boxed key, a list and a record each were 100: a {@code foreach bt} of a
+     * big machine has half a million (a third of them 0 or 1, not held: no question asks for them).
      */
     static final class RegisterPlaces {
         long[] values = new long[16];
-        String[] names = new String[16];
-        String[] wheres = new String[16];
+        /** each place's register, as its place in {@link #nameTable} */
+        int[] names = new int[16];
+        /** each place's register set, as its place in {@link #sets} */
+        int[] setOf = new int[16];
         int size;
+        private final List<String> nameTable = new ArrayList<>();
+        private final Map<String, Integer> nameCodes = new HashMap<>();
+        /** the exception frames and oopses, each said in words when a value is asked for ({@link #where}) */
+        private final List<Object> sets = new ArrayList<>();
 
-        void add(long value, String name, String where) {
+        /** Adds a register set (an exception frame or an oops), for {@link #add}. */
+        int set(Object exceptionFrameOrOops) {
+            sets.add(exceptionFrameOrOops);
+            return sets.size() - 1;
+        }
+
+        void add(long value, String name, int set) {
             if (size == values.length) {
                 values = java.util.Arrays.copyOf(values, size * 2);
                 names = java.util.Arrays.copyOf(names, size * 2);
-                wheres = java.util.Arrays.copyOf(wheres, size * 2);
+                setOf = java.util.Arrays.copyOf(setOf, size * 2);
             }
             values[size] = value;
-            names[size] = name;
-            wheres[size++] = where;
+            names[size] = nameCodes.computeIfAbsent(name, n -> {
+                nameTable.add(n);
+                return nameTable.size() - 1;
+            });
+            setOf[size++] = set;
         }
 
         /** Puts the places in order of value, once all are added. */
@@ -209,7 +228,16 @@ public final class ValueIndex {
             int[] order = StableOrder.of(values, size);
             values = StableOrder.arranged(order, values);
             names = StableOrder.arranged(order, names);
-            wheres = StableOrder.arranged(order, wheres);
+            setOf = StableOrder.arranged(order, setOf);
+        }
+
+        String name(int k) {
+            return nameTable.get(names[k]);
+        }
+
+        /** The register set of place {@code k} in words: "exception frame at line N", "oops at line N". */
+        String where(int k) {
+            return sets.get(setOf[k]) instanceof ExceptionFrame e ? ValueIndex.where(e) : ValueIndex.where((Oops) sets.get(setOf[k]));
         }
 
         /** The first position holding {@code value}, or -1 (once sorted: the columns are as long as the places). */

@@ -7,8 +7,9 @@ import java.util.RandomAccess;
 /**
  * A backtrace's frames held as arrays, each {@link Frame} made when asked for. A {@code foreach bt} of a big
  * machine is hundreds of thousands of frames: as records (a frame and a boxed address each) 88 bytes a frame; as
- * arrays about 30, a line and an index only where they do not follow from the frame before, a module, a source line
- * or an exception frame only in a trace that has one; what the frames hold but their stack addresses and lines
+ * arrays about 26, a stack address as 4 bytes from the first frame's, a line and an index only where they do not
+ * follow from the frame before, a module, a source line or an exception frame only in a trace that has one (an
+ * exception frame alone without an array); what the frames hold but their stack addresses and lines
  * (functions, offsets, return addresses, flags, indexes, modules, source lines) is shared by the traces of the
  * same calls ({@link Shared#array}), most of a {@code foreach bt}'s. Unmodifiable.
  */
@@ -26,6 +27,10 @@ public final class FrameList extends AbstractList<Frame> implements RandomAccess
     private final int[] lines;
     /** each frame's index, or {@code null} while each is its position (#0, #1 ...) */
     private final int[] indexes;
+    /** each frame's stack address less the first frame's (a stack is 16 KiB), or {@code null} when one does not fit an int */
+    private final int[] stackDistances;
+    private final long firstStackAddress;
+    /** the stack addresses when {@link #stackDistances} cannot hold them */
     private final long[] stackAddresses;
     /** the offsets into the functions when one does not fit an int, else {@link #smallOffsets} */
     private final long[] offsets;
@@ -36,7 +41,11 @@ public final class FrameList extends AbstractList<Frame> implements RandomAccess
     /** {@code null} when no frame has one */
     private final String[] modules;
     private final String[] sources;
+    /** {@code null} when no frame has one or one alone has ({@link #exception}) */
     private final ExceptionFrame[] exceptions;
+    /** the exception frame of a trace that has one (most that have any), at {@link #exceptionAt} */
+    private final ExceptionFrame exception;
+    private final int exceptionAt;
 
     private FrameList(List<Frame> frames) {
         int n = frames.size();
@@ -48,7 +57,10 @@ public final class FrameList extends AbstractList<Frame> implements RandomAccess
         boolean linesFollow = true;
         boolean indexesFollow = true;
         boolean offsetsSmall = true;
-        stackAddresses = new long[n];
+        long[] stack = new long[n];
+        boolean stackNear = true;
+        int exceptionCount = 0;
+        int lastException = -1;
         long[] address = new long[n];
         byte[] flag = new byte[n];
         String[] function = new String[n];
@@ -63,7 +75,8 @@ public final class FrameList extends AbstractList<Frame> implements RandomAccess
             linesFollow &= f.line() == firstLine + i;
             indexesFollow &= f.index() == i;
             offsetsSmall &= f.offset() == (int) f.offset();
-            stackAddresses[i] = f.stackAddress();
+            stack[i] = f.stackAddress();
+            stackNear &= f.stackAddress() - stack[0] == (int) (f.stackAddress() - stack[0]);
             address[i] = f.address() == null ? 0 : f.address();
             flag[i] = (byte) ((f.unreliable() ? UNRELIABLE : 0) | (f.address() != null ? ADDRESS : 0));
             function[i] = f.function();
@@ -78,6 +91,8 @@ public final class FrameList extends AbstractList<Frame> implements RandomAccess
             if (f.exception() != null) {
                 exception = exception == null ? new ExceptionFrame[n] : exception;
                 exception[i] = f.exception();
+                exceptionCount++;
+                lastException = i;
             }
         }
         // the traces of tasks that sleep in the same calls share what their frames hold but the stack addresses
@@ -86,7 +101,15 @@ public final class FrameList extends AbstractList<Frame> implements RandomAccess
         flags = Shared.array(flag);
         modules = Shared.array(module);
         sources = Shared.array(source);
-        exceptions = exception;
+        this.exceptions = exceptionCount > 1 ? exception : null;
+        this.exception = exceptionCount == 1 ? exception[lastException] : null;
+        this.exceptionAt = lastException;
+        firstStackAddress = stack[0];
+        stackAddresses = stackNear ? null : stack;
+        stackDistances = stackNear ? new int[n] : null;
+        for (int i = 0; stackNear && i < n; i++) {
+            stackDistances[i] = (int) (stack[i] - firstStackAddress);
+        }
         lines = linesFollow ? null : line;
         indexes = indexesFollow ? null : Shared.array(index);
         offsets = offsetsSmall ? null : Shared.array(offset);
@@ -111,9 +134,11 @@ public final class FrameList extends AbstractList<Frame> implements RandomAccess
     @Override
     public Frame get(int i) {
         java.util.Objects.checkIndex(i, size);
-        return new Frame(lines == null ? firstLine + i : lines[i], indexes == null ? i : indexes[i], stackAddresses[i], (flags[i] & UNRELIABLE) != 0,
+        long stackAddress = stackDistances != null ? firstStackAddress + stackDistances[i] : stackAddresses[i];
+        ExceptionFrame exceptionOf = exceptions != null ? exceptions[i] : i == exceptionAt ? exception : null;
+        return new Frame(lines == null ? firstLine + i : lines[i], indexes == null ? i : indexes[i], stackAddress, (flags[i] & UNRELIABLE) != 0,
                 functions[i], offsets == null ? smallOffsets[i] : offsets[i],
                 (flags[i] & ADDRESS) != 0 ? addresses[i] : null, modules == null ? null : modules[i], sources == null ? null : sources[i],
-                exceptions == null ? null : exceptions[i]);
+                exceptionOf);
     }
 }

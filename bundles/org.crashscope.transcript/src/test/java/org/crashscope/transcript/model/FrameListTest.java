@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A backtrace's frames held as arrays give back the frames they were given, in any order: with and without an
- * address, a module, a source line, an exception frame, unreliable ones and pseudo frames (index -1); a few
- * frames stay records.
+ * address, a module, a source line, one exception frame or several, unreliable ones and pseudo frames (index -1),
+ * stack addresses near each other or far apart (a frame without one); a few frames stay records.
  */
 class FrameListTest {
 
@@ -29,14 +29,16 @@ class FrameListTest {
             boolean gaps = random.nextBoolean(); // (lines one after the other, as foreach bt prints frames, or words between them)
             boolean pseudo = random.nextBoolean(); // (an index -1 now and then, or #0, #1 ... all through)
             boolean far = random.nextBoolean(); // (an offset too big for an int now and then)
+            boolean stackless = random.nextBoolean(); // (a frame without a stack address now and then: 0, far from the others)
+            int lone = random.nextBoolean() && size > 0 ? random.nextInt(size) : -1; // (one exception frame, or any number)
             int line = 10;
             for (int i = 0; i < size; i++) {
                 line += gaps ? 1 + random.nextInt(5) : 1;
-                given.add(new Frame(line, pseudo && random.nextInt(30) == 0 ? -1 : i, random.nextInt(20) == 0 ? 0 : 0xffffc90000a3f000L + 56L * i,
+                given.add(new Frame(line, pseudo && random.nextInt(30) == 0 ? -1 : i, stackless && random.nextInt(20) == 0 ? 0 : 0xffffc90000a3f000L + 56L * i,
                         random.nextInt(8) == 0, "do_futex" + random.nextInt(5), far && random.nextInt(40) == 0 ? 1L << 33 : random.nextInt(500),
                         random.nextInt(10) == 0 ? null : random.nextLong(),
                         modules && random.nextInt(4) == 0 ? "xfs" : null, random.nextInt(50) == 0 ? "fs/xfs/xfs_log.c:1234" : null,
-                        random.nextInt(25) == 0 ? exception : null));
+                        lone >= 0 ? i == lone ? exception : null : random.nextInt(25) == 0 ? exception : null));
             }
             List<Frame> frames = FrameList.of(given);
             assertEquals(size >= FrameList.SMALLEST, frames instanceof FrameList, "size " + size);
