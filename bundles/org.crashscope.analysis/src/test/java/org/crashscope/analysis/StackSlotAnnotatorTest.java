@@ -107,4 +107,31 @@ class StackSlotAnnotatorTest {
         RegisterProvenance rbx = provenance.stream().filter(p -> p.register().equals("rbx")).findFirst().orElseThrow();
         assertTrue(rbx.links().stream().anyMatch(l -> l.startsWith("RBX of the oops at line 123")), rbx.links().toString());
     }
+
+    /**
+     * Two traces print a frame at one stack address (a task's bt and its bt -f): a word there is read against the
+     * frame printed last, as the later trace says what the stack holds now.
+     */
+    @Test
+    void theFramePrintedLastAtAStackAddressDecidesItsWord() throws IOException {
+        String withWords = java.nio.file.Files.readString(org.crashscope.fixtures.SharedFixtures.path(StackSlotAnnotatorTest.class, "prologue-three-pushes.txt"));
+        String other = """
+                crash> bt
+                PID: 4242   TASK: ffff888104a2c000  CPU: 3   COMMAND: "fio"
+                 #0 [ffffc90000b7bc60] machine_kexec at ffffffff8105d2b3
+                 #1 [ffffc90000b7bd00] page_fault_oops at ffffffff81095a1d
+                 #2 [ffffc90000b7bdb0] vfs_write at ffffffff81999999
+                """;
+        AnnotatedSlot whenBefore = byAddress(StackSlotAnnotator.annotate(parseText(other + withWords))).get(0xffffc90000b7bdb0L);
+        assertEquals("return address into submit_bio_noacct", whenBefore.label());
+        AnnotatedSlot whenAfter = byAddress(StackSlotAnnotator.annotate(parseText(withWords + other))).get(0xffffc90000b7bdb0L);
+        assertTrue(whenAfter.kind() != AnnotatedSlot.Kind.RETURN_ADDRESS, "vfs_write's frame, printed last, does not return to 0xffffffff81561abc: "
+                + whenAfter.label());
+    }
+
+    private static ParsedTranscript parseText(String text) {
+        try (Transcript t = Transcript.of("two-traces.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            return TranscriptParser.parse(t);
+        }
+    }
 }

@@ -226,16 +226,17 @@ public final class Correlation {
                 : String.format("log | grep -i -e offlin -e 'memory failure'; ptov 0x%x", pa);
         List<Integer> lines = new ArrayList<>(errorLines);
         List<String> shown = new ArrayList<>();
-        List<Integer> leaves = new ArrayList<>(); // (the lines of the walks that reach a page: a walk is made when asked, not held)
+        List<Integer> leafLines = new ArrayList<>(); // (of the walks that reach a page: a walk is made when asked, not held)
         for (CheckedWalk w : paging.walks()) {
             if (w.leaf() != null && w.leaf().entry().present()) {
-                leaves.add(w.leaf().line());
+                leafLines.add(w.leaf().line());
             }
         }
-        if (!leaves.isEmpty()) {
-            lines.addAll(leaves);
-            shown.add(String.format("%d walk%s (line%s %s) reach%s other pages", leaves.size(), leaves.size() == 1 ? "" : "s", leaves.size() == 1 ? "" : "s",
-                    String.join(", ", leaves.stream().map(String::valueOf).toList()), leaves.size() == 1 ? "es" : ""));
+        if (!leafLines.isEmpty()) {
+            lines.addAll(leafLines);
+            int n = leafLines.size();
+            shown.add(String.format("%d walk%s (line%s %s) reach%s other pages", n, n == 1 ? "" : "s", n == 1 ? "" : "s",
+                    String.join(", ", leafLines.stream().map(String::valueOf).toList()), n == 1 ? "es" : ""));
         }
         for (PageTable t : paging.tables()) {
             long leavesOf = t.slots().stream().filter(x -> x.entry().present() && x.entry().leaf()).count();

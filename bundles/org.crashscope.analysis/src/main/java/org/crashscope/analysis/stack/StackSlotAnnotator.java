@@ -1,6 +1,7 @@
 package org.crashscope.analysis.stack;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,22 +158,21 @@ public final class StackSlotAnnotator {
                     }
                 }
             }
-            long[] sorted = java.util.Arrays.copyOf(all, n);
-            java.util.Arrays.sort(sorted);
+            Arrays.sort(all, 0, n);
             int distinct = 0;
             for (int i = 0; i < n; i++) {
-                if (i == 0 || sorted[i] != sorted[distinct - 1]) {
-                    sorted[distinct++] = sorted[i];
+                if (i == 0 || all[i] != all[distinct - 1]) {
+                    all[distinct++] = all[i];
                 }
             }
-            addresses = java.util.Arrays.copyOf(sorted, distinct);
+            addresses = Arrays.copyOf(all, distinct);
             places = new long[distinct];
             for (int t = 0; t < traces.size(); t++) {
                 List<Frame> frames = traces.get(t).frames();
                 for (int i = 0; i < frames.size(); i++) {
                     long address = frames.get(i).stackAddress();
                     if (address != 0) {
-                        places[java.util.Arrays.binarySearch(addresses, address)] = (long) t << 32 | i; // a later frame replaces an earlier
+                        places[Arrays.binarySearch(addresses, address)] = (long) t << 32 | i; // a later frame replaces an earlier
                     }
                 }
             }
@@ -184,7 +184,7 @@ public final class StackSlotAnnotator {
 
         /** The frame at {@code address} and the frame before it in its trace ({@code null} for the first), or {@code null}. */
         Frame[] at(long address) {
-            int at = java.util.Arrays.binarySearch(addresses, address);
+            int at = Arrays.binarySearch(addresses, address);
             if (at < 0) {
                 return null;
             }

@@ -81,9 +81,11 @@ public final class ValueIndex {
         registers.forEach((name, v) -> names.computeIfAbsent(v, k -> new ArrayList<>()).add(name));
         int at = this.registers.set(set);
         names.forEach((value, regs) -> {
-            // (0 and 1 are in half the registers of a foreach bt and no question asks for them: trivial, below any user address)
-            for (int i = 0; i < regs.size() && value != 0 && value != 1; i++) {
-                this.registers.add(value, regs.get(i), at);
+            if (value == 0 || value == 1) {
+                return; // (in over a third of a foreach bt's registers, and no question asks for them: trivial, below any user address)
+            }
+            for (String r : regs) {
+                this.registers.add(value, r, at);
             }
         });
     }
@@ -154,7 +156,7 @@ public final class ValueIndex {
         return out;
     }
 
-    /** Whether a register of some register set holds {@code value}. */
+    /** Whether a register of some register set holds {@code value} (never 0 or 1: not indexed, see {@link RegisterPlaces}). */
     boolean inRegisters(long value) {
         return registers.first(value) >= 0;
     }
@@ -189,7 +191,7 @@ public final class ValueIndex {
      * The values of the register sets (exception frames, oopses), as columns sorted by value (in the order the sets
      * gave them within one value): each place's value, register and set, the set said in words only when a value
      * is asked for. 16 bytes a place where a boxed key, a list and a record each were 100: a {@code foreach bt} of a
-     * big machine has half a million (a third of them 0 or 1, not held: no question asks for them).
+     * big machine has half a million (over a third of them 0 or 1, not held: no question asks for them).
      */
     static final class RegisterPlaces {
         long[] values = new long[16];

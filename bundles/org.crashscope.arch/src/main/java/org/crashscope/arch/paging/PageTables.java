@@ -2,9 +2,11 @@ package org.crashscope.arch.paging;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.crashscope.arch.Architecture;
@@ -35,11 +37,14 @@ public final class PageTables {
             return List.of(); // no table was dumped: the walks' reads are not indexed (a transcript of vtops alone has a million)
         }
         // the reads of the dumped pages only: the walks are made when asked, and a read holds its walk
-        java.util.Set<Long> dumped = new java.util.HashSet<>();
+        Set<Long> dumped = new HashSet<>();
         for (MemoryDump dump : dumps) {
+            if (dump.width() != 8) {
+                continue;
+            }
             DumpRows rows = dump.rows();
             long last = -1;
-            for (int r = 0; dump.width() == 8 && r < rows.size(); r++) {
+            for (int r = 0; r < rows.size(); r++) {
                 for (int c = 0; c < rows.count(r); c++) {
                     long page = rows.address(r, c) & ~0xfffL;
                     if (page != last && rows.isNumber(r, c) && (rows.address(r, c) & 7) == 0) {

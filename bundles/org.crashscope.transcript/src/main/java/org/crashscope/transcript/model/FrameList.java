@@ -66,7 +66,7 @@ public final class FrameList extends AbstractList<Frame> implements RandomAccess
         String[] function = new String[n];
         String[] module = null;
         String[] source = null;
-        ExceptionFrame[] exception = null;
+        ExceptionFrame[] exceptionsMade = null;
         for (int i = 0; i < n; i++) {
             Frame f = frames.get(i);
             line[i] = f.line();
@@ -89,8 +89,8 @@ public final class FrameList extends AbstractList<Frame> implements RandomAccess
                 source[i] = f.source();
             }
             if (f.exception() != null) {
-                exception = exception == null ? new ExceptionFrame[n] : exception;
-                exception[i] = f.exception();
+                exceptionsMade = exceptionsMade == null ? new ExceptionFrame[n] : exceptionsMade;
+                exceptionsMade[i] = f.exception();
                 exceptionCount++;
                 lastException = i;
             }
@@ -101,8 +101,8 @@ public final class FrameList extends AbstractList<Frame> implements RandomAccess
         flags = Shared.array(flag);
         modules = Shared.array(module);
         sources = Shared.array(source);
-        this.exceptions = exceptionCount > 1 ? exception : null;
-        this.exception = exceptionCount == 1 ? exception[lastException] : null;
+        this.exceptions = exceptionCount > 1 ? exceptionsMade : null;
+        this.exception = exceptionCount == 1 ? exceptionsMade[lastException] : null;
         this.exceptionAt = lastException;
         firstStackAddress = stack[0];
         stackAddresses = stackNear ? null : stack;

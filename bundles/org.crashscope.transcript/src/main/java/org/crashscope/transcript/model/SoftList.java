@@ -3,6 +3,7 @@ package org.crashscope.transcript.model;
 import java.lang.ref.SoftReference;
 import java.util.AbstractList;
 import java.util.List;
+import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
@@ -38,7 +39,7 @@ public final class SoftList<T> extends AbstractList<T> implements RandomAccess {
     @Override
     @SuppressWarnings("unchecked")
     public T get(int index) {
-        java.util.Objects.checkIndex(index, size);
+        Objects.checkIndex(index, size);
         int chunk = index / CHUNK;
         SoftReference<Object[]> held = chunks.get(chunk);
         Object[] made = held == null ? null : held.get();

@@ -11,8 +11,9 @@ import java.util.RandomAccess;
  * and a boxed value each) 72 bytes a word; as columns about 14: the value (or the slab object) 8; the
  * symbol (or the slab cache) a byte, its place among the trace's texts while it has at most 256, else a
  * reference; which of them there are a byte; and the line, address, frame and width a byte each while
- * they differ a little from the word before. A symbol with a decimal offset ({@code ep_poll+213}, a text
- * of its own for every such word) is held as its name, and its offset in the value's place. A trace of
+ * they differ a little from the word before. A symbol with a decimal offset ({@code ep_poll+213}) is held as
+ * its name, and its offset in the value's place: a trace's names are few where its symbols with their offsets
+ * are many, and its byte table holds 256. A trace of
  * fewer than {@value #SMALLEST} words keeps its records (the columns' arrays would outweigh them).
  * Unmodifiable.
  */
@@ -131,7 +132,7 @@ public final class StackSlots extends AbstractList<StackSlot> implements RandomA
             }
             int plus = slot.value() == null && slot.slabObject() == null ? offsetAt(slot.symbol()) : -1;
             if (plus > 0) {
-                // a symbol with an offset is unique to its word: its name is shared, its offset takes the number's place
+                // (the names are few, the offsets many: the name goes in the table, the offset in the number's place)
                 kind |= NAME_AND_OFFSET;
                 numbers.add(Long.parseLong(slot.symbol(), plus + 1, slot.symbol().length(), 10));
                 texts.add(Shared.text(slot.symbol().substring(0, plus)));
