@@ -13,6 +13,7 @@ import org.crashscope.transcript.model.Span;
 import org.crashscope.transcript.model.Vma;
 import org.crashscope.transcript.model.Walk;
 import org.crashscope.transcript.model.WalkLevel;
+import org.crashscope.transcript.model.WalkLevels;
 
 /**
  * {@code vtop}: one walk per {@code VIRTUAL PHYSICAL} header, on every architecture. x86-64 kernel
@@ -221,7 +222,7 @@ final class VtopParser {
             if (virtual == null) {
                 diagnostics.add(Diagnostic.warning(first, "vtop output without a virtual address"));
             }
-            return new Walk(new Span(first, last), command, virtual, physical, pgdDirectory, pageDirectory, segment, List.copyOf(levels), page,
+            return new Walk(new Span(first, last), command, virtual, physical, pgdDirectory, pageDirectory, segment, WalkLevels.of(levels), page,
                     pageSize, zeroPage, leafValue, flags, flagsLine, location, vma, pageRow, error, pagePadded || pageNotPresent, List.copyOf(diagnostics));
         }
     }
