@@ -33,26 +33,18 @@ public final class PageTables {
         if (!arch.readsTableDumps()) {
             return List.of(); // only x86-64 tables are modelled
         }
-        if (dumps.stream().noneMatch(d -> d.width() == 8)) {
+        List<MemoryDump> tableDumps = dumps.stream().filter(d -> d.width() == 8).toList();
+        if (tableDumps.isEmpty()) {
             return List.of(); // no table was dumped: the walks' reads are not indexed (a transcript of vtops alone has a million)
         }
-        // the reads of the dumped pages only: the walks are made when asked, and a read holds its walk
+        // each dump's pages, read once: the walks' reads are indexed for these pages only (the walks are made when asked,
+        // and a read holds its walk)
+        List<Map<Long, TableSlots.Words>> pagesOfDumps = new ArrayList<>();
         Set<Long> dumped = new HashSet<>();
-        for (MemoryDump dump : dumps) {
-            if (dump.width() != 8) {
-                continue;
-            }
-            DumpRows rows = dump.rows();
-            long last = -1;
-            for (int r = 0; r < rows.size(); r++) {
-                for (int c = 0; c < rows.count(r); c++) {
-                    long page = rows.address(r, c) & ~0xfffL;
-                    if (page != last && rows.isNumber(r, c) && (rows.address(r, c) & 7) == 0) {
-                        dumped.add(page);
-                        last = page;
-                    }
-                }
-            }
+        for (MemoryDump dump : tableDumps) {
+            Map<Long, TableSlots.Words> byPage = pages(dump.rows());
+            pagesOfDumps.add(byPage);
+            dumped.addAll(byPage.keySet());
         }
         Map<Long, List<Read>> readsByPage = new HashMap<>();
         for (CheckedWalk walk : walks) {
@@ -67,28 +59,9 @@ public final class PageTables {
             }
         }
         List<PageTable> tables = new ArrayList<>();
-        for (MemoryDump dump : dumps) {
-            if (dump.width() != 8) {
-                continue;
-            }
-            DumpRows rows = dump.rows();
-            Map<Long, TableSlots.Words> byPage = new LinkedHashMap<>();
-            TableSlots.Words page = null;
-            long pageBase = 0;
-            for (int r = 0; r < rows.size(); r++) {
-                for (int c = 0; c < rows.count(r); c++) {
-                    long address = rows.address(r, c);
-                    if (!rows.isNumber(r, c) || (address & 7) != 0) {
-                        continue;
-                    }
-                    if (page == null || (address & ~0xfffL) != pageBase) {
-                        pageBase = address & ~0xfffL;
-                        page = byPage.computeIfAbsent(pageBase, k -> new TableSlots.Words(rows));
-                    }
-                    page.add(r, c);
-                }
-            }
-            byPage.forEach((base, words) -> {
+        for (int d = 0; d < tableDumps.size(); d++) {
+            MemoryDump dump = tableDumps.get(d);
+            pagesOfDumps.get(d).forEach((base, words) -> {
                 PageTable t = table(dump, base, words, readsByPage.getOrDefault(base, List.of()), classify);
                 if (t != null) {
                     tables.add(t);
@@ -99,6 +72,27 @@ public final class PageTables {
     }
 
     private record Read(CheckedWalk walk, WalkStep step) {
+    }
+
+    /** The 8-byte-aligned words of a dump that are numbers, by the page they lie in, in the dump's order. */
+    private static Map<Long, TableSlots.Words> pages(DumpRows rows) {
+        Map<Long, TableSlots.Words> byPage = new LinkedHashMap<>();
+        TableSlots.Words page = null;
+        long pageBase = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < rows.count(r); c++) {
+                long address = rows.address(r, c);
+                if (!rows.isNumber(r, c) || (address & 7) != 0) {
+                    continue;
+                }
+                if (page == null || (address & ~0xfffL) != pageBase) {
+                    pageBase = address & ~0xfffL;
+                    page = byPage.computeIfAbsent(pageBase, k -> new TableSlots.Words(rows));
+                }
+                page.add(r, c);
+            }
+        }
+        return byPage;
     }
 
     private static PageTable table(MemoryDump dump, long base, TableSlots.Words words, List<Read> reads, Function<Entry, NonPresent> classify) {

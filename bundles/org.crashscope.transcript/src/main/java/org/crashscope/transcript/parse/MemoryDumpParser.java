@@ -129,7 +129,7 @@ final class MemoryDumpParser {
                 for (int k = 0; k < 3 && after < rest.length() && Words.space(rest.charAt(after)); k++) {
                     after++; // (Words.withoutLeadingSpaces(rest.substring(pos), 3))
                 }
-                if (rest.length() - after >= bytes && bytes > 0 && (plain || isPrintable(rest.substring(after, after + bytes)))) {
+                if (rest.length() - after >= bytes && bytes > 0 && (plain || printableAscii(rest.substring(after, after + bytes)))) {
                     ascii = rest.substring(after, after + bytes);
                     tail = rest.substring(after + bytes).strip();
                 } else if (tail == null) {
@@ -174,6 +174,7 @@ final class MemoryDumpParser {
         return i;
     }
 
+    /** Whether every character of {@code line} is printable ASCII (a row of them is read by hand; so is a row's ASCII column). */
     static boolean printableAscii(String line) {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
@@ -207,10 +208,6 @@ final class MemoryDumpParser {
     /** An ASCII column starts where a symbolic token would follow fewer values than a full row: be strict. */
     private static boolean isAsciiStart(String rest, int pos, int valuesSoFar) {
         return valuesSoFar > 0 && pos >= 2 && rest.startsWith("  ", pos - 2);
-    }
-
-    private static boolean isPrintable(String s) {
-        return s.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
     }
 
     static int widthFromCommand(String command) {
