@@ -8,21 +8,17 @@ import org.crashscope.presentation.Problems;
 import org.crashscope.presentation.TranscriptSession;
 import org.crashscope.transcript.CommandBlock;
 import org.crashscope.transcript.Transcript;
-import org.crashscope.ui.preferences.Preferences;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.Job;
 
 /**
  * What a transcript editor shows besides its text: the opened transcript, its analysis session
- * and the session's presentation. A small transcript is analysed while its editor opens; a large
- * one, and every transcript read again (a live session's, after each command), by the
- * {@link OpeningJob}, so that the UI thread never waits for an analysis. The editor hears of each
- * stage on the UI thread; the views, of the presentation through the editor.
+ * and the session's presentation. Every transcript is analysed by the {@link OpeningJob}, when it
+ * opens and whenever it is read again (a live session's, after each command), so that the UI
+ * thread never waits for an analysis, not even a small one's few tens of milliseconds. The editor
+ * hears of each stage on the UI thread; the views, of the presentation through the editor.
  */
 final class EditorAnalysis {
-
-    /** Up to this size a transcript is analysed while it opens (a few tens of milliseconds); larger ones by a background job. */
-    static final long SYNC_ANALYSIS_LIMIT = 256L << 10;
 
     private final TranscriptEditor editor;
     private Transcript transcript;
@@ -35,10 +31,10 @@ final class EditorAnalysis {
     }
 
     /**
-     * Opens {@code input}: indexed and analysed at once when it is small and its index is made (or
-     * quick to make); else indexed (unless {@code window} is, a large file's first lines) and
-     * analysed in the background. {@code reading} says the file is read again (a live session's
-     * command ended): the views keep the old analysis until the new one is ready.
+     * Opens {@code input}: indexed at once unless {@code window} shows a large file's first lines
+     * (its index is then made by the job), and analysed in the background. {@code again} says the
+     * file is read again (a live session's command ended): the views keep the old analysis until
+     * the new one is ready.
      */
     void open(TranscriptInput input, TranscriptWindowDocument window, boolean again) throws IOException {
         stop();
@@ -52,13 +48,7 @@ final class EditorAnalysis {
             return;
         }
         transcript = input.transcript();
-        if (transcript.sizeInBytes() <= SYNC_ANALYSIS_LIMIT && !again) {
-            session = TranscriptSession.of(transcript, Preferences.settings());
-            presentation = session.presentation();
-            editor.presentationChanged();
-        } else {
-            job = OpeningJob.schedule(callbacks(), input, null);
-        }
+        job = OpeningJob.schedule(callbacks(), input, null);
     }
 
     private OpeningJob.Editor callbacks() {

@@ -275,7 +275,13 @@ public class TranscriptEditor extends TextEditor {
 
     @Override
     public void createPartControl(Composite parent) {
-        super.createPartControl(parent);
+        // laid out once at the end: each ruler column added lays the text out again, and the first sizes every line of it
+        parent.setLayoutDeferred(true);
+        try {
+            super.createPartControl(parent);
+        } finally {
+            parent.setLayoutDeferred(false);
+        }
         marks.again();
         if (!isLarge()) { // command blocks fold in files shown whole; a large file's window moves instead
             folding = new BlockFolding((ProjectionViewer) getSourceViewer(), getAnnotationAccess(), getSharedColors());

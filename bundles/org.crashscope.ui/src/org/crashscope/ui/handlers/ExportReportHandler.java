@@ -29,11 +29,16 @@ public final class ExportReportHandler extends AbstractHandler {
 
     @Override
     public Object execute(ExecutionEvent event) {
-        if (!(HandlerUtil.getActiveEditor(event) instanceof TranscriptEditor editor) || editor.presentation() == null
-                || !(editor.getEditorInput() instanceof TranscriptInput input)) {
+        if (!(HandlerUtil.getActiveEditor(event) instanceof TranscriptEditor editor) || !(editor.getEditorInput() instanceof TranscriptInput input)) {
             return null;
         }
         Shell shell = editor.getSite().getShell();
+        if (editor.presentation() == null) {
+            MessageDialog.openInformation(shell, "Export Report", editor.isAnalysing()
+                    ? input.file().getFileName() + " is still being analysed (see the Progress view): export its report when the analysis is done."
+                    : input.file().getFileName() + " has no analysis to report: its opening stopped (the status line says why).");
+            return null;
+        }
         ExportReportDialog choose = new ExportReportDialog(shell, input.file().getFileName().toString(), () -> input(editor));
         if (choose.open() != org.eclipse.jface.window.Window.OK) {
             return null;

@@ -4,7 +4,9 @@ import org.crashscope.presentation.Presentation;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.part.ViewPart;
 import org.crashscope.ui.editor.ActiveTranscript;
 import org.crashscope.ui.editor.TranscriptEditor;
@@ -17,6 +19,11 @@ public abstract class TranscriptView extends ViewPart {
 
     private ActiveTranscript active;
 
+    /** Whether what this view shows is older than the active editor's analysis (it changed while the view was hidden, or its showing is queued). */
+    private boolean stale;
+    private boolean queued;
+    private boolean disposed;
+
     /** Shows what another part selected (a slot, a register, a caret value ...) if this view has it. */
     private final ISelectionListener others = (part, selection) -> {
         if (part == this) {
@@ -25,7 +32,9 @@ public abstract class TranscriptView extends ViewPart {
         Object element = selection instanceof IStructuredSelection s ? s.getFirstElement()
                 : part instanceof TranscriptEditor editor ? editor.caretValue() : null;
         Linked link = Linked.of(element);
-        if (link != null) {
+        if (link != null && !(stale && !getSite().getPage().isPartVisible(this))) {
+            // (a hidden view that has not shown the active analysis yet follows nothing: it shows it when seen)
+            showIfStale();
             follow(link);
         }
     };
@@ -52,19 +61,86 @@ public abstract class TranscriptView extends ViewPart {
         return false;
     }
 
-    /** Starts following the active transcript editor; call at the end of {@code createPartControl}. */
+    /**
+     * Starts following the active transcript editor; call at the end of {@code createPartControl}.
+     * The view shows the active editor's analysis at once (it is being made to be seen); later
+     * changes (another editor in front, an analysis that arrived, a live command's) are shown
+     * each in a UI task of its own while the view is visible, and when it next becomes visible
+     * while it is not: a view behind another tab costs nothing, and no task of the UI thread
+     * fills every view in turn.
+     */
     protected final void followActiveTranscript() {
         getSite().getPage().addSelectionListener(others);
+        getSite().getPage().addPartListener(visibility);
+        stale = true;
         active = new ActiveTranscript(getSite().getPage(), editor -> {
-            setContentDescription(editor != null && editor.isAnalysing() ? "Analysing " + editor.getTitle() + "\u2026" : "");
-            Presentation next = editor == null ? null : editor.presentation();
-            // the same transcript, longer (a live command ended): what is past its old last line is new
-            newAfter = next != null && shownFile != null && shownFile.equals(editor.file()) && shownLines > 0 && next.parsed().lineCount() > shownLines
-                    ? shownLines : Integer.MAX_VALUE;
-            shownFile = editor == null ? null : editor.file();
-            shownLines = next == null ? 0 : next.parsed().lineCount();
-            show(next);
+            stale = true;
+            if (getSite().getPage().isPartVisible(this)) {
+                queueShow();
+            }
         });
+        showIfStale();
+    }
+
+    private final IPartListener2 visibility = new IPartListener2() {
+        @Override
+        public void partVisible(IWorkbenchPartReference ref) {
+            if (ref.getPart(false) == TranscriptView.this) {
+                showIfStale();
+            }
+        }
+    };
+
+    private void queueShow() {
+        if (!queued) {
+            queued = true;
+            getSite().getShell().getDisplay().asyncExec(() -> {
+                queued = false;
+                showIfStale();
+            });
+        }
+    }
+
+    /** Shows the active editor's analysis now if the view does not show it yet. */
+    private void showIfStale() {
+        if (!stale || disposed) {
+            return;
+        }
+        stale = false;
+        TranscriptEditor editor = active == null ? null : active.current();
+        describe(editor);
+        Presentation next = editor == null ? null : editor.presentation();
+        // the same transcript, longer (a live command ended): what is past its old last line is new
+        newAfter = next != null && shownFile != null && shownFile.equals(editor.file()) && shownLines > 0 && next.parsed().lineCount() > shownLines
+                ? shownLines : Integer.MAX_VALUE;
+        shownFile = editor == null ? null : editor.file();
+        shownLines = next == null ? 0 : next.parsed().lineCount();
+        show(next);
+    }
+
+    /**
+     * How long an analysis runs before the view says so: a small transcript's analysis ends
+     * before, and its views change once (each change of the description lays the view out again).
+     */
+    private static final int ANALYSING_NOTICE_MS = 300;
+
+    /** Says "Analysing NAME..." while {@code editor}'s analysis runs (from {@value #ANALYSING_NOTICE_MS} ms on), else nothing. */
+    private void describe(TranscriptEditor editor) {
+        if (editor == null || !editor.isAnalysing()) {
+            describe("");
+        } else {
+            getSite().getShell().getDisplay().timerExec(ANALYSING_NOTICE_MS, () -> {
+                if (!disposed && active.current() == editor && editor.isAnalysing()) {
+                    describe("Analysing " + editor.getTitle() + "\u2026");
+                }
+            });
+        }
+    }
+
+    private void describe(String text) {
+        if (!text.equals(getContentDescription())) {
+            setContentDescription(text);
+        }
     }
 
     private java.nio.file.Path shownFile;
@@ -102,7 +178,9 @@ public abstract class TranscriptView extends ViewPart {
 
     @Override
     public void dispose() {
+        disposed = true;
         getSite().getPage().removeSelectionListener(others);
+        getSite().getPage().removePartListener(visibility);
         if (active != null) {
             active.dispose();
         }

@@ -62,7 +62,7 @@ class NotesAndExportTest {
 
         // closing and reopening reloads it
         page.closeEditor(editor, false);
-        TranscriptEditor reopened = Transcripts.open(window, transcript);
+        TranscriptEditor reopened = UiWait.analysed(Transcripts.open(window, transcript));
         assertEquals(List.of(note), reopened.notes().all());
 
         // the export job writes it into the report
@@ -113,7 +113,7 @@ class NotesAndExportTest {
 
         // restart: close and reopen
         page.closeEditor(editor, false);
-        TranscriptEditor reopened = Transcripts.open(window, transcript);
+        TranscriptEditor reopened = UiWait.analysed(Transcripts.open(window, transcript));
         assertEquals(saved, reopened.notes().all());
         Path report = dir.resolve("case.md");
         System.setProperty("crashscope.quietExport", "true");

@@ -128,6 +128,28 @@ class TranscriptWorkbenchTest {
     }
 
     @Test
+    void aViewBehindAnotherTabIsFilledWhenSeenWithTheTranscriptInFront() throws Exception {
+        // the Walk and the Diagnosis views share the bottom stack: one of them is seen at a time
+        org.crashscope.ui.views.WalkView walk = (org.crashscope.ui.views.WalkView) page.showView(org.crashscope.ui.views.WalkView.ID);
+        TranscriptEditor seed = UiWait.analysed(Transcripts.open(window, seed()));
+        String seedWalk = walk.walk().walk().command().strip();
+        assertTrue(seedWalk.startsWith("vtop "), seedWalk);
+        page.showView(org.crashscope.ui.views.DiagnosisView.ID);
+        assertFalse(page.isPartVisible(walk));
+        TranscriptEditor other = UiWait.analysed(Transcripts.open(window, org.crashscope.fixtures.SharedFixtures.path("vmcore/both2m-hugetlb.txt")));
+        assertEquals(seedWalk, walk.walk().walk().command().strip(), "a view behind another tab is not filled while it is not seen");
+        List<String> others = other.presentation().paging().walks().stream().map(w -> w.walk().command().strip()).toList();
+        assertFalse(others.contains(seedWalk), others.toString());
+
+        page.bringToTop(walk);
+        // filled as it comes to the front, in the same task: it never shows the other transcript's walk
+        assertTrue(others.contains(walk.walk().walk().command().strip()), walk.walk().walk().command() + " of " + others);
+        page.activate(seed);
+        UiWait.idle();
+        assertEquals(seedWalk, walk.walk().walk().command().strip(), "a visible view follows the editor in front");
+    }
+
+    @Test
     void theEditorNeverWritesTheTranscript(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path copy = Files.copy(seed(), dir.resolve("copy.txt"));
         long modified = Files.getLastModifiedTime(copy).toMillis();

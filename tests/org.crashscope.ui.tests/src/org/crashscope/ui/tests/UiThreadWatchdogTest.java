@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 30's watchdog on the workbench's everyday work: every UI-thread task is timed (see
  * {@link UiWatchdog}) while every real transcript of the fixture catalogue is opened and its views
- * brought to the front, and while a live session grows past the size the editor still analyses on
- * the UI thread. Each stall over {@value UiWatchdog#GOAL_MS} ms is printed with the UI thread's
+ * brought to the front, and while a live session grows to 250 KiB, read again and analysed after
+ * each command. Each stall over {@value UiWatchdog#GOAL_MS} ms is printed with the UI thread's
  * stack ({@code target/ui-stalls.txt}); a stall of {@link UiWatchdog#LIMIT_MS} fails. (The 256 MiB
  * transcript is {@link LargeFileTest}'s, under the same watchdog.)
  */
