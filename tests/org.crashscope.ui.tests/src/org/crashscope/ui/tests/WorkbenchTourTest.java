@@ -45,7 +45,7 @@ class WorkbenchTourTest {
     @Test
     void theCaretOnAnAddressShowsEverythingItIsAndCtrlClickGoesToItsDefinition() throws Exception {
         TranscriptEditor editor = Seed.openIn(window);
-        page.showView(org.eclipse.ui.IPageLayout.ID_PROP_SHEET);
+        var sheet = (org.eclipse.ui.views.properties.PropertySheet) page.showView(org.eclipse.ui.IPageLayout.ID_PROP_SHEET);
         page.activate(editor);
         // the PUD entry address of the faulting walk, as the vtop output prints it
         int offset = document(editor).get().indexOf("2d49ef2228");
@@ -64,12 +64,34 @@ class WorkbenchTourTest {
         var properties = org.crashscope.ui.views.Properties.of(value);
         assertNotNull(properties);
         assertTrue(properties.getPropertyDescriptors().length >= 5);
+        // the editor's page of the Properties view, made when it is first on screen, shows them
+        UiWait.until("the caret's value in the Properties view (" + rows(sheet.getCurrentPage().getControl()) + ")",
+                () -> rows(sheet.getCurrentPage().getControl()).stream().anyMatch(r -> r.contains("2d49ef2228")));
 
         IHyperlink[] links = new org.crashscope.ui.editor.ValueHyperlinks(editor).links(document(editor), offset + 2);
         assertNotNull(links, "Ctrl+click finds links on an address");
         IHyperlink definition = List.of(links).stream().filter(l -> l.getHyperlinkText().startsWith("table slot")).findFirst().orElseThrow();
         definition.open();
         UiWait.selects(editor, 225);
+    }
+
+    /** The rows of the first tree in {@code control}, expanded: each item's columns joined by "=". */
+    private static List<String> rows(org.eclipse.swt.widgets.Control control) {
+        List<String> out = new java.util.ArrayList<>();
+        if (control instanceof org.eclipse.swt.widgets.Tree tree) {
+            for (var category : tree.getItems()) {
+                out.add(category.getText(0));
+                category.setExpanded(true);
+                for (var property : category.getItems()) {
+                    out.add(property.getText(0) + "=" + property.getText(1));
+                }
+            }
+        } else if (control instanceof org.eclipse.swt.widgets.Composite composite) {
+            for (var child : composite.getChildren()) {
+                out.addAll(rows(child));
+            }
+        }
+        return out;
     }
 
     @Test
