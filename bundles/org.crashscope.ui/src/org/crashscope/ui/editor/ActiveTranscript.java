@@ -18,7 +18,7 @@ public final class ActiveTranscript implements IPartListener2 {
     private final IWorkbenchPage page;
     private final Consumer<TranscriptEditor> listener;
     private TranscriptEditor current;
-    /** A large transcript's analysis arrives after its editor: show it then. */
+    /** A transcript's analysis arrives after its editor (the opening job makes it): show it then. */
     private final IPropertyListener analysisListener = this::propertyChanged;
 
     public ActiveTranscript(IWorkbenchPage page, Consumer<TranscriptEditor> listener) {

@@ -2,6 +2,7 @@ package org.crashscope.ui.editor;
 
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
@@ -29,8 +30,16 @@ final class CaretPropertiesPage extends Page implements IPropertySheetPage {
     private IWorkbenchPart lastPart;
     private ISelection lastSelection;
 
+    /** The analysis arrived (or a live command's): the caret's value has the meanings it found. */
+    private final org.eclipse.ui.IPropertyListener analysed = (source, property) -> {
+        if (property == TranscriptEditor.PROP_ANALYSIS && source == lastPart && lastSelection instanceof IStructuredSelection) {
+            selectionChanged(lastPart, ((TranscriptEditor) source).getSelectionProvider().getSelection());
+        }
+    };
+
     CaretPropertiesPage(TranscriptEditor editor) {
         this.editor = editor;
+        editor.addPropertyListener(analysed);
     }
 
     @Override
@@ -100,6 +109,7 @@ final class CaretPropertiesPage extends Page implements IPropertySheetPage {
 
     @Override
     public void dispose() {
+        editor.removePropertyListener(analysed);
         if (sheet != null) {
             sheet.dispose();
         }

@@ -46,6 +46,12 @@ final class EditorCaret {
         }
     }
 
+    /** Looks the value at model offset {@code offset} up again, as if the caret had just come there (the analysis changed). */
+    void lookUpAgain(int offset) {
+        value = null;
+        moved(offset);
+    }
+
     /** Highlights every occurrence of {@code v} and returns how many there are. */
     int highlight(long v) {
         IAnnotationModel model = model();

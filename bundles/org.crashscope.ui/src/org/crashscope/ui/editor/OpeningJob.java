@@ -16,7 +16,7 @@ import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.swt.widgets.Display;
 
 /**
- * Opens a large transcript in a cancellable job shown in the Progress view: indexes it (unless
+ * Opens a transcript in a cancellable job shown in the Progress view: indexes it (unless
  * done), then parses and analyses it in an {@link TranscriptSession}. The editor learns the index as
  * soon as it is built (its window can then move through the whole file, the Outline lists the
  * blocks) and the session when the analysis is done; a job that stops tells the editor why.

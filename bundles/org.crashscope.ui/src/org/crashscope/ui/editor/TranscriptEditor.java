@@ -133,6 +133,10 @@ public class TranscriptEditor extends TextEditor {
         }
         updateOutline();
         updateFolding();
+        if (getSourceViewer() instanceof ITextViewerExtension5 x) {
+            // the caret's value was looked up in no analysis, or an older one: its meanings are those of this one
+            caret.lookUpAgain(x.widgetOffset2ModelOffset(getSourceViewer().getTextWidget().getCaretOffset()));
+        }
         firePropertyChange(PROP_ANALYSIS);
     }
 

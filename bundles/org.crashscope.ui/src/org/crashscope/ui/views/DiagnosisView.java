@@ -183,6 +183,7 @@ public final class DiagnosisView extends TranscriptView {
 
     /** Selects a step by its key ({@code finding:N}): its evidence lines in the editor. */
     public void selectFinding(String key) {
+        upToDate();
         if (key == null || !key.startsWith("finding:")) {
             return;
         }
@@ -222,6 +223,7 @@ public final class DiagnosisView extends TranscriptView {
 
     /** Attaches a note to step {@code index} of the chain: its evidence lines, target {@code finding:<kind>}. */
     public void addNote(int index, String text) {
+        upToDate();
         TranscriptEditor editor = activeEditor();
         if (editor == null || editor.notes() == null || index < 0 || index >= findings.size()) {
             return;

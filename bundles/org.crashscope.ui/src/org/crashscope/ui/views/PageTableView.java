@@ -120,6 +120,7 @@ public final class PageTableView extends TranscriptView {
 
     /** Selects a slot by its key ({@code slot:0x45}): its line in the editor, and the slot as this view's selection. */
     public void selectSlot(String key) {
+        upToDate();
         PageTable table = table();
         if (table == null || key == null) {
             return;
@@ -139,6 +140,7 @@ public final class PageTableView extends TranscriptView {
      * an empty or not-present entry opens nothing and says why.
      */
     public void openSlot(String key) {
+        upToDate();
         PageTable table = table();
         TableSlot slot = table == null || key == null ? null : table.slots().stream().filter(s -> PageTableDiagram.key(s).equals(key)).findFirst()
                 .orElse(null);
@@ -164,6 +166,7 @@ public final class PageTableView extends TranscriptView {
 
     /** {@link #openTable(long, String)}, with the slot {@code index} of that table selected and scrolled to once it is shown (-1: none). */
     public void openTable(long base, String from, int index) {
+        upToDate();
         for (int i = 0; i < shown.size(); i++) {
             if (shown.get(i).base() == base) {
                 tables.select(i);

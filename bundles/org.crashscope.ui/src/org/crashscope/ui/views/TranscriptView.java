@@ -23,6 +23,10 @@ public abstract class TranscriptView extends ViewPart {
     private boolean stale;
     private boolean queued;
     private boolean disposed;
+    /** The editor whose analysis the view shows (its lines are the ones the view's rows name), or {@code null}. */
+    private TranscriptEditor shownEditor;
+    /** What another part selected while the view was hidden and stale: followed once the view shows the transcript in front. */
+    private Linked pendingLink;
 
     /** Shows what another part selected (a slot, a register, a caret value ...) if this view has it. */
     private final ISelectionListener others = (part, selection) -> {
@@ -32,9 +36,13 @@ public abstract class TranscriptView extends ViewPart {
         Object element = selection instanceof IStructuredSelection s ? s.getFirstElement()
                 : part instanceof TranscriptEditor editor ? editor.caretValue() : null;
         Linked link = Linked.of(element);
-        if (link != null && !(stale && !getSite().getPage().isPartVisible(this))) {
-            // (a hidden view that has not shown the active analysis yet follows nothing: it shows it when seen)
-            showIfStale();
+        if (link == null) {
+            return;
+        }
+        if (stale && !getSite().getPage().isPartVisible(this)) {
+            pendingLink = link; // (followed when the view is seen, after it shows the transcript the link is of)
+        } else {
+            upToDate();
             follow(link);
         }
     };
@@ -63,7 +71,7 @@ public abstract class TranscriptView extends ViewPart {
 
     /**
      * Starts following the active transcript editor; call at the end of {@code createPartControl}.
-     * The view shows the active editor's analysis at once (it is being made to be seen); later
+     * The view shows the active editor's analysis at once; later
      * changes (another editor in front, an analysis that arrived, a live command's) are shown
      * each in a UI task of its own while the view is visible, and when it next becomes visible
      * while it is not: a view behind another tab costs nothing, and no task of the UI thread
@@ -75,18 +83,29 @@ public abstract class TranscriptView extends ViewPart {
         stale = true;
         active = new ActiveTranscript(getSite().getPage(), editor -> {
             stale = true;
+            pendingLink = null;
             if (getSite().getPage().isPartVisible(this)) {
                 queueShow();
+            } else if (shownEditor != null && !isOpen(shownEditor)) {
+                // the transcript shown is closed: its analysis is let go of at once, and the one in front shown when seen
+                shownEditor = null;
+                shownFile = null;
+                shownLines = 0;
+                show(null);
             }
         });
-        showIfStale();
+        upToDate();
     }
 
     private final IPartListener2 visibility = new IPartListener2() {
         @Override
         public void partVisible(IWorkbenchPartReference ref) {
             if (ref.getPart(false) == TranscriptView.this) {
-                showIfStale();
+                upToDate();
+                if (pendingLink != null) {
+                    follow(pendingLink);
+                    pendingLink = null;
+                }
             }
         }
     };
@@ -96,18 +115,27 @@ public abstract class TranscriptView extends ViewPart {
             queued = true;
             getSite().getShell().getDisplay().asyncExec(() -> {
                 queued = false;
-                showIfStale();
+                upToDate();
             });
         }
     }
 
-    /** Shows the active editor's analysis now if the view does not show it yet. */
-    private void showIfStale() {
+    private boolean isOpen(TranscriptEditor editor) {
+        return java.util.Arrays.stream(getSite().getPage().getEditorReferences()).anyMatch(r -> r.getPart(false) == editor);
+    }
+
+    /**
+     * Shows the active editor's analysis now if the view does not show it yet. What the view does
+     * for the user on its own (open a table, step a walk, add a note) calls it first: it acts on
+     * the transcript in front, never on the one it showed while hidden.
+     */
+    protected final void upToDate() {
         if (!stale || disposed) {
             return;
         }
         stale = false;
         TranscriptEditor editor = active == null ? null : active.current();
+        shownEditor = editor;
         describe(editor);
         Presentation next = editor == null ? null : editor.presentation();
         // the same transcript, longer (a live command ended): what is past its old last line is new
@@ -126,15 +154,20 @@ public abstract class TranscriptView extends ViewPart {
 
     /** Says "Analysing NAME..." while {@code editor}'s analysis runs (from {@value #ANALYSING_NOTICE_MS} ms on), else nothing. */
     private void describe(TranscriptEditor editor) {
-        if (editor == null || !editor.isAnalysing()) {
-            describe("");
-        } else {
+        if (editor == null || !editor.isAnalysing() || !getContentDescription().equals(analysing(editor))) {
+            describe(""); // (nor does a notice of another editor stay)
+        }
+        if (editor != null && editor.isAnalysing()) {
             getSite().getShell().getDisplay().timerExec(ANALYSING_NOTICE_MS, () -> {
                 if (!disposed && active.current() == editor && editor.isAnalysing()) {
-                    describe("Analysing " + editor.getTitle() + "\u2026");
+                    describe(analysing(editor));
                 }
             });
         }
+    }
+
+    private static String analysing(TranscriptEditor editor) {
+        return "Analysing " + editor.getTitle() + "\u2026";
     }
 
     private void describe(String text) {
@@ -159,21 +192,24 @@ public abstract class TranscriptView extends ViewPart {
     /** Shows the analysis of the active transcript, or nothing when {@code null}. */
     protected abstract void show(Presentation analysis);
 
-    /** Selects lines {@code first..last} in the active transcript editor, if there is one. */
+    /**
+     * Selects lines {@code first..last} in the editor whose analysis the view shows, if it is still
+     * open (a click on a row before the view shows the editor now in front names the other's lines).
+     */
     protected final void revealLines(int first, int last) {
-        if (active != null && active.current() != null) {
-            active.current().revealLines(first, last);
+        if (shownEditor != null && isOpen(shownEditor)) {
+            shownEditor.revealLines(first, last);
         }
     }
 
-    /** The transcript editor this view follows, or {@code null}. */
+    /** The transcript editor whose analysis the view shows, or {@code null}. */
     protected final TranscriptEditor activeEditor() {
-        return active == null ? null : active.current();
+        return shownEditor != null && isOpen(shownEditor) ? shownEditor : null;
     }
 
-    /** Highlights a value everywhere in the active transcript editor; returns the number of places. */
+    /** Highlights a value everywhere in the editor whose analysis the view shows; returns the number of places. */
     protected final int highlightValue(long value) {
-        return active != null && active.current() != null ? active.current().highlightValue(value) : 0;
+        return shownEditor != null && isOpen(shownEditor) ? shownEditor.highlightValue(value) : 0;
     }
 
     @Override

@@ -117,6 +117,7 @@ public final class WalkView extends TranscriptView {
 
     /** Runs the walk of {@code text} ({@code [PID] ADDRESS}) in the live session in front; false when there is none or the text is no address. */
     public boolean walkInLiveSession(String text) {
+        upToDate();
         var editor = activeEditor();
         String command = vtop(text);
         if (editor == null || command == null || !org.crashscope.ui.live.LiveSessions.isLive(editor.file())) {
@@ -138,6 +139,7 @@ public final class WalkView extends TranscriptView {
      * in a live session crash's {@code rd} of it); a leaf or not-present entry opens nothing.
      */
     public void openNextTable(int index) {
+        upToDate();
         CheckedWalk walk = walk();
         if (walk == null || index < 0 || index >= walk.steps().size()) {
             return;
@@ -174,6 +176,7 @@ public final class WalkView extends TranscriptView {
 
     /** Goes to a step (clamped), draws it and selects its line in the editor. */
     public void go(int target) {
+        upToDate();
         CheckedWalk walk = walk();
         if (walk == null) {
             return;

@@ -149,14 +149,16 @@ class LargeFileTest {
         window.getActivePage().closeAllEditors(false);
         Path file = dir.resolve("generated-64mb.txt");
         GenerateTranscript.write(file, 64L << 20, 3);
+        DiagnosisView diagnosis = (DiagnosisView) window.getActivePage().showView(DiagnosisView.ID);
         TranscriptEditor editor = Transcripts.open(window, file);
         assertTrue(editor.isAnalysing());
+        UiWait.until("the Diagnosis view saying it waits for the analysis", () -> diagnosis.getContentDescription().startsWith("Analysing "));
         editor.cancelOpening();
         UiWait.until("the cancelled opening job's end", () -> !editor.isAnalysing());
         UiWait.idle();
         assertTrue(textOf(editor).getLine(0).startsWith("crash> log"), "the beginning stays on screen");
         org.junit.jupiter.api.Assertions.assertNull(editor.presentation(), "cancelled before its analysis");
-        DiagnosisView diagnosis = (DiagnosisView) window.getActivePage().showView(DiagnosisView.ID);
+        window.getActivePage().showView(DiagnosisView.ID);
         assertEquals("", diagnosis.getContentDescription(), "no view says it is still analysing");
         window.getActivePage().closeAllEditors(false);
     }

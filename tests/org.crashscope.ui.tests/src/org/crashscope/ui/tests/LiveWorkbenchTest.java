@@ -78,7 +78,7 @@ class LiveWorkbenchTest {
                 int walksBefore = editor(window).presentation().paging().walks().size();
                 console.type(vtop);
                 // the Walk view, behind the console in its stack, shows the walk when it is brought to the front
-                long walkMs = untilShown(display, transcript, () -> frontAndShown(walk) && walk.walk() != null
+                long walkMs = untilShown(display, transcript, () -> broughtToFront(walk) && walk.walk() != null
                         && editor(window).presentation().paging().walks().size() > walksBefore && vtop.equals(walk.walk().walk().command().strip()));
                 assertTrue(walkMs >= 0 && walkMs < UiWatchdog.LIMIT_MS, "the Walk view showed the typed vtop " + walkMs + " ms after the command ended");
                 System.out.println("live workbench: the typed vtop in the Walk view " + walkMs + " ms after crash answered");
@@ -89,7 +89,7 @@ class LiveWorkbenchTest {
                 int tracesBefore = editor(window).presentation().parsed().backtraces().size();
                 console.type("bt -FFls");
                 long btMs = untilShown(display, transcript, () -> editor(window).presentation().parsed().backtraces().size() > tracesBefore
-                        && frontAndShown(backtrace) && backtrace.chooser().text().contains("bt -FFls"));
+                        && broughtToFront(backtrace) && backtrace.chooser().text().contains("bt -FFls"));
                 assertTrue(btMs >= 0 && btMs < UiWatchdog.LIMIT_MS, "the Backtrace view showed the typed bt -FFls " + btMs + " ms after the command ended");
                 System.out.println("live workbench: the typed bt -FFls in the Backtrace view " + btMs + " ms after crash answered");
                 window.getActivePage().bringToTop(backtrace);
@@ -114,7 +114,7 @@ class LiveWorkbenchTest {
                 walk.openNextTable(upper);
                 // (the Page Table view is made visible, but stays behind the Walk view, the active part, in their stack)
                 long tableMs = untilShown(display, transcript, () -> editor(window).presentation().paging().tables().size() > tablesBefore
-                        && frontAndShown(tables) && tables.table() != null && tables.table().base() == base);
+                        && broughtToFront(tables) && tables.table() != null && tables.table().base() == base);
                 assertTrue(tableMs >= 0 && tableMs < UiWatchdog.LIMIT_MS, "the Page Table view drew the table the walk's "
                         + known.steps().get(upper).level() + " entry points to " + tableMs + " ms after rd ended");
                 System.out.println("live workbench: the " + tables.table().level() + " table at 0x" + Long.toHexString(base) + " drawn " + tableMs
@@ -160,15 +160,19 @@ class LiveWorkbenchTest {
     }
 
     /**
-     * Waits until the transcript stops growing (the command ended: crash printed its next prompt)
-     * and then until {@code shown}; the milliseconds from the command's end to the view, or -1.
+     * Brings {@code view} to the front of its stack, as the analyst does to read it (a view behind
+     * another tab shows the transcript in front when it is seen); always true, to be the first term
+     * of a condition on what the view shows.
      */
-    /** Brings {@code view} to the front of its stack (a view behind another tab shows the active transcript when it is seen); true. */
-    private static boolean frontAndShown(org.eclipse.ui.IViewPart view) {
+    private static boolean broughtToFront(org.eclipse.ui.IViewPart view) {
         view.getSite().getPage().bringToTop(view);
         return true;
     }
 
+    /**
+     * Waits until the transcript stops growing (the command ended: crash printed its next prompt)
+     * and then until {@code shown}; the milliseconds from the command's end to the view, or -1.
+     */
     private static long untilShown(Display display, Path transcript, BooleanSupplier shown) throws Exception {
         long[] size = {-1};
         long[] ended = {0};

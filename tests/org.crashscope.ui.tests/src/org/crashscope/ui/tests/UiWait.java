@@ -73,7 +73,7 @@ final class UiWait {
         display.update();
     }
 
-    /** Waits until {@code editor} holds its analysis (opened in the background or at once), then for what that queued. */
+    /** Waits until {@code editor} holds its analysis (made by the opening job), then for what that queued. */
     static TranscriptEditor analysed(TranscriptEditor editor) {
         until(editor.getTitle() + "'s analysis", () -> editor.presentation() != null && !editor.isAnalysing());
         idle();

@@ -12,6 +12,7 @@ import org.crashscope.ui.views.DiagnosisView;
 import org.crashscope.ui.help.GuideView;
 import org.crashscope.ui.views.HardwareErrorsView;
 import org.crashscope.ui.editor.TranscriptEditor;
+import org.crashscope.ui.editor.Transcripts;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.hyperlink.IHyperlink;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -73,6 +74,20 @@ class WorkbenchTourTest {
         IHyperlink definition = List.of(links).stream().filter(l -> l.getHyperlinkText().startsWith("table slot")).findFirst().orElseThrow();
         definition.open();
         UiWait.selects(editor, 225);
+    }
+
+    @Test
+    void theCaretsValueSetBeforeTheAnalysisGetsItsMeaningsWhenTheAnalysisArrives() throws Exception {
+        page.closeAllEditors(false);
+        TranscriptEditor editor = Transcripts.open(window, Seed.path());
+        int offset = document(editor).get().indexOf("2d49ef2228");
+        // the caret comes to the PUD entry's address while the opening job analyses: no analysis says what it is yet
+        editor.getSelectionProvider().setSelection(new org.eclipse.jface.text.TextSelection(offset + 3, 0));
+        UiWait.analysed(editor);
+        CaretValue value = editor.caretValue();
+        assertNotNull(value, "the caret is on a hex number");
+        assertTrue(value.meanings().stream().anyMatch(m -> m.kind() == org.crashscope.presentation.ValueMeanings.Meaning.Kind.WALK_LEVEL),
+                "the meanings of the analysis that arrived: " + value.meanings());
     }
 
     /** The rows of the first tree in {@code control}, expanded: each item's columns joined by "=". */
