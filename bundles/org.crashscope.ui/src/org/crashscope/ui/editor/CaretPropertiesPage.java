@@ -2,7 +2,6 @@ package org.crashscope.ui.editor;
 
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.ISelection;
-import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
@@ -10,6 +9,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Listener;
 import org.eclipse.ui.IActionBars;
+import org.eclipse.ui.IPropertyListener;
 import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.part.Page;
 import org.eclipse.ui.views.properties.IPropertySheetPage;
@@ -31,19 +31,19 @@ final class CaretPropertiesPage extends Page implements IPropertySheetPage {
     private ISelection lastSelection;
 
     /** The analysis arrived (or a live command's): the caret's value has the meanings it found. */
-    private final org.eclipse.ui.IPropertyListener analysed = (source, property) -> {
-        if (property == TranscriptEditor.PROP_ANALYSIS && source == lastPart && lastSelection instanceof IStructuredSelection) {
+    private final IPropertyListener analysed = (source, property) -> {
+        if (property == TranscriptEditor.PROP_ANALYSIS && lastPart == source) {
             selectionChanged(lastPart, ((TranscriptEditor) source).getSelectionProvider().getSelection());
         }
     };
 
     CaretPropertiesPage(TranscriptEditor editor) {
         this.editor = editor;
-        editor.addPropertyListener(analysed);
     }
 
     @Override
     public void createControl(Composite parent) {
+        editor.addPropertyListener(analysed); // (here, not when made: the page asked of the editor is made and then used, or not)
         holder = new Composite(parent, SWT.NONE);
         holder.setLayout(new FillLayout());
         Listener seen = event -> {

@@ -24,32 +24,37 @@ final class EditorCaret {
         return value;
     }
 
-    /** The caret moved to model offset {@code offset}: its hex number (if any) is looked up and its occurrences highlighted. */
+    /**
+     * The caret moved to model offset {@code offset}: its hex number (if any) is looked up, and its
+     * occurrences highlighted when it is another number or on another line than before.
+     */
     void moved(int offset) {
+        lookUp(offset, true);
+    }
+
+    /** The analysis changed: the caret's number at model offset {@code offset} gets the meanings of this one; the highlight stays. */
+    void lookUpAgain(int offset) {
+        lookUp(offset, false);
+    }
+
+    private void lookUp(int offset, boolean highlightAnother) {
         IDocument document = document();
         if (document == null || offset < 0 || offset > document.getLength()) {
             return;
         }
+        CaretValue at;
         try {
             int line = document.getLineOfOffset(offset);
             IRegion region = document.getLineInformation(line);
-            CaretValue at = CaretValue.at(document.get(region.getOffset(), region.getLength()), offset - region.getOffset(), editor.fileLine(line),
+            at = CaretValue.at(document.get(region.getOffset(), region.getLength()), offset - region.getOffset(), editor.fileLine(line),
                     editor.presentation());
-            if (at != null && (value == null || value.value() != at.value() || value.line() != at.line())) {
-                value = at;
-                highlight(at.value());
-            } else if (at == null) {
-                value = null;
-            }
         } catch (BadLocationException e) {
-            value = null;
+            at = null;
         }
-    }
-
-    /** Looks the value at model offset {@code offset} up again, as if the caret had just come there (the analysis changed). */
-    void lookUpAgain(int offset) {
-        value = null;
-        moved(offset);
+        if (highlightAnother && at != null && (value == null || value.value() != at.value() || value.line() != at.line())) {
+            highlight(at.value());
+        }
+        value = at;
     }
 
     /** Highlights every occurrence of {@code v} and returns how many there are. */

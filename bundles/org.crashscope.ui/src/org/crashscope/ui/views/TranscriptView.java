@@ -87,11 +87,7 @@ public abstract class TranscriptView extends ViewPart {
             if (getSite().getPage().isPartVisible(this)) {
                 queueShow();
             } else if (shownEditor != null && !isOpen(shownEditor)) {
-                // the transcript shown is closed: its analysis is let go of at once, and the one in front shown when seen
-                shownEditor = null;
-                shownFile = null;
-                shownLines = 0;
-                show(null);
+                showNow(null); // the transcript shown is closed: its analysis is let go of at once, the one in front shown when seen
             }
         });
         upToDate();
@@ -134,7 +130,11 @@ public abstract class TranscriptView extends ViewPart {
             return;
         }
         stale = false;
-        TranscriptEditor editor = active == null ? null : active.current();
+        showNow(active == null ? null : active.current());
+    }
+
+    /** Shows {@code editor}'s analysis (nothing for {@code null}) and remembers what it showed. */
+    private void showNow(TranscriptEditor editor) {
         shownEditor = editor;
         describe(editor);
         Presentation next = editor == null ? null : editor.presentation();
