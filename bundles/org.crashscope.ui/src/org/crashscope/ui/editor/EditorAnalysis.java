@@ -59,13 +59,18 @@ final class EditorAnalysis {
             }
 
             @Override
-            public void indexed(Transcript opened, TranscriptWindowDocument in) {
-                transcript = opened;
-                editor.indexed(opened, in);
+            public void indexed(Job from, Transcript opened, TranscriptWindowDocument in) {
+                if (job == from) {
+                    transcript = opened;
+                    editor.indexed(opened, in);
+                }
             }
 
             @Override
-            public void analysed(TranscriptSession analysed, Presentation result) {
+            public void analysed(Job from, TranscriptSession analysed, Presentation result) {
+                if (job != from) {
+                    return; // (a cancelled job's: the file was read again, or the editor shows another input)
+                }
                 session = analysed;
                 presentation = result;
                 job = null;

@@ -23,13 +23,17 @@ import org.eclipse.swt.widgets.Display;
  */
 final class OpeningJob {
 
-    /** What the editor does with each stage, on the UI thread; each is dropped when the editor shows another input by then. */
+    /**
+     * What the editor does with each stage, on the UI thread; each is dropped when the editor shows
+     * another input by then. Each names its job: a live session's file read again cancels the job
+     * of the read before, whose stages may already be queued.
+     */
     interface Editor {
         boolean shows(TranscriptInput input);
 
-        void indexed(Transcript transcript, TranscriptWindowDocument window);
+        void indexed(Job job, Transcript transcript, TranscriptWindowDocument window);
 
-        void analysed(TranscriptSession session, Presentation presentation);
+        void analysed(Job job, TranscriptSession session, Presentation presentation);
 
         void stopped(Job job, IStatus result);
     }
@@ -41,15 +45,17 @@ final class OpeningJob {
         Display display = Display.getCurrent();
         String name = input.getName();
         Job job = Job.create("Opening " + name, monitor -> {
+            Job self = Job.getJobManager().currentJob();
             SubMonitor progress = SubMonitor.convert(monitor, "Opening " + name, 3);
             Transcript opened;
+            boolean indexedHere = !input.isOpened();
             try {
-                if (input.isOpened()) {
-                    opened = input.transcript();
-                } else {
+                if (indexedHere) {
                     progress.subTask("indexing lines and command blocks");
                     opened = Transcript.open(input.file(), progress::isCanceled);
                     input.opened(opened);
+                } else {
+                    opened = input.transcript();
                 }
             } catch (CancellationException e) {
                 return Status.CANCEL_STATUS;
@@ -57,11 +63,13 @@ final class OpeningJob {
                 return Status.error("Cannot open " + input.file() + ": " + e.getMessage(), e);
             }
             progress.worked(1);
-            display.asyncExec(() -> {
-                if (editor.shows(input)) {
-                    editor.indexed(opened, window);
-                }
-            });
+            if (indexedHere) { // (an input indexed before the editor opened it has its Outline and window already)
+                display.asyncExec(() -> {
+                    if (editor.shows(input)) {
+                        editor.indexed(self, opened, window);
+                    }
+                });
+            }
             progress.subTask("parsing command blocks and log markers");
             TranscriptSession session = TranscriptSession.of(opened, Preferences.settings());
             session.parsed();
@@ -86,7 +94,7 @@ final class OpeningJob {
             }
             display.asyncExec(() -> {
                 if (editor.shows(input)) {
-                    editor.analysed(session, result);
+                    editor.analysed(self, session, result);
                 }
             });
             return Status.OK_STATUS;
