@@ -36,4 +36,11 @@ final class SimpleSelectionProvider implements ISelectionProvider {
             l.selectionChanged(event);
         }
     }
+
+    /** Selects nothing (telling the listeners, unless nothing was selected). */
+    void clear() {
+        if (!selection.isEmpty()) {
+            setSelection(StructuredSelection.EMPTY);
+        }
+    }
 }

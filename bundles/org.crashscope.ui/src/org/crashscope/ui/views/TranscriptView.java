@@ -143,6 +143,9 @@ public abstract class TranscriptView extends ViewPart {
                 ? shownLines : Integer.MAX_VALUE;
         shownFile = editor == null ? null : editor.file();
         shownLines = next == null ? 0 : next.parsed().lineCount();
+        if (getSite().getSelectionProvider() instanceof SimpleSelectionProvider selected) {
+            selected.clear(); // (a slot, step or finding of the analysis shown before: the Properties view would describe it as this one's)
+        }
         show(next);
     }
 

@@ -100,4 +100,25 @@ class PagingViewsTest {
         assertTrue(Files.size(shot) > 10_000);
         Screenshots.take(window.getShell(), "workbench-seed-paging-views");
     }
+
+    @Test
+    void aSlotOrStepSelectedInOneTranscriptIsNotTheSelectionOfTheNext() throws Exception {
+        PageTableView tables = (PageTableView) page.showView(PageTableView.ID);
+        UiWait.until("the Page Table view's table", () -> tables.table() != null);
+        tables.selectSlot("slot:0x45");
+        assertTrue(tables.getSite().getSelectionProvider().getSelection() instanceof IStructuredSelection s && s.getFirstElement() instanceof TableSlot,
+                "the slot is the view's selection");
+        WalkView walks = (WalkView) page.showView(WalkView.ID);
+        UiWait.until("the Walk view's walk", () -> walks.walk() != null);
+        walks.go(1);
+        assertTrue(!walks.getSite().getSelectionProvider().getSelection().isEmpty(), "the step is the view's selection");
+
+        Seed.openFixture(window, "dmesg-forms.txt"); // a kernel log: no table dumped, no walk
+        page.showView(PageTableView.ID);
+        UiWait.until("the Page Table view shows the log", () -> tables.table() == null);
+        assertTrue(tables.getSite().getSelectionProvider().getSelection().isEmpty(), "the seed's slot is no selection of the log's view");
+        page.showView(WalkView.ID);
+        UiWait.until("the Walk view shows the log", () -> walks.walk() == null);
+        assertTrue(walks.getSite().getSelectionProvider().getSelection().isEmpty(), "the seed's step is no selection of the log's view");
+    }
 }
