@@ -44,7 +44,17 @@ final class BlockFolding {
         return a == null ? null : type.cast(a);
     }
 
-    /** Replaces the folding regions with those of {@code blocks} in {@code document}. */
+    /**
+     * How many folds one UI task adds. Past 15 projection commands in one change (each added fold
+     * is two) JFace has the text widget take its whole text again: a third of a second for the
+     * 1,400 blocks of 3 MB; a few at a time, each task takes a millisecond.
+     */
+    static final int BATCH = 7;
+
+    /** Counts the updates: the batches still to add of folds replaced since are dropped. */
+    private int updates;
+
+    /** Replaces the folding regions with those of {@code blocks} in {@code document}: the old ones at once, the new ones {@value #BATCH} a UI task. */
     void update(IDocument document, List<CommandBlock> blocks) {
         if (viewer.getProjectionAnnotationModel() == null || document == null) {
             return;
@@ -57,7 +67,7 @@ final class BlockFolding {
             return;
         }
         spans = now;
-        Map<Annotation, Position> added = new LinkedHashMap<>();
+        List<Position> regions = new ArrayList<>();
         try {
             for (CommandBlock block : blocks) {
                 if (block.lastLine() - block.firstLine() < 2 || block.lastLine() > document.getNumberOfLines()) {
@@ -65,15 +75,34 @@ final class BlockFolding {
                 }
                 int start = document.getLineOffset(block.firstLine() - 1);
                 int end = block.lastLine() < document.getNumberOfLines() ? document.getLineOffset(block.lastLine()) : document.getLength();
-                added.put(new ProjectionAnnotation(), new Position(start, end - start));
+                regions.add(new Position(start, end - start));
             }
         } catch (BadLocationException e) {
             ILog.of(getClass()).warn("Cannot fold the command blocks: " + e.getMessage());
             return;
         }
-        viewer.getProjectionAnnotationModel().modifyAnnotations(folds.toArray(Annotation[]::new), added, null);
-        folds.clear();
+        int update = ++updates;
+        if (!folds.isEmpty()) {
+            viewer.getProjectionAnnotationModel().modifyAnnotations(folds.toArray(Annotation[]::new), null, null);
+            folds.clear();
+        }
+        add(update, regions, 0);
+    }
+
+    private void add(int update, List<Position> regions, int from) {
+        if (update != updates || viewer.getProjectionAnnotationModel() == null || viewer.getTextWidget() == null || viewer.getTextWidget().isDisposed()) {
+            return;
+        }
+        Map<Annotation, Position> added = new LinkedHashMap<>();
+        int to = Math.min(regions.size(), from + BATCH);
+        for (Position region : regions.subList(from, to)) {
+            added.put(new ProjectionAnnotation(), region);
+        }
+        viewer.getProjectionAnnotationModel().modifyAnnotations(null, added, null);
         folds.addAll(added.keySet());
+        if (to < regions.size()) {
+            viewer.getTextWidget().getDisplay().asyncExec(() -> add(update, regions, to));
+        }
     }
 
     /** The folding regions, in order. */
@@ -86,8 +115,7 @@ final class BlockFolding {
      * of it from the start: a plain projection viewer shows the document itself until the first
      * fold arrives and then makes a new projection of the whole transcript and sets it into the
      * text widget a second time, on the UI thread (a quarter of a second for 3 MB); shown through
-     * a projection already, the folds are added to it (past 15 of them at once JFace still has the
-     * widget read its text again: about half of that).
+     * a projection already, the folds are added to it ({@value #BATCH} at a time, see there).
      */
     static final class Viewer extends ProjectionViewer {
 
