@@ -32,23 +32,24 @@ final class EditorAnalysis {
 
     /**
      * Opens {@code input}: indexed at once unless {@code window} shows a large file's first lines
-     * (its index is then made by the job), and analysed in the background. {@code again} says the
-     * file is read again (a live session's command ended): the views keep the old analysis until
-     * the new one is ready.
+     * (its index is then made by the job) or {@code beginning} says the document shows a file's
+     * beginning (the job reads it whole and indexes it), and analysed in the background. {@code again}
+     * says the file is read again (a live session's command ended): the views keep the old analysis
+     * until the new one is ready.
      */
-    void open(TranscriptInput input, TranscriptWindowDocument window, boolean again) throws IOException {
+    void open(TranscriptInput input, TranscriptWindowDocument window, boolean again, boolean beginning) throws IOException {
         stop();
         transcript = null;
         if (!again) {
             session = null;
             presentation = null;
         }
-        if (window != null && !window.isIndexed()) {
-            job = OpeningJob.schedule(callbacks(), input, window);
+        if (window != null && !window.isIndexed() || beginning) {
+            job = OpeningJob.schedule(callbacks(), input, window, beginning);
             return;
         }
         transcript = input.transcript();
-        job = OpeningJob.schedule(callbacks(), input, null);
+        job = OpeningJob.schedule(callbacks(), input, null, false);
     }
 
     private OpeningJob.Editor callbacks() {
@@ -63,6 +64,15 @@ final class EditorAnalysis {
                 if (job == from) {
                     transcript = opened;
                     editor.indexed(opened, in);
+                }
+            }
+
+            @Override
+            public void filled(Job from, String text, Runnable done) {
+                if (job == from) {
+                    editor.fill(text, done);
+                } else {
+                    done.run();
                 }
             }
 

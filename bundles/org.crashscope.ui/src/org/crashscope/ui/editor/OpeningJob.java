@@ -2,6 +2,8 @@ package org.crashscope.ui.editor;
 
 import java.io.IOException;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.crashscope.presentation.Presentation;
 import org.crashscope.presentation.TranscriptSession;
@@ -33,6 +35,9 @@ final class OpeningJob {
 
         void indexed(Job job, Transcript transcript, TranscriptWindowDocument window);
 
+        /** The whole text of a file whose editor shows its beginning yet; {@code done} runs once the editor shows it, or stopped. */
+        void filled(Job job, String text, Runnable done);
+
         void analysed(Job job, TranscriptSession session, Presentation presentation);
 
         void stopped(Job job, IStatus result);
@@ -41,7 +46,12 @@ final class OpeningJob {
     private OpeningJob() {
     }
 
-    static Job schedule(Editor editor, TranscriptInput input, TranscriptWindowDocument window) {
+    /**
+     * Opens {@code input} in a job: {@code window} is the document of a large file's beginning, to
+     * be given its index; {@code fill} says the editor shows the beginning of a file it shows whole
+     * once the job has read it.
+     */
+    static Job schedule(Editor editor, TranscriptInput input, TranscriptWindowDocument window, boolean fill) {
         Display display = Display.getCurrent();
         String name = input.getName();
         Job job = Job.create("Opening " + name, monitor -> {
@@ -61,6 +71,31 @@ final class OpeningJob {
                 return Status.CANCEL_STATUS;
             } catch (IOException e) {
                 return Status.error("Cannot open " + input.file() + ": " + e.getMessage(), e);
+            }
+            if (fill) {
+                progress.subTask("reading the text");
+                try {
+                    String text = TranscriptDocumentProvider.text(opened);
+                    CountDownLatch shown = new CountDownLatch(1);
+                    display.asyncExec(() -> {
+                        if (editor.shows(input)) {
+                            editor.filled(self, text, shown::countDown);
+                        } else {
+                            shown.countDown();
+                        }
+                    });
+                    // the index and the analysis are of the whole text: they wait for it (the Outline's lines, the folds)
+                    while (!shown.await(50, TimeUnit.MILLISECONDS)) {
+                        if (progress.isCanceled() || display.isDisposed()) {
+                            return Status.CANCEL_STATUS;
+                        }
+                    }
+                } catch (IOException e) {
+                    return Status.error("Cannot read " + input.file() + ": " + e.getMessage(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Status.CANCEL_STATUS;
+                }
             }
             progress.worked(1);
             if (indexedHere) { // (an input indexed before the editor opened it has its Outline and window already)

@@ -24,6 +24,21 @@ public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
 
     /** Files up to this size are decoded (UTF-8) into a document whole; larger ones are shown a window at a time. */
     static final long IN_MEMORY_LIMIT = 4L << 20;
+    /**
+     * Files up to this size are read and decoded while the editor opens (a few milliseconds); of a
+     * larger one the editor shows this much of its beginning at once, and the opening job reads and
+     * decodes the whole file ({@link #fill}): a few MB took a tenth of a second of the UI thread.
+     */
+    static final int AT_ONCE = 256 << 10;
+
+    /** The document of a file's beginning, until the opening job gives it the whole text ({@link #fill}). */
+    static final class Beginning extends Document {
+        private boolean whole;
+
+        Beginning(String text) {
+            super(text);
+        }
+    }
 
     @Override
     protected IDocument createDocument(Object element) throws CoreException {
@@ -31,16 +46,44 @@ public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
             return null;
         }
         try {
-            if (java.nio.file.Files.size(input.file()) > IN_MEMORY_LIMIT) {
+            long size = java.nio.file.Files.size(input.file());
+            if (size > IN_MEMORY_LIMIT) {
                 return input.isOpened() ? new TranscriptWindowDocument(input.transcript()) : TranscriptWindowDocument.beginningOf(input.file());
             }
-            Transcript transcript = input.transcript();
-            byte[] bytes = new byte[(int) transcript.sizeInBytes()];
-            int read = transcript.read(0, bytes, 0, bytes.length);
-            return new Document(LineCut.decoded(bytes, read, transcript.charset()));
+            if (size > AT_ONCE) {
+                return new Beginning(TranscriptWindowDocument.beginning(input.file(), AT_ONCE));
+            }
+            return new Document(text(input.transcript()));
         } catch (IOException e) {
             throw new CoreException(Status.error("Cannot read " + input.file() + ": " + e.getMessage(), e));
         }
+    }
+
+    /** The whole text of {@code transcript} as shown: decoded in its encoding, lines too long cut ({@link LineCut}). */
+    static String text(Transcript transcript) throws IOException {
+        byte[] bytes = new byte[(int) Math.min(transcript.sizeInBytes(), IN_MEMORY_LIMIT)];
+        int read = transcript.read(0, bytes, 0, bytes.length);
+        return LineCut.decoded(bytes, read, transcript.charset());
+    }
+
+    /** Whether the document of {@code input} shows only the beginning of its file yet: the opening job is to {@link #fill} it. */
+    boolean showsBeginning(Object input) {
+        return getDocument(input) instanceof Beginning beginning && !beginning.whole;
+    }
+
+    /**
+     * Gives the document of {@code input}, a file's beginning, the next part of the file's {@code whole}
+     * text, read by the opening job: {@value #AT_ONCE} characters (a document change of megabytes held
+     * the UI thread a tenth of a second, most of it counting the lines of the new text for the
+     * widget). True once the document holds it all, or is no beginning.
+     */
+    boolean fill(TranscriptInput input, String whole) {
+        ElementInfo info = getElementInfo(input);
+        if (info == null || !(info.fDocument instanceof Beginning beginning) || beginning.whole) {
+            return true; // (or read whole again since: a live session's command ended)
+        }
+        beginning.whole = replaceInPlace(input, info, whole, AT_ONCE);
+        return beginning.whole;
     }
 
     /**
@@ -54,12 +97,26 @@ public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
         if (info == null || !(info.fDocument instanceof Document) || info.fDocument instanceof TranscriptWindowDocument) {
             return false;
         }
-        IDocument read = createDocument(input);
-        if (read == null || read instanceof TranscriptWindowDocument) {
-            return false;
+        try {
+            if (java.nio.file.Files.size(input.file()) > IN_MEMORY_LIMIT) {
+                return false;
+            }
+            replaceInPlace(input, info, text(input.transcript()), Integer.MAX_VALUE);
+            if (info.fDocument instanceof Beginning beginning) {
+                beginning.whole = true;
+            }
+        } catch (IOException e) {
+            throw new CoreException(Status.error("Cannot read " + input.file() + ": " + e.getMessage(), e));
         }
+        return true;
+    }
+
+    /**
+     * Replaces the text of {@code info}'s document from the first character that differs from {@code now} on, with at
+     * most {@code part} characters of {@code now} (to the end of the line they end in); true when it then holds {@code now}.
+     */
+    private boolean replaceInPlace(TranscriptInput input, ElementInfo info, String now, int part) {
         String was = info.fDocument.get();
-        String now = read.get();
         // (compared in place: two copies of the characters for every command of a session of megabytes were garbage)
         int same = 0;
         int most = Math.min(was.length(), now.length());
@@ -69,9 +126,11 @@ public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
         if (same == was.length() && same == now.length()) {
             return true;
         }
+        int end = now.length() - same <= part ? now.length() : now.indexOf('\n', same + part) + 1;
+        end = end <= same ? now.length() : end;
         fireElementContentAboutToBeReplaced(input);
         try {
-            info.fDocument.replace(same, was.length() - same, now.substring(same));
+            info.fDocument.replace(same, was.length() - same, now.substring(same, end));
         } catch (org.eclipse.jface.text.BadLocationException e) {
             throw new IllegalStateException("an offset of the document's own is outside it", e);
         }
@@ -82,7 +141,7 @@ public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
         }
         fireElementContentReplaced(input);
         fireElementDirtyStateChanged(input, false);
-        return true;
+        return end == now.length();
     }
 
     @Override

@@ -93,7 +93,7 @@ public class TranscriptEditor extends TextEditor {
     /** Starts the analysis of {@code input} ({@code again}: the views keep the last one until it ends). */
     private void analyse(TranscriptInput input, boolean again) throws CoreException {
         try {
-            analysis.open(input, lines.window(), again);
+            analysis.open(input, lines.window(), again, getDocumentProvider() instanceof TranscriptDocumentProvider provider && provider.showsBeginning(input));
         } catch (IOException e) {
             throw new CoreException(Status.error("Cannot open " + input.file() + ": " + e.getMessage(), e));
         }
@@ -111,6 +111,34 @@ public class TranscriptEditor extends TextEditor {
             windowMoved();
         }
         updateOutline();
+    }
+
+    /**
+     * Gives the document, a file's beginning, the file's whole {@code text} (read by the opening
+     * job), a part per UI task ({@link TranscriptDocumentProvider#fill}); runs {@code done} once it
+     * holds it all, or the editor shows another input. The line at the top stays there.
+     */
+    void fill(String text, Runnable done) {
+        if (getSourceViewer() == null || !(getEditorInput() instanceof TranscriptInput input)
+                || !(getDocumentProvider() instanceof TranscriptDocumentProvider provider)) {
+            done.run();
+            return;
+        }
+        int top = getSourceViewer().getTopIndex();
+        boolean whole = provider.fill(input, text);
+        getSourceViewer().setTopIndex(top);
+        if (whole) {
+            marks.again();
+            done.run();
+        } else {
+            getSourceViewer().getTextWidget().getDisplay().asyncExec(() -> {
+                if (getEditorInput() == input) {
+                    fill(text, done);
+                } else {
+                    done.run();
+                }
+            });
+        }
     }
 
     /** The opening stopped (cancelled or failed) before the analysis: the views stop waiting, the status line says what is shown. */

@@ -23,8 +23,8 @@ final class TranscriptWindowDocument extends Document {
 
     static final int WINDOW_LINES = 20_000;
     static final int WINDOW_BYTES = 8 << 20;
-    /** How much of a file is read to show its beginning before it is indexed. */
-    static final int BEGINNING_BYTES = 2 << 20;
+    /** How much of a file is read to show its beginning before it is indexed: screens of lines, read and decoded in milliseconds. */
+    static final int BEGINNING_BYTES = TranscriptDocumentProvider.AT_ONCE;
 
     private Transcript transcript;
     private int firstLine = 1;
@@ -44,14 +44,7 @@ final class TranscriptWindowDocument extends Document {
      * while the whole file is indexed in the background ({@link #attach}).
      */
     static TranscriptWindowDocument beginningOf(Path file) throws IOException {
-        byte[] head;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size(), BEGINNING_BYTES));
-            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
-                // read it all
-            }
-            head = Arrays.copyOf(buffer.array(), buffer.position());
-        }
+        byte[] head = head(file, BEGINNING_BYTES);
         int lines = 0;
         int end = head.length;
         for (int i = 0; i < head.length && lines < WINDOW_LINES; i++) {
@@ -69,6 +62,29 @@ final class TranscriptWindowDocument extends Document {
         document.fileSize = java.nio.file.Files.size(file);
         document.set(LineCut.decoded(head, end, StandardCharsets.UTF_8)); // before the index: the encoding is not known yet
         return document;
+    }
+
+    /**
+     * The whole lines among the first {@code bytes} bytes of {@code file} (all of them when it has no
+     * newline there), decoded as UTF-8, lines too long cut: read at once, without indexing the file.
+     */
+    static String beginning(Path file, int bytes) throws IOException {
+        byte[] head = head(file, bytes);
+        int end = head.length;
+        while (end > 0 && head[end - 1] != '\n') {
+            end--;
+        }
+        return LineCut.decoded(head, end == 0 ? head.length : end, StandardCharsets.UTF_8); // before the index: the encoding is not known yet
+    }
+
+    private static byte[] head(Path file, int bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size(), bytes));
+            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                // read it all
+            }
+            return Arrays.copyOf(buffer.array(), buffer.position());
+        }
     }
 
     /**

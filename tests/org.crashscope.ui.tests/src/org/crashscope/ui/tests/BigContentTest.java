@@ -51,6 +51,13 @@ class BigContentTest {
         }
         TranscriptEditor editor = openAndFill(file);
         assertEquals(200, editor.presentation().parsed().oopses().size(), "every copy's oops");
+        // shown from its beginning at once and whole once read: the file's text, not an edit, every block of 3 lines or more folds
+        var document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+        assertEquals(Files.readString(file), document.get(), "the document is the whole file");
+        assertTrue(!editor.isDirty(), "the text read is no edit");
+        long foldable = editor.blocks().stream().filter(b -> b.lastLine() - b.firstLine() >= 2).count();
+        assertTrue(foldable >= 200, "blocks: " + foldable);
+        UiWait.until("every block folds", () -> editor.folds().size() == foldable);
         var outline = (TranscriptOutlinePage) editor.getAdapter(org.eclipse.ui.views.contentoutline.IContentOutlinePage.class);
         PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(IPageLayout.ID_OUTLINE);
         // listed a page at a time, every block is listed in the end
