@@ -25,6 +25,7 @@ final class EditorAnalysis {
     private TranscriptSession session;
     private Presentation presentation;
     private Job job;
+    private Job cancelled;
 
     EditorAnalysis(TranscriptEditor editor) {
         this.editor = editor;
@@ -70,7 +71,8 @@ final class EditorAnalysis {
             @Override
             public void filled(Job from, String text, Runnable done) {
                 if (job == from) {
-                    editor.fill(text, done);
+                    // (a part per UI task while the job waits for them: cancelled, the file's beginning stays what is shown)
+                    editor.fill(text, () -> job == from && cancelled != from && from.getState() == Job.RUNNING, done);
                 } else {
                     done.run();
                 }
@@ -100,6 +102,7 @@ final class EditorAnalysis {
     /** Cancels the opening or analysis job, if one runs: the editor hears that it stopped (the Progress view's red button). */
     void cancel() {
         if (job != null) {
+            cancelled = job; // (the job ends when it next looks: what it sent the editor stops now)
             job.cancel();
         }
     }

@@ -85,7 +85,7 @@ final class OpeningJob {
                         }
                     });
                     // the index and the analysis are of the whole text: they wait for it (the Outline's lines, the folds)
-                    while (!shown.await(50, TimeUnit.MILLISECONDS)) {
+                    while (!shown.await(10, TimeUnit.MILLISECONDS)) {
                         if (progress.isCanceled() || display.isDisposed()) {
                             return Status.CANCEL_STATUS;
                         }

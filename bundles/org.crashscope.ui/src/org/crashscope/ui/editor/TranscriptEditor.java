@@ -115,10 +115,10 @@ public class TranscriptEditor extends TextEditor {
 
     /**
      * Gives the document, a file's beginning, the file's whole {@code text} (read by the opening
-     * job), a part per UI task ({@link TranscriptDocumentProvider#fill}); runs {@code done} once it
-     * holds it all, or the editor shows another input. The line at the top stays there.
+     * job), a part per UI task ({@link TranscriptDocumentProvider#fill}) while {@code going}; runs
+     * {@code done} once it holds it all, or stopped. The line at the top stays there.
      */
-    void fill(String text, Runnable done) {
+    void fill(String text, java.util.function.BooleanSupplier going, Runnable done) {
         if (getSourceViewer() == null || !(getEditorInput() instanceof TranscriptInput input)
                 || !(getDocumentProvider() instanceof TranscriptDocumentProvider provider)) {
             done.run();
@@ -132,8 +132,8 @@ public class TranscriptEditor extends TextEditor {
             done.run();
         } else {
             getSourceViewer().getTextWidget().getDisplay().asyncExec(() -> {
-                if (getEditorInput() == input) {
-                    fill(text, done);
+                if (getEditorInput() == input && going.getAsBoolean()) {
+                    fill(text, going, done);
                 } else {
                     done.run();
                 }

@@ -163,6 +163,32 @@ class LargeFileTest {
         window.getActivePage().closeAllEditors(false);
     }
 
+    @Test
+    void aTranscriptOfMegabytesCancelledWhileReadSaysItShowsItsBeginningAndStaysSo() throws Exception {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        window.getActivePage().closeAllEditors(false);
+        Path file = dir.resolve("seed-x150.txt"); // (3 MB: shown whole, not a window)
+        byte[] seed = Files.readAllBytes(Seed.path());
+        try (var out = Files.newOutputStream(file)) {
+            for (int i = 0; i < 150; i++) {
+                out.write(seed);
+            }
+        }
+        TranscriptEditor editor = Transcripts.open(window, file);
+        var document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+        int beginning = document.getLength();
+        assertTrue(beginning < Files.size(file) / 4, "opened on its beginning: " + beginning);
+        UiWait.until("the first part of the rest", () -> document.getLength() > beginning || !editor.isAnalysing());
+        assertTrue(document.getLength() > beginning, "the rest read: " + editor.status());
+        editor.cancelOpening();
+        UiWait.until("the cancelled opening job's end", () -> !editor.isAnalysing());
+        UiWait.idle();
+        assertTrue(document.getLength() < Files.size(file) / 2, "the rest is not taken once cancelled: " + document.getLength());
+        assertTrue(editor.status().contains("only the beginning of the file is shown"), editor.status());
+        assertFalse(editor.isDirty(), "what was read is no edit");
+        window.getActivePage().closeAllEditors(false);
+    }
+
     private Path largeFile() throws Exception {
         String given = System.getProperty("crashscope.largeFile");
         if (given != null && !given.isBlank()) {
