@@ -3,7 +3,6 @@ package org.crashscope.ui.editor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -44,37 +43,29 @@ final class TranscriptWindowDocument extends Document {
      * while the whole file is indexed in the background ({@link #attach}).
      */
     static TranscriptWindowDocument beginningOf(Path file) throws IOException {
-        byte[] head = head(file, BEGINNING_BYTES);
+        String text = beginning(file, BEGINNING_BYTES);
         int lines = 0;
-        int end = head.length;
-        for (int i = 0; i < head.length && lines < WINDOW_LINES; i++) {
-            if (head[i] == '\n') {
+        int end = text.length();
+        for (int i = 0; i < text.length() && lines < WINDOW_LINES; i++) {
+            if (text.charAt(i) == '\n') {
                 end = i + 1;
                 lines++;
             }
         }
-        if (lines == 0) {
-            end = head.length; // one long line: show its beginning
-            lines = 1;
-        }
         TranscriptWindowDocument document = new TranscriptWindowDocument();
-        document.lastLine = lines;
+        document.lastLine = Math.max(1, lines); // (one long line without a newline: its beginning)
         document.fileSize = java.nio.file.Files.size(file);
-        document.set(LineCut.decoded(head, end, StandardCharsets.UTF_8)); // before the index: the encoding is not known yet
+        document.set(text.substring(0, end));
         return document;
     }
 
     /**
-     * The whole lines among the first {@code bytes} bytes of {@code file} (all of them when it has no
-     * newline there), decoded as UTF-8, lines too long cut: read at once, without indexing the file.
+     * The whole lines among the first {@code bytes} bytes of {@code file} (its beginning when it has
+     * no newline there) as the whole file is decoded, lines too long cut: read at once, without
+     * indexing the file ({@link Transcript#headText}).
      */
     static String beginning(Path file, int bytes) throws IOException {
-        byte[] head = head(file, bytes);
-        int end = head.length;
-        while (end > 0 && head[end - 1] != '\n') {
-            end--;
-        }
-        return LineCut.decoded(head, end == 0 ? head.length : end, StandardCharsets.UTF_8); // before the index: the encoding is not known yet
+        return Transcript.headText(head(file, bytes));
     }
 
     private static byte[] head(Path file, int bytes) throws IOException {

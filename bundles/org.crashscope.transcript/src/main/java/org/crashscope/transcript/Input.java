@@ -306,6 +306,37 @@ record Input(String name, ByteSource source, Charset charset, List<Diagnostic> d
         };
     }
 
+    /**
+     * The whole lines of a file's first bytes, {@code head}, as the whole file is read when opened (see {@link #decode}:
+     * UTF-16 or UTF-32 by a byte-order mark or NUL bytes, a UTF-8 byte-order mark skipped, Latin-1 when the bytes are
+     * not UTF-8), lines over {@link LineCut#LIMIT} cut: what an editor shows before the file is indexed. The line
+     * {@code head} ends in is left out, unless it is the only one (a file without newlines shows its beginning).
+     */
+    static String headText(byte[] head) {
+        byte[] first = java.util.Arrays.copyOf(head, Math.min(head.length, 4096));
+        Charset wide = wideCharset(first);
+        Charset charset = StandardCharsets.UTF_8;
+        int skip = 0;
+        int end = head.length;
+        if (wide != null) {
+            charset = wide;
+            skip = bomLength(first, wide);
+        } else {
+            while (end > 0 && head[end - 1] != '\n') {
+                end--; // (a sequence the head cuts is no sign of Latin-1)
+            }
+            end = end == 0 ? head.length : end;
+            if (first.length >= 3 && u(first, 0) == 0xef && u(first, 1) == 0xbb && u(first, 2) == 0xbf) {
+                skip = 3;
+            } else if (firstInvalidUtf8(ByteSource.of(java.util.Arrays.copyOf(head, end))) >= 0) {
+                charset = StandardCharsets.ISO_8859_1;
+            }
+        }
+        String text = LineCut.decoded(java.util.Arrays.copyOfRange(head, skip, Math.max(skip, end)), Math.max(0, end - skip), charset);
+        int last = text.lastIndexOf('\n');
+        return last < 0 ? text : text.substring(0, last + 1);
+    }
+
     /** The offset of the first byte in the UTF-8 sample that is not UTF-8, or -1 (a sequence the sample cuts is not counted). */
     static long firstInvalidUtf8(ByteSource source) {
         byte[] sample = source.head(UTF8_SAMPLE);

@@ -300,6 +300,15 @@ public final class Transcript implements AutoCloseable {
         return List.copyOf(out);
     }
 
+    /**
+     * The whole lines of a file's first bytes decoded as the file is when opened (UTF-16/32, a byte-order mark, Latin-1),
+     * lines too long cut: what an editor shows before the file is indexed. The line {@code head} ends in is left out,
+     * unless it is the only one.
+     */
+    public static String headText(byte[] head) {
+        return Input.headText(head);
+    }
+
     @Override
     public void close() {
         bytes.close();

@@ -160,4 +160,24 @@ class InputTest {
             assertTrue(messages(t).contains("line 2 is 3,145,728 bytes long"), messages(t));
         }
     }
+
+    @Test
+    void theHeadOfAFileReadsAsTheWholeDoesItsLastCutLineLeftOut() throws Exception {
+        String text = TEXT + "crash> log\n[    1.000000] r\u00e9sum\u00e9 of a line cut here";
+        Charset utf16 = Charset.forName("UTF-16LE");
+        String whole = TEXT + "crash> log\n";
+        assertEquals(whole, Transcript.headText(text.getBytes(StandardCharsets.UTF_8)), "UTF-8: the whole lines");
+        byte[] bom = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
+        byte[] marked = java.util.Arrays.copyOf(bom, 3 + text.getBytes(StandardCharsets.UTF_8).length);
+        System.arraycopy(text.getBytes(StandardCharsets.UTF_8), 0, marked, 3, marked.length - 3);
+        assertEquals(whole, Transcript.headText(marked), "a UTF-8 byte-order mark is no text");
+        byte[] wide = ("\ufeff" + text).getBytes(utf16);
+        assertEquals(whole, Transcript.headText(java.util.Arrays.copyOf(wide, wide.length - 1)), "UTF-16 by its mark, a code unit cut at the end");
+        String latin = "crash> log\n[    1.000000] caf\u00e9\n[    2.000000] cut";
+        assertEquals("crash> log\n[    1.000000] caf\u00e9\n", Transcript.headText(latin.getBytes(StandardCharsets.ISO_8859_1)), "not UTF-8: Latin-1");
+        byte[] cutInACharacter = java.util.Arrays.copyOf((TEXT + "\u00e9t\u00e9").getBytes(StandardCharsets.UTF_8), TEXT.length() + 1);
+        assertEquals(TEXT, Transcript.headText(cutInACharacter), "a character the head cuts is no sign of Latin-1");
+        assertEquals("x".repeat(100), Transcript.headText("x".repeat(100).getBytes(StandardCharsets.US_ASCII)), "no newline: the beginning of the line");
+        assertEquals("", Transcript.headText(new byte[0]));
+    }
 }
