@@ -47,7 +47,7 @@ final class BlockFolding {
     /**
      * How many folds one UI task adds. Past 15 projection commands in one change (each added fold
      * is two) JFace has the text widget take its whole text again: a third of a second for the
-     * 1,400 blocks of 3 MB; a few at a time, each task takes a millisecond.
+     * 1,000 blocks of 3 MB; a few at a time, each task takes a millisecond.
      */
     static final int BATCH = 7;
 
@@ -86,11 +86,16 @@ final class BlockFolding {
             viewer.getProjectionAnnotationModel().modifyAnnotations(folds.toArray(Annotation[]::new), null, null);
             folds.clear();
         }
-        add(update, regions, 0);
+        add(update, document, stamp(document), regions, 0);
     }
 
-    private void add(int update, List<Position> regions, int from) {
+    /** Adds the next batch of {@code regions}, unless the folds were replaced or the document changed since they were found. */
+    private void add(int update, IDocument document, long stamp, List<Position> regions, int from) {
         if (update != updates || viewer.getProjectionAnnotationModel() == null || viewer.getTextWidget() == null || viewer.getTextWidget().isDisposed()) {
+            return;
+        }
+        if (viewer.getDocument() != document || stamp(document) != stamp) {
+            spans = new long[0]; // (the regions' offsets are of another text: the next update finds them again)
             return;
         }
         Map<Annotation, Position> added = new LinkedHashMap<>();
@@ -98,11 +103,16 @@ final class BlockFolding {
         for (Position region : regions.subList(from, to)) {
             added.put(new ProjectionAnnotation(), region);
         }
-        viewer.getProjectionAnnotationModel().modifyAnnotations(null, added, null);
-        folds.addAll(added.keySet());
+        var model = viewer.getProjectionAnnotationModel();
+        model.modifyAnnotations(null, added, null);
+        added.keySet().stream().filter(a -> model.getPosition(a) != null).forEach(folds::add);
         if (to < regions.size()) {
-            viewer.getTextWidget().getDisplay().asyncExec(() -> add(update, regions, to));
+            viewer.getTextWidget().getDisplay().asyncExec(() -> add(update, document, stamp, regions, to));
         }
+    }
+
+    private static long stamp(IDocument document) {
+        return document instanceof org.eclipse.jface.text.IDocumentExtension4 x ? x.getModificationStamp() : 0;
     }
 
     /** The folding regions, in order. */
