@@ -201,6 +201,11 @@ public final class DiagnosisView extends TranscriptView {
 
     private int followed = -1;
 
+    @Override
+    protected void selectionCleared() {
+        selected = -1; // (Add Note attached the note to the step of that index in the next transcript's chain)
+    }
+
     /** Another part selected something a step of the chain rests on: that step, scrolled to. */
     @Override
     protected void follow(Linked link) {

@@ -143,9 +143,14 @@ public abstract class TranscriptView extends ViewPart {
                 ? shownLines : Integer.MAX_VALUE;
         shownFile = editor == null ? null : editor.file();
         shownLines = next == null ? 0 : next.parsed().lineCount();
-        if (getSite().getSelectionProvider() instanceof SimpleSelectionProvider selected) {
-            selected.clear(); // (a slot, step or finding of the analysis shown before: the Properties view would describe it as this one's)
+        if (next != shownAnalysis) {
+            // a slot, step or finding of the analysis shown before: the Properties view would describe it as this one's
+            if (getSite().getSelectionProvider() instanceof SimpleSelectionProvider selected) {
+                selected.clear();
+            }
+            selectionCleared();
         }
+        shownAnalysis = next;
         show(next);
     }
 
@@ -180,6 +185,7 @@ public abstract class TranscriptView extends ViewPart {
     }
 
     private java.nio.file.Path shownFile;
+    private Presentation shownAnalysis;
     private int shownLines;
     private int newAfter = Integer.MAX_VALUE;
 
@@ -190,6 +196,11 @@ public abstract class TranscriptView extends ViewPart {
      */
     protected final int newAfter() {
         return newAfter;
+    }
+
+    /** What the view selected of the analysis it showed is let go of: it shows another (a view with a selection of its own forgets it). */
+    protected void selectionCleared() {
+        // views with a selection of their own override this
     }
 
     /** Shows the analysis of the active transcript, or nothing when {@code null}. */
