@@ -9,6 +9,7 @@ import org.crashscope.presentation.TranscriptSession;
 import org.crashscope.transcript.CommandBlock;
 import org.crashscope.transcript.Transcript;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 
 /**
@@ -26,6 +27,9 @@ final class EditorAnalysis {
     private Presentation presentation;
     private Job job;
     private Job cancelled;
+    /** The job whose text the editor takes a part at a time, and what that job sent meanwhile (shown once the text is whole). */
+    private Job filling;
+    private final List<Runnable> held = new java.util.ArrayList<>();
 
     EditorAnalysis(TranscriptEditor editor) {
         this.editor = editor;
@@ -33,9 +37,9 @@ final class EditorAnalysis {
 
     /**
      * Opens {@code input}: indexed at once unless {@code window} shows a large file's first lines
-     * (its index is then made by the job) or {@code beginning} says the document shows a file's
-     * beginning (the job reads it whole and indexes it), and analysed in the background. {@code again}
-     * says the file is read again (a live session's command ended): the views keep the old analysis
+     * or {@code beginning} says the document shows a file's beginning (the job indexes it, and reads
+     * the whole text of the beginning's file), and analysed in the background. {@code again} says
+     * the file is read again (a live session's command ended): the views keep the old analysis
      * until the new one is ready.
      */
     void open(TranscriptInput input, TranscriptWindowDocument window, boolean again, boolean beginning) throws IOException {
@@ -62,31 +66,53 @@ final class EditorAnalysis {
 
             @Override
             public void indexed(Job from, Transcript opened, TranscriptWindowDocument in) {
-                if (job == from) {
+                stage(from, () -> {
                     transcript = opened;
                     editor.indexed(opened, in);
-                }
+                });
             }
 
             @Override
-            public void filled(Job from, String text, Runnable done) {
-                if (job == from) {
-                    // (a part per UI task while the job waits for them: cancelled, the file's beginning stays what is shown)
-                    editor.fill(text, () -> job == from && cancelled != from && from.getState() == Job.RUNNING, done);
-                } else {
-                    done.run();
+            public void filled(Job from, String text) {
+                if (job != from) {
+                    return;
                 }
+                filling = from;
+                editor.fill(text, () -> job == from && cancelled != from, whole -> {
+                    filling = null;
+                    List<Runnable> stages = List.copyOf(held);
+                    held.clear();
+                    if (whole) {
+                        stages.forEach(Runnable::run);
+                    } else if (job == from) {
+                        // cancelled while the text came: the beginning is what is shown, its index and analysis are dropped
+                        job = null;
+                        from.cancel();
+                        editor.openingStopped(Status.CANCEL_STATUS);
+                    }
+                });
             }
 
             @Override
             public void analysed(Job from, TranscriptSession analysed, Presentation result) {
+                stage(from, () -> {
+                    session = analysed;
+                    presentation = result;
+                    job = null;
+                    editor.presentationChanged();
+                });
+            }
+
+            /** Shows a stage of {@code from}, the job waited for: now, or once the editor holds the text it takes. */
+            private void stage(Job from, Runnable show) {
                 if (job != from) {
                     return; // (a cancelled job's: the file was read again, or the editor shows another input)
                 }
-                session = analysed;
-                presentation = result;
-                job = null;
-                editor.presentationChanged();
+                if (filling == from) {
+                    held.add(show);
+                } else {
+                    show.run();
+                }
             }
 
             @Override
@@ -102,7 +128,7 @@ final class EditorAnalysis {
     /** Cancels the opening or analysis job, if one runs: the editor hears that it stopped (the Progress view's red button). */
     void cancel() {
         if (job != null) {
-            cancelled = job; // (the job ends when it next looks: what it sent the editor stops now)
+            cancelled = job; // (the job ends when it next looks; the editor stops taking its text now)
             job.cancel();
         }
     }
@@ -113,6 +139,8 @@ final class EditorAnalysis {
             job.cancel();
             job = null;
         }
+        filling = null;
+        held.clear();
     }
 
     boolean isAnalysing() {

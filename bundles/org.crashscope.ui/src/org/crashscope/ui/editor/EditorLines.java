@@ -37,10 +37,17 @@ final class EditorLines {
         return new int[] {1, editor.transcript() == null ? 0 : editor.transcript().lineCount()};
     }
 
-    /** The last line as far as known (a large file's estimate while it is indexed): the ruler's width. */
+    /**
+     * The last line as far as known (a large file's estimate while it is indexed, the lines of the
+     * document while it is the beginning of a file not indexed yet): the ruler's width.
+     */
     long last() {
         TranscriptWindowDocument window = window();
-        return window != null ? window.estimatedLineCount() : shown()[1];
+        if (window != null) {
+            return window.estimatedLineCount();
+        }
+        IDocument document = editor.getDocumentProvider() == null ? null : editor.getDocumentProvider().getDocument(editor.getEditorInput());
+        return Math.max(shown()[1], document == null ? 0 : document.getNumberOfLines());
     }
 
     /** Selects file lines {@code first..last} and scrolls them into view; {@code moved} runs when a large file's window had to move. */

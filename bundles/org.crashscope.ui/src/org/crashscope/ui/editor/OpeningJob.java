@@ -2,8 +2,6 @@ package org.crashscope.ui.editor;
 
 import java.io.IOException;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.crashscope.presentation.Presentation;
 import org.crashscope.presentation.TranscriptSession;
@@ -19,9 +17,10 @@ import org.eclipse.swt.widgets.Display;
 
 /**
  * Opens a transcript in a cancellable job shown in the Progress view: indexes it (unless
- * done), then parses and analyses it in an {@link TranscriptSession}. The editor learns the index as
- * soon as it is built (its window can then move through the whole file, the Outline lists the
- * blocks) and the session when the analysis is done; a job that stops tells the editor why.
+ * done), reads its whole text when the editor shows its beginning, then parses and analyses it in
+ * an {@link TranscriptSession}. The editor learns the text and the index as soon as they are
+ * made (its window can then move through the whole file, the Outline lists the blocks) and the
+ * session when the analysis is done; a job that stops tells the editor why.
  */
 final class OpeningJob {
 
@@ -35,8 +34,8 @@ final class OpeningJob {
 
         void indexed(Job job, Transcript transcript, TranscriptWindowDocument window);
 
-        /** The whole text of a file whose editor shows its beginning yet; {@code done} runs once the editor shows it, or stopped. */
-        void filled(Job job, String text, Runnable done);
+        /** The whole text of a file whose editor shows its beginning yet. */
+        void filled(Job job, String text);
 
         void analysed(Job job, TranscriptSession session, Presentation presentation);
 
@@ -62,49 +61,39 @@ final class OpeningJob {
             try {
                 if (indexedHere) {
                     progress.subTask("indexing lines and command blocks");
-                    opened = Transcript.open(input.file(), progress::isCanceled);
-                    input.opened(opened);
+                    opened = input.opened(Transcript.open(input.file(), progress::isCanceled));
                 } else {
                     opened = input.transcript();
+                }
+                if (progress.isCanceled()) {
+                    return Status.CANCEL_STATUS;
+                }
+                String text = null;
+                if (fill) {
+                    progress.subTask("reading the text");
+                    text = TranscriptDocumentProvider.text(opened);
+                }
+                // in this order: the text, then the index, then the analysis (the editor holds what it gets while it takes
+                // the text a part at a time, and drops it if the taking stops)
+                String whole = text;
+                if (fill || indexedHere) { // (an input indexed before the editor opened it has its Outline and window already)
+                    display.asyncExec(() -> {
+                        if (editor.shows(input)) {
+                            if (fill) {
+                                editor.filled(self, whole);
+                            }
+                            if (indexedHere) {
+                                editor.indexed(self, opened, window);
+                            }
+                        }
+                    });
                 }
             } catch (CancellationException e) {
                 return Status.CANCEL_STATUS;
             } catch (IOException e) {
                 return Status.error("Cannot open " + input.file() + ": " + e.getMessage(), e);
             }
-            if (fill) {
-                progress.subTask("reading the text");
-                try {
-                    String text = TranscriptDocumentProvider.text(opened);
-                    CountDownLatch shown = new CountDownLatch(1);
-                    display.asyncExec(() -> {
-                        if (editor.shows(input)) {
-                            editor.filled(self, text, shown::countDown);
-                        } else {
-                            shown.countDown();
-                        }
-                    });
-                    // the index and the analysis are of the whole text: they wait for it (the Outline's lines, the folds)
-                    while (!shown.await(10, TimeUnit.MILLISECONDS)) {
-                        if (progress.isCanceled() || display.isDisposed()) {
-                            return Status.CANCEL_STATUS;
-                        }
-                    }
-                } catch (IOException e) {
-                    return Status.error("Cannot read " + input.file() + ": " + e.getMessage(), e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return Status.CANCEL_STATUS;
-                }
-            }
             progress.worked(1);
-            if (indexedHere) { // (an input indexed before the editor opened it has its Outline and window already)
-                display.asyncExec(() -> {
-                    if (editor.shows(input)) {
-                        editor.indexed(self, opened, window);
-                    }
-                });
-            }
             progress.subTask("parsing command blocks and log markers");
             TranscriptSession session = TranscriptSession.of(opened, Preferences.settings());
             session.parsed();
@@ -138,7 +127,7 @@ final class OpeningJob {
         job.addJobChangeListener(new JobChangeAdapter() {
             @Override
             public void done(IJobChangeEvent event) {
-                if (event.getResult().getSeverity() != IStatus.OK) {
+                if (event.getResult().getSeverity() != IStatus.OK && !display.isDisposed()) {
                     display.asyncExec(() -> editor.stopped(job, event.getResult()));
                 }
             }

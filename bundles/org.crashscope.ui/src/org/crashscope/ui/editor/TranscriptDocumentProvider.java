@@ -22,7 +22,7 @@ import org.crashscope.ui.Ui;
  */
 public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
 
-    /** Files up to this size are decoded (UTF-8) into a document whole; larger ones are shown a window at a time. */
+    /** Files up to this size are shown whole (the beginning first when over {@link #AT_ONCE}); larger ones a window at a time. */
     static final long IN_MEMORY_LIMIT = 4L << 20;
     /**
      * Files up to this size are read and decoded while the editor opens (a few milliseconds); of a
@@ -59,9 +59,17 @@ public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
         }
     }
 
-    /** The whole text of {@code transcript} as shown: decoded in its encoding, lines too long cut ({@link LineCut}). */
+    /**
+     * The whole text of {@code transcript} as shown: decoded in its encoding, lines too long cut ({@link LineCut}).
+     * A file shown whole was at most {@link #IN_MEMORY_LIMIT} when its editor opened; one that has grown to twice that
+     * since is not read (never cut short: it is to be opened again, and shown a window at a time).
+     */
     static String text(Transcript transcript) throws IOException {
-        byte[] bytes = new byte[(int) Math.min(transcript.sizeInBytes(), IN_MEMORY_LIMIT)];
+        long size = transcript.sizeInBytes();
+        if (size > 2 * IN_MEMORY_LIMIT) {
+            throw new IOException(String.format("it has grown to %,d bytes since it was opened: open it again to see it a window at a time", size));
+        }
+        byte[] bytes = new byte[(int) size];
         int read = transcript.read(0, bytes, 0, bytes.length);
         return LineCut.decoded(bytes, read, transcript.charset());
     }

@@ -115,27 +115,36 @@ public class TranscriptEditor extends TextEditor {
 
     /**
      * Gives the document, a file's beginning, the file's whole {@code text} (read by the opening
-     * job), a part per UI task ({@link TranscriptDocumentProvider#fill}) while {@code going}; runs
-     * {@code done} once it holds it all, or stopped. The line at the top stays there.
+     * job), a part per UI task ({@link TranscriptDocumentProvider#fill}) while {@code going}; tells
+     * {@code done} whether it then holds it all. The line at the top stays there.
      */
-    void fill(String text, java.util.function.BooleanSupplier going, Runnable done) {
+    void fill(String text, java.util.function.BooleanSupplier going, java.util.function.Consumer<Boolean> done) {
         if (getSourceViewer() == null || !(getEditorInput() instanceof TranscriptInput input)
-                || !(getDocumentProvider() instanceof TranscriptDocumentProvider provider)) {
-            done.run();
+                || !(getDocumentProvider() instanceof TranscriptDocumentProvider provider) || !going.getAsBoolean()) {
+            done.accept(false);
             return;
         }
         int top = getSourceViewer().getTopIndex();
-        boolean whole = provider.fill(input, text);
+        boolean whole = false;
+        boolean failed = true;
+        try {
+            whole = provider.fill(input, text);
+            failed = false;
+        } finally {
+            if (failed) {
+                done.accept(false);
+            }
+        }
         getSourceViewer().setTopIndex(top);
         if (whole) {
             marks.again();
-            done.run();
+            done.accept(true);
         } else {
             getSourceViewer().getTextWidget().getDisplay().asyncExec(() -> {
-                if (getEditorInput() == input && going.getAsBoolean()) {
+                if (getEditorInput() == input) {
                     fill(text, going, done);
                 } else {
-                    done.run();
+                    done.accept(false);
                 }
             });
         }

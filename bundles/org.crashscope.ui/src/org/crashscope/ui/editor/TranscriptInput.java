@@ -36,9 +36,18 @@ public final class TranscriptInput implements IPathEditorInput {
         return transcript != null;
     }
 
-    /** Hands over a transcript opened elsewhere (by a background job). */
-    synchronized void opened(Transcript opened) {
-        this.transcript = opened;
+    /**
+     * Hands over a transcript opened elsewhere (by a background job) and returns the one in use:
+     * it, or the one opened meanwhile (a live session's file read again while the job indexed the
+     * read before), when {@code opened} is closed.
+     */
+    synchronized Transcript opened(Transcript opened) {
+        if (transcript == null) {
+            transcript = opened;
+        } else if (transcript != opened) {
+            opened.close();
+        }
+        return transcript;
     }
 
     /** Forgets the opened transcript (the file grew: the next {@link #transcript()} opens it again); returns it, to be closed when no longer shown. */
