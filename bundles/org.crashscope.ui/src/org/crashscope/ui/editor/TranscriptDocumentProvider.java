@@ -80,48 +80,38 @@ public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
     }
 
     /**
-     * Gives the document of {@code input}, a file's beginning, the next part of the file's {@code whole}
-     * text, read by the opening job: {@value #AT_ONCE} characters (a document change of megabytes held
-     * the UI thread a tenth of a second, most of it counting the lines of the new text for the
-     * widget). True once the document holds it all, or is no beginning.
+     * Gives the document of {@code input}, shown whole, the next part of the file's {@code whole} text, read by the
+     * opening job: from the first character that differs (the rest of a file's beginning, the commands a live session
+     * added), {@value #AT_ONCE} characters at most (a document change of megabytes held the UI thread a tenth of a
+     * second, most of it counting the lines of the new text for the widget). True once the document holds it all, or
+     * is a window of a large file.
      */
     boolean fill(TranscriptInput input, String whole) {
         ElementInfo info = getElementInfo(input);
-        if (info == null || !(info.fDocument instanceof Beginning beginning) || beginning.whole) {
-            return true; // (or read whole again since: a live session's command ended)
+        if (info == null || !(info.fDocument instanceof Document) || info.fDocument instanceof TranscriptWindowDocument) {
+            return true;
         }
-        beginning.whole = replaceInPlace(input, info, whole, AT_ONCE);
-        return beginning.whole;
+        boolean done = replaceInPlace(input, info, whole, AT_ONCE);
+        if (done && info.fDocument instanceof Beginning beginning) {
+            beginning.whole = true;
+        }
+        return done;
     }
 
     /**
-     * Reads the file of {@code input} again into the document it has, by replacing only the text from the first
-     * character that differs on (a live session's transcript grows at its end): the text widget then lays out only what
-     * changed, not all of a transcript of hundreds of KB after every command. False, and nothing changed, when the
-     * document is a window of a large file or the file has grown to one: then the document is to be made anew.
+     * Whether the file of {@code input} can be read again into the document it has ({@link #fill}, a live session's
+     * transcript that grew): its document is shown whole and the file still fits one. Else the document is to be made anew.
      */
-    boolean readAgainInPlace(TranscriptInput input) throws CoreException {
+    boolean readsInPlace(TranscriptInput input) throws IOException {
         ElementInfo info = getElementInfo(input);
-        if (info == null || !(info.fDocument instanceof Document) || info.fDocument instanceof TranscriptWindowDocument) {
-            return false;
-        }
-        try {
-            if (java.nio.file.Files.size(input.file()) > IN_MEMORY_LIMIT) {
-                return false;
-            }
-            replaceInPlace(input, info, text(input.transcript()), Integer.MAX_VALUE);
-            if (info.fDocument instanceof Beginning beginning) {
-                beginning.whole = true;
-            }
-        } catch (IOException e) {
-            throw new CoreException(Status.error("Cannot read " + input.file() + ": " + e.getMessage(), e));
-        }
-        return true;
+        return info != null && info.fDocument instanceof Document && !(info.fDocument instanceof TranscriptWindowDocument)
+                && java.nio.file.Files.size(input.file()) <= IN_MEMORY_LIMIT;
     }
 
     /**
      * Replaces the text of {@code info}'s document from the first character that differs from {@code now} on, with at
-     * most {@code part} characters of {@code now} (to the end of the line they end in); true when it then holds {@code now}.
+     * most {@code part} characters of {@code now} (to the end of the line they end in), so that the text widget lays out
+     * what changed only; true when it then holds {@code now}.
      */
     private boolean replaceInPlace(TranscriptInput input, ElementInfo info, String now, int part) {
         String was = info.fDocument.get();

@@ -215,8 +215,11 @@ public class TranscriptEditor extends TextEditor {
     }
 
     /**
-     * Reads the file again (a live session's transcript that grew): its text at once, its analysis
-     * in the background (the views keep the last one until then); the line at the top stays there.
+     * Reads the file again (a live session's transcript that grew), in the opening job: the text
+     * the session added is then added to the document a part per UI task, and the analysis follows
+     * (the views keep the last one until then); the line at the top stays there. The editor keeps
+     * its input and its notes: setting the input again made a new document, laid out whole, for
+     * every command. A file grown past what is shown whole gets a new document, a window.
      */
     public void reload() {
         if (getSourceViewer() == null || !(getEditorInput() instanceof TranscriptInput input)) {
@@ -225,18 +228,13 @@ public class TranscriptEditor extends TextEditor {
         int top = getSourceViewer().getTopIndex();
         Transcript old = input.forget();
         try {
-            if (getDocumentProvider() instanceof TranscriptDocumentProvider provider && provider.readAgainInPlace(input)) {
-                // the text the session added is added to the document (the text widget lays out what changed only), and
-                // the editor keeps its input and its notes: setting the input again made a new document, laid out whole, for
-                // every command
-                analyse(input, true);
-                marks.follow(notes);
-                updateOutline();
+            if (getDocumentProvider() instanceof TranscriptDocumentProvider provider && provider.readsInPlace(input)) {
+                analysis.open(input, null, true, true);
             } else {
                 getDocumentProvider().resetDocument(input);
                 setInput(input, true);
             }
-        } catch (CoreException e) {
+        } catch (CoreException | IOException e) {
             ILog.of(getClass()).warn("Cannot read " + input.file() + " again: " + e.getMessage());
         }
         if (old != null && old != analysis.transcript()) {
