@@ -135,6 +135,14 @@ class LiveWorkbenchTest {
                 watchdog.close();
                 watchdog.assertWithinLimit();
             }
+            // read again after every command, a part at a time from where it changed: the editor holds the session's file
+            assertTrue(UiWait.until(display, 60_000, () -> {
+                try {
+                    return editor(window).getDocumentProvider().getDocument(editor(window).getEditorInput()).get().equals(Files.readString(transcript));
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }), "the editor's text is the session's file");
             // no command ran twice: each crash> line of the session once, but what the analyst typed on purpose
             Map<String, Integer> runs = new TreeMap<>();
             Files.readAllLines(transcript).stream().filter(l -> l.startsWith("crash> ")).forEach(l -> runs.merge(l.strip(), 1, Integer::sum));
