@@ -47,10 +47,16 @@ public final class FindInTranscriptHandler extends AbstractHandler {
 
     /**
      * Finds the next occurrence of {@code query} after the current selection (or after the last
-     * hit of the same query) in a job, and selects it. Returns the job.
+     * hit of the same query) in a job, and selects it. Returns the job, or {@code null} while the transcript is indexed again.
      */
     public static Job next(TranscriptEditor editor, String query, boolean tellWhenAbsent) {
         Transcript transcript = editor.transcript();
+        if (transcript == null) { // (indexed again since the dialog opened: a live session's command ended)
+            if (tellWhenAbsent) {
+                MessageDialog.openInformation(editor.getSite().getShell(), "Find in Whole Transcript", "The transcript is being indexed again; find again in a moment.");
+            }
+            return null;
+        }
         byte[] needle = query.getBytes(StandardCharsets.UTF_8);
         long from = query.equals(editor.search().query()) && editor.search().hit() >= 0 ? editor.search().hit() + 1 : startOfSelection(editor, transcript);
         Display display = Display.getCurrent();
@@ -61,7 +67,7 @@ public final class FindInTranscriptHandler extends AbstractHandler {
                     hit = transcript.find(needle, 0, true, monitor::isCanceled); // wrap around
                 }
                 long found = hit;
-                display.asyncExec(() -> show(editor, query, found, tellWhenAbsent));
+                display.asyncExec(() -> show(editor, transcript, query, found, tellWhenAbsent));
                 return Status.OK_STATUS;
             } catch (CancellationException e) {
                 return Status.CANCEL_STATUS;
@@ -80,7 +86,8 @@ public final class FindInTranscriptHandler extends AbstractHandler {
         return 0;
     }
 
-    private static void show(TranscriptEditor editor, String query, long hit, boolean tellWhenAbsent) {
+    /** Selects the hit at byte {@code hit} of {@code searched} (a live session's file grows at its end: its lines stay where they were). */
+    private static void show(TranscriptEditor editor, Transcript searched, String query, long hit, boolean tellWhenAbsent) {
         if (editor.getSite().getShell().isDisposed()) {
             return;
         }
@@ -91,7 +98,7 @@ public final class FindInTranscriptHandler extends AbstractHandler {
             }
             return;
         }
-        int line = editor.transcript().lineAt(hit);
+        int line = searched.lineAt(hit);
         editor.revealLines(line, line);
         // select the text itself in its line
         IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
