@@ -323,9 +323,10 @@ record Input(String name, ByteSource source, Charset charset, List<Diagnostic> d
             skip = bomLength(first, wide);
         } else {
             while (end > 0 && head[end - 1] != '\n') {
-                end--; // (a sequence the head cuts is no sign of Latin-1)
+                end--;
             }
-            end = end == 0 ? head.length : end;
+            // (a character the head cuts is no sign of Latin-1: without a newline, the line ends before it)
+            end = end > 0 ? end : head.length - cutSequence(head);
             if (first.length >= 3 && u(first, 0) == 0xef && u(first, 1) == 0xbb && u(first, 2) == 0xbf) {
                 skip = 3;
             } else if (firstInvalidUtf8(ByteSource.of(java.util.Arrays.copyOf(head, end))) >= 0) {
@@ -335,6 +336,18 @@ record Input(String name, ByteSource source, Charset charset, List<Diagnostic> d
         String text = LineCut.decoded(java.util.Arrays.copyOfRange(head, skip, Math.max(skip, end)), Math.max(0, end - skip), charset);
         int last = text.lastIndexOf('\n');
         return last < 0 ? text : text.substring(0, last + 1);
+    }
+
+    /** How many bytes at the end of {@code b} begin a UTF-8 sequence they do not finish (0-3). */
+    private static int cutSequence(byte[] b) {
+        for (int back = 1; back <= Math.min(3, b.length); back++) {
+            int x = u(b, b.length - back);
+            if ((x & 0xc0) != 0x80) { // a lead byte (or ASCII): does the sequence it begins fit in what follows it?
+                int needs = x >= 0xf0 ? 4 : x >= 0xe0 ? 3 : x >= 0xc0 ? 2 : 1;
+                return needs > back ? back : 0;
+            }
+        }
+        return 0;
     }
 
     /** The offset of the first byte in the UTF-8 sample that is not UTF-8, or -1 (a sequence the sample cuts is not counted). */

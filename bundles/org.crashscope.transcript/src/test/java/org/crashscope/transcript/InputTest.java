@@ -175,9 +175,16 @@ class InputTest {
         assertEquals(whole, Transcript.headText(java.util.Arrays.copyOf(wide, wide.length - 1)), "UTF-16 by its mark, a code unit cut at the end");
         String latin = "crash> log\n[    1.000000] caf\u00e9\n[    2.000000] cut";
         assertEquals("crash> log\n[    1.000000] caf\u00e9\n", Transcript.headText(latin.getBytes(StandardCharsets.ISO_8859_1)), "not UTF-8: Latin-1");
-        byte[] cutInACharacter = java.util.Arrays.copyOf((TEXT + "\u00e9t\u00e9").getBytes(StandardCharsets.UTF_8), TEXT.length() + 1);
-        assertEquals(TEXT, Transcript.headText(cutInACharacter), "a character the head cuts is no sign of Latin-1");
+        String accented = TEXT + "[    1.000000] caf\u00e9\n";
+        byte[] cutInACharacter = java.util.Arrays.copyOf((accented + "\u00e9t\u00e9").getBytes(StandardCharsets.UTF_8), accented.getBytes(StandardCharsets.UTF_8).length + 1);
+        assertEquals(accented, Transcript.headText(cutInACharacter), "a character the head cuts is no sign of Latin-1");
         assertEquals("x".repeat(100), Transcript.headText("x".repeat(100).getBytes(StandardCharsets.US_ASCII)), "no newline: the beginning of the line");
+        byte[] oneLineCut = java.util.Arrays.copyOf("caf\u00e9 caf\u00e9".getBytes(StandardCharsets.UTF_8), 10);
+        assertEquals("caf\u00e9 caf", Transcript.headText(oneLineCut), "no newline, a character cut at the end: UTF-8 still, the cut character left out");
+        byte[] utf32 = ("\ufeff" + accented).getBytes(Charset.forName("UTF-32BE"));
+        assertEquals(accented, Transcript.headText(utf32), "UTF-32 by its mark");
+        byte[] noMark = accented.getBytes(Charset.forName("UTF-16BE"));
+        assertEquals(accented, Transcript.headText(noMark), "UTF-16 by its NUL bytes");
         assertEquals("", Transcript.headText(new byte[0]));
     }
 }
