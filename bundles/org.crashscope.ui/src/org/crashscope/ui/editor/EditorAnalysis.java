@@ -44,17 +44,31 @@ final class EditorAnalysis {
      */
     void open(TranscriptInput input, TranscriptWindowDocument window, boolean again, boolean beginning) throws IOException {
         stop();
-        transcript = null;
         if (!again) {
+            transcript = null;
             session = null;
             presentation = null;
         }
+        // read again, the transcript of the read before stays (Find, the views' lines) until the new index replaces it
         if (window != null && !window.isIndexed() || beginning) {
             job = OpeningJob.schedule(callbacks(), input, window, beginning);
             return;
         }
-        transcript = input.transcript();
+        replaceTranscript(input.transcript());
         job = OpeningJob.schedule(callbacks(), input, null, false);
+    }
+
+    /**
+     * Transcripts replaced by a newer read of the same file, which the analysis shown may still read
+     * (its lines, Export's evidence): closed once a newer analysis replaces it.
+     */
+    private final List<Transcript> retired = new java.util.ArrayList<>();
+
+    private void replaceTranscript(Transcript now) {
+        if (transcript != null && transcript != now && !retired.contains(transcript)) {
+            retired.add(transcript);
+        }
+        transcript = now;
     }
 
     private OpeningJob.Editor callbacks() {
@@ -67,7 +81,7 @@ final class EditorAnalysis {
             @Override
             public void indexed(Job from, Transcript opened, TranscriptWindowDocument in) {
                 stage(from, () -> {
-                    transcript = opened;
+                    replaceTranscript(opened);
                     editor.indexed(opened, in);
                 });
             }
@@ -79,6 +93,9 @@ final class EditorAnalysis {
                 }
                 filling = from;
                 editor.fill(text, () -> job == from && cancelled != from, whole -> {
+                    if (filling != from) {
+                        return; // (stopped: another job's text, or none, is taken now)
+                    }
                     filling = null;
                     List<Runnable> stages = List.copyOf(held);
                     held.clear();
@@ -99,6 +116,7 @@ final class EditorAnalysis {
                     session = analysed;
                     presentation = result;
                     job = null;
+                    retired.removeIf(t -> t != transcript && closed(t));
                     editor.presentationChanged();
                 });
             }
@@ -117,15 +135,28 @@ final class EditorAnalysis {
 
             @Override
             public void stopped(Job stoppedJob, IStatus result) {
-                if (job == stoppedJob) {
+                if (job != stoppedJob) {
+                    return;
+                }
+                Runnable stop = () -> {
                     job = null;
                     editor.openingStopped(result);
+                };
+                if (filling == stoppedJob && result.getSeverity() != IStatus.CANCEL) {
+                    held.add(stop); // (the analysis failed while the text came: the text and its index are still shown)
+                } else {
+                    stop.run();
                 }
             }
         };
     }
 
-    /** Cancels the opening or analysis job, if one runs: the editor hears that it stopped (the Progress view's red button). */
+    private static boolean closed(Transcript t) {
+        t.close();
+        return true;
+    }
+
+    /** Cancels the opening or analysis job, if one runs: the editor hears that it stopped, and stops taking its text. */
     void cancel() {
         if (job != null) {
             cancelled = job; // (the job ends when it next looks; the editor stops taking its text now)

@@ -34,7 +34,7 @@ final class OpeningJob {
 
         void indexed(Job job, Transcript transcript, TranscriptWindowDocument window);
 
-        /** The whole text of a file whose editor shows its beginning yet. */
+        /** The whole text of the file, for an editor that shows part of it (its beginning, or what a live session had printed before). */
         void filled(Job job, String text);
 
         void analysed(Job job, TranscriptSession session, Presentation presentation);
@@ -47,12 +47,13 @@ final class OpeningJob {
 
     /**
      * Opens {@code input} in a job: {@code window} is the document of a large file's beginning, to
-     * be given its index; {@code fill} says the editor shows the beginning of a file it shows whole
-     * once the job has read it.
+     * be given its index; {@code fill} says the editor is to be given the file's whole text (it shows
+     * the file's beginning, or a live session's file before its last command).
      */
     static Job schedule(Editor editor, TranscriptInput input, TranscriptWindowDocument window, boolean fill) {
         Display display = Display.getCurrent();
         String name = input.getName();
+        int read = input.read();
         Job job = Job.create("Opening " + name, monitor -> {
             Job self = Job.getJobManager().currentJob();
             SubMonitor progress = SubMonitor.convert(monitor, "Opening " + name, 3);
@@ -61,12 +62,12 @@ final class OpeningJob {
             try {
                 if (indexedHere) {
                     progress.subTask("indexing lines and command blocks");
-                    opened = input.opened(Transcript.open(input.file(), progress::isCanceled));
+                    opened = input.opened(Transcript.open(input.file(), progress::isCanceled), read);
                 } else {
                     opened = input.transcript();
                 }
-                if (progress.isCanceled()) {
-                    return Status.CANCEL_STATUS;
+                if (opened == null || progress.isCanceled()) {
+                    return Status.CANCEL_STATUS; // (the file was read again meanwhile, by the job that replaced this one)
                 }
                 String text = null;
                 if (fill) {
@@ -76,15 +77,14 @@ final class OpeningJob {
                 // in this order: the text, then the index, then the analysis (the editor holds what it gets while it takes
                 // the text a part at a time, and drops it if the taking stops)
                 String whole = text;
-                if (fill || indexedHere) { // (an input indexed before the editor opened it has its Outline and window already)
+                // (an input indexed before the editor opened it, and not read again, has its Outline and window already)
+                if (fill || indexedHere) {
                     display.asyncExec(() -> {
                         if (editor.shows(input)) {
                             if (fill) {
                                 editor.filled(self, whole);
                             }
-                            if (indexedHere) {
-                                editor.indexed(self, opened, window);
-                            }
+                            editor.indexed(self, opened, window);
                         }
                     });
                 }

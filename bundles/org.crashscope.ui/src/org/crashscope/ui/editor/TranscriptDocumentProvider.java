@@ -83,19 +83,20 @@ public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
      * Gives the document of {@code input}, shown whole, the next part of the file's {@code whole} text, read by the
      * opening job: from the first character that differs (the rest of a file's beginning, the commands a live session
      * added), {@value #AT_ONCE} characters at most (a document change of megabytes held the UI thread a tenth of a
-     * second, most of it counting the lines of the new text for the widget). True once the document holds it all, or
-     * is a window of a large file.
+     * second, most of it counting the lines of the new text for the widget). {@code matched} characters of the document
+     * are known to be {@code whole}'s already (what the part before gave it). Returns how many are now: all of
+     * {@code whole} once the document holds it (or when it is a window of a large file, which is never given text so).
      */
-    boolean fill(TranscriptInput input, String whole) {
+    int fill(TranscriptInput input, String whole, int matched) {
         ElementInfo info = getElementInfo(input);
         if (info == null || !(info.fDocument instanceof Document) || info.fDocument instanceof TranscriptWindowDocument) {
-            return true;
+            return whole.length();
         }
-        boolean done = replaceInPlace(input, info, whole, AT_ONCE);
-        if (done && info.fDocument instanceof Beginning beginning) {
+        int now = replaceInPlace(input, info, whole, matched, AT_ONCE);
+        if (now == whole.length() && info.fDocument instanceof Beginning beginning) {
             beginning.whole = true;
         }
-        return done;
+        return now;
     }
 
     /**
@@ -109,26 +110,34 @@ public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
     }
 
     /**
-     * Replaces the text of {@code info}'s document from the first character that differs from {@code now} on, with at
-     * most {@code part} characters of {@code now} (to the end of the line they end in), so that the text widget lays out
-     * what changed only; true when it then holds {@code now}.
+     * Replaces the text of {@code info}'s document from the first character that differs from {@code now} on (its
+     * first {@code matched} are {@code now}'s), with at most {@code part} characters of {@code now} (to the end of the
+     * line they end in), so that the text widget lays out what changed only; returns how many characters of {@code now}
+     * the document then holds, all of its text.
      */
-    private boolean replaceInPlace(TranscriptInput input, ElementInfo info, String now, int part) {
-        String was = info.fDocument.get();
-        // (compared in place: two copies of the characters for every command of a session of megabytes were garbage)
-        int same = 0;
-        int most = Math.min(was.length(), now.length());
-        while (same < most && was.charAt(same) == now.charAt(same)) {
-            same++;
+    private int replaceInPlace(TranscriptInput input, ElementInfo info, String now, int matched, int part) {
+        int length = info.fDocument.getLength();
+        int same = Math.min(matched, Math.min(length, now.length()));
+        String was;
+        try {
+            was = info.fDocument.get(same, length - same); // (only what is not known to match: a part at a time, no copy of it all)
+        } catch (org.eclipse.jface.text.BadLocationException e) {
+            throw new IllegalStateException("an offset of the document's own is outside it", e);
         }
-        if (same == was.length() && same == now.length()) {
-            return true;
+        int most = Math.min(was.length(), now.length() - same);
+        int i = 0;
+        while (i < most && was.charAt(i) == now.charAt(same + i)) {
+            i++;
+        }
+        same += i;
+        if (same == length && same == now.length()) {
+            return same;
         }
         int end = now.length() - same <= part ? now.length() : now.indexOf('\n', same + part) + 1;
         end = end <= same ? now.length() : end;
         fireElementContentAboutToBeReplaced(input);
         try {
-            info.fDocument.replace(same, was.length() - same, now.substring(same, end));
+            info.fDocument.replace(same, length - same, now.substring(same, end));
         } catch (org.eclipse.jface.text.BadLocationException e) {
             throw new IllegalStateException("an offset of the document's own is outside it", e);
         }
@@ -139,7 +148,7 @@ public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
         }
         fireElementContentReplaced(input);
         fireElementDirtyStateChanged(input, false);
-        return end == now.length();
+        return end;
     }
 
     @Override

@@ -114,21 +114,26 @@ public class TranscriptEditor extends TextEditor {
     }
 
     /**
-     * Gives the document, a file's beginning, the file's whole {@code text} (read by the opening
-     * job), a part per UI task ({@link TranscriptDocumentProvider#fill}) while {@code going}; tells
+     * Gives the document, part of the file (its beginning, or a live session's before its last
+     * command), the file's whole {@code text} (read by the opening job), a part per UI task ({@link TranscriptDocumentProvider#fill}) while {@code going}; tells
      * {@code done} whether it then holds it all. The line at the top stays there.
      */
     void fill(String text, java.util.function.BooleanSupplier going, java.util.function.Consumer<Boolean> done) {
+        fill(text, 0, going, done);
+    }
+
+    /** The next part of {@link #fill}: the document's first {@code matched} characters are {@code text}'s already. */
+    private void fill(String text, int matched, java.util.function.BooleanSupplier going, java.util.function.Consumer<Boolean> done) {
         if (getSourceViewer() == null || !(getEditorInput() instanceof TranscriptInput input)
                 || !(getDocumentProvider() instanceof TranscriptDocumentProvider provider) || !going.getAsBoolean()) {
             done.accept(false);
             return;
         }
         int top = getSourceViewer().getTopIndex();
-        boolean whole = false;
+        int now = matched;
         boolean failed = true;
         try {
-            whole = provider.fill(input, text);
+            now = provider.fill(input, text, matched);
             failed = false;
         } finally {
             if (failed) {
@@ -136,13 +141,14 @@ public class TranscriptEditor extends TextEditor {
             }
         }
         getSourceViewer().setTopIndex(top);
-        if (whole) {
+        if (now == text.length()) {
             marks.again();
             done.accept(true);
         } else {
+            int held = now;
             getSourceViewer().getTextWidget().getDisplay().asyncExec(() -> {
                 if (getEditorInput() == input) {
-                    fill(text, going, done);
+                    fill(text, held, going, done);
                 } else {
                     done.accept(false);
                 }
@@ -183,7 +189,7 @@ public class TranscriptEditor extends TextEditor {
         }
     }
 
-    /** Cancels the opening or analysis job, if one runs (the Progress view's red button). */
+    /** Cancels the opening or analysis job, if one runs (as the Progress view's red button cancels the job). */
     public void cancelOpening() {
         analysis.cancel();
     }
@@ -226,7 +232,7 @@ public class TranscriptEditor extends TextEditor {
             return;
         }
         int top = getSourceViewer().getTopIndex();
-        Transcript old = input.forget();
+        input.forget(); // (the transcript of the read before stays the analysis's until the new index replaces it)
         try {
             if (getDocumentProvider() instanceof TranscriptDocumentProvider provider && provider.readsInPlace(input)) {
                 analysis.open(input, null, true, true);
@@ -236,9 +242,6 @@ public class TranscriptEditor extends TextEditor {
             }
         } catch (CoreException | IOException e) {
             ILog.of(getClass()).warn("Cannot read " + input.file() + " again: " + e.getMessage());
-        }
-        if (old != null && old != analysis.transcript()) {
-            old.close();
         }
         updateFolding();
         getSourceViewer().setTopIndex(top);

@@ -36,12 +36,25 @@ public final class TranscriptInput implements IPathEditorInput {
         return transcript != null;
     }
 
+    /** Counts the reads of the file: each {@link #forget} begins another. */
+    private int read;
+
+    /** The read of the file that a transcript opened now belongs to (see {@link #opened}). */
+    synchronized int read() {
+        return read;
+    }
+
     /**
-     * Hands over a transcript opened elsewhere (by a background job) and returns the one in use:
-     * it, or the one opened meanwhile (a live session's file read again while the job indexed the
-     * read before), when {@code opened} is closed.
+     * Hands over a transcript a background job opened for read {@code of} and returns the one in
+     * use: it, or the one opened for that read meanwhile ({@code opened} is then closed); {@code null},
+     * with {@code opened} closed, when the file has been read again since (a live session's command
+     * ended while the job indexed the read before: its snapshot is older than the file).
      */
-    synchronized Transcript opened(Transcript opened) {
+    synchronized Transcript opened(Transcript opened, int of) {
+        if (of != read) {
+            opened.close();
+            return null;
+        }
         if (transcript == null) {
             transcript = opened;
         } else if (transcript != opened) {
@@ -50,10 +63,11 @@ public final class TranscriptInput implements IPathEditorInput {
         return transcript;
     }
 
-    /** Forgets the opened transcript (the file grew: the next {@link #transcript()} opens it again); returns it, to be closed when no longer shown. */
+    /** Forgets the opened transcript (the file grew: the next {@link #transcript()} opens it again, a new read); returns it, to be closed when no longer shown. */
     synchronized Transcript forget() {
         Transcript old = transcript;
         transcript = null;
+        read++;
         return old;
     }
 

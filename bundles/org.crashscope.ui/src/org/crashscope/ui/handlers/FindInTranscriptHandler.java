@@ -47,13 +47,13 @@ public final class FindInTranscriptHandler extends AbstractHandler {
 
     /**
      * Finds the next occurrence of {@code query} after the current selection (or after the last
-     * hit of the same query) in a job, and selects it. Returns the job, or {@code null} while the transcript is indexed again.
+     * hit of the same query) in a job, and selects it. Returns the job, or {@code null} while the transcript is not indexed.
      */
     public static Job next(TranscriptEditor editor, String query, boolean tellWhenAbsent) {
         Transcript transcript = editor.transcript();
-        if (transcript == null) { // (indexed again since the dialog opened: a live session's command ended)
+        if (transcript == null) { // (opened again since the dialog opened)
             if (tellWhenAbsent) {
-                MessageDialog.openInformation(editor.getSite().getShell(), "Find in Whole Transcript", "The transcript is being indexed again; find again in a moment.");
+                MessageDialog.openInformation(editor.getSite().getShell(), "Find in Whole Transcript", "The transcript is still being indexed.");
             }
             return null;
         }
@@ -86,7 +86,7 @@ public final class FindInTranscriptHandler extends AbstractHandler {
         return 0;
     }
 
-    /** Selects the hit at byte {@code hit} of {@code searched} (a live session's file grows at its end: its lines stay where they were). */
+    /** Selects the hit at byte {@code hit} of {@code searched} (read again since, a live session's file has grown at its end: its lines stay where they were). */
     private static void show(TranscriptEditor editor, Transcript searched, String query, long hit, boolean tellWhenAbsent) {
         if (editor.getSite().getShell().isDisposed()) {
             return;
