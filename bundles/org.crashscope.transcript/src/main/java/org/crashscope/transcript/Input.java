@@ -350,7 +350,10 @@ record Input(String name, ByteSource source, Charset charset, List<Diagnostic> d
         return 0;
     }
 
-    /** The offset of the first byte in the UTF-8 sample that is not UTF-8, or -1 (a sequence the sample cuts is not counted). */
+    /**
+     * The offset of the first byte in the UTF-8 sample that is not UTF-8, or -1 (a sequence the sample's end cuts is not
+     * counted: a file cut in the middle of its last character is UTF-8 all the same).
+     */
     static long firstInvalidUtf8(ByteSource source) {
         byte[] sample = source.head(UTF8_SAMPLE);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -360,7 +363,9 @@ record Input(String name, ByteSource source, Charset charset, List<Diagnostic> d
         while (true) {
             CoderResult r = decoder.decode(in, out, true);
             if (r.isError()) {
-                boolean cutAtEnd = in.position() + r.length() >= sample.length && sample.length == UTF8_SAMPLE;
+                // a sequence the sample's end cuts: the sample's, or the file's (written while read, or cut short)
+                boolean cutAtEnd = in.position() + r.length() >= sample.length
+                        && (sample.length == UTF8_SAMPLE || in.position() == sample.length - cutSequence(sample));
                 return cutAtEnd ? -1 : in.position();
             }
             if (r.isOverflow()) {

@@ -187,4 +187,18 @@ class InputTest {
         assertEquals(accented, Transcript.headText(noMark), "UTF-16 by its NUL bytes");
         assertEquals("", Transcript.headText(new byte[0]));
     }
+
+    @Test
+    void aUtf8FileCutInItsLastCharacterIsUtf8AllTheSame(@TempDir Path dir) throws Exception {
+        byte[] text = "crash> log\n[ 1.0] \u2022 caf\u00e9 au lait \u2022".getBytes(StandardCharsets.UTF_8);
+        Path f = Files.write(dir.resolve("cut.txt"), java.util.Arrays.copyOf(text, text.length - 1)); // (written while read, or cut short)
+        try (Transcript t = Transcript.open(f)) {
+            assertEquals(StandardCharsets.UTF_8, t.charset(), messages(t));
+            assertTrue(t.line(2).startsWith("[ 1.0] \u2022 caf\u00e9 au lait "), t.line(2));
+        }
+        Path latin = Files.write(dir.resolve("latin-end.txt"), "crash> log\n[ 1.0] caf\u00e9 au lait\n".getBytes(StandardCharsets.ISO_8859_1));
+        try (Transcript t = Transcript.open(latin)) {
+            assertEquals(StandardCharsets.ISO_8859_1, t.charset(), "a byte that is not UTF-8 before the end still makes it Latin-1");
+        }
+    }
 }
