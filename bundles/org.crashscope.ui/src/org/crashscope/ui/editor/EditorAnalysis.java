@@ -26,7 +26,6 @@ final class EditorAnalysis {
     private TranscriptSession session;
     private Presentation presentation;
     private Job job;
-    private Job cancelled;
     /** The job whose text the editor takes a part at a time, and what that job sent meanwhile (shown once the text is whole). */
     private Job filling;
     private final List<Runnable> held = new java.util.ArrayList<>();
@@ -92,7 +91,7 @@ final class EditorAnalysis {
                     return;
                 }
                 filling = from;
-                editor.fill(text, () -> job == from && cancelled != from, whole -> {
+                editor.fill(text, () -> job == from, whole -> {
                     if (filling != from) {
                         return; // (stopped: another job's text, or none, is taken now)
                     }
@@ -102,7 +101,7 @@ final class EditorAnalysis {
                     if (whole) {
                         stages.forEach(Runnable::run);
                     } else if (job == from) {
-                        // cancelled while the text came: the beginning is what is shown, its index and analysis are dropped
+                        // the text could not be taken whole: the part shown is what is shown, the index and analysis are dropped
                         job = null;
                         from.cancel();
                         editor.openingStopped(Status.CANCEL_STATUS);
@@ -156,10 +155,13 @@ final class EditorAnalysis {
         return true;
     }
 
-    /** Cancels the opening or analysis job, if one runs: the editor hears that it stopped, and stops taking its text. */
+    /**
+     * Cancels the opening or analysis job, if one runs, as the Progress view's red button does: the
+     * editor hears that it stopped when it ends (a text it had sent is still taken whole, with its
+     * index; stopped before, the editor keeps the beginning it shows and drops what comes).
+     */
     void cancel() {
         if (job != null) {
-            cancelled = job; // (the job ends when it next looks; the editor stops taking its text now)
             job.cancel();
         }
     }

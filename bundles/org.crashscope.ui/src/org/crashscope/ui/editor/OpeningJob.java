@@ -45,6 +45,12 @@ final class OpeningJob {
     private OpeningJob() {
     }
 
+    /** What went wrong reading a file, in words (a NoSuchFileException's message is the path alone). */
+    static String reason(IOException e) {
+        return e instanceof java.nio.file.NoSuchFileException ? "it is gone" : e instanceof java.nio.file.AccessDeniedException ? "it may not be read"
+                : e.getMessage();
+    }
+
     /**
      * Opens {@code input} in a job: {@code window} is the document of a large file's beginning, to
      * be given its index; {@code fill} says the editor is to be given the file's whole text (it shows
@@ -91,7 +97,8 @@ final class OpeningJob {
             } catch (CancellationException e) {
                 return Status.CANCEL_STATUS;
             } catch (IOException e) {
-                return Status.error("Cannot open " + input.file() + ": " + e.getMessage(), e);
+                // (a file gone, unreadable or grown since: said in the editor's status line, no error of Crashscope's to log)
+                return Status.warning("Cannot open " + input.file() + ": " + reason(e));
             }
             progress.worked(1);
             progress.subTask("parsing command blocks and log markers");

@@ -240,7 +240,9 @@ public class TranscriptEditor extends TextEditor {
                 getDocumentProvider().resetDocument(input);
                 setInput(input, true);
             }
-        } catch (CoreException | IOException e) {
+        } catch (IOException e) {
+            status.show("Cannot read " + input.file().getFileName() + " again: " + OpeningJob.reason(e) + "; what is shown is the read before");
+        } catch (CoreException e) {
             ILog.of(getClass()).warn("Cannot read " + input.file() + " again: " + e.getMessage());
         }
         updateFolding();
