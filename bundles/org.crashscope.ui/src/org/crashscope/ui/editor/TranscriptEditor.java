@@ -311,9 +311,10 @@ public class TranscriptEditor extends TextEditor {
         return viewer;
     }
 
+    /** Folds the command blocks of a file shown whole; none once it is a window (a live session grown past 4 MiB: blocks are numbered as in the file). */
     private void updateFolding() {
         if (folding != null) {
-            folding.update(getDocumentProvider().getDocument(getEditorInput()), blocks());
+            folding.update(getDocumentProvider().getDocument(getEditorInput()), isLarge() ? List.of() : blocks());
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import org.crashscope.ui.views.DiagnosisView;
@@ -222,6 +223,31 @@ class LargeFileTest {
         assertEquals(whole, document.get(), "the index comes once the text is whole");
         UiWait.analysed(editor);
         assertEquals(whole, document.get());
+        window.getActivePage().closeAllEditors(false);
+    }
+
+    @Test
+    void aTranscriptReadAgainPastFourMegabytesIsAWindowWithoutFolds() throws Exception {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        window.getActivePage().closeAllEditors(false);
+        Path file = dir.resolve("growing.txt");
+        byte[] seed = Files.readAllBytes(Seed.path());
+        try (var out = Files.newOutputStream(file)) {
+            for (int i = 0; i < 100; i++) {
+                out.write(seed);
+            }
+        }
+        TranscriptEditor editor = UiWait.analysed(Transcripts.open(window, file));
+        assertFalse(editor.folds().isEmpty(), "shown whole, its blocks fold");
+        try (var out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND)) {
+            for (int i = 0; i < 250; i++) {
+                out.write(seed); // (a live session's commands: past 4 MiB)
+            }
+        }
+        editor.reload();
+        UiWait.until("read again as a window", () -> editor.isLarge() && editor.presentation() != null && !editor.isAnalysing());
+        UiWait.idle();
+        assertEquals(List.of(), editor.folds(), "a window folds nothing: its blocks are numbered as in the file, its lines from the window's first");
         window.getActivePage().closeAllEditors(false);
     }
 
