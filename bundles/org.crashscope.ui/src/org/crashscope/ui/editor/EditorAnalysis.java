@@ -176,6 +176,12 @@ final class EditorAnalysis {
         held.clear();
     }
 
+    /** The editor closes: the job is cancelled, and the transcripts of a live session's earlier reads are closed (the one of the input stays the input's). */
+    void close() {
+        stop();
+        retired.removeIf(t -> t != transcript && closed(t));
+    }
+
     boolean isAnalysing() {
         return job != null;
     }

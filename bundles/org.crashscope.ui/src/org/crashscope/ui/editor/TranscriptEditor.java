@@ -445,7 +445,7 @@ public class TranscriptEditor extends TextEditor {
         if (getEditorInput() instanceof TranscriptInput input && analysis.presentation() != null) {
             TranscriptProblems.clear(input.file());
         }
-        analysis.stop();
+        analysis.close();
         outline = null;
         var page = getSite() == null ? null : getSite().getPage();
         super.dispose();
