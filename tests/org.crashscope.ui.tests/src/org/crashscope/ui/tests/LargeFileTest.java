@@ -173,13 +173,7 @@ class LargeFileTest {
     void aTranscriptOfMegabytesCancelledWhileReadSaysWhatItShows() throws Exception {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         window.getActivePage().closeAllEditors(false);
-        Path file = dir.resolve("seed-x150.txt"); // (2 MB: shown whole, not a window)
-        byte[] seed = Files.readAllBytes(Seed.path());
-        try (var out = Files.newOutputStream(file)) {
-            for (int i = 0; i < 150; i++) {
-                out.write(seed);
-            }
-        }
+        Path file = seedTimes(dir.resolve("seed-x150.txt"), 150); // (2 MB: shown whole, not a window)
         TranscriptEditor editor = Transcripts.open(window, file);
         var document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
         int beginning = document.getLength();
@@ -208,13 +202,7 @@ class LargeFileTest {
     void aTranscriptOfMegabytesIsShownWholeThenIndexedThenAnalysed() throws Exception {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         window.getActivePage().closeAllEditors(false);
-        Path file = dir.resolve("seed-x150.txt");
-        byte[] seed = Files.readAllBytes(Seed.path());
-        try (var out = Files.newOutputStream(file)) {
-            for (int i = 0; i < 150; i++) {
-                out.write(seed);
-            }
-        }
+        Path file = seedTimes(dir.resolve("seed-x150.txt"), 150);
         TranscriptEditor editor = Transcripts.open(window, file);
         var document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
         String whole = Files.readString(file);
@@ -230,25 +218,26 @@ class LargeFileTest {
     void aTranscriptReadAgainPastFourMegabytesIsAWindowWithoutFolds() throws Exception {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         window.getActivePage().closeAllEditors(false);
-        Path file = dir.resolve("growing.txt");
-        byte[] seed = Files.readAllBytes(Seed.path());
-        try (var out = Files.newOutputStream(file)) {
-            for (int i = 0; i < 100; i++) {
-                out.write(seed);
-            }
-        }
+        Path file = seedTimes(dir.resolve("growing.txt"), 100);
         TranscriptEditor editor = UiWait.analysed(Transcripts.open(window, file));
         assertFalse(editor.folds().isEmpty(), "shown whole, its blocks fold");
-        try (var out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND)) {
-            for (int i = 0; i < 250; i++) {
-                out.write(seed); // (a live session's commands: past 4 MiB)
-            }
-        }
+        seedTimes(file, 250); // (a live session's commands: past 4 MiB)
         editor.reload();
         UiWait.until("read again as a window", () -> editor.isLarge() && editor.presentation() != null && !editor.isAnalysing());
         UiWait.idle();
         assertEquals(List.of(), editor.folds(), "a window folds nothing: its blocks are numbered as in the file, its lines from the window's first");
         window.getActivePage().closeAllEditors(false);
+    }
+
+    /** Appends the reference case {@code times} over to {@code file} (made when there is none); returns it. */
+    private static Path seedTimes(Path file, int times) throws Exception {
+        byte[] seed = Files.readAllBytes(Seed.path());
+        try (var out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
+            for (int i = 0; i < times; i++) {
+                out.write(seed);
+            }
+        }
+        return file;
     }
 
     private static Path largeFile() throws Exception {
