@@ -115,7 +115,7 @@ final class EditorAnalysis {
                     session = analysed;
                     presentation = result;
                     job = null;
-                    retired.removeIf(t -> t != transcript && closed(t));
+                    closeRetired();
                     editor.presentationChanged();
                 });
             }
@@ -150,9 +150,14 @@ final class EditorAnalysis {
         };
     }
 
-    private static boolean closed(Transcript t) {
-        t.close();
-        return true;
+    /** Closes the transcripts of earlier reads: no analysis shown reads them any more. */
+    private void closeRetired() {
+        for (Transcript t : retired) {
+            if (t != transcript) {
+                t.close();
+            }
+        }
+        retired.removeIf(t -> t != transcript);
     }
 
     /**
@@ -179,7 +184,7 @@ final class EditorAnalysis {
     /** The editor closes: the job is cancelled, and the transcripts of a live session's earlier reads are closed (the one of the input stays the input's). */
     void close() {
         stop();
-        retired.removeIf(t -> t != transcript && closed(t));
+        closeRetired();
     }
 
     boolean isAnalysing() {

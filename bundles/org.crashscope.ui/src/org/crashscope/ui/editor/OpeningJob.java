@@ -75,14 +75,12 @@ final class OpeningJob {
                 if (opened == null || progress.isCanceled()) {
                     return Status.CANCEL_STATUS; // (the file was read again meanwhile, by the job that replaced this one)
                 }
-                String text = null;
                 if (fill) {
                     progress.subTask("reading the text");
-                    text = TranscriptDocumentProvider.text(opened);
                 }
+                String whole = fill ? TranscriptDocumentProvider.text(opened) : null;
                 // in this order: the text, then the index, then the analysis (the editor holds what it gets while it takes
                 // the text a part at a time, and drops it if the taking stops)
-                String whole = text;
                 // (an input indexed before the editor opened it, and not read again, has its Outline and window already)
                 if (fill || indexedHere) {
                     display.asyncExec(() -> {

@@ -92,7 +92,7 @@ public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
         if (info == null || !(info.fDocument instanceof Document) || info.fDocument instanceof TranscriptWindowDocument) {
             return whole.length();
         }
-        int now = replaceInPlace(input, info, whole, matched, AT_ONCE);
+        int now = replaceInPlace(input, info, whole, matched);
         if (now == whole.length() && info.fDocument instanceof Beginning beginning) {
             beginning.whole = true;
         }
@@ -111,11 +111,11 @@ public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
 
     /**
      * Replaces the text of {@code info}'s document from the first character that differs from {@code now} on (its
-     * first {@code matched} are {@code now}'s), with at most {@code part} characters of {@code now} (to the end of the
+     * first {@code matched} are {@code now}'s), with at most {@value #AT_ONCE} characters of {@code now} (to the end of the
      * line they end in), so that the text widget lays out what changed only; returns how many characters of {@code now}
      * the document then holds, all of its text.
      */
-    private int replaceInPlace(TranscriptInput input, ElementInfo info, String now, int matched, int part) {
+    private int replaceInPlace(TranscriptInput input, ElementInfo info, String now, int matched) {
         int length = info.fDocument.getLength();
         int same = Math.min(matched, Math.min(length, now.length()));
         String was;
@@ -133,7 +133,7 @@ public final class TranscriptDocumentProvider extends AbstractDocumentProvider {
         if (same == length && same == now.length()) {
             return same;
         }
-        int end = now.length() - same <= part ? now.length() : now.indexOf('\n', same + part) + 1;
+        int end = now.length() - same <= AT_ONCE ? now.length() : now.indexOf('\n', same + AT_ONCE) + 1;
         end = end <= same ? now.length() : end;
         fireElementContentAboutToBeReplaced(input);
         try {

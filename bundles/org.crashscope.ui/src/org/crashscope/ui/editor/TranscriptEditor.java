@@ -130,15 +130,12 @@ public class TranscriptEditor extends TextEditor {
             return;
         }
         int top = getSourceViewer().getTopIndex();
-        int now = matched;
-        boolean failed = true;
+        int now;
         try {
             now = provider.fill(input, text, matched);
-            failed = false;
-        } finally {
-            if (failed) {
-                done.accept(false);
-            }
+        } catch (RuntimeException | Error e) {
+            done.accept(false); // (the stages held for the whole text are dropped, the job told it stopped)
+            throw e;
         }
         getSourceViewer().setTopIndex(top);
         if (now == text.length()) {
